@@ -1,0 +1,241 @@
+/** Validates untrusted board input (files, HTTP bodies, live docs) and names every problem in words. */
+import type { z } from 'zod';
+import { BoardSchema } from './schema';
+import { ITEM_ID_PATTERN, type Board } from './types';
+
+/** One thing wrong with a board: where (`nodes[3].country`, "" for the whole input) and a sentence for a person. */
+export interface BoardProblem {
+  path: string;
+  message: string;
+}
+
+/** The outcome of validateBoard: a clean board, or every problem found. */
+export type BoardValidation = { ok: true; board: Board } | { ok: false; problems: BoardProblem[] };
+
+type Issue = z.core.$ZodIssue;
+type PathKey = PropertyKey;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function has(value: unknown, key: PathKey): boolean {
+  return (isRecord(value) || Array.isArray(value)) && Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** Formats a path as `nodes[3].capacity.cobalt`; keys that are not plain words are quoted in brackets. */
+export function formatPath(path: readonly PathKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** One line per problem, `path: message`, for CLIs and HTTP 400 bodies. */
+export function formatProblems(problems: readonly BoardProblem[]): string {
+  return problems.map((p) => `${p.path === '' ? '(board)' : p.path}: ${p.message}`).join('\n');
+}
+
+function valueAt(root: unknown, path: readonly PathKey[]): { found: boolean; value: unknown } {
+  let current = root;
+  for (const key of path) {
+    if (!has(current, key)) return { found: false, value: undefined };
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return { found: true, value: current };
+}
+
+/** Describes any value in a few words without ever throwing (no JSON.stringify of objects or bigints). */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return value.length > 40 ? `the text ${JSON.stringify(value.slice(0, 40))}...` : `the text ${JSON.stringify(value)}`;
+    case 'number':
+      return Number.isNaN(value) ? 'NaN' : String(value);
+    case 'boolean':
+      return String(value);
+    case 'object':
+      return 'an object';
+    case 'undefined':
+      return 'nothing';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a finite number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  record: 'an object',
+};
+
+function fieldName(path: readonly PathKey[]): string {
+  if (path.length === 0) return 'The board';
+  const last = path[path.length - 1];
+  return typeof last === 'number' ? 'This entry' : `"${String(last)}"`;
+}
+
+const TARGET_SHAPES = '{"node": id}, {"edge": id} or {"country": code, "kinds"?: [...], "exportsOnly"?: true|false}';
+
+function unionMessage(value: unknown, field: string): string {
+  if (!isRecord(value)) return `${field} must be exactly one of ${TARGET_SHAPES}, not ${describe(value)}.`;
+  const keys = Object.keys(value);
+  const got = keys.length === 0 ? 'an empty object' : `an object with ${keys.map((k) => `"${k}"`).join(', ')}`;
+  return `${field} must be exactly one of ${TARGET_SHAPES}; got ${got}.`;
+}
+
+function rangeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, value: unknown, field: string): string {
+  const small = issue.code === 'too_small';
+  const bound = String(small ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+  if (issue.origin === 'string') {
+    const length = typeof value === 'string' ? value.length : 0;
+    return small ? `${field} must not be empty.` : `${field} must be at most ${bound} characters (it has ${length}).`;
+  }
+  const relation = small
+    ? issue.inclusive
+      ? `at least ${bound}`
+      : `greater than ${bound}`
+    : issue.inclusive
+      ? `at most ${bound}`
+      : `less than ${bound}`;
+  return `${field} must be ${relation}, not ${describe(value)}.`;
+}
+
+/** Turns one zod issue into one or more problems, with messages built from the offending value. */
+function issueProblems(issue: Issue, base: readonly PathKey[], input: unknown): BoardProblem[] {
+  const path = [...base, ...issue.path];
+  const at = valueAt(input, path);
+  const field = fieldName(path);
+  const one = (message: string): BoardProblem[] => [{ path: formatPath(path), message }];
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      if (!at.found && path.length > 0) return one(`${field} is missing; it must be ${expected}.`);
+      return one(`${field} must be ${expected}, not ${describe(at.value)}.`);
+    }
+    case 'too_small':
+    case 'too_big':
+      return one(rangeMessage(issue, at.value, field));
+    case 'invalid_value': {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      const rule = issue.values.length === 1 ? `must be ${allowed}` : `must be one of ${allowed}`;
+      return one(`${field} ${rule}, not ${describe(at.value)}.`);
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({
+        path: formatPath([...path, key]),
+        message: `Unknown field "${key}": it is not part of the board format v1.`,
+      }));
+    case 'invalid_key':
+      return one(issue.issues[0]?.message ?? `Key ${JSON.stringify(String(path[path.length - 1]))} is not allowed.`);
+    case 'invalid_union': {
+      // Report the one branch whose shape matched (only its values are wrong); otherwise the shape itself is wrong.
+      const fitting = issue.errors.filter((branch) => branch.every((i) => i.path.length > 0));
+      if (fitting.length === 1) return fitting[0].flatMap((i) => issueProblems(i, path, input));
+      return one(unionMessage(at.value, field));
+    }
+    default:
+      return one(issue.message.endsWith('.') ? issue.message : `${issue.message}.`);
+  }
+}
+
+/** Ids of the objects in `list` (first index of each), with a problem for every repeated id. */
+function collectIds(list: unknown, base: string, what: string, problems: BoardProblem[]): Map<string, number> {
+  const first = new Map<string, number>();
+  if (!Array.isArray(list)) return first;
+  list.forEach((item, index) => {
+    if (!isRecord(item) || typeof item.id !== 'string') return;
+    const seen = first.get(item.id);
+    if (seen === undefined) first.set(item.id, index);
+    else
+      problems.push({
+        path: `${base}[${index}].id`,
+        message: `${what} id ${JSON.stringify(item.id)} is used more than once (first at ${base}[${seen}]).`,
+      });
+  });
+  return first;
+}
+
+function label(what: string, item: Record<string, unknown>): string {
+  return typeof item.id === 'string' ? `${what} ${JSON.stringify(item.id)}` : `This ${what.toLowerCase()}`;
+}
+
+/** A reference that is a well-formed id but names nothing; malformed ids are already reported by the schema. */
+function dangling(ref: unknown, known: Map<string, number>): ref is string {
+  return typeof ref === 'string' && ITEM_ID_PATTERN.test(ref) && !known.has(ref);
+}
+
+/** Unique ids and existing references, checked on the raw input so they are reported even when the schema fails. */
+function referenceProblems(input: unknown): BoardProblem[] {
+  const problems: BoardProblem[] = [];
+  if (!isRecord(input)) return problems;
+  const scenario = input.scenario;
+  const disruptions = isRecord(scenario) ? scenario.disruptions : undefined;
+  const nodeIds = collectIds(input.nodes, 'nodes', 'Node', problems);
+  const edgeIds = collectIds(input.edges, 'edges', 'Edge', problems);
+  collectIds(disruptions, 'scenario.disruptions', 'Disruption', problems);
+  collectIds(input.notes, 'notes', 'Note', problems);
+  if (Array.isArray(input.edges)) {
+    input.edges.forEach((edge, i) => {
+      if (!isRecord(edge)) return;
+      if (dangling(edge.from, nodeIds))
+        problems.push({ path: `edges[${i}].from`, message: `${label('Edge', edge)} starts at node ${JSON.stringify(edge.from)}, which does not exist.` });
+      if (dangling(edge.to, nodeIds))
+        problems.push({ path: `edges[${i}].to`, message: `${label('Edge', edge)} ends at node ${JSON.stringify(edge.to)}, which does not exist.` });
+    });
+  }
+  if (Array.isArray(disruptions)) {
+    disruptions.forEach((d, i) => {
+      if (!isRecord(d) || !isRecord(d.target)) return;
+      const path = `scenario.disruptions[${i}].target`;
+      if (dangling(d.target.node, nodeIds))
+        problems.push({ path: `${path}.node`, message: `${label('Disruption', d)} targets node ${JSON.stringify(d.target.node)}, which does not exist.` });
+      if (dangling(d.target.edge, edgeIds))
+        problems.push({ path: `${path}.edge`, message: `${label('Disruption', d)} targets edge ${JSON.stringify(d.target.edge)}, which does not exist.` });
+    });
+  }
+  return problems;
+}
+
+/** A copy without keys whose value is undefined, so a validated board is plain JSON data. */
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (!isRecord(value)) return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries.map(([k, v]) => [k, withoutUndefined(v)])) as T;
+}
+
+function unique(problems: BoardProblem[]): BoardProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Checks any value against the board format v1 and lists every problem; never throws.
+ * The returned board has defaults filled in (scenario, notes) and no keys set to undefined.
+ */
+export function validateBoard(input: unknown): BoardValidation {
+  try {
+    const parsed = BoardSchema.safeParse(input);
+    const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueProblems(issue, [], input));
+    problems.push(...referenceProblems(input));
+    if (parsed.success && problems.length === 0) return { ok: true, board: withoutUndefined(parsed.data) };
+    return { ok: false, problems: unique(problems) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    return { ok: false, problems: [{ path: '', message: `The board could not be read (${reason}).` }] };
+  }
+}

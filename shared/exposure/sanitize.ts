@@ -1,0 +1,202 @@
+import { ITEM_ID_PATTERN, MINERAL_KEY_PATTERN, NODE_KINDS, type NodeKind } from '../board/types';
+import { dict } from './dict';
+
+/** A node the engine can trust: valid kind, country and amounts. */
+export interface CleanNode {
+  id: string;
+  kind: NodeKind;
+  country: string;
+  capacity: Record<string, number>;
+  demand: Record<string, number>;
+  stock: Record<string, number>;
+  hasDemand: boolean;
+}
+
+/** An edge the engine can trust (endpoints still to be checked against the nodes). */
+export interface CleanEdge {
+  id: string;
+  from: string;
+  to: string;
+  mineral: string;
+  volume: number;
+}
+
+/** What a clean disruption hits. */
+export type CleanTarget =
+  | { type: 'node'; id: string }
+  | { type: 'edge'; id: string }
+  | { type: 'country'; country: string; kinds: ReadonlySet<NodeKind> | null; exportsOnly: boolean };
+
+/** A disruption the engine can trust. */
+export interface CleanDisruption {
+  id: string;
+  enabled: boolean;
+  target: CleanTarget;
+  minerals: ReadonlySet<string> | null;
+  factor: number;
+  days: number;
+}
+
+type Warn = (code: string, message: string, ref: string) => void;
+
+const KINDS: ReadonlySet<string> = new Set(NODE_KINDS);
+const validMinerals = new Set<string>();
+
+/** Whether a string is a valid mineral key (valid keys are remembered: boards reuse a handful). */
+export function isMineralKey(key: unknown): key is string {
+  if (typeof key !== 'string') return false;
+  if (validMinerals.has(key)) return true;
+  if (!MINERAL_KEY_PATTERN.test(key)) return false;
+  if (validMinerals.size < 10_000) validMinerals.add(key);
+  return true;
+}
+const COUNTRY = /^[A-Z]{2}$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readId(raw: Record<string, unknown>, what: string, ref: string, warn: Warn): string | null {
+  const id = raw.id;
+  if (typeof id === 'string' && ITEM_ID_PATTERN.test(id)) return id;
+  warn('bad-id', `${what} ${ref} has no valid id (${JSON.stringify(id) ?? 'missing'}); it is ignored`, ref);
+  return null;
+}
+
+/** Where an item without a usable id sits in the file, e.g. `nodes[3]`. */
+const at = (list: string, index: number) => `${list}[${index}]`;
+
+/** Reads a number that must be finite and >= 0; anything else counts as 0 with a warning. */
+export function readAmount(value: unknown, what: string, ref: string, warn: Warn): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  warn('bad-number', `${what} of ${ref} is ${String(value)}; it counts as 0`, ref);
+  return 0;
+}
+
+const NO_AMOUNTS: Record<string, number> = Object.freeze(dict<number>());
+
+function readAmounts(value: unknown, field: string, ref: string, warn: Warn): Record<string, number> {
+  if (value === undefined) return NO_AMOUNTS;
+  const out = dict<number>();
+  if (!isRecord(value)) {
+    warn('bad-field', `${field} of ${ref} is not an object of mineral -> number; it is ignored`, ref);
+    return NO_AMOUNTS;
+  }
+  for (const mineral in value) {
+    if (!Object.hasOwn(value, mineral)) continue;
+    const amount = value[mineral];
+    if (!isMineralKey(mineral)) {
+      warn('bad-mineral', `${field} of ${ref} names an invalid mineral "${mineral}"; it is ignored`, ref);
+      continue;
+    }
+    out[mineral] = readAmount(amount, `${field}.${mineral}`, ref, warn);
+  }
+  return out;
+}
+
+/** Turns one raw node into a clean node, or null (with a warning) when it cannot be used. */
+export function cleanNode(raw: unknown, index: number, warn: Warn): CleanNode | null {
+  if (!isRecord(raw)) {
+    warn('bad-node', `node ${at('nodes', index)} is not an object; it is ignored`, at('nodes', index));
+    return null;
+  }
+  const id = typeof raw.id === 'string' && ITEM_ID_PATTERN.test(raw.id) ? raw.id : readId(raw, 'node', at('nodes', index), warn);
+  if (id === null) return null;
+  if (typeof raw.kind !== 'string' || !KINDS.has(raw.kind)) {
+    warn('unknown-kind', `node ${id} has unknown kind ${JSON.stringify(raw.kind) ?? 'missing'}; it is ignored`, id);
+    return null;
+  }
+  let country = raw.country;
+  if (typeof country !== 'string' || !COUNTRY.test(country)) {
+    warn('bad-country', `node ${id} has invalid country ${JSON.stringify(country) ?? 'missing'}; it counts as XX`, id);
+    country = 'XX';
+  }
+  return {
+    id,
+    kind: raw.kind as NodeKind,
+    country: country as string,
+    capacity: readAmounts(raw.capacity, 'capacity', id, warn),
+    demand: readAmounts(raw.demand, 'demand', id, warn),
+    stock: readAmounts(raw.stock, 'stock', id, warn),
+    hasDemand: isRecord(raw.demand),
+  };
+}
+
+/** Turns one raw edge into a clean edge, or null (with a warning) when it cannot be used. */
+export function cleanEdge(raw: unknown, index: number, warn: Warn): CleanEdge | null {
+  if (!isRecord(raw)) {
+    warn('bad-edge', `edge ${at('edges', index)} is not an object; it is ignored`, at('edges', index));
+    return null;
+  }
+  const id = typeof raw.id === 'string' && ITEM_ID_PATTERN.test(raw.id) ? raw.id : readId(raw, 'edge', at('edges', index), warn);
+  if (id === null) return null;
+  if (!isMineralKey(raw.mineral)) {
+    warn('bad-mineral', `edge ${id} has invalid mineral ${JSON.stringify(raw.mineral) ?? 'missing'}; it is ignored`, id);
+    return null;
+  }
+  if (typeof raw.from !== 'string' || typeof raw.to !== 'string') {
+    warn('dangling-edge', `edge ${id} lacks a from or to node id; it is ignored`, id);
+    return null;
+  }
+  return { id, from: raw.from, to: raw.to, mineral: raw.mineral, volume: readAmount(raw.volume, 'volume', id, warn) };
+}
+
+function cleanTarget(raw: unknown, id: string, warn: Warn): CleanTarget | null {
+  if (!isRecord(raw)) {
+    warn('bad-disruption', `disruption ${id} has no target object; it is ignored`, id);
+    return null;
+  }
+  const forms = ['node', 'edge', 'country'].filter((key) => raw[key] !== undefined);
+  if (forms.length !== 1) {
+    warn('bad-disruption', `disruption ${id} must target exactly one of node, edge or country; it is ignored`, id);
+    return null;
+  }
+  if (typeof raw.node === 'string') return { type: 'node', id: raw.node };
+  if (typeof raw.edge === 'string') return { type: 'edge', id: raw.edge };
+  if (typeof raw.country === 'string' && COUNTRY.test(raw.country)) {
+    let kinds: Set<NodeKind> | null = null;
+    if (raw.kinds !== undefined) {
+      if (!Array.isArray(raw.kinds) || raw.kinds.some((k) => typeof k !== 'string' || !KINDS.has(k))) {
+        warn('bad-disruption', `disruption ${id} lists an unknown node kind; it is ignored`, id);
+        return null;
+      }
+      kinds = new Set(raw.kinds as NodeKind[]);
+    }
+    return { type: 'country', country: raw.country, kinds, exportsOnly: raw.exportsOnly === true };
+  }
+  warn('bad-disruption', `disruption ${id} has an invalid target; it is ignored`, id);
+  return null;
+}
+
+/** Turns one raw scenario lever into a clean disruption, or null (with a warning). */
+export function cleanDisruption(raw: unknown, index: number, warn: Warn): CleanDisruption | null {
+  if (!isRecord(raw)) {
+    warn('bad-disruption', `disruption ${at('scenario.disruptions', index)} is not an object; it is ignored`, at('scenario.disruptions', index));
+    return null;
+  }
+  const id = readId(raw, 'disruption', at('scenario.disruptions', index), warn);
+  if (id === null) return null;
+  const target = cleanTarget(raw.target, id, warn);
+  if (target === null) return null;
+  const { factor, days } = raw;
+  if (typeof factor !== 'number' || !(factor >= 0 && factor <= 1)) {
+    warn('bad-disruption', `disruption ${id} has factor ${String(factor)}, not in [0, 1]; it is ignored`, id);
+    return null;
+  }
+  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) {
+    warn('bad-disruption', `disruption ${id} has days ${String(days)}, not a positive number; it is ignored`, id);
+    return null;
+  }
+  let minerals: Set<string> | null = null;
+  if (raw.minerals !== undefined) {
+    if (!Array.isArray(raw.minerals) || raw.minerals.some((m) => !isMineralKey(m))) {
+      warn('bad-disruption', `disruption ${id} has an invalid minerals list; it is ignored`, id);
+      return null;
+    }
+    minerals = new Set(raw.minerals as string[]);
+  }
+  if (raw.enabled !== undefined && typeof raw.enabled !== 'boolean') {
+    warn('bad-field', `disruption ${id} has a non-boolean enabled flag; it counts as disabled`, id);
+  }
+  return { id, enabled: raw.enabled === true, target, minerals, factor, days };
+}
