@@ -14,6 +14,8 @@ export interface Origins {
 /** Sweeps through one cyclic component before it is reported as not converged. */
 export const MAX_SWEEPS = 5000;
 const TOLERANCE = 1e-12;
+/** Shares below this inside a settled cycle are what is left of the starting guess. */
+const RESIDUE = 1e-10;
 
 /** Computes one node's vectors from its in-edges, as board-format.md defines the mixes. */
 function visit(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumulator[], v: number): void {
@@ -97,7 +99,13 @@ function sweepCycle(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumul
       change = Math.max(change, o.mining.distance(accs[0], v, before[0], before[1]), o.refining.distance(accs[1], v, before[2], before[3]),
         o.routes.distance(accs[2], v, before[4], before[5]), Math.abs(secondary - o.secondary[v]));
     }
-    if (change <= TOLERANCE) return true;
+    if (change <= TOLERANCE) {
+      for (let i = start; i < end; i++) {
+        o.mining.prune(g.order[i], RESIDUE);
+        o.refining.prune(g.order[i], RESIDUE);
+      }
+      return true;
+    }
   }
   return false;
 }

@@ -95,6 +95,34 @@ export class SparseStore {
     return max;
   }
 
+  /**
+   * Drops entries below `threshold` from node v's vector and rescales the rest to the same total:
+   * the residue a fixed-point iteration leaves of its starting value is noise, not an origin.
+   */
+  prune(v: number, threshold: number): void {
+    const start = this.start[v];
+    const end = start + this.length[v];
+    let total = 0;
+    let kept = 0;
+    for (let i = start; i < end; i++) {
+      total += this.values[i];
+      if (this.values[i] >= threshold) kept += this.values[i];
+    }
+    if (kept === total || kept === 0) return;
+    this.reserve(this.length[v]);
+    const at = this.used;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      if (this.values[i] < threshold) continue;
+      this.keys[at + n] = this.keys[i];
+      this.values[at + n] = (this.values[i] * total) / kept;
+      n++;
+    }
+    this.used += n;
+    this.start[v] = at;
+    this.length[v] = n;
+  }
+
   /** Calls fn(key, value) for each entry of node v's vector. */
   forEach(v: number, fn: (key: number, value: number) => void): void {
     const end = this.start[v] + this.length[v];

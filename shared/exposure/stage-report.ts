@@ -6,6 +6,8 @@ import type { StageReport } from './types';
 
 /** The share above which one country outside the EU-27 breaches the CRMA benchmark. */
 export const BENCHMARK_SHARE = 0.65;
+/** Shares closer than this are equal: floating-point noise must not pick a top country or flip the benchmark. */
+const NOISE = 1e-12;
 
 /** Shares, HHI and top country of one stage mix; pseudo-origins are reported but left out of HHI and top. */
 export function stageReport(mixes: SparseStore, v: number, keyNames: readonly string[]): StageReport {
@@ -20,7 +22,8 @@ export function stageReport(mixes: SparseStore, v: number, keyNames: readonly st
     shares[keyNames[key]] = share;
     if (key === UNKNOWN || key === UNREFINED) continue;
     hhi += (100 * share) ** 2;
-    if (share > topShare || (share === topShare && topKey >= 0 && keyNames[key] < keyNames[topKey])) {
+    const tie = Math.abs(share - topShare) <= NOISE;
+    if ((share > topShare && !tie) || (tie && (topKey < 0 || keyNames[key] < keyNames[topKey]))) {
       topKey = key;
       topShare = share;
     }
@@ -30,5 +33,5 @@ export function stageReport(mixes: SparseStore, v: number, keyNames: readonly st
 
 /** Whether one country outside the EU-27 holds more than 65 % of the stage. */
 export function breachesBenchmark(stage: StageReport): boolean {
-  return stage.top !== null && stage.top.share > BENCHMARK_SHARE && !EU_MEMBERS.has(stage.top.country);
+  return stage.top !== null && stage.top.share > BENCHMARK_SHARE + NOISE && !EU_MEMBERS.has(stage.top.country);
 }
