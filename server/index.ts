@@ -1,32 +1,39 @@
-/** `npm start`: serves the built client and the health check; prints the URL. */
-import express from 'express';
-import { existsSync } from 'node:fs';
+/** `npm start`: reads the environment, starts the server, seeds an empty database, prints the URL. */
 import { join } from 'node:path';
+import { startServer } from './app';
+import { TEMPLATES } from './boards/templates';
+import { readConfig } from './config';
 
-const CLIENT_DIR = join(import.meta.dirname, '../dist/client');
-
-function readPort(value: string | undefined): number {
-  if (value === undefined || value === '') return 8787;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`lodestone: PORT must be an integer from 0 to 65535, got "${value}"\n`);
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig(process.env, join(import.meta.dirname, '../dist/client'));
+  } catch (error) {
+    process.stderr.write(`lodestone: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  return port;
+  const server = await startServer(config);
+  const boards = await server.storage.listBoards();
+  if (boards.length === 0) {
+    for (const template of TEMPLATES.filter((t) => t !== 'blank')) {
+      const board = await server.service.create({ template });
+      console.log(`  seeded "${board.title}": ${server.url}${board.links.facilitator}`);
+    }
+  }
+  const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${config.sqliteFile}`;
+  console.log(`Lodestone is running at ${server.url}/  (storage: ${storage})`);
+  const stop = (signal: string) => {
+    server.log.info({ signal }, 'shutting down');
+    server.close().then(() => process.exit(0), (error) => {
+      server.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
-const port = readPort(process.env.PORT);
-if (!existsSync(join(CLIENT_DIR, 'index.html'))) {
-  process.stderr.write('lodestone: the client is not built; run `npm run build` first (npm start does it for you)\n');
-  process.exit(2);
-}
-const app = express();
-app.get('/healthz', (_req, res) => {
-  res.json({ ok: true });
-});
-app.use(express.static(CLIENT_DIR));
-const server = app.listen(port, '127.0.0.1', () => {
-  const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(`Lodestone is running at http://127.0.0.1:${actual}/`);
+main().catch((error) => {
+  process.stderr.write(`lodestone: could not start: ${(error as Error).message}\n`);
+  process.exit(1);
 });

@@ -1,0 +1,96 @@
+/** Builds and starts the Lodestone server: REST API, WebSocket sync, ops endpoints and the client. */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { BoardService } from './boards/board-service';
+import type { ServerConfig } from './config';
+import { boardRoutes } from './http/board-routes';
+import { opsRoutes } from './http/ops-routes';
+import { createLogger, type Logger } from './ops/logger';
+import { createMetrics, type Metrics } from './ops/metrics';
+import { CLOSE } from './rooms/connection';
+import { RoomManager } from './rooms/room-manager';
+import { openStorage } from './storage/open-storage';
+import type { Storage } from './storage/storage';
+import { attachGateway } from './ws-gateway';
+
+/** A started server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: Storage;
+  service: BoardService;
+  metrics: Metrics;
+  log: Logger;
+  httpServer: Server;
+  /** Graceful stop: no new connections, pending writes flushed, sockets closed with 1012, storage closed. */
+  close(): Promise<void>;
+}
+
+/** Optional parts, for tests. */
+export interface StartOptions {
+  storage?: Storage;
+  log?: Logger;
+  now?: () => Date;
+}
+
+function errorHandler(log: Logger) {
+  return (error: { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.parse.failed') return void res.status(400).json({ error: 'The request body is not valid JSON.' });
+    if (error.type === 'entity.too.large') return void res.status(413).json({ error: 'The request body is too large.' });
+    log.error({ err: error, path: req.path }, 'request failed');
+    res.status(500).json({ error: 'Something went wrong on the server; the error was logged.' });
+  };
+}
+
+/** Starts a server with the given configuration. */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const now = options.now ?? (() => new Date());
+  const nowSeconds = () => Math.floor(now().getTime() / 1000);
+  const storage = options.storage ?? openStorage(config);
+  await storage.init();
+  const secret = config.secret ?? (await storage.getOrCreateSecret(() => randomBytes(32).toString('base64url')));
+  const metrics = createMetrics();
+  const manager = new RoomManager({ storage, log, metrics, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
+  const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: config.maxMessageBytes }));
+  app.use(opsRoutes(storage, metrics));
+  app.use('/api', boardRoutes(service, storage, secret, nowSeconds));
+  app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
+    const clientDir = config.clientDir;
+    app.use(express.static(clientDir, { index: 'index.html' }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+  }
+  app.use(errorHandler(log));
+
+  const httpServer = createServer(app);
+  const gateway = attachGateway(httpServer, {
+    manager, secret, metrics, log, nowSeconds, maxMessageBytes: config.maxMessageBytes,
+    rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${config.host}:${port}`, port, storage, service, metrics, log, httpServer,
+    close: () =>
+      (closing ??= (async () => {
+        httpServer.close();
+        await manager.flushAll();
+        gateway.stop(CLOSE.restart, 'The server is restarting; reconnecting.');
+        httpServer.closeAllConnections();
+        await storage.close();
+      })()),
+  };
+}

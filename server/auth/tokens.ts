@@ -1,0 +1,68 @@
+/** Signed access tokens: HMAC-SHA256 over board id, role and expiry. */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** What a token lets its holder do, from most to least. */
+export const ROLES = ['facilitator', 'editor', 'viewer'] as const;
+/** One of ROLES. */
+export type Role = (typeof ROLES)[number];
+
+/** The claims a token carries. */
+export interface TokenClaims {
+  boardId: string;
+  role: Role;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+/** Why a token was refused. */
+export type TokenProblem = 'malformed' | 'bad-signature' | 'expired';
+
+const PREFIX = 'v1';
+
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(`${PREFIX}.${payload}`).digest('base64url');
+}
+
+/** Issues a token. */
+export function signToken(claims: TokenClaims, secret: string): string {
+  const payload = Buffer.from(JSON.stringify({ b: claims.boardId, r: claims.role, e: claims.exp })).toString('base64url');
+  return `${PREFIX}.${payload}.${sign(payload, secret)}`;
+}
+
+/** Checks a token's signature and expiry against `nowSeconds`. */
+export function verifyToken(token: unknown, secret: string, nowSeconds: number): { ok: true; claims: TokenClaims } | { ok: false; problem: TokenProblem } {
+  if (typeof token !== 'string' || token.length > 2048) return { ok: false, problem: 'malformed' };
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, problem: 'malformed' };
+  const [, payload, signature] = parts;
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'bad-signature' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, problem: 'malformed' };
+  }
+  const { b, r, e } = (raw ?? {}) as Record<string, unknown>;
+  if (typeof b !== 'string' || !ROLES.includes(r as Role) || typeof e !== 'number') return { ok: false, problem: 'malformed' };
+  if (e <= nowSeconds) return { ok: false, problem: 'expired' };
+  return { ok: true, claims: { boardId: b, role: r as Role, exp: e } };
+}
+
+/** Whether `role` may do what `needed` may do (facilitator > editor > viewer). */
+export function hasRole(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) <= ROLES.indexOf(needed);
+}
+
+/** A sentence for a person whose token was refused. */
+export function describeTokenProblem(problem: TokenProblem | 'missing'): string {
+  switch (problem) {
+    case 'missing':
+      return 'This link has no access token; ask the facilitator for a share link.';
+    case 'expired':
+      return 'This access token has expired; ask the facilitator for a new share link.';
+    default:
+      return 'This access token is not valid; check the share link.';
+  }
+}

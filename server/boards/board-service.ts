@@ -1,0 +1,148 @@
+/** What the REST API does with boards: create, import, export, exposure, delete, snapshots, compare. */
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { applyBoardToDoc } from '../../shared/board/apply-board';
+import { compareBoards, type BoardComparison } from '../../shared/board/diff';
+import type { Board } from '../../shared/board/types';
+import { validateBoard, type BoardProblem } from '../../shared/board/validate';
+import { readBoardFromDoc, writeBoardToDoc } from '../../shared/board/yjs-doc';
+import { computeExposure } from '../../shared/exposure/engine';
+import type { ExposureReport } from '../../shared/exposure/types';
+import { ROLES, signToken, type Role } from '../auth/tokens';
+import { CLOSE } from '../rooms/connection';
+import type { RoomManager } from '../rooms/room-manager';
+import type { SnapshotRecord, SnapshotSummary, Storage } from '../storage/storage';
+import { newBoardId } from './board-id';
+import { templateBoard, type TemplateName } from './templates';
+
+/** A created board with the tokens and board-page links for each role. */
+export interface CreatedBoard {
+  id: string;
+  title: string;
+  tokens: Record<Role, string>;
+  links: Record<Role, string>;
+}
+
+/** A board file that failed validation. */
+export class InvalidBoardError extends Error {
+  constructor(readonly problems: BoardProblem[]) {
+    super(`the board file has ${problems.length} problem(s)`);
+  }
+}
+
+/** An unknown snapshot id. */
+export class UnknownSnapshotError extends Error {}
+
+/** What the service needs. */
+export interface BoardServiceDeps {
+  storage: Storage;
+  manager: RoomManager;
+  secret: string;
+  tokenTtlDays: number;
+  now: () => Date;
+}
+
+/** Board operations behind the REST routes. */
+export class BoardService {
+  constructor(private readonly deps: BoardServiceDeps) {}
+
+  /** Fresh tokens and links for every role of a board. */
+  access(id: string): Pick<CreatedBoard, 'tokens' | 'links'> {
+    const exp = Math.floor(this.deps.now().getTime() / 1000) + this.deps.tokenTtlDays * 86_400;
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, signToken({ boardId: id, role, exp }, this.deps.secret)])) as Record<Role, string>;
+    const links = Object.fromEntries(ROLES.map((role) => [role, `/b/${id}?token=${tokens[role]}`])) as Record<Role, string>;
+    return { tokens, links };
+  }
+
+  private async store(board: Board): Promise<CreatedBoard> {
+    const doc = new Y.Doc();
+    writeBoardToDoc(doc, board);
+    const update = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const id = newBoardId();
+    const at = this.deps.now().toISOString();
+    await this.deps.storage.createBoard({ id, title: board.title, createdAt: at, updatedAt: at }, update);
+    return { id, title: board.title, ...this.access(id) };
+  }
+
+  /** Creates a board from a template (blank by default), optionally retitled. */
+  create(options: { title?: string; template?: TemplateName }): Promise<CreatedBoard> {
+    const board = templateBoard(options.template ?? 'blank');
+    return this.store(options.title ? { ...board, title: options.title } : board);
+  }
+
+  /** Imports a board file; throws InvalidBoardError listing every problem. */
+  import(file: unknown): Promise<CreatedBoard> {
+    const result = validateBoard(file);
+    if (!result.ok) throw new InvalidBoardError(result.problems);
+    return this.store(result.board);
+  }
+
+  /** The live board as a board file (only durable content). */
+  export(id: string): Promise<Board> {
+    return this.deps.manager.with(id, async (room) => {
+      await room.flushed();
+      return readBoardFromDoc(room.doc);
+    });
+  }
+
+  /** The exposure report of the live board. */
+  async exposure(id: string): Promise<ExposureReport> {
+    return computeExposure(await this.export(id));
+  }
+
+  /** Deletes a board; connected clients are told it is gone. */
+  async delete(id: string): Promise<boolean> {
+    await this.deps.manager.evict(id, (room) => {
+      for (const conn of room.connections) conn.close(CLOSE.notFound, 'This board was deleted by its facilitator.');
+    });
+    return this.deps.storage.deleteBoard(id);
+  }
+
+  /** Saves the live board as a named snapshot. */
+  saveSnapshot(id: string, name: string, author: string): Promise<SnapshotSummary> {
+    return this.deps.manager.with(id, async (room) => {
+      await room.flushed();
+      const board = readBoardFromDoc(room.doc);
+      const snapshot: SnapshotRecord = {
+        id: randomBytes(9).toString('base64url'), boardId: id, name, author, createdAt: this.deps.now().toISOString(),
+        state: Y.encodeStateAsUpdate(room.doc), board, exposure: computeExposure(board),
+      };
+      await this.deps.storage.saveSnapshot(snapshot);
+      const { state: _state, board: _board, exposure: _exposure, ...summary } = snapshot;
+      return summary;
+    });
+  }
+
+  /** A snapshot, or UnknownSnapshotError. */
+  async snapshot(id: string, snapshotId: string): Promise<SnapshotRecord> {
+    const snapshot = await this.deps.storage.getSnapshot(id, snapshotId);
+    if (!snapshot) throw new UnknownSnapshotError(`no snapshot ${snapshotId} on board ${id}`);
+    return snapshot;
+  }
+
+  /**
+   * Reverts the live board to a snapshot by applying the difference as a new update, so connected clients
+   * converge. The board as it was is saved first as a snapshot, so the restore itself can be undone.
+   */
+  async restore(id: string, snapshotId: string, author: string): Promise<{ restored: SnapshotSummary; backup: SnapshotSummary }> {
+    const snapshot = await this.snapshot(id, snapshotId);
+    const backup = await this.saveSnapshot(id, `Before restoring "${snapshot.name}"`, author);
+    await this.deps.manager.with(id, (room) => room.change((doc) => applyBoardToDoc(doc, snapshot.board), 'restore'));
+    const { state: _s, board: _b, exposure: _e, ...restored } = snapshot;
+    return { restored, backup };
+  }
+
+  /** Creates a new board from a snapshot. */
+  async fork(id: string, snapshotId: string, title?: string): Promise<CreatedBoard> {
+    const snapshot = await this.snapshot(id, snapshotId);
+    return this.store({ ...snapshot.board, title: title ?? `${snapshot.board.title} (fork of ${snapshot.name})`.slice(0, 200) });
+  }
+
+  /** Compares two snapshots, or a snapshot and the live board ('live'). */
+  async compare(id: string, from: string, to: string): Promise<BoardComparison & { from: string; to: string }> {
+    const boardAt = async (ref: string) => (ref === 'live' ? this.export(id) : (await this.snapshot(id, ref)).board);
+    const [before, after] = await Promise.all([boardAt(from), boardAt(to)]);
+    return { from, to, ...compareBoards(before, after) };
+  }
+}

@@ -1,0 +1,66 @@
+/** The server's settings, read from the environment in one place and validated with a clear message. */
+import { z } from 'zod';
+
+/** Validated server settings. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** SQLite file, used when databaseUrl is not set. */
+  sqliteFile: string;
+  /** PostgreSQL connection string; when set, PostgreSQL is the storage. */
+  databaseUrl: string | null;
+  /** PostgreSQL schema holding Lodestone's tables. */
+  pgSchema: string;
+  /** HMAC secret for tokens; null = generate once and keep in the storage. */
+  secret: string | null;
+  /** Largest WebSocket message accepted, in bytes. */
+  maxMessageBytes: number;
+  /** Messages per second a connection may send on average, and the burst above that. */
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
+  /** How long an empty room stays in memory before it is unloaded. */
+  roomIdleMs: number;
+  /** Update rows past which a board's updates are merged into one. */
+  compactAfterUpdates: number;
+  /** Lifetime of the tokens the server issues. */
+  tokenTtlDays: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Built client to serve; null = do not serve a client. */
+  clientDir: string | null;
+}
+
+const int = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+
+const EnvSchema = z.object({
+  PORT: int(0, 65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LODESTONE_DB: z.string().min(1).default('./data/lodestone.db'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  LODESTONE_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
+  LODESTONE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  LODESTONE_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
+  LODESTONE_RATE_LIMIT: int(1, 100_000).default(300),
+  LODESTONE_RATE_BURST: int(1, 1_000_000).default(1000),
+  LODESTONE_ROOM_IDLE_MS: int(0, 86_400_000).default(30_000),
+  LODESTONE_COMPACT_AFTER: int(2, 1_000_000).default(500),
+  LODESTONE_TOKEN_TTL_DAYS: int(1, 3650).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reads the server settings from an environment; throws an Error whose message names every bad variable. */
+export function readConfig(env: Record<string, string | undefined>, clientDir: string | null): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message} (got "${present[String(issue.path[0])] ?? ''}")`);
+    throw new Error(`invalid environment: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA, secret: e.LODESTONE_SECRET ?? null,
+    maxMessageBytes: e.LODESTONE_MAX_MESSAGE_BYTES, rateLimitPerSecond: e.LODESTONE_RATE_LIMIT, rateLimitBurst: e.LODESTONE_RATE_BURST,
+    roomIdleMs: e.LODESTONE_ROOM_IDLE_MS, compactAfterUpdates: e.LODESTONE_COMPACT_AFTER, tokenTtlDays: e.LODESTONE_TOKEN_TTL_DAYS,
+    logLevel: e.LOG_LEVEL, clientDir,
+  };
+}

@@ -1,0 +1,101 @@
+/** REST routes for boards and snapshots (see docs in README, "Server API"). */
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { formatProblems } from '../../shared/board/validate';
+import { InvalidBoardError, UnknownSnapshotError, type BoardService } from '../boards/board-service';
+import { TEMPLATES } from '../boards/templates';
+import { UnknownBoardError } from '../rooms/room-manager';
+import type { Storage } from '../storage/storage';
+import { requireRole } from './access';
+
+const CreateBody = z.object({ title: z.string().trim().min(1).max(200).optional(), template: z.enum(TEMPLATES).optional() }).strict();
+const SnapshotBody = z.object({ name: z.string().trim().min(1).max(200), author: z.string().trim().min(1).max(80).optional() }).strict();
+const ForkBody = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict();
+const AuthorBody = z.object({ author: z.string().trim().min(1).max(80).optional() }).strict();
+const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Turns the errors the service throws into HTTP answers with a sentence. */
+function fail(res: Response, error: unknown): void {
+  if (error instanceof UnknownBoardError) res.status(404).json({ error: 'There is no board with this id; it may have been deleted.' });
+  else if (error instanceof UnknownSnapshotError) res.status(404).json({ error: 'There is no snapshot with this id on this board.' });
+  else if (error instanceof InvalidBoardError) res.status(400).json({ error: `The board file is not valid:\n${formatProblems(error.problems)}`, problems: error.problems });
+  else throw error;
+}
+
+function body<T>(schema: z.ZodType<T>, req: Request, res: Response): T | null {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+  return null;
+}
+
+/** The board and snapshot routes. */
+export function boardRoutes(service: BoardService, storage: Storage, secret: string, nowSeconds: () => number): Router {
+  const r = Router();
+  const viewer = requireRole('viewer', secret, nowSeconds);
+  const facilitator = requireRole('facilitator', secret, nowSeconds);
+  const author = (res: Response, given?: string) => given ?? (res.locals.claims ? 'facilitator' : 'anonymous');
+  const snapshotId = (req: Request, res: Response, name = 'sid') => {
+    const id = String(req.params[name] ?? '');
+    if (SNAPSHOT_ID.test(id)) return id;
+    res.status(404).json({ error: 'That snapshot id is not valid.' });
+    return null;
+  };
+  const route = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      fail(res, error);
+    }
+  };
+
+  r.get('/boards', route(async (_req, res) => void res.json({ boards: await storage.listBoards() })));
+  r.post('/boards', route(async (req, res) => {
+    const input = body(CreateBody, req, res);
+    if (input) res.status(201).json(await service.create(input));
+  }));
+  r.post('/boards/import', route(async (req, res) => void res.status(201).json(await service.import(req.body))));
+  r.get('/boards/:id', viewer, route(async (req, res) => {
+    const record = await storage.getBoard(String(req.params.id));
+    if (!record) throw new UnknownBoardError('unknown');
+    res.json({ ...record, role: res.locals.claims.role });
+  }));
+  r.get('/boards/:id/links', facilitator, route(async (req, res) => void res.json(service.access(String(req.params.id)))));
+  r.get('/boards/:id/export', viewer, route(async (req, res) => void res.json(await service.export(String(req.params.id)))));
+  r.get('/boards/:id/exposure', viewer, route(async (req, res) => void res.json(await service.exposure(String(req.params.id)))));
+  r.delete('/boards/:id', facilitator, route(async (req, res) => {
+    if (await service.delete(String(req.params.id))) res.status(204).end();
+    else throw new UnknownBoardError('unknown');
+  }));
+  r.post('/boards/:id/snapshots', facilitator, route(async (req, res) => {
+    const input = body(SnapshotBody, req, res);
+    if (input) res.status(201).json(await service.saveSnapshot(String(req.params.id), input.name, author(res, input.author)));
+  }));
+  r.get('/boards/:id/snapshots', facilitator, route(async (req, res) => void res.json({ snapshots: await storage.listSnapshots(String(req.params.id)) })));
+  r.get('/boards/:id/snapshots/:sid', facilitator, route(async (req, res) => {
+    const sid = snapshotId(req, res);
+    if (!sid) return;
+    const { state, ...snapshot } = await service.snapshot(String(req.params.id), sid);
+    res.json({ ...snapshot, stateBytes: state.length });
+  }));
+  r.post('/boards/:id/snapshots/:sid/restore', facilitator, route(async (req, res) => {
+    const sid = snapshotId(req, res);
+    const input = sid && body(AuthorBody, req, res);
+    if (input) res.json(await service.restore(String(req.params.id), sid, author(res, input.author)));
+  }));
+  r.post('/boards/:id/snapshots/:sid/fork', facilitator, route(async (req, res) => {
+    const sid = snapshotId(req, res);
+    const input = sid && body(ForkBody, req, res);
+    if (input) res.status(201).json(await service.fork(String(req.params.id), sid, input.title));
+  }));
+  r.get('/boards/:id/compare', facilitator, route(async (req, res) => {
+    const from = String(req.query.from ?? '');
+    const to = String(req.query.to ?? 'live');
+    if (![from, to].every((ref) => ref === 'live' || SNAPSHOT_ID.test(ref))) {
+      res.status(400).json({ error: 'compare needs ?from=<snapshot id or live>&to=<snapshot id or live>' });
+      return;
+    }
+    res.json(await service.compare(String(req.params.id), from, to));
+  }));
+  return r;
+}

@@ -1,0 +1,35 @@
+/** Prometheus metrics of one server instance. */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The metrics the server records. */
+export interface Metrics {
+  registry: Registry;
+  rooms: Gauge;
+  connections: Gauge;
+  messages: Counter<'type'>;
+  bytes: Counter<'direction'>;
+  dropped: Counter<'reason'>;
+  closes: Counter<'code'>;
+  storageWriteSeconds: Histogram;
+  storageErrors: Counter;
+}
+
+/** Creates a fresh registry (one per server, so tests can run several servers in one process). */
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'lodestone_process_' });
+  return {
+    registry,
+    rooms: new Gauge({ name: 'lodestone_rooms', help: 'Boards loaded in memory', registers: [registry] }),
+    connections: new Gauge({ name: 'lodestone_connections', help: 'Open WebSocket connections', registers: [registry] }),
+    messages: new Counter({ name: 'lodestone_messages_total', help: 'WebSocket messages received, by type', labelNames: ['type'], registers: [registry] }),
+    bytes: new Counter({ name: 'lodestone_bytes_total', help: 'WebSocket bytes, by direction', labelNames: ['direction'], registers: [registry] }),
+    dropped: new Counter({ name: 'lodestone_dropped_total', help: 'Messages or fields dropped, by reason', labelNames: ['reason'], registers: [registry] }),
+    closes: new Counter({ name: 'lodestone_closes_total', help: 'Connections closed by the server, by code', labelNames: ['code'], registers: [registry] }),
+    storageWriteSeconds: new Histogram({
+      name: 'lodestone_storage_write_seconds', help: 'Latency of durable update appends',
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [registry],
+    }),
+    storageErrors: new Counter({ name: 'lodestone_storage_errors_total', help: 'Failed storage writes', registers: [registry] }),
+  };
+}

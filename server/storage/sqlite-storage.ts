@@ -1,0 +1,243 @@
+/** Storage on one SQLite file (better-sqlite3): the single-instance backend. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS boards_updated_at ON boards (updated_at);
+CREATE TABLE IF NOT EXISTS updates (
+  board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  id TEXT NOT NULL,
+  board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state BLOB NOT NULL,
+  board TEXT NOT NULL,
+  exposure TEXT NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
+const SECRET_KEY = 'secret';
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface SnapshotRow {
+  id: string;
+  board_id: string;
+  name: string;
+  author: string;
+  created_at: string;
+  state: Buffer;
+  board: string;
+  exposure: string;
+}
+
+/** A plain Uint8Array view of a Buffer, so Yjs and deep-equality checks see the type they expect. */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function toRecord(row: BoardRow): BoardRecord {
+  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toSummary(row: Omit<SnapshotRow, 'state' | 'board' | 'exposure'>): SnapshotSummary {
+  return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, createdAt: row.created_at };
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insertBoard: db.prepare<[string, string, string, string]>(
+      'INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+    ),
+    getBoard: db.prepare<[string], BoardRow>('SELECT id, title, created_at, updated_at FROM boards WHERE id = ?'),
+    listBoards: db.prepare<[], BoardRow>(
+      'SELECT id, title, created_at, updated_at FROM boards ORDER BY updated_at DESC, created_at DESC, id',
+    ),
+    setTitle: db.prepare<[string, string]>('UPDATE boards SET title = ? WHERE id = ?'),
+    setUpdatedAt: db.prepare<[string, string]>('UPDATE boards SET updated_at = ? WHERE id = ?'),
+    deleteBoard: db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
+    loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
+    ),
+    maxSeq: db.prepare<[string], { max: number | null }>('SELECT max(seq) AS max FROM updates WHERE board_id = ?'),
+    insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
+    deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+    countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE board_id = ?'),
+    insertSnapshot: db.prepare<[string, string, string, string, string, Uint8Array, string, string]>(
+      `INSERT INTO snapshots (id, board_id, name, author, created_at, state, board, exposure)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    listSnapshots: db.prepare<[string], Omit<SnapshotRow, 'state' | 'board' | 'exposure'>>(
+      'SELECT id, board_id, name, author, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at, id',
+    ),
+    getSnapshot: db.prepare<[string, string], SnapshotRow>(
+      'SELECT * FROM snapshots WHERE board_id = ? AND id = ?',
+    ),
+    getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    insertMetaIfMissing: db.prepare<[string, string]>('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
+    ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/** Transactions are built once; callers run them with .immediate() (see appendUpdates). */
+function prepareTransactions(db: Database.Database, s: Statements) {
+  return {
+    createBoard: db.transaction((record: BoardRecord, initialUpdate: Uint8Array) => {
+      s.insertBoard.run(record.id, record.title, record.createdAt, record.updatedAt);
+      s.insertUpdate.run(record.id, 1, initialUpdate);
+    }),
+    updateBoard: db.transaction((id: string, changes: { title?: string; updatedAt?: string }) => {
+      if (changes.title !== undefined) s.setTitle.run(changes.title, id);
+      if (changes.updatedAt !== undefined) s.setUpdatedAt.run(changes.updatedAt, id);
+    }),
+    appendUpdates: db.transaction((boardId: string, updates: readonly Uint8Array[]): number => {
+      let seq = s.maxSeq.get(boardId)?.max ?? 0;
+      for (const update of updates) s.insertUpdate.run(boardId, ++seq, update);
+      return seq;
+    }),
+    compact: db.transaction((boardId: string, merged: Uint8Array, upToSeq: number) => {
+      s.deleteUpTo.run(boardId, upToSeq);
+      s.insertUpdate.run(boardId, upToSeq, merged);
+    }),
+  };
+}
+
+type Transactions = ReturnType<typeof prepareTransactions>;
+
+/** SQLite storage; methods are async to match the interface, but each runs synchronously and is committed on return. */
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+  private statements: Statements | null = null;
+  private transactions: Transactions | null = null;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    // WAL with synchronous=NORMAL: a commit is in the WAL (the OS page cache) when the call
+    // returns, so it survives kill -9 of this process; only a power loss or OS crash can roll
+    // back the last commits (FULL would fsync every commit to survive that too).
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  private get s(): Statements {
+    if (!this.statements) throw new Error('SqliteStorage: init() must be called first');
+    return this.statements;
+  }
+
+  private get tx(): Transactions {
+    if (!this.transactions) throw new Error('SqliteStorage: init() must be called first');
+    return this.transactions;
+  }
+
+  async init(): Promise<void> {
+    if (this.statements) return;
+    this.db.exec(SCHEMA);
+    this.statements = prepareStatements(this.db);
+    this.transactions = prepareTransactions(this.db, this.statements);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.s.ping.get();
+  }
+
+  async getOrCreateSecret(generate: () => string): Promise<string> {
+    const existing = this.s.getMeta.get(SECRET_KEY);
+    if (existing) return existing.value;
+    this.s.insertMetaIfMissing.run(SECRET_KEY, generate());
+    return this.s.getMeta.get(SECRET_KEY)!.value;
+  }
+
+  async createBoard(record: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
+    this.tx.createBoard.immediate(record, initialUpdate);
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const row = this.s.getBoard.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async listBoards(): Promise<BoardRecord[]> {
+    return this.s.listBoards.all().map(toRecord);
+  }
+
+  async updateBoard(id: string, changes: { title?: string; updatedAt?: string }): Promise<void> {
+    this.tx.updateBoard.immediate(id, changes);
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    // Updates and snapshots go with the board through ON DELETE CASCADE.
+    return this.s.deleteBoard.run(id).changes > 0;
+  }
+
+  async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
+    return this.s.loadUpdates.all(boardId).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
+  }
+
+  async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+    // IMMEDIATE takes the write lock before reading max(seq), so another process on the same
+    // file cannot compute the same seqs (a DEFERRED upgrade could fail with SQLITE_BUSY).
+    return this.tx.appendUpdates.immediate(boardId, updates);
+  }
+
+  async compact(boardId: string, merged: Uint8Array, upToSeq: number): Promise<void> {
+    this.tx.compact.immediate(boardId, merged, upToSeq);
+  }
+
+  async countUpdates(boardId: string): Promise<number> {
+    return this.s.countUpdates.get(boardId)?.n ?? 0;
+  }
+
+  async saveSnapshot(snapshot: SnapshotRecord): Promise<void> {
+    const { id, boardId, name, author, createdAt, state, board, exposure } = snapshot;
+    this.s.insertSnapshot.run(id, boardId, name, author, createdAt, state, JSON.stringify(board), JSON.stringify(exposure));
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
+    return this.s.listSnapshots.all(boardId).map(toSummary);
+  }
+
+  async getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null> {
+    const row = this.s.getSnapshot.get(boardId, snapshotId);
+    if (!row) return null;
+    return {
+      ...toSummary(row),
+      state: plainBytes(row.state),
+      board: JSON.parse(row.board) as SnapshotRecord['board'],
+      exposure: JSON.parse(row.exposure) as SnapshotRecord['exposure'],
+    };
+  }
+}

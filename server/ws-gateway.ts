@@ -1,0 +1,133 @@
+/** The `/ws/<boardId>?token=` endpoint: checks the token, joins the board's room, relays frames. */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { describeTokenProblem, verifyToken } from './auth/tokens';
+import type { Logger } from './ops/logger';
+import type { Metrics } from './ops/metrics';
+import { isBoardId } from './boards/board-id';
+import { CLOSE, Connection, type RateLimit } from './rooms/connection';
+import { UnknownBoardError, type RoomManager } from './rooms/room-manager';
+
+/** What the gateway needs. */
+export interface GatewayDeps {
+  manager: RoomManager;
+  secret: string;
+  maxMessageBytes: number;
+  rateLimit: RateLimit;
+  metrics: Metrics;
+  log: Logger;
+  nowSeconds: () => number;
+}
+
+/** Open gateway: stop() closes every socket with a code and stops keepalive. */
+export interface Gateway {
+  stop(code: number, reason: string): void;
+  connections(): number;
+}
+
+const KEEPALIVE_MS = 30_000;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Attaches the WebSocket endpoint to an HTTP server. */
+export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
+  const live = new Set<Connection>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = /^\/ws\/([^/]*)$/.exec(url.pathname);
+    if (!match) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, decodeURIComponent(match[1]), url.searchParams.get('token')));
+  });
+
+  const refuse = (ws: WebSocket, code: number, reason: string) => {
+    deps.metrics.closes.inc({ code: String(code) });
+    ws.close(code, reason);
+  };
+
+  async function accept(ws: WebSocket, boardId: string, token: string | null): Promise<void> {
+    const early: { data: RawData; binary: boolean }[] = [];
+    const buffer = (data: RawData, binary: boolean) => early.push({ data, binary });
+    ws.on('message', buffer);
+    ws.on('error', (error) => deps.log.warn({ boardId, err: error }, 'websocket error'));
+    if (!isBoardId(boardId)) return refuse(ws, CLOSE.notFound, 'That board id is not valid.');
+    if (!token) return refuse(ws, CLOSE.unauthorized, describeTokenProblem('missing'));
+    const verified = verifyToken(token, deps.secret, deps.nowSeconds());
+    if (!verified.ok) return refuse(ws, CLOSE.unauthorized, describeTokenProblem(verified.problem));
+    if (verified.claims.boardId !== boardId) return refuse(ws, CLOSE.forbidden, 'This access token is for another board.');
+    let room;
+    try {
+      room = await deps.manager.acquire(boardId);
+    } catch (error) {
+      if (error instanceof UnknownBoardError) return refuse(ws, CLOSE.notFound, 'There is no board with this id; it may have been deleted.');
+      deps.log.error({ boardId, err: error }, 'room failed to load');
+      return refuse(ws, CLOSE.internal, 'The server could not load this board; try again shortly.');
+    }
+    if (ws.readyState !== ws.OPEN) {
+      deps.manager.release(boardId);
+      return;
+    }
+    const conn = new Connection(ws, boardId, verified.claims.role, deps.rateLimit);
+    live.add(conn);
+    deps.metrics.connections.set(live.size);
+    const receive = (data: RawData, binary: boolean) => {
+      if (conn.closed) return;
+      if (!conn.takeMessage()) {
+        deps.metrics.closes.inc({ code: String(CLOSE.rateLimited) });
+        deps.log.warn({ boardId, conn: conn.id }, 'rate limit exceeded');
+        conn.close(CLOSE.rateLimited, 'Too many messages; slow down and reconnect.');
+        return;
+      }
+      const bytes = toBytes(data);
+      deps.metrics.bytes.inc({ direction: 'in' }, bytes.length);
+      if (!binary) {
+        deps.metrics.closes.inc({ code: String(CLOSE.badMessage) });
+        conn.close(CLOSE.badMessage, 'The server expects binary messages.');
+        return;
+      }
+      room.receive(conn, bytes);
+    };
+    ws.off('message', buffer);
+    ws.on('message', receive);
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('close', (code) => {
+      if (code === 1009) deps.log.warn({ boardId, conn: conn.id, limit: deps.maxMessageBytes }, 'message over the size limit; socket closed with 1009');
+      live.delete(conn);
+      deps.metrics.connections.set(live.size);
+      room.leave(conn);
+      deps.manager.release(boardId);
+    });
+    room.join(conn);
+    for (const { data, binary } of early) receive(data, binary);
+  }
+
+  const keepalive = setInterval(() => {
+    for (const conn of live) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, KEEPALIVE_MS);
+  keepalive.unref();
+
+  return {
+    stop(code, reason) {
+      clearInterval(keepalive);
+      for (const conn of live) conn.close(code, reason);
+      wss.close();
+    },
+    connections: () => live.size,
+  };
+}

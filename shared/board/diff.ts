@@ -1,0 +1,209 @@
+/**
+ * What changed between two boards (e.g. two snapshots, or a snapshot and the live board), field by field,
+ * and what that did to each consumer's exposure. Pure: no I/O, no clock.
+ */
+import { computeExposure } from '../exposure/engine';
+import type { ConsumerReport, ExposureReport, TopCountry } from '../exposure/types';
+import { definedKeys, field, hasOwn, isPlainObject, sameValue } from './same-value';
+import type { Board, BoardEdge, BoardNode, Disruption } from './types';
+
+/** One changed value; `field` is a dotted path (`capacity.cobalt`, `position.x`, `target.country`); undefined = absent. */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** An item present in both boards whose fields differ. */
+export interface ItemChange<T> {
+  id: string;
+  before: T;
+  after: T;
+  fields: FieldChange[];
+}
+
+/** Items added, removed and changed between two boards; each list ordered by id. */
+export interface ItemDiff<T> {
+  added: T[];
+  removed: T[];
+  changed: ItemChange<T>[];
+}
+
+/** Everything that differs between two boards (notes and array order are not compared). */
+export interface BoardDiff {
+  nodes: ItemDiff<BoardNode>;
+  edges: ItemDiff<BoardEdge>;
+  levers: ItemDiff<Disruption>;
+  /** `title`, `description`, `scenario.name`. */
+  meta: FieldChange[];
+}
+
+/** Options of diffBoards. */
+export interface DiffOptions {
+  /** Leave node positions out: a node that was only moved on the canvas is not reported. */
+  ignorePositions?: boolean;
+}
+
+/** The exposure numbers of one consumer for one mineral that a comparison shows. */
+export interface ConsumerExposure {
+  delivered: number;
+  shortfall: number;
+  shortfallPct: number;
+  stockDays: number | null;
+  survives: boolean;
+  refiningHhi: number;
+  miningHhi: number;
+  refiningTop: TopCountry | null;
+  miningTop: TopCountry | null;
+}
+
+/** after - before of the numeric exposure fields, a missing side counting as 0. */
+export interface ExposureChange {
+  delivered: number;
+  shortfall: number;
+  shortfallPct: number;
+  refiningHhi: number;
+  miningHhi: number;
+}
+
+/** How one consumer's exposure to one mineral moved; `before`/`after` null when absent on that side. */
+export interface ExposureDelta {
+  mineral: string;
+  consumer: string;
+  before: ConsumerExposure | null;
+  after: ConsumerExposure | null;
+  delta: ExposureChange;
+}
+
+/** The board diff and the exposure deltas between two boards. */
+export interface BoardComparison {
+  diff: BoardDiff;
+  exposure: ExposureDelta[];
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Appends the leaf changes between two values under `path`. Plain objects are descended into (an object
+ * that appeared or vanished reads as its entries appearing or vanishing); arrays and scalars are leaves.
+ */
+function diffValue(path: string, before: unknown, after: unknown, out: FieldChange[]): void {
+  if (sameValue(before, after)) return;
+  const b = isPlainObject(before) ? before : before === undefined ? {} : null;
+  const a = isPlainObject(after) ? after : after === undefined ? {} : null;
+  // An empty object against an absent one has no entries to tell them apart: report the object itself.
+  if (b === null || a === null || (definedKeys(b).length === 0 && definedKeys(a).length === 0)) {
+    out.push({ field: path, before, after });
+    return;
+  }
+  const keys = new Set([...definedKeys(b), ...definedKeys(a)]);
+  for (const key of [...keys].sort(byCodeUnits)) diffValue(`${path}.${key}`, field(b, key), field(a, key), out);
+}
+
+const NODE_ORDER = ['kind', 'label', 'country', 'position', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags'];
+const EDGE_ORDER = ['from', 'to', 'mineral', 'volume', 'label'];
+const LEVER_ORDER = ['label', 'enabled', 'target', 'minerals', 'factor', 'days'];
+
+/** The changed fields of one item, top-level fields in schema order (unknown ones after, by name). */
+function diffFields(before: object, after: object, order: readonly string[], skip: ReadonlySet<string>): FieldChange[] {
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const rank = (key: string): number => (order.includes(key) ? order.indexOf(key) : order.length);
+  const keys = [...new Set([...definedKeys(b), ...definedKeys(a)])]
+    .filter((key) => key !== 'id' && !skip.has(key))
+    .sort((x, y) => rank(x) - rank(y) || byCodeUnits(x, y));
+  const out: FieldChange[] = [];
+  for (const key of keys) diffValue(key, field(b, key), field(a, key), out);
+  return out;
+}
+
+/** Items by id; with duplicate ids (an unvalidated board) the first one wins. */
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+
+function diffItems<T extends { id: string }>(from: readonly T[], to: readonly T[], order: readonly string[], skip: ReadonlySet<string>): ItemDiff<T> {
+  const before = byId(from);
+  const after = byId(to);
+  const ids = (map: Map<string, T>): string[] => [...map.keys()].sort(byCodeUnits);
+  const diff: ItemDiff<T> = { added: [], removed: [], changed: [] };
+  for (const id of ids(after)) if (!before.has(id)) diff.added.push(after.get(id)!);
+  for (const id of ids(before)) {
+    const old = before.get(id)!;
+    const now = after.get(id);
+    if (now === undefined) {
+      diff.removed.push(old);
+      continue;
+    }
+    const fields = diffFields(old, now, order, skip);
+    if (fields.length > 0) diff.changed.push({ id, before: old, after: now, fields });
+  }
+  return diff;
+}
+
+/** The nodes, edges and levers added, removed and changed from `from` to `to`, and the changed meta fields. */
+export function diffBoards(from: Board, to: Board, options: DiffOptions = {}): BoardDiff {
+  const nodeSkip = new Set(options.ignorePositions ? ['position'] : []);
+  const meta: FieldChange[] = [];
+  diffValue('title', from.title, to.title, meta);
+  diffValue('description', from.description, to.description, meta);
+  diffValue('scenario.name', from.scenario?.name, to.scenario?.name, meta);
+  return {
+    nodes: diffItems(from.nodes, to.nodes, NODE_ORDER, nodeSkip),
+    edges: diffItems(from.edges, to.edges, EDGE_ORDER, new Set()),
+    levers: diffItems(from.scenario?.disruptions ?? [], to.scenario?.disruptions ?? [], LEVER_ORDER, new Set()),
+    meta,
+  };
+}
+
+function consumerExposure(c: ConsumerReport): ConsumerExposure {
+  const top = (t: TopCountry | null): TopCountry | null => (t === null ? null : { country: t.country, share: t.share });
+  return {
+    delivered: c.delivered,
+    shortfall: c.shortfall,
+    shortfallPct: c.shortfallPct,
+    stockDays: c.stockDays,
+    survives: c.survives,
+    refiningHhi: c.stages.refining.hhi,
+    miningHhi: c.stages.mining.hhi,
+    refiningTop: top(c.stages.refining.top),
+    miningTop: top(c.stages.mining.top),
+  };
+}
+
+function lookup(report: ExposureReport, mineral: string, consumer: string): ConsumerExposure | null {
+  if (!hasOwn(report.minerals, mineral)) return null;
+  const consumers = report.minerals[mineral].consumers;
+  return hasOwn(consumers, consumer) ? consumerExposure(consumers[consumer]) : null;
+}
+
+function pairsOf(report: ExposureReport): Array<[string, string]> {
+  return Object.keys(report.minerals).flatMap((m) => Object.keys(report.minerals[m].consumers).map((c): [string, string] => [m, c]));
+}
+
+/** One delta per (mineral, consumer) reported on either side, ordered by mineral then consumer. */
+export function diffExposure(from: ExposureReport, to: ExposureReport): ExposureDelta[] {
+  const pairs = new Map<string, [string, string]>();
+  for (const pair of [...pairsOf(from), ...pairsOf(to)]) pairs.set(JSON.stringify(pair), pair);
+  const sorted = [...pairs.values()].sort((x, y) => byCodeUnits(x[0], y[0]) || byCodeUnits(x[1], y[1]));
+  return sorted.map(([mineral, consumer]) => {
+    const before = lookup(from, mineral, consumer);
+    const after = lookup(to, mineral, consumer);
+    const change = (key: keyof ExposureChange): number => (after?.[key] ?? 0) - (before?.[key] ?? 0);
+    const delta: ExposureChange = {
+      delivered: change('delivered'),
+      shortfall: change('shortfall'),
+      shortfallPct: change('shortfallPct'),
+      refiningHhi: change('refiningHhi'),
+      miningHhi: change('miningHhi'),
+    };
+    return { mineral, consumer, before, after, delta };
+  });
+}
+
+/** Diffs two boards and the exposure each one computes to. */
+export function compareBoards(from: Board, to: Board, options: DiffOptions = {}): BoardComparison {
+  return { diff: diffBoards(from, to, options), exposure: diffExposure(computeExposure(from), computeExposure(to)) };
+}
