@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signToken } from '../../server/auth/tokens';
 import { readBoardFromDoc } from '../../shared/board/yjs-doc';
-import { api, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { api, BACKENDS, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
 let servers: TestServer[] = [];
 let clients: TestClient[] = [];
@@ -11,8 +11,9 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop();
 });
 
+let backend: (typeof BACKENDS)[number] = 'sqlite';
 async function server(env: Record<string, string> = {}): Promise<TestServer> {
-  const s = await startTestServer(env);
+  const s = await startTestServer(env, undefined, backend);
   servers.push(s);
   return s;
 }
@@ -25,7 +26,11 @@ function client(s: TestServer, boardId: string, token: string): TestClient {
 
 const state = (doc: Y.Doc) => JSON.stringify(readBoardFromDoc(doc));
 
-describe('sync server', () => {
+describe.each(BACKENDS)('sync server on %s', (name) => {
+  beforeEach(() => {
+    backend = name;
+  });
+
   it('[S1] a stock WebsocketProvider receives the board seeded from a template', async () => {
     const s = await server();
     const board = await createBoard(s, 'africa-corridors');
@@ -65,7 +70,7 @@ describe('sync server', () => {
     c.destroy();
     watcher.destroy();
     await first.close();
-    const second = await startTestServer(first.env, first.dir);
+    const second = await startTestServer(first.env, first.dir, name);
     servers = servers.map((s) => (s === first ? second : s));
     const again = client(second, board.id, board.tokens.viewer);
     await again.synced();

@@ -1,7 +1,9 @@
 /** Starts real Lodestone servers on temporary storage and connects real y-websocket clients to them. */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -17,15 +19,42 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a server on a temporary SQLite file (or the env's DATABASE_URL); `env` overrides settings. */
-export async function startTestServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'lodestone-srv-'))): Promise<TestServer> {
-  const fullEnv = { LOG_LEVEL: 'silent', PORT: '0', LODESTONE_DB: join(dir, 'lodestone.db'), LODESTONE_ROOM_IDLE_MS: '100', ...env };
+/** The machine's PostgreSQL test database. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Storage backends the server tests run against. */
+export const BACKENDS = ['sqlite', 'postgres'] as const;
+
+/** Settings that put a server on a fresh PostgreSQL schema (dropped by dropSchema / TestServer.stop). */
+export function postgresEnv(): Record<string, string> {
+  return { DATABASE_URL: TEST_DATABASE_URL, LODESTONE_PG_SCHEMA: `lodestone_t_${randomBytes(6).toString('hex')}` };
+}
+
+/** Drops a test schema and everything in it. */
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client(TEST_DATABASE_URL);
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts a server on a temporary SQLite file, or on a fresh PostgreSQL schema for backend 'postgres';
+ * `env` overrides settings. Pass the same env and dir to restart on the same storage.
+ */
+export async function startTestServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'lodestone-srv-')), backend: (typeof BACKENDS)[number] = 'sqlite'): Promise<TestServer> {
+  const storageEnv = backend === 'postgres' && !env.DATABASE_URL ? postgresEnv() : {};
+  const fullEnv = { LOG_LEVEL: 'silent', PORT: '0', LODESTONE_DB: join(dir, 'lodestone.db'), LODESTONE_ROOM_IDLE_MS: '100', ...storageEnv, ...env };
   const server = await startServer(readConfig(fullEnv, null));
   return {
     ...server, dir, env: fullEnv, wsUrl: `${server.url.replace('http', 'ws')}/ws`,
     stop: async () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+      if (fullEnv.LODESTONE_PG_SCHEMA?.startsWith('lodestone_t_')) await dropSchema(fullEnv.LODESTONE_PG_SCHEMA);
     },
   };
 }
