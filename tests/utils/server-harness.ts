@@ -47,7 +47,7 @@ export async function dropSchema(schema: string): Promise<void> {
  */
 export async function startTestServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'lodestone-srv-')), backend: (typeof BACKENDS)[number] = 'sqlite'): Promise<TestServer> {
   const storageEnv = backend === 'postgres' && !env.DATABASE_URL ? postgresEnv() : {};
-  const fullEnv = { LOG_LEVEL: 'silent', PORT: '0', LODESTONE_DB: join(dir, 'lodestone.db'), LODESTONE_ROOM_IDLE_MS: '100', ...storageEnv, ...env };
+  const fullEnv: Record<string, string> = { LOG_LEVEL: 'silent', PORT: '0', LODESTONE_DB: join(dir, 'lodestone.db'), LODESTONE_ROOM_IDLE_MS: '100', ...storageEnv, ...env };
   const server = await startServer(readConfig(fullEnv, null));
   return {
     ...server, dir, env: fullEnv, wsUrl: `${server.url.replace('http', 'ws')}/ws`,
