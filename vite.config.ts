@@ -1,14 +1,18 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 
-/** Vite builds the client from client/; vitest runs the unit and server tests from tests/. */
+/** Vite builds the client from client/; vitest runs unit and server tests in Node and client tests in jsdom. */
 export default defineConfig({
   root: 'client',
   build: { outDir: '../dist/client', emptyOutDir: true },
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/ws': { target: 'ws://127.0.0.1:8787', ws: true } } },
   test: {
     root: '.',
-    include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
     testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'client', environment: 'jsdom', include: ['tests/client/**/*.test.tsx'], setupFiles: ['tests/client/setup.ts'] } },
+    ],
   },
 });

@@ -1,0 +1,56 @@
+/** The visual vocabulary every view shares: colours per mineral and country, icons per node kind, number formats. */
+import type { NodeKind } from '../../shared/board/types';
+
+const MINERAL_COLORS: Record<string, string> = {
+  cobalt: '#2f5cd6', copper: '#c8692d', gallium: '#7b5cc4', germanium: '#3c9a8f', lithium: '#d4a017', graphite: '#4a4a4a',
+  nickel: '#5e8c31', 'rare-earths-heavy': '#c2185b', 'rare-earths-light': '#e57399', platinum: '#8a9ba8',
+};
+
+function hashHue(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 360;
+}
+
+/** A stable colour for a mineral key (known minerals have fixed colours). */
+export function mineralColor(mineral: string): string {
+  return MINERAL_COLORS[mineral] ?? `hsl(${hashHue(mineral)} 55% 45%)`;
+}
+
+const COUNTRY_COLORS: Record<string, string> = { CN: '#d62728', unknown: '#bbbbbb', unrefined: '#dddddd' };
+
+/** A stable colour for an origin country (China is always red; pseudo-origins grey). */
+export function countryColor(country: string): string {
+  return COUNTRY_COLORS[country] ?? `hsl(${hashHue(country)} 50% 52%)`;
+}
+
+/** An icon and a word for each node kind. */
+export const KIND_LOOK: Record<NodeKind, { icon: string; name: string }> = {
+  mine: { icon: '⛏', name: 'Mine' },
+  refinery: { icon: '🏭', name: 'Refinery' },
+  transport: { icon: '🚢', name: 'Corridor / port' },
+  stockpile: { icon: '📦', name: 'Stockpile' },
+  recycler: { icon: '♻', name: 'Recycler' },
+  consumer: { icon: '🏙', name: 'Consumer' },
+};
+
+/** The flag emoji of an ISO 3166-1 alpha-2 code ('XX' and pseudo-origins get a globe). */
+export function flag(country: string): string {
+  if (!/^[A-Z]{2}$/.test(country) || country === 'XX') return '🌐';
+  return String.fromCodePoint(...[...country].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+}
+
+/** Tonnes with thousands separators and at most one decimal. */
+export function tonnes(value: number): string {
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 1 : 0 })} t`;
+}
+
+/** A share 0..1 as a percentage. */
+export function percent(share: number): string {
+  return `${(100 * share).toFixed(share > 0 && share < 0.01 ? 1 : 0)} %`;
+}
+
+/** Days, rounded, or an em dash when there is nothing to count. */
+export function days(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value)} d`;
+}

@@ -1,0 +1,70 @@
+/** Plain state and actions the views get; the CRDT stays behind client/sync/. */
+import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Position } from '../../shared/board/types';
+import type { ExposureReport } from '../../shared/exposure/types';
+
+/** What a share link lets its holder do. */
+export type Role = 'facilitator' | 'editor' | 'viewer';
+
+/** Connection to the server, as a person sees it. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'refused';
+
+/** Another person on the board (from awareness). */
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+  viewer: boolean;
+  /** Cursor in flow coordinates. */
+  cursor: Position | null;
+  /** Ids of the nodes and edges this person has selected. */
+  selection: string[];
+}
+
+/** Everything a board page shows. */
+export interface BoardViewState {
+  boardId: string;
+  role: Role;
+  status: ConnectionStatus;
+  /** A sentence for the person when something is wrong (refused token, lost connection...). */
+  message: string | null;
+  /** True once the server's content has arrived at least once (or local IndexedDB content exists). */
+  loaded: boolean;
+  board: Board;
+  peers: Peer[];
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** The edits a view may ask for; each is one undoable step of the person who made it. */
+export interface BoardActions {
+  addNode(node: BoardNode): void;
+  updateNode(id: string, changes: Partial<Omit<BoardNode, 'id'>>): void;
+  /** Moves nodes; `final` marks the end of a drag (intermediate moves are throttled by the caller). */
+  moveNodes(positions: Record<string, Position>, final: boolean): void;
+  addEdge(edge: BoardEdge): void;
+  updateEdge(id: string, changes: Partial<Omit<BoardEdge, 'id'>>): void;
+  addLever(lever: Disruption): void;
+  updateLever(id: string, changes: Partial<Omit<Disruption, 'id'>>): void;
+  /** Deletes nodes (with their edges), edges, levers and notes by id, in one step. */
+  deleteItems(ids: string[]): void;
+  addNote(note: BoardNote): void;
+  updateNote(id: string, changes: Partial<Omit<BoardNote, 'id'>>): void;
+  setTitle(title: string): void;
+  /** Pastes copied items with fresh ids, offset on the canvas; returns the new ids. */
+  paste(items: { nodes: BoardNode[]; edges: BoardEdge[] }, offset: Position): string[];
+  /** Writes many node positions at once (auto-layout), as one step that everyone sees. */
+  arrange(positions: Record<string, Position>): void;
+  undo(): void;
+  redo(): void;
+  /** Marks the start or end of a gesture (drag) so it undoes as one step. */
+  gesture(): void;
+  setCursor(cursor: Position | null): void;
+  setSelection(ids: string[]): void;
+}
+
+/** The exposure of the current board, computed off the main thread. */
+export interface ExposureState {
+  report: ExposureReport | null;
+  /** Milliseconds the last computation took. */
+  computeMs: number;
+}

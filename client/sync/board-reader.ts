@@ -1,0 +1,93 @@
+/** Reads the board out of the Y.Doc incrementally: unchanged items keep their object identity. */
+import * as Y from 'yjs';
+import type { Board, BoardEdge, BoardNode, BoardNote, Disruption } from '../../shared/board/types';
+import {
+  DISRUPTIONS_MAP, EDGES_MAP, META_MAP, NODES_MAP, NOTES_MAP, RANK_KEY,
+  disruptionFromYMap, edgeFromYMap, nodeFromYMap, noteFromYMap,
+} from '../../shared/board/yjs-doc';
+
+interface Ranked<T> {
+  item: T;
+  rank: number;
+}
+
+type Reader<T> = (id: string, ymap: Y.Map<unknown>) => T;
+
+/** One top-level map of items, cached by id and re-read only where Yjs says something changed. */
+class ItemList<T extends { id: string }> {
+  private cache = new Map<string, Ranked<T>>();
+  private dirty = new Set<string>();
+  private all = true;
+  private list: T[] = [];
+
+  constructor(private readonly map: Y.Map<unknown>, private readonly read: Reader<T>) {
+    map.observeDeep((events) => {
+      for (const event of events) {
+        if (event.target === map) for (const key of event.changes.keys.keys()) this.dirty.add(key);
+        else if (typeof event.path[0] === 'string') this.dirty.add(event.path[0]);
+      }
+    });
+  }
+
+  /** The items in rank order; the same array as last time when nothing changed. */
+  items(): T[] {
+    if (!this.all && this.dirty.size === 0) return this.list;
+    const ids = this.all ? [...this.map.keys()] : [...this.dirty];
+    if (this.all) this.cache.clear();
+    for (const id of ids) {
+      const value = this.map.get(id);
+      if (value instanceof Y.Map) {
+        const rank = value.get(RANK_KEY);
+        this.cache.set(id, { item: this.read(id, value), rank: typeof rank === 'number' ? rank : Number.MAX_SAFE_INTEGER });
+      } else {
+        this.cache.delete(id);
+      }
+    }
+    this.all = false;
+    this.dirty.clear();
+    this.list = [...this.cache.values()].sort((a, b) => a.rank - b.rank || (a.item.id < b.item.id ? -1 : 1)).map((r) => r.item);
+    return this.list;
+  }
+}
+
+/** Keeps a plain Board in step with a Y.Doc. */
+export class BoardReader {
+  private readonly nodes: ItemList<BoardNode>;
+  private readonly edges: ItemList<BoardEdge>;
+  private readonly levers: ItemList<Disruption>;
+  private readonly notes: ItemList<BoardNote>;
+  private readonly meta: Y.Map<unknown>;
+  private last: Board | null = null;
+
+  constructor(doc: Y.Doc) {
+    this.nodes = new ItemList(doc.getMap(NODES_MAP), nodeFromYMap);
+    this.edges = new ItemList(doc.getMap(EDGES_MAP), edgeFromYMap);
+    this.levers = new ItemList(doc.getMap(DISRUPTIONS_MAP), disruptionFromYMap);
+    this.notes = new ItemList(doc.getMap(NOTES_MAP), noteFromYMap);
+    this.meta = doc.getMap(META_MAP);
+  }
+
+  /** The current board; the same object when nothing changed since the last call. */
+  board(): Board {
+    const nodes = this.nodes.items();
+    const edges = this.edges.items();
+    const disruptions = this.levers.items();
+    const notes = this.notes.items();
+    const title = this.meta.get('title');
+    const description = this.meta.get('description');
+    const scenarioName = this.meta.get('scenarioName');
+    const last = this.last;
+    if (last && last.nodes === nodes && last.edges === edges && last.scenario.disruptions === disruptions && last.notes === notes
+      && last.title === title && last.description === description && last.scenario.name === scenarioName) {
+      return last;
+    }
+    this.last = {
+      format: 'lodestone.board', version: 1,
+      title: typeof title === 'string' ? title : 'Untitled board',
+      ...(typeof description === 'string' ? { description } : {}),
+      nodes, edges, notes,
+      scenario: { name: typeof scenarioName === 'string' ? scenarioName : 'Baseline', disruptions },
+    };
+    return this.last;
+  }
+}

@@ -1,0 +1,137 @@
+/** One person's live connection to one board: Y.Doc, server sync, offline copy, undo and presence. */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { BOARD_MAP_NAMES } from '../../shared/board/yjs-doc';
+import type { BoardActions, BoardViewState, Peer, Role } from '../state/types';
+import { createBoardActions } from './board-actions';
+import { BoardReader } from './board-reader';
+import { closeMessage, roleOfToken } from './tokens';
+
+/** Who is editing, as shown to others. */
+export interface Me {
+  name: string;
+  color: string;
+}
+
+/** Where and how to connect (defaults: this page's host; IndexedDB on when available). */
+export interface SessionOptions {
+  serverUrl?: string;
+  offlineCopy?: boolean;
+  WebSocketImpl?: typeof WebSocket;
+}
+
+/** A live board: read `getState()`, `subscribe` to changes, edit through `actions`. */
+export interface BoardSession {
+  getState(): BoardViewState;
+  subscribe(listener: () => void): () => void;
+  actions: BoardActions;
+  /** Cuts the connection (tests, or "work offline"); edits stay local until `reconnect`. */
+  disconnect(): void;
+  reconnect(): void;
+  destroy(): void;
+}
+
+function defaultServerUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+}
+
+function peerOf(clientId: number, state: Record<string, unknown>): Peer {
+  const user = (state.user ?? {}) as Record<string, unknown>;
+  const cursor = state.cursor as { x?: unknown; y?: unknown } | undefined;
+  return {
+    clientId,
+    name: typeof user.name === 'string' ? user.name : 'Someone',
+    color: typeof user.color === 'string' ? user.color : '#888888',
+    viewer: user.viewer === true,
+    cursor: cursor && typeof cursor.x === 'number' && typeof cursor.y === 'number' ? { x: cursor.x, y: cursor.y } : null,
+    selection: Array.isArray(state.selection) ? state.selection.filter((s): s is string => typeof s === 'string') : [],
+  };
+}
+
+/** Opens a session on a board with a share-link token. */
+export function openBoardSession(boardId: string, token: string, me: Me, options: SessionOptions = {}): BoardSession {
+  const doc = new Y.Doc();
+  const origin = { session: boardId };
+  const role: Role = roleOfToken(token) ?? 'viewer';
+  const provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), boardId, doc, {
+    params: { token }, disableBc: true, maxBackoffTime: 2500,
+    ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
+  });
+  const offline = options.offlineCopy !== false && typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(`lodestone-board-${boardId}`, doc) : null;
+  const undoManager = new Y.UndoManager(BOARD_MAP_NAMES.map((name) => doc.getMap(name)), { trackedOrigins: new Set([origin]), captureTimeout: 500 });
+  const reader = new BoardReader(doc);
+  const awareness = provider.awareness;
+  awareness.setLocalState({ user: { name: me.name, color: me.color }, cursor: null, selection: [] });
+
+  const listeners = new Set<() => void>();
+  let state: BoardViewState = {
+    boardId, role, status: 'connecting', message: null, loaded: false, board: reader.board(), peers: [], canUndo: false, canRedo: false,
+  };
+  let scheduled = false;
+  const emit = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      for (const listener of listeners) listener();
+    });
+  };
+  const set = (changes: Partial<BoardViewState>) => {
+    state = { ...state, ...changes };
+    emit();
+  };
+
+  doc.on('afterTransaction', () => {
+    const board = reader.board();
+    const canUndo = undoManager.canUndo();
+    const canRedo = undoManager.canRedo();
+    if (board !== state.board || canUndo !== state.canUndo || canRedo !== state.canRedo) set({ board, canUndo, canRedo });
+  });
+  undoManager.on('stack-item-added', () => set({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }));
+  undoManager.on('stack-item-popped', () => set({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }));
+  awareness.on('change', () => {
+    const peers: Peer[] = [];
+    for (const [clientId, value] of awareness.getStates()) {
+      if (clientId !== doc.clientID && value && typeof value === 'object') peers.push(peerOf(clientId, value as Record<string, unknown>));
+    }
+    set({ peers });
+  });
+  provider.on('status', ({ status }) => {
+    if (state.status === 'refused') return;
+    set({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline', message: status === 'disconnected' ? 'Connection lost. Your edits are kept on this device and will be sent when it comes back.' : null });
+  });
+  provider.on('sync', (synced: boolean) => {
+    if (synced) set({ loaded: true, message: null });
+  });
+  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => set({ status: 'refused', message: closeMessage(code, reason) }));
+  offline?.on('synced', () => {
+    if (doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0) set({ loaded: true });
+  });
+  const leave = () => awareness.setLocalState(null);
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', leave);
+
+  const presence = {
+    setCursor: (cursor: { x: number; y: number } | null) => awareness.setLocalStateField('cursor', cursor),
+    setSelection: (ids: string[]) => awareness.setLocalStateField('selection', ids),
+  };
+  return {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    actions: createBoardActions(doc, origin, undoManager, presence),
+    disconnect: () => provider.disconnect(),
+    reconnect: () => provider.connect(),
+    destroy: () => {
+      if (typeof window !== 'undefined') window.removeEventListener('pagehide', leave);
+      leave();
+      undoManager.destroy();
+      provider.destroy();
+      void offline?.destroy();
+      doc.destroy();
+      listeners.clear();
+    },
+  };
+}
