@@ -1,10 +1,40 @@
-/** Client entry: for now a read-only summary of the seed boards, computed in the browser by the shared engine. */
-import { StrictMode } from 'react';
+/** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
+import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { SeedSummary } from './views/SeedSummary';
+import { ErrorBoundary, IdentityDialog, Landing } from './shell';
+import { loadIdentity, saveIdentity } from './shell/identity';
+import type { Me } from './sync/board-session';
+import { BoardPage } from './views/BoardPage';
+
+function App() {
+  const [me, setMe] = useState<Me | null>(() => loadIdentity());
+  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(location.pathname);
+  const token = new URLSearchParams(location.search).get('token');
+  if (!match) return <Landing />;
+  if (!token) {
+    return (
+      <div className="ls-page-message" role="alert">
+        This board link has no access token. Ask the facilitator for a share link, or <a href="/">go to your boards</a>.
+      </div>
+    );
+  }
+  if (!me) {
+    return (
+      <IdentityDialog
+        onSave={(identity) => {
+          saveIdentity(identity);
+          setMe(identity);
+        }}
+      />
+    );
+  }
+  return <BoardPage boardId={match[1]} token={token} me={me} />;
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SeedSummary />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,0 +1,211 @@
+/** The collaborative supply-graph canvas: React Flow over the live board, edited only through BoardActions. */
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import {
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
+  type Connection, type Edge, type Node, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import type { BoardNode, Position } from '../../shared/board/types';
+import type { ExposureReport } from '../../shared/exposure/types';
+import type { BoardActions, BoardViewState } from '../state/types';
+import { ConnectDialog } from './ConnectDialog';
+import { edgeTypes } from './FlowEdge';
+import type { FlowEdge, FlowNode } from './flow-model';
+import { newId } from './ids';
+import { DEFAULT_NODE_SIZE } from './layout';
+import { minimapColor } from './minimap';
+import { nodeTypes } from './nodes';
+import { Palette } from './Palette';
+import { PeerCursors } from './PeerCursors';
+import { throttle } from './throttle';
+import { useCanvasCommands } from './use-canvas-commands';
+import { useFlowState } from './use-flow-state';
+import { useShortcuts } from './use-shortcuts';
+
+/** Props of the canvas. The page owns the selection; the canvas reports changes to it. */
+export interface CanvasProps {
+  /** state.board is the live board; state.peers others' cursors and selections; state.role what I may do. */
+  state: BoardViewState;
+  actions: BoardActions;
+  /** For consumer shortfall badges and the criticality tint. */
+  exposure: ExposureReport | null;
+  /** Ids of the selected nodes and edges. */
+  selection: string[];
+  onSelectionChange(ids: string[]): void;
+  /** When it changes, the canvas selects that node (or edge) and centres it. */
+  focus: { id: string; nonce: number } | null;
+  /** Opens the page's help dialog ("?"). */
+  onHelp?(): void;
+}
+
+/** Boards above this many nodes only render what is on screen. */
+export const VISIBLE_ONLY_NODES = 500;
+/** Milliseconds between two cursor broadcasts (about 30 per second). */
+export const CURSOR_MS = 33;
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
+
+/** The canvas, with its own React Flow provider. */
+export function Canvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasFlow {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function mineralsOnBoard(nodes: BoardNode[], edges: { mineral: string }[]): string[] {
+  const set = new Set<string>();
+  for (const e of edges) set.add(e.mineral);
+  for (const n of nodes) for (const field of [n.capacity, n.demand, n.stock]) for (const m of Object.keys(field ?? {})) set.add(m);
+  return [...set].sort();
+}
+
+function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp }: CanvasProps) {
+  const board = state.board;
+  const editable = state.role !== 'viewer';
+  const rf = useReactFlow<FlowNode, FlowEdge>();
+  const latest = useRef({ actions, selection, onSelectionChange, board, editable });
+  latest.current = { actions, selection, onSelectionChange, board, editable };
+
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowState({ board, exposure, peers: state.peers, selection, editable, actions });
+
+  /** The one way the canvas changes the selection: tell the page and my peers. */
+  const select = useCallback((ids: string[]) => {
+    latest.current.onSelectionChange(ids);
+    latest.current.actions.setSelection(ids);
+  }, []);
+  const onFlowSelection = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams<Node, Edge>) => {
+      const ids = [...n.map((x) => x.id), ...e.map((x) => x.id)];
+      if (!sameIds(ids, latest.current.selection)) select(ids);
+    },
+    [select],
+  );
+  const onDragStart = useCallback(() => latest.current.actions.gesture(), []);
+
+  // My cursor, in flow coordinates, about 30 times a second.
+  const sendCursor = useMemo(() => throttle<Position>((p) => latest.current.actions.setCursor(p), CURSOR_MS), []);
+  useEffect(() => () => sendCursor.cancel(), [sendCursor]);
+  const onPointerMove = useCallback((e: PointerEvent) => sendCursor(rf.screenToFlowPosition({ x: e.clientX, y: e.clientY })), [rf, sendCursor]);
+  const onPointerLeave = useCallback(() => {
+    sendCursor.cancel();
+    latest.current.actions.setCursor(null);
+  }, [sendCursor]);
+
+  // Fit the board once its first content arrives (it may load after the canvas mounts).
+  const fitted = useRef(false);
+  const hasNodes = nodes.length > 0;
+  useEffect(() => {
+    if (fitted.current || !hasNodes) return;
+    fitted.current = true;
+    const frame = requestAnimationFrame(() => void rf.fitView({ padding: 0.12, maxZoom: 1.2 }));
+    return () => cancelAnimationFrame(frame);
+  }, [hasNodes, rf]);
+
+  // Focus requests from the page: select, then centre.
+  useEffect(() => {
+    if (!focus) return;
+    const { board: b } = latest.current;
+    const center = (id: string) => {
+      const node = b.nodes.find((n) => n.id === id);
+      if (!node) return null;
+      const measured = rf.getNode(id)?.measured;
+      return { x: node.position.x + (measured?.width ?? DEFAULT_NODE_SIZE.width) / 2, y: node.position.y + (measured?.height ?? DEFAULT_NODE_SIZE.height) / 2 };
+    };
+    const edge = b.edges.find((e) => e.id === focus.id);
+    const ends = edge ? [center(edge.from), center(edge.to)] : [center(focus.id)];
+    if (ends.some((p) => p === null)) return;
+    const points = ends as Position[];
+    select([focus.id]);
+    const x = points.reduce((s, p) => s + p.x, 0) / points.length;
+    const y = points.reduce((s, p) => s + p.y, 0) / points.length;
+    void rf.setCenter(x, y, { zoom: Math.max(rf.getZoom(), 1), duration: 400 });
+    // Only a new focus request (id or nonce) recentres; board edits must not.
+  }, [focus?.id, focus?.nonce, rf, select]);
+
+  // New flow: ask for the mineral first.
+  const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
+  const onConnect = useCallback((c: Connection) => {
+    if (latest.current.editable && isNewFlow(c)) setPending({ from: c.source, to: c.target });
+  }, []);
+  const dialog = useMemo(() => {
+    if (!pending) return null;
+    const byId = (id: string) => board.nodes.find((n) => n.id === id);
+    const from = byId(pending.from);
+    const to = byId(pending.to);
+    if (!from || !to) return null;
+    const fromMinerals = [...Object.keys(from.capacity ?? {}), ...board.edges.filter((e) => e.to === from.id).map((e) => e.mineral)];
+    return { from, to, minerals: mineralsOnBoard(board.nodes, board.edges), initial: fromMinerals[0] ?? '' };
+  }, [pending, board.nodes, board.edges]);
+  const confirmFlow = useCallback(
+    (mineral: string, volume: number) => {
+      if (pending) latest.current.actions.addEdge({ id: newId('e'), from: pending.from, to: pending.to, mineral, volume });
+      setPending(null);
+    },
+    [pending],
+  );
+  const cancelFlow = useCallback(() => setPending(null), []);
+
+  const commands = useCanvasCommands({ board, selection, actions, select, onHelp });
+  useShortcuts(commands, editable);
+  const onAdded = useCallback((id: string) => select([id]), [select]);
+
+  return (
+    <div className="ls-canvas" data-role={state.role} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onFlowSelection}
+        onNodeDragStart={onDragStart}
+        onSelectionDragStart={onDragStart}
+        onConnect={onConnect}
+        isValidConnection={isNewFlow}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        edgesReconnectable={false}
+        elementsSelectable
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Meta', 'Control']}
+        onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES}
+        minZoom={0.05}
+        maxZoom={2.5}
+        aria-label="Supply graph canvas"
+      >
+        <Panel position="top-left" className="ls-toolbar">
+          {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">View only</span>}
+          {editable && (
+            <button type="button" className="ls-button" onClick={() => commands.arrange()} title="Arrange by stage (L)">
+              Arrange by stage
+            </button>
+          )}
+          {onHelp && (
+            <button type="button" className="ls-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
+              ?
+            </button>
+          )}
+        </Panel>
+        <PeerCursors peers={state.peers} />
+        <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {dialog && (
+        <ConnectDialog
+          fromLabel={dialog.from.label}
+          toLabel={dialog.to.label}
+          minerals={dialog.minerals}
+          initialMineral={dialog.initial}
+          onConfirm={confirmFlow}
+          onCancel={cancelFlow}
+        />
+      )}
+    </div>
+  );
+}

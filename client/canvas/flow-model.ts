@@ -1,0 +1,174 @@
+/**
+ * React Flow nodes and edges derived from the board. The board is the source of truth; these functions
+ * rebuild only the items whose board object or look changed, keeping React Flow's own fields (measured,
+ * width, height, dragging) so memo components do not re-render and measurements are not lost.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { BoardEdge, BoardNode, Disruption, NodeKind } from '../../shared/board/types';
+import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types';
+import { mineralColor } from '../state/look';
+import type { Peer } from '../state/types';
+
+/** Who else has an item selected: their names and the first one's colour. */
+export type PeerMark = { names: string; color: string };
+
+/** What a node card shows beyond the board node. */
+export type FlowNodeData = {
+  node: BoardNode;
+  /** Largest lossPct of this node across minerals, 0..1. */
+  criticality: number;
+  /** Consumers: worst shortfallPct across minerals (null without a report entry). */
+  shortfall: number | null;
+  peer: PeerMark | null;
+};
+/** A React Flow node of one board kind. */
+export type FlowNode = Node<FlowNodeData, NodeKind>;
+
+/** What an edge draws beyond the board edge. */
+export type FlowEdgeData = {
+  edge: BoardEdge;
+  width: number;
+  /** Labels of the enabled levers cutting this edge, or null. */
+  disruptedBy: string | null;
+  peer: PeerMark | null;
+  /** Big boards hide edge labels when zoomed out. */
+  dense: boolean;
+};
+/** A React Flow edge of type 'flow'. */
+export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
+
+/** Disrupted edges are red whatever their mineral. */
+export const DISRUPTED_COLOR = '#d62728';
+/** Above this many edges, labels hide when zoomed out. */
+export const DENSE_EDGES = 400;
+
+/** Per-node criticality and (consumers) worst shortfall from an exposure report. */
+export function nodeLooks(report: ExposureReport | null): Map<string, { criticality: number; shortfall: number | null }> {
+  const looks = new Map<string, { criticality: number; shortfall: number | null }>();
+  if (!report) return looks;
+  const get = (id: string) => {
+    let look = looks.get(id);
+    if (!look) looks.set(id, (look = { criticality: 0, shortfall: null }));
+    return look;
+  };
+  for (const mineral of Object.values(report.minerals)) {
+    for (const c of mineral.criticalNodes) {
+      const pct = Number.isFinite(c.lossPct) ? Math.min(1, Math.max(0, c.lossPct)) : 0;
+      const look = get(c.node);
+      look.criticality = Math.max(look.criticality, pct);
+    }
+    for (const [id, consumer] of Object.entries(mineral.consumers)) {
+      const pct = consumer.shortfall <= ZERO_TOLERANCE || !Number.isFinite(consumer.shortfallPct) ? 0 : consumer.shortfallPct;
+      const look = get(id);
+      look.shortfall = Math.max(look.shortfall ?? 0, pct);
+    }
+  }
+  return looks;
+}
+
+/** Item id -> the peers who have it selected. */
+export function peerMarks(peers: Peer[]): Map<string, PeerMark> {
+  const marks = new Map<string, PeerMark>();
+  for (const peer of peers) {
+    for (const id of peer.selection) {
+      const mark = marks.get(id);
+      marks.set(id, mark ? { names: `${mark.names}, ${peer.name}`, color: mark.color } : { names: peer.name, color: peer.color });
+    }
+  }
+  return marks;
+}
+
+/** A string that changes only when some peer's selection, name or colour changes (not on cursor moves). */
+export function peerSelectionKey(peers: Peer[]): string {
+  return peers.map((p) => `${p.clientId}\u0000${p.name}\u0000${p.color}\u0000${p.selection.join('\u0001')}`).join('\u0002');
+}
+
+const samePeer = (a: PeerMark | null, b: PeerMark | null) => a === b || (a !== null && b !== null && a.names === b.names && a.color === b.color);
+
+/** Inputs of the node derivation. */
+export interface NodeContext {
+  looks: Map<string, { criticality: number; shortfall: number | null }>;
+  marks: Map<string, PeerMark>;
+  selected: ReadonlySet<string>;
+}
+
+/** Next React Flow nodes; returns `prev` itself when nothing changed, and reuses every unchanged node object. */
+export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext): FlowNode[] {
+  const before = new Map(prev.map((n) => [n.id, n]));
+  let changed = prev.length !== board.length;
+  const next = board.map((node, i) => {
+    const old = before.get(node.id);
+    const look = ctx.looks.get(node.id);
+    const criticality = look?.criticality ?? 0;
+    const shortfall = node.kind === 'consumer' ? (look?.shortfall ?? null) : null;
+    const peer = ctx.marks.get(node.id) ?? null;
+    const selected = ctx.selected.has(node.id);
+    if (
+      old !== undefined && old.data.node === node && old.data.criticality === criticality && old.data.shortfall === shortfall &&
+      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected
+    ) {
+      if (prev[i] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    // While I drag, my local position is ahead of the throttled doc echo.
+    const position = old?.dragging ? old.position : node.position;
+    return { ...old, id: node.id, type: node.kind, position, selected, data: { node, criticality, shortfall, peer } } as FlowNode;
+  });
+  return changed ? next : prev;
+}
+
+/** Inputs of the edge derivation. */
+export interface EdgeContext {
+  nodeIds: ReadonlySet<string>;
+  cut: Map<string, Disruption[]>;
+  marks: Map<string, PeerMark>;
+  selected: ReadonlySet<string>;
+}
+
+/** Stroke width from volume: 1.5 px plus up to 6 px for the board's largest flow. */
+export function edgeWidth(volume: number, maxVolume: number): number {
+  const v = Number.isFinite(volume) && volume > 0 ? volume : 0;
+  return maxVolume > 0 ? 1.5 + 6 * Math.sqrt(Math.min(1, v / maxVolume)) : 1.5;
+}
+
+/** Next React Flow edges (edges with a missing end are left out); reuses unchanged edge objects. */
+export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext): FlowEdge[] {
+  const before = new Map(prev.map((e) => [e.id, e]));
+  let maxVolume = 0;
+  for (const e of board) if (Number.isFinite(e.volume) && e.volume > maxVolume) maxVolume = e.volume;
+  const dense = board.length > DENSE_EDGES;
+  let changed = false;
+  const next: FlowEdge[] = [];
+  for (const edge of board) {
+    if (!ctx.nodeIds.has(edge.from) || !ctx.nodeIds.has(edge.to)) continue;
+    const old = before.get(edge.id);
+    const width = edgeWidth(edge.volume, maxVolume);
+    const levers = ctx.cut.get(edge.id);
+    const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
+    const peer = ctx.marks.get(edge.id) ?? null;
+    const selected = ctx.selected.has(edge.id);
+    const d = old?.data;
+    if (
+      old !== undefined && d !== undefined && d.edge === edge && d.width === width && d.disruptedBy === disruptedBy &&
+      samePeer(d.peer, peer) && d.dense === dense && Boolean(old.selected) === selected
+    ) {
+      if (prev[next.length] !== old) changed = true;
+      next.push(old);
+      continue;
+    }
+    changed = true;
+    const color = disruptedBy !== null ? DISRUPTED_COLOR : mineralColor(edge.mineral);
+    next.push({
+      ...old,
+      id: edge.id,
+      source: edge.from,
+      target: edge.to,
+      type: 'flow',
+      selected,
+      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
+      data: { edge, width, disruptedBy, peer, dense },
+    });
+  }
+  return changed || next.length !== prev.length ? next : prev;
+}

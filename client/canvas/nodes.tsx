@@ -1,0 +1,98 @@
+/** One memo node component per board kind, all drawing the same card. */
+import { memo, type CSSProperties } from 'react';
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { KIND_LOOK, flag, mineralColor, percent } from '../state/look';
+import { nodeFigures } from './format';
+import type { FlowNode } from './flow-model';
+
+const MAX_FIGURES = 4;
+
+/** Neutral at 0, strong amber then red toward 1. */
+export function criticalityTint(criticality: number): { background?: string; borderColor?: string } {
+  if (!(criticality > 0)) return {};
+  const c = Math.min(1, criticality);
+  const hue = Math.round(45 - 45 * c);
+  return { background: `hsl(${hue} 95% ${Math.round(97 - 14 * c)}%)`, borderColor: `hsl(${hue} 85% ${Math.round(60 - 15 * c)}%)` };
+}
+
+function ShortfallBadge({ id, shortfall }: { id: string; shortfall: number }) {
+  const bad = shortfall > 0;
+  return (
+    <span className={`ls-badge ${bad ? 'ls-badge--bad' : 'ls-badge--ok'}`} data-testid={`shortfall-${id}`} title="Worst shortfall across minerals under the scenario">
+      {bad ? `short ${percent(shortfall)}` : 'covered'}
+    </span>
+  );
+}
+
+/** The card every kind shares: icon, label, flag and country, figures, consumer badge, criticality tint, peer outline. */
+function NodeCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
+  const { node, criticality, shortfall, peer } = data;
+  const look = KIND_LOOK[node.kind];
+  const figures = nodeFigures(node);
+  const style: CSSProperties & Record<string, string | undefined> = { ...criticalityTint(criticality), '--ls-peer': peer?.color };
+  const title = criticality > 0 ? `${look.name}. If it stopped, consumers would lose up to ${percent(criticality)} of a mineral's supply.` : look.name;
+  return (
+    <div
+      className={`ls-node ls-node--${node.kind}${selected ? ' ls-node--selected' : ''}${peer ? ' ls-node--peer' : ''}`}
+      data-testid={`node-${id}`}
+      data-criticality={criticality > 0 ? criticality.toFixed(2) : undefined}
+      data-peer-selected={peer?.names}
+      style={style}
+      title={title}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={isConnectable} />
+      {peer && <span className="ls-node__peer">{peer.names}</span>}
+      <div className="ls-node__head">
+        <span className="ls-node__icon" aria-hidden="true">{look.icon}</span>
+        <span className="ls-node__label">{node.label}</span>
+      </div>
+      <div className="ls-node__meta">
+        <span className="ls-node__flag" aria-hidden="true">{flag(node.country)}</span>
+        <span className="ls-node__country">{node.country}</span>
+        <span className="ls-node__kind">{look.name}</span>
+        {shortfall !== null && <ShortfallBadge id={id} shortfall={shortfall} />}
+      </div>
+      {figures.length > 0 && (
+        <ul className="ls-node__figures">
+          {figures.slice(0, MAX_FIGURES).map((f) => (
+            <li key={`${f.field}:${f.mineral}`}>
+              <i className="ls-dot" style={{ background: mineralColor(f.mineral) }} />
+              <span className="ls-node__mineral">{f.mineral}</span> <b>{f.text}</b>
+            </li>
+          ))}
+          {figures.length > MAX_FIGURES && <li className="ls-node__more">+{figures.length - MAX_FIGURES} more</li>}
+        </ul>
+      )}
+      <Handle type="source" position={Position.Right} isConnectable={isConnectable} />
+    </div>
+  );
+}
+
+/** A mine. */
+export const MineNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+MineNode.displayName = 'MineNode';
+/** A refinery. */
+export const RefineryNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+RefineryNode.displayName = 'RefineryNode';
+/** A corridor, port, rail line, sea route or chokepoint. */
+export const TransportNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+TransportNode.displayName = 'TransportNode';
+/** A stockpile. */
+export const StockpileNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+StockpileNode.displayName = 'StockpileNode';
+/** A recycler. */
+export const RecyclerNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+RecyclerNode.displayName = 'RecyclerNode';
+/** A consumer. */
+export const ConsumerNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+ConsumerNode.displayName = 'ConsumerNode';
+
+/** Module-scope node types (a new object per render would remount every node). */
+export const nodeTypes = {
+  mine: MineNode,
+  refinery: RefineryNode,
+  transport: TransportNode,
+  stockpile: StockpileNode,
+  recycler: RecyclerNode,
+  consumer: ConsumerNode,
+} satisfies NodeTypes;

@@ -1,0 +1,52 @@
+/** The canvas keyboard shortcuts as data (the help dialog lists them) and the pure key -> action mapping. */
+
+/** What a shortcut does. */
+export type ShortcutAction = 'delete' | 'undo' | 'redo' | 'copy' | 'paste' | 'selectAll' | 'arrange' | 'help' | 'clearSelection';
+
+/** Actions that change the board (disabled for viewers). */
+export const EDITING_ACTIONS: ReadonlySet<ShortcutAction> = new Set(['delete', 'undo', 'redo', 'paste', 'arrange']);
+
+/** Every shortcut, for the help dialog. "Ctrl" means Cmd on a Mac. */
+export const SHORTCUTS: { keys: string; action: string }[] = [
+  { keys: 'Delete / Backspace', action: 'Delete the selected nodes and flows' },
+  { keys: 'Ctrl+Z', action: 'Undo' },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
+  { keys: 'Ctrl+C', action: 'Copy the selected nodes and the flows between them' },
+  { keys: 'Ctrl+V', action: 'Paste, slightly offset, and select the copy' },
+  { keys: 'Ctrl+A', action: 'Select everything' },
+  { keys: 'Esc', action: 'Clear the selection' },
+  { keys: 'L', action: 'Arrange by stage (mines left, consumers right)' },
+  { keys: '?', action: 'Show this help' },
+  { keys: 'Drag from a right handle to a node', action: 'Add a flow (asks for its mineral and volume)' },
+  { keys: 'Shift+drag', action: 'Select with a box' },
+];
+
+/** The key facts the mapping needs (a KeyboardEvent has them). */
+export interface KeyInput {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/** The action a key press asks for, or null. */
+export function shortcutFor(e: KeyInput): ShortcutAction | null {
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (e.altKey) return null;
+  if (mod) {
+    if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
+    if (key === 'y' && !e.shiftKey) return 'redo';
+    if (e.shiftKey) return null;
+    if (key === 'c') return 'copy';
+    if (key === 'v') return 'paste';
+    if (key === 'a') return 'selectAll';
+    return null;
+  }
+  if (key === 'Delete' || key === 'Backspace') return 'delete';
+  if (key === 'Escape') return 'clearSelection';
+  if (key === '?') return 'help';
+  if (key === 'l' && !e.shiftKey) return 'arrange';
+  return null;
+}

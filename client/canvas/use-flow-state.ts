@@ -1,0 +1,86 @@
+/**
+ * Local React Flow state derived from the live board. Every change React Flow reports is applied locally;
+ * only positions (throttled while dragging, final on drop) and removals go to the board, through actions.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import type { Board, Position } from '../../shared/board/types';
+import type { ExposureReport } from '../../shared/exposure/types';
+import type { BoardActions, Peer } from '../state/types';
+import { disruptedEdges } from './disrupted';
+import { nodeLooks, peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-model';
+import { positionWriter } from './throttle';
+
+/** Milliseconds between two position writes while dragging. */
+export const DRAG_WRITE_MS = 50;
+
+/** Inputs of useFlowState. */
+export interface FlowStateInput {
+  board: Board;
+  exposure: ExposureReport | null;
+  peers: Peer[];
+  selection: string[];
+  editable: boolean;
+  actions: BoardActions;
+}
+
+/** React Flow nodes, edges and change handlers for one board. */
+export function useFlowState({ board, exposure, peers, selection, editable, actions }: FlowStateInput) {
+  const latest = useRef({ actions, editable });
+  latest.current = { actions, editable };
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const looks = useMemo(() => nodeLooks(exposure), [exposure]);
+  const peerKey = peerSelectionKey(peers);
+  // Recomputed when someone's selection changes, not on every cursor move.
+  const marks = useMemo(() => peerMarks(peers), [peerKey]);
+  const { nodes: boardNodes, edges: boardEdges, scenario } = board;
+  const cut = useMemo(() => disruptedEdges({ nodes: boardNodes, edges: boardEdges, scenario }), [boardNodes, boardEdges, scenario]);
+  const nodeIds = useMemo(() => new Set(boardNodes.map((n) => n.id)), [boardNodes]);
+
+  const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, { looks, marks, selected }));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected }));
+  useLayoutEffect(() => setNodes((prev) => syncNodes(prev, boardNodes, { looks, marks, selected })), [boardNodes, looks, marks, selected]);
+  useLayoutEffect(() => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected })), [boardEdges, nodeIds, cut, marks, selected]);
+
+  const dragWrites = useMemo(() => positionWriter<Position>((p) => latest.current.actions.moveNodes(p, false), DRAG_WRITE_MS), []);
+  useEffect(() => () => dragWrites.cancel(), [dragWrites]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const { actions: act, editable: canEdit } = latest.current;
+      const moving: Record<string, Position> = {};
+      const dropped: Record<string, Position> = {};
+      const removed: string[] = [];
+      const local: NodeChange<FlowNode>[] = [];
+      for (const change of changes) {
+        if (change.type === 'remove') {
+          if (!canEdit) continue;
+          removed.push(change.id);
+        } else if (change.type === 'position' && change.position && canEdit) {
+          // A click emits a position change without a position (xyflow#3833): nothing to write then.
+          (change.dragging ? moving : dropped)[change.id] = { x: change.position.x, y: change.position.y };
+        }
+        local.push(change);
+      }
+      setNodes((prev) => applyNodeChanges(local, prev));
+      if (Object.keys(moving).length > 0) dragWrites.push(moving);
+      if (Object.keys(dropped).length > 0) {
+        dragWrites.cancel();
+        act.moveNodes(dropped, true);
+      }
+      if (removed.length > 0) act.deleteItems(removed);
+    },
+    [dragWrites],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const { actions: act, editable: canEdit } = latest.current;
+    const local = canEdit ? changes : changes.filter((c) => c.type !== 'remove');
+    setEdges((prev) => applyEdgeChanges(local, prev));
+    const removed = local.flatMap((c) => (c.type === 'remove' ? [c.id] : []));
+    if (removed.length > 0) act.deleteItems(removed);
+  }, []);
+
+  return { nodes, edges, onNodesChange, onEdgesChange };
+}

@@ -1,0 +1,98 @@
+/** The exposure of the board per mineral: each consumer's origins, concentration, shortfall and survival, and the critical nodes. */
+import { useState } from 'react';
+import type { Board } from '../../shared/board/types';
+import type { ExposureReport } from '../../shared/exposure/types';
+import { mineralColor } from '../state/look';
+import { ConsumerCard } from './exposure/ConsumerCard';
+import { CriticalNodes } from './exposure/CriticalNodes';
+import './ExposurePanel.css';
+
+/** Props of ExposurePanel. */
+export interface ExposurePanelProps {
+  /** The latest report (null while the first computation runs) and how long it took. */
+  exposure: { report: ExposureReport | null; computeMs: number };
+  board: Board;
+  /** Selects a node on the board (from the critical nodes list). */
+  onSelectNode(id: string): void;
+}
+
+function msText(ms: number): string {
+  return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+}
+
+/** Mineral tabs (when there are several), consumer blocks, critical nodes, and a timing footnote. */
+export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelProps) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const { report, computeMs } = exposure;
+  if (report === null) {
+    return (
+      <section className="exposure-panel" aria-label="Exposure" aria-busy="true">
+        <h2>Exposure</h2>
+        <p role="status" className="muted">Computing exposure…</p>
+      </section>
+    );
+  }
+
+  const minerals = Object.keys(report.minerals).sort();
+  const mineral = chosen !== null && minerals.includes(chosen) ? chosen : minerals[0];
+  const hasConsumers = board.nodes.some((n) => n.kind === 'consumer');
+  const mr = mineral === undefined ? undefined : report.minerals[mineral];
+  const consumers = mr
+    ? Object.entries(mr.consumers).sort(([a], [b]) => {
+        const la = board.nodes.find((n) => n.id === a)?.label ?? a;
+        const lb = board.nodes.find((n) => n.id === b)?.label ?? b;
+        return la.localeCompare(lb) || a.localeCompare(b);
+      })
+    : [];
+
+  return (
+    <section className="exposure-panel" aria-label="Exposure">
+      <h2>Exposure</h2>
+      {minerals.length === 0 && (
+        <p className="muted">
+          {hasConsumers ? 'No minerals flow on this board yet. Draw an edge or give a consumer a demand.' : 'No consumers yet. Add a consumer with a demand to see its exposure.'}
+        </p>
+      )}
+      {minerals.length > 1 && (
+        <div role="tablist" aria-label="Mineral" className="mineral-tabs">
+          {minerals.map((m) => (
+            <button key={m} type="button" role="tab" id={`exposure-tab-${m}`} aria-selected={m === mineral} className="mineral-tab" onClick={() => setChosen(m)}>
+              <span className="swatch" style={{ background: mineralColor(m) }} aria-hidden="true" />
+              {m}
+            </button>
+          ))}
+        </div>
+      )}
+      {mineral !== undefined && mr && (
+        <div role={minerals.length > 1 ? 'tabpanel' : undefined} aria-labelledby={minerals.length > 1 ? `exposure-tab-${mineral}` : undefined} className="mineral-panel" data-mineral={mineral}>
+          {minerals.length === 1 && (
+            <h3 className="mineral-name">
+              <span className="swatch" style={{ background: mineralColor(mineral) }} aria-hidden="true" />
+              {mineral}
+            </h3>
+          )}
+          {!mr.converged && <p className="warning">The recycling loop for {mineral} did not settle; these figures are approximate.</p>}
+          {consumers.length === 0 ? (
+            <p className="muted">No consumers of {mineral} yet. Connect a consumer or give one a demand for {mineral}.</p>
+          ) : (
+            consumers.map(([id, c]) => <ConsumerCard key={id} board={board} mineral={mineral} consumerId={id} report={c} />)
+          )}
+          <CriticalNodes board={board} mineral={mineral} nodes={mr.criticalNodes} onSelectNode={onSelectNode} />
+        </div>
+      )}
+      {report.warnings.length > 0 && (
+        <details className="exposure-warnings">
+          <summary>{report.warnings.length === 1 ? '1 data warning' : `${report.warnings.length} data warnings`}</summary>
+          <ul>
+            {report.warnings.map((w, i) => (
+              <li key={`${w.code}-${w.ref}-${i}`} data-code={w.code}>{w.message}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <p className="footnote">
+        computed in <span data-field="computeMs" data-value={JSON.stringify(computeMs)}>{msText(computeMs)}</span> ms
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** Board items in words for the panels: labels by id, lever targets, the board's minerals. */
+import type { Board, BoardEdge, DisruptionTarget, NodeKind } from '../../shared/board/types';
+
+const KIND_PLURAL: Record<NodeKind, string> = {
+  mine: 'mines', refinery: 'refineries', transport: 'corridors and ports', stockpile: 'stockpiles', recycler: 'recyclers', consumer: 'consumers',
+};
+
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** A country's English name ("China" for CN); the code itself when the runtime has no names. */
+export function countryName(code: string): string {
+  if (code === 'XX') return 'international waters / unknown';
+  if (code === 'unknown') return 'unknown origin';
+  if (code === 'unrefined') return 'not refined';
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A node's label by id, or the id itself when the node is missing. */
+export function nodeLabel(board: Board, id: string): string {
+  return board.nodes.find((n) => n.id === id)?.label ?? id;
+}
+
+/** An edge in words: its label, or "from → to (mineral)". */
+export function edgeWords(board: Board, edge: BoardEdge): string {
+  return edge.label ?? `${nodeLabel(board, edge.from)} → ${nodeLabel(board, edge.to)} (${edge.mineral})`;
+}
+
+/** Joins words as "a", "a and b", "a, b and c". */
+export function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** What a lever hits, in words: "China refineries, exports only", "node Lobito rail", "edge Kolwezi → Lobito (cobalt)". */
+export function targetWords(board: Board, target: DisruptionTarget): string {
+  if ('node' in target) return `node ${nodeLabel(board, target.node)}`;
+  if ('edge' in target) {
+    const edge = board.edges.find((e) => e.id === target.edge);
+    return `edge ${edge ? edgeWords(board, edge) : target.edge}`;
+  }
+  const name = countryName(target.country);
+  const kinds = target.kinds && target.kinds.length > 0 ? `${name} ${joinWords(target.kinds.map((k) => KIND_PLURAL[k]))}` : `all of ${name}`;
+  return target.exportsOnly ? `${kinds}, exports only` : kinds;
+}
+
+/** The minerals of a lever in words. */
+export function mineralWords(minerals: string[] | undefined): string {
+  return minerals === undefined ? 'all minerals' : minerals.length === 0 ? 'no minerals' : minerals.join(', ');
+}
+
+/** Every mineral the board mentions (edges, capacity, demand, stock, levers), sorted. */
+export function boardMinerals(board: Board): string[] {
+  const found = new Set<string>();
+  for (const e of board.edges) found.add(e.mineral);
+  for (const n of board.nodes) for (const m of [n.capacity, n.demand, n.stock]) for (const key of Object.keys(m ?? {})) found.add(key);
+  for (const d of board.scenario.disruptions) for (const key of d.minerals ?? []) found.add(key);
+  return [...found].sort();
+}
+
+/** "passes 30 %": the share of planned flow a lever lets through. */
+export function passesWords(factor: number): string {
+  return `passes ${Math.round(factor * 100)} %`;
+}

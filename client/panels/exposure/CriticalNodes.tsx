@@ -1,0 +1,44 @@
+/** The nodes whose loss alone would cut the most consumer supply of one mineral (baseline); clicking one selects it. */
+import type { Board } from '../../../shared/board/types';
+import { ZERO_TOLERANCE, type CriticalNode } from '../../../shared/exposure/types';
+import { KIND_LOOK, percent } from '../../state/look';
+import { Figure, perYear } from './Figure';
+
+/** Props of CriticalNodes. */
+export interface CriticalNodesProps {
+  board: Board;
+  mineral: string;
+  nodes: CriticalNode[];
+  onSelectNode(id: string): void;
+}
+
+const SHOWN = 10;
+
+/** The top ten with a loss above zero, largest first (the engine's order). */
+export function CriticalNodes({ board, mineral, nodes, onSelectNode }: CriticalNodesProps) {
+  const top = nodes.filter((n) => n.loss > ZERO_TOLERANCE).slice(0, SHOWN);
+  return (
+    <section className="critical-nodes" aria-label={`Critical nodes for ${mineral}`} data-testid={`critical-${mineral}`}>
+      <h3>Critical nodes</h3>
+      <p className="muted">Supply lost if this node alone stopped (baseline).</p>
+      {top.length === 0 ? (
+        <p className="muted">No single node carries consumer supply of {mineral}.</p>
+      ) : (
+        <ol>
+          {top.map((n) => {
+            const node = board.nodes.find((x) => x.id === n.node);
+            return (
+              <li key={n.node}>
+                <button type="button" className="critical-node" data-node={n.node} onClick={() => onSelectNode(n.node)}>
+                  <span className="critical-label">{node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : n.node}</span>
+                  <Figure field="loss" value={n.loss}>{perYear(n.loss)}</Figure>
+                  <Figure field="lossPct" value={n.lossPct} className="critical-pct">{percent(n.lossPct)}</Figure>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/** Picks the minerals a lever hits: all of them, or some of the board's minerals. */
+import './fields.css';
+
+/** Props of MineralPicker. */
+export interface MineralPickerProps {
+  /** The board's minerals (the chosen ones are added if missing). */
+  minerals: string[];
+  /** undefined = every mineral. */
+  value: string[] | undefined;
+  onChange(next: string[] | undefined): void;
+  disabled: boolean;
+  legend?: string;
+}
+
+/** "All minerals" plus one checkbox per mineral (ticking one while "all" narrows to it); never leaves an empty choice. */
+export function MineralPicker({ minerals, value, onChange, disabled, legend = 'Minerals' }: MineralPickerProps) {
+  const all = value === undefined;
+  const options = [...new Set([...minerals, ...(value ?? [])])].sort();
+  const toggle = (mineral: string, on: boolean) => {
+    const base = value ?? [];
+    onChange(options.filter((m) => (m === mineral ? on : base.includes(m))));
+  };
+  return (
+    <fieldset className="mineral-picker check-row" disabled={disabled}>
+      <legend>{legend}</legend>
+      <label>
+        <input type="checkbox" checked={all} disabled={all && options.length === 0} onChange={(e) => onChange(e.target.checked ? undefined : options)} />
+        All minerals
+      </label>
+      {options.map((mineral) => {
+        const on = !all && value.includes(mineral);
+        const last = on && value.length === 1;
+        return (
+          <label key={mineral}>
+            <input type="checkbox" checked={on} disabled={last} onChange={(e) => toggle(mineral, e.target.checked)} />
+            {mineral}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}

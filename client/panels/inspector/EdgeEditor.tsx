@@ -1,0 +1,72 @@
+/** Every field of one edge: its ends (shown as labels), mineral, volume and label. */
+import { EdgeSchema } from '../../../shared/board/schema';
+import type { Board, BoardEdge } from '../../../shared/board/types';
+import { sameValue } from '../../../shared/board/same-value';
+import { KIND_LOOK } from '../../state/look';
+import { DraftField } from '../fields/DraftField';
+import { errorAt, numberText, parseNumber } from '../fields/issues';
+
+type EdgeChanges = Partial<Omit<BoardEdge, 'id'>>;
+
+/** Props of EdgeEditor. */
+export interface EdgeEditorProps {
+  board: Board;
+  edge: BoardEdge;
+  readOnly: boolean;
+  update(changes: EdgeChanges): void;
+  mineralList: string;
+}
+
+function End({ board, id, label }: { board: Board; id: string; label: string }) {
+  const node = board.nodes.find((n) => n.id === id);
+  return (
+    <div className="field">
+      <span className="field-label">{label}</span>
+      <span className="edge-end" data-node={id}>
+        {node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : `${id} (missing)`}
+      </span>
+    </div>
+  );
+}
+
+/** The edge's fields; each is checked against EdgeSchema as a whole candidate edge and stored only when valid. */
+export function EdgeEditor({ board, edge, readOnly, update, mineralList }: EdgeEditorProps) {
+  const problem = (changes: EdgeChanges, path: PropertyKey[]) => errorAt(EdgeSchema.safeParse({ ...edge, ...changes }), path);
+  const store = <K extends keyof EdgeChanges>(key: K, value: EdgeChanges[K]) => {
+    if (!sameValue(value, edge[key])) update({ [key]: value } as EdgeChanges);
+  };
+  return (
+    <div className="edge-editor">
+      <End board={board} id={edge.from} label="From" />
+      <End board={board} id={edge.to} label="To" />
+      <DraftField
+        label="Mineral"
+        value={edge.mineral}
+        list={mineralList}
+        disabled={readOnly}
+        normalise={(t) => t.trim().toLowerCase()}
+        check={(t) => problem({ mineral: t }, ['mineral'])}
+        commit={(t) => store('mineral', t)}
+      />
+      <DraftField
+        label="Volume (t/yr)"
+        value={numberText(edge.volume)}
+        inputMode="decimal"
+        disabled={readOnly}
+        check={(t) => {
+          const volume = parseNumber(t);
+          return volume === undefined || Number.isNaN(volume) ? 'Enter a number.' : problem({ volume }, ['volume']);
+        }}
+        commit={(t) => store('volume', parseNumber(t) ?? 0)}
+      />
+      <DraftField
+        label="Label"
+        value={edge.label ?? ''}
+        placeholder="optional"
+        disabled={readOnly}
+        check={(t) => (t === '' ? null : problem({ label: t }, ['label']))}
+        commit={(t) => store('label', t === '' ? undefined : t)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/** Every field of one scenario lever: label, on/off, target, minerals, factor, days. */
+import { DisruptionSchema } from '../../../shared/board/schema';
+import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
+import { sameValue } from '../../../shared/board/same-value';
+import { flag } from '../../state/look';
+import { boardMinerals, passesWords, targetWords } from '../board-words';
+import { DraftField } from '../fields/DraftField';
+import { errorAt, numberText, parseNumber } from '../fields/issues';
+import { MineralPicker } from '../fields/MineralPicker';
+import { TargetFields } from '../fields/TargetFields';
+
+type LeverChanges = Partial<Omit<Disruption, 'id'>>;
+
+/** Props of LeverEditor. */
+export interface LeverEditorProps {
+  board: Board;
+  lever: Disruption;
+  readOnly: boolean;
+  update(changes: LeverChanges): void;
+}
+
+/** The lever's fields; each is checked against DisruptionSchema as a whole candidate lever and stored only when valid. */
+export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps) {
+  const problem = (changes: LeverChanges, path: PropertyKey[]) => errorAt(DisruptionSchema.safeParse({ ...lever, ...changes }), path);
+  const store = <K extends keyof LeverChanges>(key: K, value: LeverChanges[K]) => {
+    if (!sameValue(value, lever[key])) update({ [key]: value } as LeverChanges);
+  };
+  const numberField = (key: 'factor' | 'days', label: string, hint: (v: number) => string) => (
+    <DraftField
+      label={label}
+      value={numberText(lever[key])}
+      inputMode="decimal"
+      disabled={readOnly}
+      check={(t) => {
+        const value = parseNumber(t);
+        return value === undefined || Number.isNaN(value) ? 'Enter a number.' : problem({ [key]: value }, [key]);
+      }}
+      commit={(t) => store(key, parseNumber(t) ?? 0)}
+      adornment={(t) => {
+        const value = parseNumber(t);
+        return value === undefined || Number.isNaN(value) ? null : <span className="hint">{hint(value)}</span>;
+      }}
+    />
+  );
+  const setTarget = (target: DisruptionTarget) => {
+    if (problem({ target }, ['target']) === null) store('target', target);
+  };
+  const targetError = problem({}, ['target']);
+  const country = 'country' in lever.target ? lever.target : null;
+
+  return (
+    <div className="lever-editor">
+      <p className="summary">{targetWords(board, lever.target)}</p>
+      <DraftField label="Label" value={lever.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
+      <label className="check-row">
+        <input type="checkbox" role="switch" checked={lever.enabled} disabled={readOnly} onChange={(e) => store('enabled', e.target.checked)} />
+        Enabled
+      </label>
+      <TargetFields
+        board={board}
+        target={lever.target}
+        disabled={readOnly}
+        onChange={setTarget}
+        error={targetError}
+        countryField={
+          country && (
+            <DraftField
+              label="Country"
+              value={country.country}
+              disabled={readOnly}
+              normalise={(t) => t.trim().toUpperCase()}
+              check={(t) => problem({ target: { ...country, country: t } }, ['target', 'country'])}
+              commit={(t) => store('target', { ...country, country: t })}
+              adornment={(t) => <span className="flag" aria-hidden="true">{flag(t)}</span>}
+            />
+          )
+        }
+      />
+      <MineralPicker minerals={boardMinerals(board)} value={lever.minerals} disabled={readOnly} onChange={(minerals) => {
+        if (problem({ minerals }, ['minerals']) === null) store('minerals', minerals);
+      }} />
+      {numberField('factor', 'Factor (0..1)', passesWords)}
+      {numberField('days', 'Days', (d) => `lasts ${d} d`)}
+    </div>
+  );
+}

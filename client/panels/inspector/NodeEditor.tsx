@@ -1,0 +1,109 @@
+/** Every field of one node: kind, label, country (with flag), lat/lon, capacity/demand/stock rows, tags. */
+import { useId } from 'react';
+import { NodeSchema } from '../../../shared/board/schema';
+import { NODE_KINDS, type BoardNode, type MineralAmounts, type NodeKind } from '../../../shared/board/types';
+import { sameValue } from '../../../shared/board/same-value';
+import { flag, KIND_LOOK } from '../../state/look';
+import { countryName } from '../board-words';
+import { DraftField } from '../fields/DraftField';
+import { errorAt, numberText, parseList, parseNumber } from '../fields/issues';
+import { AmountRows } from './AmountRows';
+
+type NodeChanges = Partial<Omit<BoardNode, 'id'>>;
+
+/** Props of NodeEditor. */
+export interface NodeEditorProps {
+  node: BoardNode;
+  readOnly: boolean;
+  update(changes: NodeChanges): void;
+  /** Id of a datalist of the board's minerals. */
+  mineralList: string;
+}
+
+const AMOUNTS = [
+  { field: 'capacity', title: 'Capacity', unit: 't/yr' },
+  { field: 'demand', title: 'Demand', unit: 't/yr' },
+  { field: 'stock', title: 'Stock', unit: 't' },
+] as const;
+
+/** The node's fields; each is checked against NodeSchema as a whole candidate node and stored only when valid. */
+export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorProps) {
+  const kindId = useId();
+  // Only the edited field's own issues block a write, so older bad data elsewhere never locks a person out.
+  const problem = (changes: NodeChanges, path: PropertyKey[]) => errorAt(NodeSchema.safeParse({ ...node, ...changes }), path);
+  const store = <K extends keyof NodeChanges>(key: K, value: NodeChanges[K]) => {
+    if (!sameValue(value, node[key])) update({ [key]: value } as NodeChanges);
+  };
+  const coordinate = (key: 'lat' | 'lon', label: string) => (
+    <DraftField
+      label={label}
+      value={numberText(node[key])}
+      inputMode="decimal"
+      placeholder="optional"
+      disabled={readOnly}
+      check={(t) => (Number.isNaN(parseNumber(t)) ? 'Enter a number.' : problem({ [key]: parseNumber(t) }, [key]))}
+      commit={(t) => store(key, parseNumber(t))}
+    />
+  );
+
+  return (
+    <div className="node-editor">
+      <div className="field">
+        <label htmlFor={kindId}>Kind</label>
+        <select
+          id={kindId}
+          value={node.kind}
+          disabled={readOnly}
+          onChange={(e) => {
+            const kind = e.target.value as NodeKind;
+            if (problem({ kind }, ['kind']) === null) store('kind', kind);
+          }}
+        >
+          {NODE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>{`${KIND_LOOK[kind].icon} ${KIND_LOOK[kind].name}`}</option>
+          ))}
+        </select>
+      </div>
+      <DraftField label="Label" value={node.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
+      <DraftField
+        label="Country"
+        value={node.country}
+        disabled={readOnly}
+        placeholder="CN, XX…"
+        normalise={(t) => t.trim().toUpperCase()}
+        check={(t) => problem({ country: t }, ['country'])}
+        commit={(t) => store('country', t)}
+        adornment={(t) => (
+          <span className="flag" role="img" aria-label={/^[A-Z]{2}$/.test(t) ? `flag: ${countryName(t)}` : 'no flag'} title={countryName(t)}>
+            {flag(t)}
+          </span>
+        )}
+      />
+      {coordinate('lat', 'Latitude')}
+      {coordinate('lon', 'Longitude')}
+      {AMOUNTS.map(({ field, title, unit }) => (
+        <AmountRows
+          key={field}
+          title={title}
+          unit={unit}
+          amounts={node[field]}
+          disabled={readOnly}
+          mineralList={mineralList}
+          check={(next: MineralAmounts, path) => problem({ [field]: next }, [field, ...path])}
+          commit={(next) => store(field, next)}
+        />
+      ))}
+      <DraftField
+        label="Tags"
+        value={(node.tags ?? []).join(', ')}
+        placeholder="comma, separated"
+        disabled={readOnly}
+        check={(t) => problem({ tags: parseList(t) }, ['tags'])}
+        commit={(t) => {
+          const tags = parseList(t);
+          store('tags', tags.length > 0 ? tags : undefined);
+        }}
+      />
+    </div>
+  );
+}

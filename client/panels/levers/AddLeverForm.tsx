@@ -1,0 +1,124 @@
+/** A small form that adds a scenario lever, checked against DisruptionSchema as the person types. */
+import { useId, useState, type FormEvent } from 'react';
+import { DisruptionSchema } from '../../../shared/board/schema';
+import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
+import { flag } from '../../state/look';
+import { boardMinerals, passesWords, targetWords } from '../board-words';
+import { errorsByField, parseNumber } from '../fields/issues';
+import { MineralPicker } from '../fields/MineralPicker';
+import { TargetFields } from '../fields/TargetFields';
+
+/** Props of AddLeverForm. */
+export interface AddLeverFormProps {
+  board: Board;
+  onAdd(lever: Disruption): void;
+  onCancel(): void;
+  /** Fresh ids (crypto.randomUUID by default). */
+  newId?(): string;
+}
+
+interface Draft {
+  label: string;
+  enabled: boolean;
+  target: DisruptionTarget;
+  minerals: string[] | undefined;
+  factor: string;
+  days: string;
+}
+
+const START: Draft = { label: '', enabled: true, target: { country: '' }, minerals: undefined, factor: '0', days: '90' };
+
+function candidate(draft: Draft, id: string): Disruption {
+  const number = (text: string) => parseNumber(text) ?? Number.NaN;
+  return {
+    id,
+    label: draft.label.trim(),
+    enabled: draft.enabled,
+    target: draft.target,
+    ...(draft.minerals === undefined ? {} : { minerals: draft.minerals }),
+    factor: number(draft.factor),
+    days: number(draft.days),
+  };
+}
+
+/** Label, target, minerals, factor and days; "Add lever" writes it when valid. */
+export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.randomUUID() }: AddLeverFormProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(START);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [tried, setTried] = useState(false);
+  const lever = candidate(draft, 'new-lever');
+  const errors = errorsByField(DisruptionSchema.safeParse(lever));
+  const valid = Object.keys(errors).length === 0;
+  const shown = (field: string, key = field) => (tried || touched.has(field) ? errors[key] ?? null : null);
+  const edit = (field: string, changes: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...changes }));
+    setTouched((t) => new Set(t).add(field));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!valid) return;
+    onAdd({ ...lever, id: newId() });
+    setDraft(START);
+    setTouched(new Set());
+    setTried(false);
+  };
+  const alert = (message: string | null) => message && <span role="alert" className="field-error">{message}</span>;
+  const country = 'country' in draft.target ? draft.target : null;
+  const factor = parseNumber(draft.factor);
+
+  return (
+    <form className="add-lever" aria-label="Add a lever" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-label`}>Label</label>
+        <input id={`${id}-label`} value={draft.label} placeholder="China gallium export ban" onChange={(e) => edit('label', { label: e.target.value })} />
+        {alert(shown('label'))}
+      </div>
+      <TargetFields
+        board={board}
+        target={draft.target}
+        disabled={false}
+        error={shown('target')}
+        onChange={(target) => edit('target', { target })}
+        countryField={
+          country && (
+            <div className="field">
+              <label htmlFor={`${id}-country`}>Country</label>
+              <span className="field-input">
+                <input id={`${id}-country`} value={country.country} placeholder="CN"
+                  onChange={(e) => edit('target', { target: { ...country, country: e.target.value.trim().toUpperCase() } })} />
+                <span className="flag" aria-hidden="true">{flag(country.country)}</span>
+              </span>
+              {alert(shown('target', 'target.country'))}
+            </div>
+          )
+        }
+      />
+      {shown('target') === null && <p className="summary">Hits {targetWords(board, draft.target)}</p>}
+      <MineralPicker minerals={boardMinerals(board)} value={draft.minerals} disabled={false} onChange={(minerals) => edit('minerals', { minerals })} />
+      {alert(shown('minerals'))}
+      <div className="field">
+        <label htmlFor={`${id}-factor`}>Factor</label>
+        <span className="field-input">
+          <input id={`${id}-factor`} type="range" min={0} max={1} step={0.05} value={factor ?? 0} onChange={(e) => edit('factor', { factor: e.target.value })} />
+          <output>{factor === undefined || Number.isNaN(factor) ? '' : passesWords(factor)}</output>
+        </span>
+        {alert(shown('factor'))}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-days`}>Days</label>
+        <input id={`${id}-days`} inputMode="decimal" value={draft.days} onChange={(e) => edit('days', { days: e.target.value })} />
+        {alert(shown('days'))}
+      </div>
+      <label className="check-row">
+        <input type="checkbox" checked={draft.enabled} onChange={(e) => edit('enabled', { enabled: e.target.checked })} />
+        Switch on now
+      </label>
+      <div className="form-buttons">
+        <button type="button" className="panel-button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="panel-button primary">Add lever</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+/** One scenario lever in the list: on/off switch, factor slider, days, what it hits. */
+import { useRef, useState } from 'react';
+import { DisruptionSchema } from '../../../shared/board/schema';
+import type { Board, Disruption } from '../../../shared/board/types';
+import type { BoardActions } from '../../state/types';
+import { mineralWords, passesWords, targetWords } from '../board-words';
+import { DraftField } from '../fields/DraftField';
+import { errorAt, numberText, parseNumber } from '../fields/issues';
+
+/** Props of LeverRow. */
+export interface LeverRowProps {
+  board: Board;
+  lever: Disruption;
+  actions: BoardActions;
+  readOnly: boolean;
+  onEdit?(id: string): void;
+}
+
+/** A lever: the switch writes at once; the slider writes when the person lets go (pointer up, key up or blur). */
+export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowProps) {
+  const [factorDraft, setFactorDraft] = useState<number | null>(null);
+  const latest = useRef<number | null>(null);
+  const factor = factorDraft ?? lever.factor;
+  const problem = (changes: Partial<Disruption>, path: string[]) => errorAt(DisruptionSchema.safeParse({ ...lever, ...changes }), path);
+
+  const moveFactor = (value: number) => {
+    latest.current = value;
+    setFactorDraft(value);
+  };
+  const commitFactor = () => {
+    const value = latest.current;
+    latest.current = null;
+    setFactorDraft(null);
+    if (value !== null && value !== lever.factor && problem({ factor: value }, ['factor']) === null) actions.updateLever(lever.id, { factor: value });
+  };
+
+  return (
+    <li className={`lever${lever.enabled ? ' on' : ''}`} data-lever={lever.id}>
+      <div className="lever-head">
+        <input
+          type="checkbox"
+          role="switch"
+          className="switch"
+          aria-label={`Enable ${lever.label}`}
+          checked={lever.enabled}
+          disabled={readOnly}
+          onChange={(e) => actions.updateLever(lever.id, { enabled: e.target.checked })}
+        />
+        <span className="lever-label">{lever.label}</span>
+        {onEdit && (
+          <button type="button" className="icon-button" aria-label={`Edit ${lever.label}`} onClick={() => onEdit(lever.id)}>✎</button>
+        )}
+        {!readOnly && (
+          <button type="button" className="icon-button" aria-label={`Remove ${lever.label}`} onClick={() => actions.deleteItems([lever.id])}>×</button>
+        )}
+      </div>
+      <p className="lever-target">
+        {targetWords(board, lever.target)} · {mineralWords(lever.minerals)}
+      </p>
+      <div className="lever-controls">
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={factor}
+          disabled={readOnly}
+          aria-label={`Factor of ${lever.label}`}
+          aria-valuetext={passesWords(factor)}
+          onChange={(e) => moveFactor(Number(e.target.value))}
+          onPointerUp={commitFactor}
+          onKeyUp={commitFactor}
+          onBlur={commitFactor}
+        />
+        <output className="lever-passes">{passesWords(factor)}</output>
+        <DraftField
+          className="lever-days"
+          label={`Days of ${lever.label}`}
+          hideLabel
+          value={numberText(lever.days)}
+          inputMode="decimal"
+          disabled={readOnly}
+          check={(t) => {
+            const value = parseNumber(t);
+            return value === undefined || Number.isNaN(value) ? 'Enter a number.' : problem({ days: value }, ['days']);
+          }}
+          commit={(t) => actions.updateLever(lever.id, { days: parseNumber(t) ?? 0 })}
+          adornment={() => <span className="unit">days</span>}
+        />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,44 @@
+/** Who is on the board: me first, then each peer, with a Follow button when following is offered. */
+import type { Peer } from '../state/types';
+import { Avatar } from './Avatar';
+import type { Identity } from './identity';
+import './shell.css';
+
+/** Props of PeopleList. */
+export interface PeopleListProps {
+  me: Identity;
+  peers: Peer[];
+  onFollow?(clientId: number): void;
+}
+
+/** The people list. */
+export function PeopleList({ me, peers, onFollow }: PeopleListProps) {
+  const count = peers.length + 1;
+  return (
+    <section className="ls-shell ls-people" data-testid="people-list" aria-label={`People on this board: ${count}`}>
+      <ul className="ls-people__list">
+        <li className="ls-person" data-testid={`person-${me.name}`}>
+          <Avatar name={me.name} color={me.color} />
+          <span className="ls-person__name">{me.name}</span>
+          <span className="ls-muted ls-person__tag">(you)</span>
+        </li>
+        {peers.map((peer) => {
+          const name = peer.name.trim() || 'Anonymous';
+          return (
+            <li key={peer.clientId} className="ls-person" data-testid={`person-${name}`}>
+              <Avatar name={name} color={peer.color} />
+              <span className="ls-person__name">{name}</span>
+              {peer.viewer && <span className="ls-muted ls-person__tag">(viewing)</span>}
+              {onFollow && (
+                <button type="button" className="ls-button ls-button--small ls-button--quiet ls-person__follow" onClick={() => onFollow(peer.clientId)} aria-label={`Follow ${name}`}>
+                  Follow
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {peers.length === 0 && <p className="ls-muted ls-people__alone">Nobody else is here yet; use Share to invite people.</p>}
+    </section>
+  );
+}

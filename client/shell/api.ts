@@ -1,0 +1,148 @@
+/** Typed fetch wrappers for the boards REST API; every failure becomes an ApiError carrying a sentence for the person. */
+import type { Board } from '../../shared/board/types';
+import type { Role } from '../state/types';
+
+/** Names a board can be created from (mirrors the server's templates). */
+export const TEMPLATE_NAMES = ['africa-corridors', 'arctic', 'allied-refiners', 'blank'] as const;
+/** One of TEMPLATE_NAMES. */
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** A board as the server lists it (ISO 8601 times). */
+export interface BoardSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A board's record with the role of the token that read it. */
+export interface BoardInfo extends BoardSummary {
+  role: Role;
+}
+
+/** Tokens and board-page links (paths such as `/b/<id>?token=...`) for every role. */
+export interface BoardLinks {
+  tokens: Record<Role, string>;
+  links: Record<Role, string>;
+}
+
+/** A board the server just created (or imported). */
+export interface CreatedBoard extends BoardLinks {
+  id: string;
+  title: string;
+}
+
+/** One thing wrong with an imported board file, as the server names it. */
+export interface ApiProblem {
+  path: string;
+  message: string;
+}
+
+/** The sentence shown when the request never reached the server. */
+export const NETWORK_MESSAGE = 'Cannot reach the server; check your connection.';
+
+/** A failed API call: `message` is a sentence for the person; `status` is 0 when the server could not be reached. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly problems: ApiProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  token?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+function isProblem(value: unknown): value is ApiProblem {
+  return typeof value === 'object' && value !== null && typeof (value as ApiProblem).path === 'string' && typeof (value as ApiProblem).message === 'string';
+}
+
+/** Reads the server's `{error, problems?}` answer; anything else falls back to the status. */
+async function errorFrom(res: Response): Promise<ApiError> {
+  let payload: unknown = null;
+  try {
+    payload = await res.json();
+  } catch {
+    // Not JSON (a proxy's HTML page, an empty body): the status is all we know.
+  }
+  const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+  const message = typeof record.error === 'string' && record.error.trim() ? record.error : `The server answered ${res.status}`;
+  const problems = Array.isArray(record.problems) ? record.problems.filter(isProblem) : [];
+  return new ApiError(message, res.status, problems);
+}
+
+/** One request to `/api<path>`; resolves to the parsed JSON (or undefined for 204). */
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    // An abort is the caller's own decision, not a failure to show.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(NETWORK_MESSAGE, 0);
+  }
+  if (!res.ok) throw await errorFrom(res);
+  if (res.status === 204) return undefined as T;
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiError('The server answered with something this page cannot read; reload and try again.', res.status);
+  }
+}
+
+const boardPath = (id: string) => `/boards/${encodeURIComponent(id)}`;
+
+/** Every board on the server, most recently updated first. */
+export async function listBoards(signal?: AbortSignal): Promise<BoardSummary[]> {
+  const answer = await request<{ boards: BoardSummary[] }>('/boards', { signal });
+  return answer.boards;
+}
+
+/** Creates a board from a template (blank by default) with an optional title. */
+export function createBoard(input: { title?: string; template?: TemplateName } = {}): Promise<CreatedBoard> {
+  const body: { title?: string; template?: TemplateName } = {};
+  const title = input.title?.trim();
+  if (title) body.title = title;
+  if (input.template) body.template = input.template;
+  return request<CreatedBoard>('/boards', { method: 'POST', body });
+}
+
+/** Creates a board from a board file; a 400 carries every problem in `ApiError.problems`. */
+export function importBoard(file: unknown): Promise<CreatedBoard> {
+  return request<CreatedBoard>('/boards/import', { method: 'POST', body: file });
+}
+
+/** The board's record and the role of `token` (viewer or better). */
+export function getBoard(id: string, token: string, signal?: AbortSignal): Promise<BoardInfo> {
+  return request<BoardInfo>(boardPath(id), { token, signal });
+}
+
+/** Fresh links for every role (facilitator token). */
+export function getLinks(id: string, token: string, signal?: AbortSignal): Promise<BoardLinks> {
+  return request<BoardLinks>(`${boardPath(id)}/links`, { token, signal });
+}
+
+/** The live board as a board file (viewer or better). */
+export function exportBoard(id: string, token: string): Promise<Board> {
+  return request<Board>(`${boardPath(id)}/export`, { token });
+}
+
+/** Deletes the board for everyone (facilitator token). */
+export async function deleteBoard(id: string, token: string): Promise<void> {
+  await request<void>(boardPath(id), { method: 'DELETE', token });
+}

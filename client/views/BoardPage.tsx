@@ -1,0 +1,89 @@
+/** The board page: canvas in the middle; exposure, levers and inspector on the side; people and status on top. */
+import { useCallback, useEffect, useState } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { SHORTCUTS } from '../canvas/shortcuts';
+import { ExposurePanel } from '../panels/ExposurePanel';
+import { Inspector } from '../panels/Inspector';
+import { LeversPanel } from '../panels/LeversPanel';
+import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { remember } from '../shell/known-boards';
+import { useBoardSession } from '../state/use-board-session';
+import { useExposure } from '../state/use-exposure';
+import type { Me } from '../sync/board-session';
+import { BoardTitle } from './BoardTitle';
+import './board-page.css';
+
+type Tab = 'exposure' | 'levers' | 'inspect';
+
+/** A board opened with a share-link token, as `me`. */
+export function BoardPage({ boardId, token, me }: { boardId: string; token: string; me: Me }) {
+  const { state, actions, session } = useBoardSession(boardId, token, me);
+  const exposure = useExposure(state?.loaded ? state.board : null);
+  const [selection, setSelection] = useState<string[]>([]);
+  const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
+  const [tab, setTab] = useState<Tab>('exposure');
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    if (state?.loaded) remember(boardId, state.board.title, state.role, `${location.pathname}${location.search}`);
+  }, [boardId, state?.loaded, state?.board.title, state?.role]);
+  useEffect(() => {
+    (window as unknown as Record<string, unknown>).__lodestone = { session, actions, state, exposure };
+  }, [session, actions, state, exposure]);
+
+  const select = useCallback((ids: string[]) => {
+    setSelection(ids);
+    if (ids.length > 0) setTab('inspect');
+  }, []);
+  const focusNode = useCallback((id: string) => {
+    setSelection([id]);
+    setFocus({ id, nonce: Date.now() });
+  }, []);
+
+  if (!state || !actions) return <div className="board-loading">Opening the board…</div>;
+  const readOnly = state.role === 'viewer';
+  return (
+    <div className="board-page" data-role={state.role}>
+      <header className="board-header">
+        <a className="board-home" href="/" aria-label="All boards">Lodestone</a>
+        <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
+        {readOnly && <span className="board-readonly">View only</span>}
+        <div className="board-header-spacer" />
+        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
+        <PeopleList me={me} peers={state.peers} />
+        {!readOnly && (
+          <span className="board-history">
+            <button type="button" onClick={actions.undo} disabled={!state.canUndo} aria-label="Undo">↶</button>
+            <button type="button" onClick={actions.redo} disabled={!state.canRedo} aria-label="Redo">↷</button>
+          </span>
+        )}
+        <button type="button" className="board-help" onClick={() => setHelp(true)} aria-label="Help">?</button>
+        <ShareMenu boardId={boardId} token={token} role={state.role} />
+      </header>
+      <div className="board-body">
+        <main className="board-canvas">
+          {state.loaded ? (
+            <Canvas state={state} actions={actions} exposure={exposure.report} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)} />
+          ) : (
+            <div className="board-loading">{state.status === 'refused' ? 'This board cannot be opened.' : 'Loading the board…'}</div>
+          )}
+        </main>
+        <aside className="board-side">
+          <nav className="board-tabs" role="tablist">
+            {(['exposure', 'levers', 'inspect'] as const).map((t) => (
+              <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+                {t === 'exposure' ? 'Exposure' : t === 'levers' ? 'Levers' : 'Inspector'}
+              </button>
+            ))}
+          </nav>
+          <div className="board-tab-body" role="tabpanel">
+            {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
+            {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
+            {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
+          </div>
+        </aside>
+      </div>
+      <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** Helpers for the end-to-end tests: people in their own browser contexts, boards via the API, cuttable sockets. */
+import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
+import type { Board } from '../../shared/board/types';
+
+/** One person: a browser context (own IndexedDB and BroadcastChannel) with a remembered name and colour. */
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  /** Cuts this person's WebSocket(s) and refuses new ones until `reconnect`. */
+  cut(): Promise<void>;
+  reconnect(): void;
+}
+
+/** Opens a person on a URL; their sockets go through a route that can be cut (context.setOffline does not close WebSockets). */
+export async function person(browser: Browser, name: string, color: string, url: string): Promise<Person> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  await context.addInitScript(([n, c]) => localStorage.setItem('lodestone.identity', JSON.stringify({ name: n, color: c })), [name, color]);
+  const page = await context.newPage();
+  let offline = false;
+  const open: { client: WebSocketRoute; server: WebSocketRoute }[] = [];
+  await page.routeWebSocket(/\/ws\//, (client) => {
+    if (offline) {
+      void client.close({ code: 1001, reason: 'offline (test)' });
+      return;
+    }
+    const server = client.connectToServer();
+    open.push({ client, server });
+  });
+  await page.goto(url);
+  return {
+    name, context, page,
+    cut: async () => {
+      offline = true;
+      for (const { client, server } of open.splice(0)) {
+        await server.close().catch(() => undefined);
+        await client.close({ code: 1001, reason: 'offline (test)' }).catch(() => undefined);
+      }
+    },
+    reconnect: () => {
+      offline = false;
+    },
+  };
+}
+
+/** Creates a board from a board file through the import API; returns its id and links. */
+export async function importBoard(baseURL: string, board: Board): Promise<{ id: string; links: Record<string, string>; tokens: Record<string, string> }> {
+  const res = await fetch(`${baseURL}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(board) });
+  if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The live board as the server has it. */
+export async function exportBoard(baseURL: string, id: string, token: string): Promise<Board> {
+  const res = await fetch(`${baseURL}/api/boards/${id}/export`, { headers: { authorization: `Bearer ${token}` } });
+  return res.json();
+}
+
+/** A small gallium board: a Chinese mine and refinery supplying an Italian consumer, a store, one lever. */
+export function galliumBoard(): Board {
+  const at = (x: number, y: number) => ({ x, y });
+  return {
+    format: 'lodestone.board', version: 1, title: 'E2E gallium',
+    nodes: [
+      { id: 'cn-mine', kind: 'mine', label: 'Bayer alumina (CN)', country: 'CN', position: at(0, 0), capacity: { gallium: 500 } },
+      { id: 'jp-mine', kind: 'mine', label: 'Zinc residue (JP)', country: 'JP', position: at(0, 220) },
+      { id: 'cn-ref', kind: 'refinery', label: 'Gallium refinery (CN)', country: 'CN', position: at(320, 0) },
+      { id: 'store', kind: 'stockpile', label: 'EU store', country: 'IT', position: at(320, 300), stock: { gallium: 20 } },
+      { id: 'it-fab', kind: 'consumer', label: 'Italian fabs', country: 'IT', position: at(640, 100), demand: { gallium: 100 } },
+    ],
+    edges: [
+      { id: 'e1', from: 'cn-mine', to: 'cn-ref', mineral: 'gallium', volume: 72 },
+      { id: 'e2', from: 'jp-mine', to: 'cn-ref', mineral: 'gallium', volume: 18 },
+      { id: 'e3', from: 'cn-ref', to: 'it-fab', mineral: 'gallium', volume: 90 },
+      { id: 'e4', from: 'store', to: 'it-fab', mineral: 'gallium', volume: 0 },
+    ],
+    scenario: {
+      name: 'Baseline',
+      disruptions: [{ id: 'ga-ban', label: 'China gallium export ban', enabled: false, target: { country: 'CN', kinds: ['refinery'], exportsOnly: true }, minerals: ['gallium'], factor: 0, days: 180 }],
+    },
+    notes: [],
+  };
+}
