@@ -128,7 +128,11 @@ export class Room {
     const changed = [...added, ...updated, ...removed];
     const conn = this.isConnection(origin) ? origin : null;
     if (conn) {
-      for (const id of added) {
+      // A client id the room has seen before (it left, or its connection closed) comes back as
+      // "updated", not "added", because its clock is still known: it must be owned all the same, or
+      // its state outlives the connection (a ghost cursor) and anyone may overwrite it. receiveAwareness
+      // already dropped entries owned by another connection, so these ids are this connection's or nobody's.
+      for (const id of [...added, ...updated]) {
         conn.awarenessClients.add(id);
         this.awarenessOwner.set(id, conn);
       }
@@ -137,7 +141,9 @@ export class Room {
         this.awarenessOwner.delete(id);
       }
     }
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), conn);
+    // Sent to everyone, the sender included (as the reference server does): a client alone on a board
+    // hears its own awareness renewal every 15 s, so its 30 s silence watchdog does not drop it.
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
   };
 
   private isConnection(origin: unknown): origin is Connection {
@@ -209,9 +215,17 @@ export class Room {
       return;
     }
     try {
-      // Decoding first reads the whole update (structs and delete set), so a truncated or garbled
-      // update is refused before anything is integrated into the doc.
-      Y.decodeUpdate(update);
+      // A decodable but inconsistent update (e.g. an item whose origin lies past its own client's
+      // structs) makes Yjs throw half-way through applyUpdate, after part of it was integrated, and that
+      // part would be stored and relayed. Applying it to an empty scratch doc first reads all of it
+      // (structs and delete set) and catches those, at the cost of the update's size, not the board's
+      // (structs that need the board's items just wait as pending there).
+      const scratch = new Y.Doc();
+      try {
+        Y.applyUpdate(scratch, update);
+      } finally {
+        scratch.destroy();
+      }
       Y.applyUpdate(this.doc, update, conn);
     } catch (error) {
       this.reject(conn, 'bad-update', (error as Error).message);

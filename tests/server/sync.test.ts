@@ -131,6 +131,24 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     forged.destroy();
   });
 
+  it('[S8] a client alone on a board hears its own awareness back, so its silence watchdog never fires', async () => {
+    const s = await server();
+    const board = await createBoard(s, 'blank');
+    const { WebSocket } = await import('ws');
+    const { encodeAwareness, MESSAGE_AWARENESS } = await import('../../server/protocol/messages');
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    const ws = new WebSocket(`${s.wsUrl}/${board.id}?token=${board.tokens.editor}`);
+    const frames: Uint8Array[] = [];
+    ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+    await new Promise((resolve) => ws.on('open', resolve));
+    const mine = new Awareness(new Y.Doc());
+    mine.setLocalState({ user: { name: 'Solo' } });
+    ws.send(encodeAwareness(encodeAwarenessUpdate(mine, [mine.clientID])));
+    await waitFor(() => frames.some((f) => f[0] === MESSAGE_AWARENESS), 5000, 'own awareness echoed');
+    ws.close();
+    mine.destroy();
+  });
+
   it('[S7] bad, expired and other-board tokens close with 4401 and 4403; unknown boards with 4404', async () => {
     const s = await server({ LODESTONE_SECRET: 'a-test-secret-of-enough-length' });
     const board = await createBoard(s, 'blank');
