@@ -55,7 +55,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   await storage.init();
   const secret = config.secret ?? (await storage.getOrCreateSecret(() => randomBytes(32).toString('base64url')));
   const metrics = createMetrics();
-  const manager = new RoomManager({ storage, log, metrics, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
+  const manager = new RoomManager({ storage, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
   const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now });
 
   const app = express();

@@ -14,9 +14,12 @@ export interface RoomContext {
   log: Logger;
   metrics: Metrics;
   compactAfterUpdates: number;
+  now: () => Date;
   /** Called when the room cannot keep its promises (storage failed) and must be dropped. */
   onBroken: (room: Room) => void;
 }
+
+const TOUCH_EVERY_MS = 2000;
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -37,6 +40,7 @@ export class Room {
   private rows = 0;
   private compacting = false;
   private lastSeq = 0;
+  private touchedAt = 0;
   broken = false;
 
   private constructor(readonly boardId: string, private readonly ctx: RoomContext) {
@@ -86,6 +90,7 @@ export class Room {
         stop();
         this.rows += batch.length;
         for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
+        this.touch();
       }
     } catch (error) {
       this.ctx.metrics.storageErrors.inc();
@@ -97,6 +102,16 @@ export class Room {
       this.writing = null;
     }
     if (this.rows >= this.ctx.compactAfterUpdates && !this.compacting) setImmediate(() => void this.compact());
+  }
+
+  /** Keeps the board list's title and "updated" time current, at most every few seconds (fire and forget). */
+  private touch(): void {
+    const now = this.ctx.now();
+    if (now.getTime() - this.touchedAt < TOUCH_EVERY_MS) return;
+    this.touchedAt = now.getTime();
+    const title = this.doc.getMap('meta').get('title');
+    const changes = { updatedAt: now.toISOString(), ...(typeof title === 'string' && title.length > 0 ? { title: title.slice(0, 200) } : {}) };
+    this.ctx.storage.updateBoard(this.boardId, changes).catch((error: unknown) => this.ctx.log.warn({ boardId: this.boardId, err: error }, 'could not update the board record'));
   }
 
   /** Merges the stored updates into one row, in the background. */

@@ -68,6 +68,17 @@ describe('boards API', () => {
     expect(after.body.boards.map((b: { id: string }) => b.id)).not.toContain(board.id);
   });
 
+  it('[A7] the board list follows renames made live', async () => {
+    const board = await createBoard(s, 'blank', 'Before');
+    const c = connectClient(s.wsUrl, board.id, board.tokens.editor);
+    await c.synced();
+    c.doc.getMap('meta').set('title', 'After the workshop');
+    await waitFor(async () => (await api(s, 'GET', '/api/boards')).body.boards.some((b: { id: string; title: string }) => b.id === board.id && b.title === 'After the workshop'));
+    const listed = (await api(s, 'GET', '/api/boards')).body.boards;
+    expect(listed[0].id).toBe(board.id);
+    c.destroy();
+  });
+
   it('[A6] health, readiness and metrics answer', async () => {
     expect((await api(s, 'GET', '/healthz')).status).toBe(200);
     expect((await api(s, 'GET', '/readyz')).body).toEqual({ ready: true, storage: 'sqlite' });
