@@ -1,5 +1,5 @@
 /** The exposure of the board per mineral: each consumer's origins, concentration, shortfall and survival, and the critical nodes. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { mineralColor } from '../state/look';
@@ -16,6 +16,9 @@ export interface ExposurePanelProps {
   onSelectNode(id: string): void;
 }
 
+/** Consumer cards drawn before "Show all": each card holds two charts, and big boards have hundreds of consumers. */
+export const FIRST_CARDS = 12;
+
 function msText(ms: number): string {
   return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
 }
@@ -23,6 +26,8 @@ function msText(ms: number): string {
 /** Mineral tabs (when there are several), consumer blocks, critical nodes, and a timing footnote. */
 export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelProps) {
   const [chosen, setChosen] = useState<string | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const nodesById = useMemo(() => new Map(board.nodes.map((n) => [n.id, n])), [board.nodes]);
   const { report, computeMs } = exposure;
   if (report === null) {
     return (
@@ -37,13 +42,15 @@ export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelPr
   const mineral = chosen !== null && minerals.includes(chosen) ? chosen : minerals[0];
   const hasConsumers = board.nodes.some((n) => n.kind === 'consumer');
   const mr = mineral === undefined ? undefined : report.minerals[mineral];
+  // Most exposed first (largest shortfall share), then by label.
   const consumers = mr
-    ? Object.entries(mr.consumers).sort(([a], [b]) => {
-        const la = board.nodes.find((n) => n.id === a)?.label ?? a;
-        const lb = board.nodes.find((n) => n.id === b)?.label ?? b;
-        return la.localeCompare(lb) || a.localeCompare(b);
+    ? Object.entries(mr.consumers).sort(([a, ca], [b, cb]) => {
+        const la = nodesById.get(a)?.label ?? a;
+        const lb = nodesById.get(b)?.label ?? b;
+        return cb.shortfallPct - ca.shortfallPct || la.localeCompare(lb) || a.localeCompare(b);
       })
     : [];
+  const shown = showAll ? consumers : consumers.slice(0, FIRST_CARDS);
 
   return (
     <section className="exposure-panel" aria-label="Exposure">
@@ -75,7 +82,12 @@ export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelPr
           {consumers.length === 0 ? (
             <p className="muted">No consumers of {mineral} yet. Connect a consumer or give one a demand for {mineral}.</p>
           ) : (
-            consumers.map(([id, c]) => <ConsumerCard key={id} board={board} mineral={mineral} consumerId={id} report={c} />)
+            shown.map(([id, c]) => <ConsumerCard key={id} board={board} nodesById={nodesById} mineral={mineral} consumerId={id} report={c} />)
+          )}
+          {consumers.length > FIRST_CARDS && (
+            <button type="button" className="show-all" onClick={() => setShowAll(!showAll)}>
+              {showAll ? `Show the ${FIRST_CARDS} most exposed` : `Show all ${consumers.length} consumers`}
+            </button>
           )}
           <CriticalNodes board={board} mineral={mineral} nodes={mr.criticalNodes} onSelectNode={onSelectNode} />
         </div>

@@ -1,4 +1,5 @@
 /** One consumer's exposure to one mineral: supply and shortfall, time to survive vs time to recover, origins, HHI, 65 % benchmark, routes. */
+import { memo } from 'react';
 import { isEuMember } from '../../../shared/board/countries';
 import type { Board } from '../../../shared/board/types';
 import type { ConsumerReport, StageReport } from '../../../shared/exposure/types';
@@ -10,6 +11,8 @@ import { OriginBars } from './OriginBars';
 /** Props of ConsumerCard. */
 export interface ConsumerCardProps {
   board: Board;
+  /** The board's nodes by id (the card re-renders only when its report or its nodes change). */
+  nodesById?: ReadonlyMap<string, Board['nodes'][number]>;
   mineral: string;
   consumerId: string;
   report: ConsumerReport;
@@ -45,7 +48,17 @@ function StageStats({ name, stage, over }: { name: 'mining' | 'refining'; stage:
 }
 
 /** The consumer block; every key number carries data-field and data-value. */
-export function ConsumerCard({ board, mineral, consumerId, report: c }: ConsumerCardProps) {
+export const ConsumerCard = memo(ConsumerCardView, sameCard);
+
+/** Whether two card renders would look the same: same report content and the same node objects for the consumer and its routes. */
+function sameCard(a: ConsumerCardProps, b: ConsumerCardProps): boolean {
+  if (a.mineral !== b.mineral || a.consumerId !== b.consumerId) return false;
+  if (a.report !== b.report && JSON.stringify(a.report) !== JSON.stringify(b.report)) return false;
+  if (!a.nodesById || !b.nodesById) return a.board === b.board;
+  return [a.consumerId, ...Object.keys(b.report.routes)].every((id) => a.nodesById!.get(id) === b.nodesById!.get(id));
+}
+
+function ConsumerCardView({ board, mineral, consumerId, report: c }: ConsumerCardProps) {
   const node = board.nodes.find((n) => n.id === consumerId);
   const mark = verdict(c);
   const deliveredShare = c.supplied > 0 ? Math.min(1, Math.max(0, c.delivered / c.supplied)) : 0;

@@ -1,0 +1,151 @@
+/**
+ * Whiteboard benchmark in Debian's Chromium: from an edit in one browser to the updated exposure figure in
+ * another (p50/p95 over 50 edits) on a seed board and a generated 2,000-node board, and the frame rate
+ * while panning the 2,000-node board.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Board } from '../../shared/board/types';
+import { generateLargeBoard } from '../../shared/generate/large-board';
+import { freePort, killAllChildren, ROOT, startChildServer } from '../utils/child-server';
+import { ms, printTable, quantile } from './stats';
+
+/** One row of the browser table. */
+export interface BrowserBenchRow {
+  board: string;
+  nodes: number;
+  edits: number;
+  p50Ms: number;
+  p95Ms: number;
+  panFps: number | null;
+  panP95FrameMs: number | null;
+}
+
+const EDITS = 50;
+
+async function openPerson(browser: Browser, name: string, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
+  // tsx keeps function names by wrapping them in __name(...), which the page does not define.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  await context.addInitScript((n) => localStorage.setItem('lodestone.identity', JSON.stringify({ name: n, color: '#2f5cd6' })), name);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const l = (window as unknown as { __lodestone?: { exposure?: { report: unknown } } }).__lodestone;
+    return Boolean(l?.exposure?.report);
+  }, undefined, { timeout: 60_000 });
+  if (process.env.BENCH_TAB) await page.getByRole('tab', { name: process.env.BENCH_TAB }).click();
+  return page;
+}
+
+/** Edits the volume of an edge into a consumer in page A; measures until page B's exposure shows the new supply. */
+async function editToExposure(a: Page, b: Page, board: Board): Promise<number[]> {
+  const consumers = new Set(board.nodes.filter((n) => n.kind === 'consumer').map((n) => n.id));
+  const edge = board.edges.find((e) => consumers.has(e.to) && e.volume > 0)!;
+  const others = board.edges.filter((e) => e.to === edge.to && e.mineral === edge.mineral && e.id !== edge.id).reduce((sum, e) => sum + e.volume, 0);
+  const samples: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const volume = edge.volume + i + 1;
+    const seen = b.evaluate(
+      ({ mineral, consumer, supplied }) =>
+        new Promise<number>((resolve) => {
+          const check = () => {
+            const report = (window as unknown as { __lodestone: { exposure: { report: { minerals: Record<string, { consumers: Record<string, { supplied: number }> }> } } } }).__lodestone.exposure.report;
+            if (Math.abs((report.minerals[mineral]?.consumers[consumer]?.supplied ?? -1) - supplied) < 1e-6) resolve(performance.timeOrigin + performance.now());
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      { mineral: edge.mineral, consumer: edge.to, supplied: others + volume },
+    );
+    const sent = await a.evaluate(({ id, v }) => {
+      const t = performance.timeOrigin + performance.now();
+      (window as unknown as { __lodestone: { actions: { updateEdge(id: string, c: object): void } } }).__lodestone.actions.updateEdge(id, { volume: v });
+      return t;
+    }, { id: edge.id, v: volume });
+    samples.push((await seen) - sent);
+  }
+  return samples;
+}
+
+/** Drags the empty pane for about two seconds and counts animation frames. */
+async function panFrames(page: Page): Promise<{ fps: number; p95FrameMs: number }> {
+  const start = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    for (let y = pane.top + 40; y < pane.bottom - 40; y += 17) {
+      for (let x = pane.left + 40; x < pane.right - 200; x += 23) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return { x: pane.left + 60, y: pane.top + 60 };
+  });
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __counting: boolean };
+    w.__frames = [];
+    w.__counting = true;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (w.__counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 120; i++) {
+    await page.mouse.move(start.x + 150 * Math.sin(i / 12), start.y + 100 * Math.cos(i / 15));
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
+  return { fps: (1000 * gaps.length) / (frames[frames.length - 1] - frames[0]), p95FrameMs: quantile(gaps, 0.95) };
+}
+
+async function importBoard(url: string, board: Board): Promise<{ links: Record<string, string> }> {
+  const res = await fetch(`${url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(board) });
+  if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Runs the browser benchmark, prints its table and returns the rows. */
+export async function runBrowserBench(log: (line: string) => void): Promise<BrowserBenchRow[]> {
+  log('browser: building the client ...');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'lodestone-bench-browser-'));
+  const port = await freePort();
+  const server = await startChildServer({ PORT: String(port), LODESTONE_DB: join(dir, 'bench.db'), LOG_LEVEL: 'silent', LODESTONE_MAX_MESSAGE_BYTES: String(16 * 1024 * 1024) });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'] });
+  const rows: BrowserBenchRow[] = [];
+  try {
+    const seed = (await import('../../seeds/africa-corridors.json', { with: { type: 'json' } })).default as unknown as Board;
+    const boards: [string, Board][] = [['africa-corridors (seed)', seed], ['generated', generateLargeBoard({ nodes: 2000, seed: 3 })]];
+    for (const [name, board] of boards) {
+      log(`browser: ${name}, ${board.nodes.length} nodes ...`);
+      const { links } = await importBoard(server.url, board);
+      const a = await openPerson(browser, 'A', `${server.url}${links.editor}`);
+      const b = await openPerson(browser, 'B', `${server.url}${links.editor}`);
+      const samples = await editToExposure(a, b, board);
+      const pan = board.nodes.length >= 1000 ? await panFrames(a) : null;
+      rows.push({ board: name, nodes: board.nodes.length, edits: samples.length, p50Ms: quantile(samples, 0.5), p95Ms: quantile(samples, 0.95), panFps: pan?.fps ?? null, panP95FrameMs: pan?.p95FrameMs ?? null });
+      await a.context().close();
+      await b.context().close();
+    }
+  } finally {
+    await browser.close();
+    await killAllChildren();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(
+    'Whiteboard in Chromium: edit in browser A -> updated exposure figure in browser B (goal p95 < 100 ms); panning frame rate (goal >= 50 fps)',
+    ['board', 'nodes', 'edits', 'p50 ms', 'p95 ms', 'pan fps', 'pan p95 frame ms'],
+    rows.map((r) => [r.board, r.nodes, r.edits, ms(r.p50Ms), ms(r.p95Ms), r.panFps === null ? '-' : r.panFps.toFixed(1), r.panP95FrameMs === null ? '-' : ms(r.panP95FrameMs)]),
+  );
+  return rows;
+}
