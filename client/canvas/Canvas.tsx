@@ -3,8 +3,8 @@ import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow,
-  type Connection, type Edge, type Node, type OnSelectionChangeParams,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
+  type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import type { BoardNode, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
@@ -44,7 +44,19 @@ export const VISIBLE_ONLY_NODES = 500;
 /** Milliseconds between two cursor broadcasts (about 30 per second). */
 export const CURSOR_MS = 33;
 
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+// React Flow fits once the first nodes are measured, also when the board arrives after the canvas mounts.
+const FIT_VIEW = { padding: 0.12, maxZoom: 1.2 };
+/** Below this zoom, dense boards unmount ordinary edge labels. */
+export const LABEL_ZOOM = 0.5;
+/** Below this zoom, node cards draw as plain tinted blocks. */
+export const FAR_ZOOM = 0.35;
+/** Zoom bands: the root's class (card detail, no node re-render) and whether dense boards show labels. */
+const zoomBand = (s: { transform: [number, number, number] }) => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < LABEL_ZOOM ? 'mid' : 'near');
+const sameIds = (a: readonly string[], b: readonly string[]) => {
+  if (a.length !== b.length) return false;
+  const set = new Set(b);
+  return a.every((id) => set.has(id));
+};
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 
 /** The canvas, with its own React Flow provider. */
@@ -70,7 +82,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const latest = useRef({ actions, selection, onSelectionChange, board, editable });
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowState({ board, exposure, peers: state.peers, selection, editable, actions });
+  const band = useStore(zoomBand);
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowState({ board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near' });
 
   /** The one way the canvas changes the selection: tell the page and my peers. */
   const select = useCallback((ids: string[]) => {
@@ -94,16 +107,6 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     sendCursor.cancel();
     latest.current.actions.setCursor(null);
   }, [sendCursor]);
-
-  // Fit the board once its first content arrives (it may load after the canvas mounts).
-  const fitted = useRef(false);
-  const hasNodes = nodes.length > 0;
-  useEffect(() => {
-    if (fitted.current || !hasNodes) return;
-    fitted.current = true;
-    const frame = requestAnimationFrame(() => void rf.fitView({ padding: 0.12, maxZoom: 1.2 }));
-    return () => cancelAnimationFrame(frame);
-  }, [hasNodes, rf]);
 
   // Focus requests from the page: select, then centre.
   useEffect(() => {
@@ -131,6 +134,16 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onConnect = useCallback((c: Connection) => {
     if (latest.current.editable && isNewFlow(c)) setPending({ from: c.source, to: c.target });
   }, []);
+  // Dropping on a node's body (not on its handle) connects too: people aim at the card, not the dot.
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, connection: FinalConnectionState) => {
+    if (!latest.current.editable || connection.isValid || !connection.fromNode || !connection.fromHandle) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const target = point ? document.elementFromPoint(point.clientX, point.clientY)?.closest<HTMLElement>('.react-flow__node') : null;
+    const other = target?.dataset.id;
+    const start = connection.fromNode.id;
+    if (!other || other === start) return;
+    setPending(connection.fromHandle.type === 'source' ? { from: start, to: other } : { from: other, to: start });
+  }, []);
   const dialog = useMemo(() => {
     if (!pending) return null;
     const byId = (id: string) => board.nodes.find((n) => n.id === id);
@@ -154,7 +167,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onAdded = useCallback((id: string) => select([id]), [select]);
 
   return (
-    <div className="ls-canvas" data-role={state.role} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
+    <div className={`ls-canvas ls-canvas--${band}`} data-role={state.role} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -166,6 +179,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
         onNodeDragStart={onDragStart}
         onSelectionDragStart={onDragStart}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionRadius={30}
         isValidConnection={isNewFlow}
         nodesDraggable={editable}
         nodesConnectable={editable}
@@ -174,6 +189,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
         deleteKeyCode={null}
         multiSelectionKeyCode={['Meta', 'Control']}
         onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES}
+        fitView
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2.5}
         aria-label="Supply graph canvas"
@@ -196,6 +213,11 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
         <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
         <Controls showInteractive={false} />
       </ReactFlow>
+      {!state.loaded && (
+        <div className="ls-canvas__loading" role="status">
+          Loading the board…
+        </div>
+      )}
       {dialog && (
         <ConnectDialog
           fromLabel={dialog.from.label}

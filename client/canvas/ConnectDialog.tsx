@@ -58,7 +58,7 @@ export function ConnectDialog({ fromLabel, toLabel, minerals, initialMineral = '
         </div>
       )}
       <label className="ls-field" htmlFor={`${ids}-mineral`}>Mineral</label>
-      <input id={`${ids}-mineral`} className="nodrag ls-input" value={mineral} autoFocus placeholder="e.g. gallium" autoComplete="off" onChange={(e) => setMineral(e.target.value)} />
+      <input id={`${ids}-mineral`} className="nodrag ls-input" value={mineral} autoFocus onFocus={(e) => e.target.select()} placeholder="e.g. gallium" autoComplete="off" onChange={(e) => setMineral(e.target.value)} />
       <label className="ls-field" htmlFor={`${ids}-volume`}>Volume (t/yr)</label>
       <input id={`${ids}-volume`} className="nodrag ls-input" type="number" min={0} step="any" value={volume} onChange={(e) => setVolume(e.target.value)} />
       {tried && error !== null && <p className="ls-dialog__error" role="alert">{error}</p>}

@@ -1,23 +1,22 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it. */
 import { memo } from 'react';
-import { EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
 import { volumeText } from './format';
 
-/** Zoom under which dense boards hide edge labels. */
-const LABEL_MIN_ZOOM = 0.5;
-
-/** Draws one flow; the label sits in HTML above the pane so it stays readable. */
+/**
+ * Draws one flow; the label sits in HTML above the pane so it stays readable. Whether a dense board shows
+ * labels comes in `data` (rebuilt once when the zoom crosses the threshold), not from a per-edge store
+ * subscription, which would run a selector per edge on every pan frame.
+ */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const zoomedIn = useStore((s) => s.transform[2] >= LABEL_MIN_ZOOM);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
-  const { edge, width, disruptedBy, peer, dense } = data;
+  const { edge, width, disruptedBy, peer, showLabel } = data;
   const disrupted = disruptedBy !== null;
   const stroke = disrupted ? DISRUPTED_COLOR : mineralColor(edge.mineral);
-  const showLabel = !dense || zoomedIn || selected || disrupted;
   const text = `${edge.mineral} · ${volumeText(edge.volume)}`;
   return (
     <>
@@ -32,21 +31,21 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         data-disrupted={disrupted ? 'true' : 'false'}
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
-      {showLabel && (
-        <EdgeLabelRenderer>
-          <div
-            className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(peer ? { boxShadow: `0 0 0 2px ${peer.color}` } : {}) }}
-            data-testid={`edge-${id}`}
-            data-disrupted={disrupted ? 'true' : 'false'}
-            data-peer-selected={peer?.names}
-            title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? text}
-          >
-            {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
-            <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
-            {text}
-          </div>
-        </EdgeLabelRenderer>
+      {(showLabel || selected) && (
+      <EdgeLabelRenderer>
+        <div
+          className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(peer ? { boxShadow: `0 0 0 2px ${peer.color}` } : {}) }}
+          data-testid={`edge-${id}`}
+          data-disrupted={disrupted ? 'true' : 'false'}
+          data-peer-selected={peer?.names}
+          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? text}
+        >
+          {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
+          <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
+          {text}
+        </div>
+      </EdgeLabelRenderer>
       )}
     </>
   );

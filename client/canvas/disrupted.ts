@@ -20,11 +20,14 @@ export function leverCutsEdge(lever: Disruption, edge: BoardEdge, from: BoardNod
   return hits(from) || hits(to);
 }
 
-/** Edge id -> the enabled levers that cut it (edges no lever cuts are absent). */
-export function disruptedEdges(board: Pick<Board, 'nodes' | 'edges' | 'scenario'>): Map<string, Disruption[]> {
-  const cut = new Map<string, Disruption[]>();
+const NOTHING_CUT: ReadonlyMap<string, Disruption[]> = new Map();
+
+/** Edge id -> the enabled levers that cut it (edges no lever cuts are absent; one shared empty map when none). */
+export function disruptedEdges(board: Pick<Board, 'nodes' | 'edges' | 'scenario'>): ReadonlyMap<string, Disruption[]> {
   const levers = board.scenario.disruptions.filter((d) => d.enabled && d.factor < 1);
-  if (levers.length === 0) return cut;
+  // The same empty map every time, so a drag on a board without levers does not re-derive every edge.
+  if (levers.length === 0) return NOTHING_CUT;
+  const cut = new Map<string, Disruption[]>();
   const byId = new Map(board.nodes.map((n) => [n.id, n]));
   for (const edge of board.edges) {
     const from = byId.get(edge.from);

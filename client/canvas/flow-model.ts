@@ -31,15 +31,15 @@ export type FlowEdgeData = {
   /** Labels of the enabled levers cutting this edge, or null. */
   disruptedBy: string | null;
   peer: PeerMark | null;
-  /** Big boards hide edge labels when zoomed out. */
-  dense: boolean;
+  /** False on a dense board zoomed out (the label is not mounted unless the edge is selected). */
+  showLabel: boolean;
 };
 /** A React Flow edge of type 'flow'. */
 export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
 
 /** Disrupted edges are red whatever their mineral. */
 export const DISRUPTED_COLOR = '#d62728';
-/** Above this many edges, labels hide when zoomed out. */
+/** Above this many edges, ordinary labels are unmounted when zoomed out. */
 export const DENSE_EDGES = 400;
 
 /** Per-node criticality and (consumers) worst shortfall from an exposure report. */
@@ -121,9 +121,11 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
 /** Inputs of the edge derivation. */
 export interface EdgeContext {
   nodeIds: ReadonlySet<string>;
-  cut: Map<string, Disruption[]>;
+  cut: ReadonlyMap<string, Disruption[]>;
   marks: Map<string, PeerMark>;
   selected: ReadonlySet<string>;
+  /** Zoomed in enough for every label (dense boards hide ordinary labels otherwise). */
+  zoomedIn: boolean;
 }
 
 /** Stroke width from volume: 1.5 px plus up to 6 px for the board's largest flow. */
@@ -148,10 +150,11 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
     const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
     const peer = ctx.marks.get(edge.id) ?? null;
     const selected = ctx.selected.has(edge.id);
+    const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null;
     const d = old?.data;
     if (
       old !== undefined && d !== undefined && d.edge === edge && d.width === width && d.disruptedBy === disruptedBy &&
-      samePeer(d.peer, peer) && d.dense === dense && Boolean(old.selected) === selected
+      samePeer(d.peer, peer) && d.showLabel === showLabel && Boolean(old.selected) === selected
     ) {
       if (prev[next.length] !== old) changed = true;
       next.push(old);
@@ -166,8 +169,9 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
       target: edge.to,
       type: 'flow',
       selected,
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 16, height: 16 },
-      data: { edge, width, disruptedBy, peer, dense },
+      // In user space, so thick flows do not get huge arrowheads.
+      markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' },
+      data: { edge, width, disruptedBy, peer, showLabel },
     });
   }
   return changed || next.length !== prev.length ? next : prev;

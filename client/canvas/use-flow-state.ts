@@ -22,26 +22,35 @@ export interface FlowStateInput {
   selection: string[];
   editable: boolean;
   actions: BoardActions;
+  /** Zoomed in enough to show every edge label. */
+  zoomedIn: boolean;
 }
 
 /** React Flow nodes, edges and change handlers for one board. */
-export function useFlowState({ board, exposure, peers, selection, editable, actions }: FlowStateInput) {
+export function useFlowState({ board, exposure, peers, selection, editable, actions, zoomedIn }: FlowStateInput) {
   const latest = useRef({ actions, editable });
   latest.current = { actions, editable };
 
-  const selected = useMemo(() => new Set(selection), [selection]);
+  // Keyed on content: a page that passes a fresh but equal array must not reset React Flow's selection.
+  const selectionKey = selection.join('\u0000');
+  const selected = useMemo(() => new Set(selectionKey === '' ? [] : selectionKey.split('\u0000')), [selectionKey]);
   const looks = useMemo(() => nodeLooks(exposure), [exposure]);
   const peerKey = peerSelectionKey(peers);
   // Recomputed when someone's selection changes, not on every cursor move.
   const marks = useMemo(() => peerMarks(peers), [peerKey]);
   const { nodes: boardNodes, edges: boardEdges, scenario } = board;
   const cut = useMemo(() => disruptedEdges({ nodes: boardNodes, edges: boardEdges, scenario }), [boardNodes, boardEdges, scenario]);
-  const nodeIds = useMemo(() => new Set(boardNodes.map((n) => n.id)), [boardNodes]);
+  // Keyed on the ids, not the array: moving a node must not re-derive every edge.
+  const idKey = boardNodes.map((n) => n.id).join('\u0000');
+  const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, { looks, marks, selected }));
-  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected }));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected, zoomedIn }));
   useLayoutEffect(() => setNodes((prev) => syncNodes(prev, boardNodes, { looks, marks, selected })), [boardNodes, looks, marks, selected]);
-  useLayoutEffect(() => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected })), [boardEdges, nodeIds, cut, marks, selected]);
+  useLayoutEffect(
+    () => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected, zoomedIn })),
+    [boardEdges, nodeIds, cut, marks, selected, zoomedIn],
+  );
 
   const dragWrites = useMemo(() => positionWriter<Position>((p) => latest.current.actions.moveNodes(p, false), DRAG_WRITE_MS), []);
   useEffect(() => () => dragWrites.cancel(), [dragWrites]);

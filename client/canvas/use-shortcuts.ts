@@ -9,7 +9,7 @@ export type ShortcutHandlers = Record<ShortcutAction, () => boolean | void>;
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"]')) return true;
-  return target instanceof HTMLElement && target.isContentEditable;
+  return target instanceof HTMLElement && target.isContentEditable === true;
 }
 
 /** Listens for the shortcuts of SHORTCUTS; editing ones only when `editable`. */

@@ -90,12 +90,14 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
   });
   undoManager.on('stack-item-added', () => set({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }));
   undoManager.on('stack-item-popped', () => set({ canUndo: undoManager.canUndo(), canRedo: undoManager.canRedo() }));
-  awareness.on('change', () => {
+  awareness.on('change', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    // My own cursor moves change only my entry: nothing others-related to show.
+    if ([...added, ...updated, ...removed].every((id) => id === doc.clientID)) return;
     const peers: Peer[] = [];
     for (const [clientId, value] of awareness.getStates()) {
       if (clientId !== doc.clientID && value && typeof value === 'object') peers.push(peerOf(clientId, value as Record<string, unknown>));
     }
-    set({ peers });
+    if (JSON.stringify(peers) !== JSON.stringify(state.peers)) set({ peers });
   });
   provider.on('status', ({ status }) => {
     if (state.status === 'refused') return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeByStage } from '../../client/canvas/layout';
+import { layeredLayout } from '../../client/canvas/layered';
+import { DAGRE_MAX_NODES, arrangeByStage } from '../../client/canvas/layout';
 import type { Board, BoardEdge, BoardNode, NodeKind } from '../../shared/board/types';
 import { generateLargeBoard } from '../../shared/generate/large-board';
 
@@ -57,16 +58,45 @@ describe('arrangeByStage', () => {
     expect(wide.c.x - wide.m.x).toBeGreaterThan(small.c.x - small.m.x);
   });
 
-  it('lays out a generated 600-node board with every node placed and mines left of consumers on average', () => {
-    const board = generateLargeBoard({ nodes: 600, edgesPerNode: 2, seed: 3 });
+  it('lays out a generated 2,000-node board (the fast layered path): every node placed, each mine left of every consumer', () => {
+    const board = generateLargeBoard({ nodes: 2000, seed: 3 });
+    expect(board.nodes.length).toBeGreaterThan(DAGRE_MAX_NODES);
     const p = arrangeByStage(board);
     expect(Object.keys(p)).toHaveLength(board.nodes.length);
     expect(Object.values(p).every(finite)).toBe(true);
-    const meanX = (kind: NodeKind) => {
-      const xs = board.nodes.filter((n) => n.kind === kind).map((n) => p[n.id].x);
-      return xs.reduce((a, b) => a + b, 0) / xs.length;
-    };
-    expect(meanX('mine')).toBeLessThan(meanX('refinery'));
-    expect(meanX('refinery')).toBeLessThan(meanX('consumer'));
+    const xs = (kind: NodeKind) => board.nodes.filter((n) => n.kind === kind).map((n) => p[n.id].x);
+    expect(Math.max(...xs('mine'))).toBeLessThan(Math.min(...xs('consumer')));
+    expect(Math.max(...xs('mine'))).toBeLessThan(Math.min(...xs('refinery')));
+  });
+});
+
+describe('layeredLayout', () => {
+  const size = () => ({ width: 200, height: 90 });
+  const stage = (id: string) => (id.startsWith('m') ? 0 : 1);
+
+  it('ranks along the flows and keeps nodes of a column apart', () => {
+    const p = layeredLayout({
+      ids: ['m1', 'm2', 'r', 'c1', 'c2'], links: [['m1', 'r'], ['m2', 'r'], ['r', 'c1'], ['r', 'c2'], ['m1', 'c2']],
+      size, stage, nodeSep: 30, rankSep: 100,
+    });
+    expect(p.m1.x).toBe(0);
+    expect(p.m2.x).toBe(0);
+    expect(p.r.x).toBeGreaterThan(p.m1.x);
+    expect(p.c1.x).toBeGreaterThan(p.r.x);
+    expect(p.c2.x).toBe(p.c1.x);
+    expect(Math.abs(p.m1.y - p.m2.y)).toBeGreaterThanOrEqual(120);
+    expect(Math.abs(p.c1.y - p.c2.y)).toBeGreaterThanOrEqual(120);
+  });
+
+  it('breaks recycling loops and moves a non-mine source next to what it feeds', () => {
+    const p = layeredLayout({
+      ids: ['m', 'r', 'c', 'y', 's'], links: [['m', 'r'], ['r', 'c'], ['c', 'y'], ['y', 'r'], ['s', 'c']],
+      size, stage, nodeSep: 30, rankSep: 100,
+    });
+    expect(Object.values(p).every(finite)).toBe(true);
+    expect(p.m.x).toBeLessThan(p.r.x);
+    expect(p.r.x).toBeLessThan(p.c.x);
+    // The stockpile feeds the consumer only: it sits one column before it, not with the mines.
+    expect(p.s.x).toBe(p.r.x);
   });
 });

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { Canvas, type CanvasProps } from '../../client/canvas/Canvas';
+import { Canvas, VISIBLE_ONLY_NODES, type CanvasProps } from '../../client/canvas/Canvas';
 import type { BoardActions, BoardViewState, Peer } from '../../client/state/types';
 import type { Board, Disruption } from '../../shared/board/types';
 import type { ExposureReport, MineralReport } from '../../shared/exposure/types';
+import { generateLargeBoard } from '../../shared/generate/large-board';
 
 function fakeActions(): { [K in keyof BoardActions]: ReturnType<typeof vi.fn> } & BoardActions {
   const fns = {
@@ -309,8 +310,12 @@ describe('Canvas: editing', () => {
   it('sends my cursor in flow coordinates and clears it when the pointer leaves', () => {
     const { actions, container } = renderCanvas();
     const canvas = container.querySelector('.ls-canvas') as HTMLElement;
+    const viewport = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
+    const [tx, ty, zoom] = (viewport.match(/-?[\d.]+/g) ?? []).map(Number);
     fireEvent.pointerMove(canvas, { clientX: 120, clientY: 80 });
-    expect(actions.setCursor).toHaveBeenCalledWith({ x: 120, y: 80 });
+    const [sent] = actions.setCursor.mock.calls[0];
+    expect(sent.x).toBeCloseTo((120 - tx) / zoom);
+    expect(sent.y).toBeCloseTo((80 - ty) / zoom);
     fireEvent.pointerLeave(canvas);
     expect(actions.setCursor).toHaveBeenLastCalledWith(null);
   });
@@ -351,5 +356,21 @@ describe('Canvas: viewer', () => {
     expect(actions.paste).not.toHaveBeenCalled();
     key('a', { ctrlKey: true });
     expect(props.onSelectionChange).toHaveBeenCalled();
+  });
+});
+
+describe('Canvas: big boards', () => {
+  // jsdom's ResizeObserver stub reports one node per callback, so React Flow itself needs seconds for a few
+  // hundred nodes here (about 10 s for 600 default nodes): this checks the big-board mode, not its speed.
+  it('draws only what is on screen above 500 nodes, and follows an edit of one node', () => {
+    const board = generateLargeBoard({ nodes: 520, edgesPerNode: 1, seed: 5 });
+    expect(board.nodes.length).toBeGreaterThan(VISIBLE_ONLY_NODES);
+    const { props, rerender } = renderCanvas({ state: viewState(board) });
+    const drawn = document.querySelectorAll('.react-flow__node').length;
+    expect(drawn).toBeLessThan(board.nodes.length);
+    const first = board.nodes[0];
+    const edited: Board = { ...board, nodes: [{ ...first, label: 'Renamed mine', position: { x: 10, y: 5 } }, ...board.nodes.slice(1)] };
+    rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} state={viewState(edited)} /></div>);
+    expect(screen.getByTestId(`node-${first.id}`).textContent).toContain('Renamed mine');
   });
 });
