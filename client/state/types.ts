@@ -52,6 +52,8 @@ export interface BoardActions {
   setTitle(title: string): void;
   /** Pastes copied items with fresh ids, offset on the canvas; returns the new ids. */
   paste(items: { nodes: BoardNode[]; edges: BoardEdge[] }, offset: Position): string[];
+  /** Makes the live board equal to `board` (an import) with the fewest changes, as one undoable step. */
+  replaceBoard(board: Board): void;
   /** Writes many node positions at once (auto-layout), as one step that everyone sees. */
   arrange(positions: Record<string, Position>): void;
   undo(): void;

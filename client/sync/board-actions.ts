@@ -1,5 +1,6 @@
 /** Writes a person's edits into the Y.Doc, each in one transaction with the session's origin (undoable). */
 import * as Y from 'yjs';
+import { applyBoardToDoc } from '../../shared/board/apply-board';
 import type { BoardEdge, BoardNode, BoardNote, Disruption, Position } from '../../shared/board/types';
 import {
   DISRUPTIONS_MAP, EDGES_MAP, META_MAP, NODES_MAP, NOTES_MAP,
@@ -108,6 +109,11 @@ export function createBoardActions(doc: Y.Doc, origin: object, undoManager: Y.Un
       });
       undoManager.stopCapturing();
       return created;
+    },
+    replaceBoard: (board) => {
+      undoManager.stopCapturing();
+      applyBoardToDoc(doc, board, origin);
+      undoManager.stopCapturing();
     },
     arrange: (positions) => {
       undoManager.stopCapturing();

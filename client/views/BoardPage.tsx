@@ -11,9 +11,12 @@ import { useBoardSession } from '../state/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { BoardTitle } from './BoardTitle';
+import { FacilitatorTab } from './FacilitatorTab';
 import './board-page.css';
 
-type Tab = 'exposure' | 'levers' | 'inspect';
+type Tab = 'exposure' | 'levers' | 'inspect' | 'facilitator';
+
+const TAB_NAMES: Record<Tab, string> = { exposure: 'Exposure', levers: 'Levers', inspect: 'Inspector', facilitator: 'Facilitator' };
 
 /** A board opened with a share-link token, as `me`. */
 export function BoardPage({ boardId, token, me }: { boardId: string; token: string; me: Me }) {
@@ -42,6 +45,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
 
   if (!state || !actions) return <div className="board-loading">Opening the board…</div>;
   const readOnly = state.role === 'viewer';
+  const tabs: Tab[] = state.role === 'facilitator' ? ['exposure', 'levers', 'inspect', 'facilitator'] : ['exposure', 'levers', 'inspect'];
   return (
     <div className="board-page" data-role={state.role}>
       <header className="board-header">
@@ -70,9 +74,9 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         </main>
         <aside className="board-side">
           <nav className="board-tabs" role="tablist">
-            {(['exposure', 'levers', 'inspect'] as const).map((t) => (
+            {tabs.map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-                {t === 'exposure' ? 'Exposure' : t === 'levers' ? 'Levers' : 'Inspector'}
+                {TAB_NAMES[t]}
               </button>
             ))}
           </nav>
@@ -80,6 +84,10 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
+            {tab === 'facilitator' && (
+              <FacilitatorTab boardId={boardId} token={token} board={state.board} exposure={exposure.report} actions={actions} author={me.name}
+                canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} />
+            )}
           </div>
         </aside>
       </div>

@@ -1,0 +1,66 @@
+/** The facilitator's tab: snapshot timeline, exports and CSV import; snapshots and comparisons open in a dialog. */
+import { useState } from 'react';
+import type { Board } from '../../shared/board/types';
+import type { ExposureReport } from '../../shared/exposure/types';
+import { compareSnapshots, CompareView, CsvImport, ExportMenu, getSnapshot, SnapshotTimeline, StaticBoard, type Comparison, type SnapshotDetail } from '../facilitator';
+import { Modal } from '../shell/Modal';
+import type { BoardActions } from '../state/types';
+
+type Shown = { kind: 'snapshot'; snapshot: SnapshotDetail } | { kind: 'compare'; comparison: Comparison; boards: { from: Board; to: Board }; labels: [string, string] };
+
+/** Props of FacilitatorTab. */
+export interface FacilitatorTabProps {
+  boardId: string;
+  token: string;
+  board: Board;
+  exposure: ExposureReport | null;
+  actions: BoardActions;
+  author: string;
+  canvas(): HTMLElement | null;
+}
+
+/** Snapshots, comparison, export and import for the facilitator. */
+export function FacilitatorTab({ boardId, token, board, exposure, actions, author, canvas }: FacilitatorTabProps) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const open = async (id: string) => {
+    try {
+      setShown({ kind: 'snapshot', snapshot: await getSnapshot(boardId, token, id) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const compare = async (from: string, to: string) => {
+    try {
+      const comparison = await compareSnapshots(boardId, token, from, to);
+      const side = async (ref: string) => (ref === 'live' ? { board, name: 'Live board' } : await getSnapshot(boardId, token, ref));
+      const [a, b] = await Promise.all([side(from), side(to)]);
+      setShown({ kind: 'compare', comparison, boards: { from: a.board, to: b.board }, labels: [a.name, b.name] });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <div className="facilitator-tab">
+      {error && <p role="alert" className="facilitator-error">{error}</p>}
+      <SnapshotTimeline boardId={boardId} token={token} author={author} onOpen={open} onCompare={compare} navigate={(url) => location.assign(url)} />
+      <h3>Export</h3>
+      <ExportMenu board={board} exposure={exposure} canvas={canvas} />
+      <h3>Import nodes and flows (CSV)</h3>
+      <CsvImport board={board} onImport={(next) => actions.replaceBoard(next)} />
+      {shown?.kind === 'snapshot' && (
+        <Modal label={`Snapshot ${shown.snapshot.name}`} onClose={() => setShown(null)} className="facilitator-modal">
+          <h2>{shown.snapshot.name} <small>by {shown.snapshot.author}, read-only</small></h2>
+          <div className="facilitator-static"><StaticBoard board={shown.snapshot.board} exposure={shown.snapshot.exposure} /></div>
+          <button type="button" onClick={() => setShown(null)}>Close</button>
+        </Modal>
+      )}
+      {shown?.kind === 'compare' && (
+        <Modal label="Compare" onClose={() => setShown(null)} className="facilitator-modal">
+          <CompareView comparison={shown.comparison} fromLabel={shown.labels[0]} toLabel={shown.labels[1]} boards={shown.boards} />
+          <button type="button" onClick={() => setShown(null)}>Close</button>
+        </Modal>
+      )}
+    </div>
+  );
+}

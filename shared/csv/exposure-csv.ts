@@ -1,0 +1,48 @@
+/** The exposure report as a table: one CSV row per mineral and consumer, numbers exactly as the engine computed them. */
+import type { ConsumerReport, ExposureReport, TopCountry } from '../exposure/types';
+import { numberCell, spreadsheetSafe } from './cells';
+import { writeCsv } from './csv';
+
+/** The columns of exposureToCsv, in order. */
+export const EXPOSURE_COLUMNS = [
+  'mineral', 'consumer', 'label', 'demand', 'supplied', 'delivered', 'shortfall', 'shortfallPct', 'stockDays', 'disruptionDays',
+  'survives', 'secondaryShare', 'miningTop', 'miningTopShare', 'miningHhi', 'refiningTop', 'refiningTopShare', 'refiningHhi',
+  'benchmark65Mining', 'benchmark65Refining',
+] as const;
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function topCells(top: TopCountry | null): [string, string] {
+  return top === null ? ['', ''] : [top.country, numberCell(top.share)];
+}
+
+function consumerRow(mineral: string, id: string, c: ConsumerReport, label: string): string[] {
+  return [
+    mineral, id, spreadsheetSafe(label),
+    numberCell(c.demand), numberCell(c.supplied), numberCell(c.delivered), numberCell(c.shortfall), numberCell(c.shortfallPct),
+    c.stockDays === null ? '' : numberCell(c.stockDays), numberCell(c.disruptionDays), String(c.survives), numberCell(c.secondaryShare),
+    ...topCells(c.stages.mining.top), numberCell(c.stages.mining.hhi),
+    ...topCells(c.stages.refining.top), numberCell(c.stages.refining.hhi),
+    String(c.benchmark65.mining), String(c.benchmark65.refining),
+  ];
+}
+
+/** The CSV rows of a report (header first), by mineral then consumer id. */
+export function exposureRows(report: ExposureReport, labels?: ReadonlyMap<string, string>): string[][] {
+  const rows: string[][] = [[...EXPOSURE_COLUMNS]];
+  for (const mineral of Object.keys(report.minerals).sort(byCodeUnits)) {
+    const consumers = report.minerals[mineral].consumers;
+    for (const id of Object.keys(consumers).sort(byCodeUnits)) rows.push(consumerRow(mineral, id, consumers[id], labels?.get(id) ?? ''));
+  }
+  return rows;
+}
+
+/**
+ * The exposure report as CSV (CRLF, no byte order mark): one row per mineral x consumer with demand,
+ * supply, shortfall, stock and disruption days, survival, secondary share, top country, share and HHI per
+ * stage, and the EU 65 % benchmark flags. Numbers are plain and unrounded; no stock days (no shortfall) and
+ * no top country are empty cells. `labels` maps consumer ids to labels (empty when absent).
+ */
+export function exposureToCsv(report: ExposureReport, labels?: ReadonlyMap<string, string>): string {
+  return writeCsv(exposureRows(report, labels));
+}
