@@ -13,6 +13,8 @@ import { createLogger, type Logger } from './ops/logger';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { CLOSE } from './rooms/connection';
 import { RoomManager } from './rooms/room-manager';
+import type { BoardBus } from './scale/board-bus';
+import { openBus } from './scale/open-bus';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { attachGateway } from './ws-gateway';
@@ -22,17 +24,23 @@ export interface RunningServer {
   url: string;
   port: number;
   storage: Storage;
+  /** The fan-out to other instances (a no-op bus without REDIS_URL). */
+  bus: BoardBus;
   service: BoardService;
   metrics: Metrics;
   log: Logger;
   httpServer: Server;
-  /** Graceful stop: no new connections, pending writes flushed, sockets closed with 1012, storage closed. */
+  /**
+   * Graceful stop: no new connections, pending writes flushed, this instance's clients' awareness removed on
+   * the other instances, sockets closed with 1012 (clients reconnect, possibly elsewhere), bus and storage closed.
+   */
   close(): Promise<void>;
 }
 
 /** Optional parts, for tests. */
 export interface StartOptions {
   storage?: Storage;
+  bus?: BoardBus;
   log?: Logger;
   now?: () => Date;
 }
@@ -55,13 +63,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   await storage.init();
   const secret = config.secret ?? (await storage.getOrCreateSecret(() => randomBytes(32).toString('base64url')));
   const metrics = createMetrics();
-  const manager = new RoomManager({ storage, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
+  const bus = options.bus ?? openBus(config, { log, metrics });
+  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
   const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now });
 
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: config.maxMessageBytes }));
-  app.use(opsRoutes(storage, metrics));
+  app.use(opsRoutes(storage, bus, metrics));
   app.use('/api', boardRoutes(service, storage, secret, nowSeconds));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
@@ -83,13 +92,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const { port } = httpServer.address() as AddressInfo;
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${config.host}:${port}`, port, storage, service, metrics, log, httpServer,
+    url: `http://${config.host}:${port}`, port, storage, bus, service, metrics, log, httpServer,
     close: () =>
       (closing ??= (async () => {
         httpServer.close();
         await manager.flushAll();
+        await manager.retireAll();
         gateway.stop(CLOSE.restart, 'The server is restarting; reconnecting.');
         httpServer.closeAllConnections();
+        await bus.close();
         await storage.close();
       })()),
   };

@@ -11,6 +11,10 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** PostgreSQL schema holding Lodestone's tables. */
   pgSchema: string;
+  /** Redis connection string; when set, instances sharing the PostgreSQL schema fan out through Redis. */
+  redisUrl: string | null;
+  /** This instance's id on the bus and in metrics; null = generated per process. */
+  instanceId: string | null;
   /** HMAC secret for tokens; null = generate once and keep in the storage. */
   secret: string | null;
   /** Largest WebSocket message accepted, in bytes. */
@@ -38,6 +42,8 @@ const EnvSchema = z.object({
   LODESTONE_DB: z.string().min(1).default('./data/lodestone.db'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   LODESTONE_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S*$/, 'must start with redis:// or rediss://').optional(),
+  LODESTONE_INSTANCE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores').optional(),
   LODESTONE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LODESTONE_MAX_MESSAGE_BYTES: int(1024, 256 * 1024 * 1024).default(2 * 1024 * 1024),
   LODESTONE_RATE_LIMIT: int(1, 100_000).default(300),
@@ -57,8 +63,12 @@ export function readConfig(env: Record<string, string | undefined>, clientDir: s
     throw new Error(`invalid environment: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error('invalid environment: REDIS_URL needs DATABASE_URL (instances that share boards must share PostgreSQL storage; SQLite is for a single instance)');
+  }
   return {
-    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA, secret: e.LODESTONE_SECRET ?? null,
+    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA,
+    redisUrl: e.REDIS_URL ?? null, instanceId: e.LODESTONE_INSTANCE_ID ?? null, secret: e.LODESTONE_SECRET ?? null,
     maxMessageBytes: e.LODESTONE_MAX_MESSAGE_BYTES, rateLimitPerSecond: e.LODESTONE_RATE_LIMIT, rateLimitBurst: e.LODESTONE_RATE_BURST,
     roomIdleMs: e.LODESTONE_ROOM_IDLE_MS, compactAfterUpdates: e.LODESTONE_COMPACT_AFTER, tokenTtlDays: e.LODESTONE_TOKEN_TTL_DAYS,
     logLevel: e.LOG_LEVEL, clientDir,

@@ -12,6 +12,14 @@ export interface Metrics {
   closes: Counter<'code'>;
   storageWriteSeconds: Histogram;
   storageErrors: Counter;
+  /** 1, labelled with this process's instance id and bus kind (tells the instances apart). */
+  instance: Gauge<'instance_id' | 'bus'>;
+  busMessages: Counter<'direction' | 'type'>;
+  busErrors: Counter<'reason'>;
+  /** 1 while every connection to the bus is up (always 1 for a single instance). */
+  busConnected: Gauge;
+  catchUps: Counter<'reason'>;
+  catchUpRows: Counter;
 }
 
 /** Creates a fresh registry (one per server, so tests can run several servers in one process). */
@@ -31,5 +39,11 @@ export function createMetrics(): Metrics {
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], registers: [registry],
     }),
     storageErrors: new Counter({ name: 'lodestone_storage_errors_total', help: 'Failed storage writes', registers: [registry] }),
+    instance: new Gauge({ name: 'lodestone_instance_info', help: 'This server instance (value 1), by instance id and bus kind', labelNames: ['instance_id', 'bus'], registers: [registry] }),
+    busMessages: new Counter({ name: 'lodestone_bus_messages_total', help: 'Messages to and from other instances, by direction and type', labelNames: ['direction', 'type'], registers: [registry] }),
+    busErrors: new Counter({ name: 'lodestone_bus_errors_total', help: 'Bus problems (failed publishes, unreadable messages, failed catch-ups), by reason', labelNames: ['reason'], registers: [registry] }),
+    busConnected: new Gauge({ name: 'lodestone_bus_connected', help: '1 while the connections to the bus are up', registers: [registry] }),
+    catchUps: new Counter({ name: 'lodestone_catchups_total', help: 'Reads of stored updates a room had missed, by reason', labelNames: ['reason'], registers: [registry] }),
+    catchUpRows: new Counter({ name: 'lodestone_catchup_rows_total', help: 'Stored update rows applied by catch-ups', registers: [registry] }),
   };
 }

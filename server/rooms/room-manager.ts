@@ -1,4 +1,5 @@
 /** Keeps one Room per board in memory while it is used: loads de-duplicated, idle rooms unloaded. */
+import { CLOSE } from './connection';
 import { Room, type RoomContext } from './room';
 
 /** A board id the storage does not know. */
@@ -10,7 +11,7 @@ export class RoomManager {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly users = new Map<string, number>();
 
-  constructor(private readonly ctx: Omit<RoomContext, 'onBroken'>, private readonly idleMs: number) {}
+  constructor(private readonly ctx: Omit<RoomContext, 'onBroken' | 'onDeleted'>, private readonly idleMs: number) {}
 
   /** The loaded rooms (for metrics and shutdown). */
   async loaded(): Promise<Room[]> {
@@ -51,10 +52,11 @@ export class RoomManager {
     this.idleTimers.set(boardId, setTimeout(() => void this.unloadIfIdle(boardId), this.idleMs));
   }
 
-  /** Runs fn with the room held, then releases it. */
+  /** Runs fn with the room held and holding everything stored so far (by any instance), then releases it. */
   async with<T>(boardId: string, fn: (room: Room) => Promise<T> | T): Promise<T> {
     const room = await this.acquire(boardId);
     try {
+      await room.caughtUp();
       return await fn(room);
     } finally {
       this.release(boardId);
@@ -66,7 +68,13 @@ export class RoomManager {
     if (!loading) {
       loading = (async () => {
         if ((await this.ctx.storage.getBoard(boardId)) === null) throw new UnknownBoardError(`no board ${boardId}`);
-        const room = await Room.load(boardId, { ...this.ctx, onBroken: (r) => this.drop(r) });
+        const room = await Room.load(boardId, {
+          ...this.ctx,
+          onBroken: (r) => this.drop(r),
+          onDeleted: (r) => void this.evictHere(r.boardId, (deleted) => {
+            for (const conn of deleted.connections) conn.close(CLOSE.notFound, 'This board was deleted by its facilitator.');
+          }),
+        });
         this.ctx.metrics.rooms.set(this.rooms.size);
         return room;
       })();
@@ -101,8 +109,14 @@ export class RoomManager {
     });
   }
 
-  /** Removes a deleted board's room, closing its connections with the given code. */
+  /** Removes a deleted board's room here and on every other instance, closing its connections with the given code. */
   async evict(boardId: string, close: (room: Room) => void): Promise<void> {
+    // Other instances may hold the board even if this one does not.
+    this.ctx.bus.publish(boardId, { type: 'deleted' });
+    await this.evictHere(boardId, close);
+  }
+
+  private async evictHere(boardId: string, close: (room: Room) => void): Promise<void> {
     const loading = this.rooms.get(boardId);
     if (!loading) return;
     this.rooms.delete(boardId);
@@ -112,6 +126,11 @@ export class RoomManager {
       room.destroy();
     }
     this.ctx.metrics.rooms.set(this.rooms.size);
+  }
+
+  /** Removes this instance's clients' awareness everywhere (shutdown: they reconnect to another instance). */
+  async retireAll(): Promise<void> {
+    for (const room of await this.loaded()) room.retire();
   }
 
   /** Flushes every room and stops the idle timers (shutdown). */

@@ -1,12 +1,14 @@
 /** One board in memory: its Y.Doc and awareness, its connections, and the durable write path. */
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, viewerAwarenessState } from '../protocol/awareness-update';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
+import type { BoardBus } from '../scale/board-bus';
+import { BoardLink, type LinkedRoom } from '../scale/board-link';
 import type { Storage } from '../storage/storage';
 import { CLOSE, type Connection } from './connection';
+import { RoomAwareness } from './room-awareness';
 
 /** What a room needs from the server around it. */
 export interface RoomContext {
@@ -15,8 +17,12 @@ export interface RoomContext {
   metrics: Metrics;
   compactAfterUpdates: number;
   now: () => Date;
+  /** The other instances serving the same boards (a no-op bus for a single instance). */
+  bus: BoardBus;
   /** Called when the room cannot keep its promises (storage failed) and must be dropped. */
   onBroken: (room: Room) => void;
+  /** Called when another instance deleted the board. */
+  onDeleted: (room: Room) => void;
 }
 
 const TOUCH_EVERY_MS = 2000;
@@ -26,53 +32,95 @@ interface PendingUpdate {
   origin: unknown;
 }
 
+/** Origin of changes another instance already stored: relayed to this room's clients, never stored or published again. */
+const REMOTE = Symbol('remote');
+
 /**
- * Every update is applied to the doc, appended to storage, and only then relayed, so nothing another
- * client has seen can be lost by a crash. Sync answers wait for pending writes for the same reason.
+ * Every update is applied to the doc, appended to storage, and only then published to the other
+ * instances and relayed, so nothing another client has seen can be lost by a crash. Sync answers wait for
+ * pending writes for the same reason. Updates other instances stored arrive through the link.
  */
-export class Room {
+export class Room implements LinkedRoom {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
-  private readonly awarenessOwner = new Map<number, Connection>();
+  private readonly presence: RoomAwareness;
+  private readonly link: BoardLink;
   private pending: PendingUpdate[] = [];
   private writing: Promise<void> | null = null;
   private rows = 0;
   private compacting = false;
-  private lastSeq = 0;
   private touchedAt = 0;
   broken = false;
 
   private constructor(readonly boardId: string, private readonly ctx: RoomContext) {
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.relayAwareness);
+    this.link = new BoardLink(boardId, ctx, this);
+    this.presence = new RoomAwareness(this.doc, {
+      boardId, metrics: ctx.metrics, log: ctx.log,
+      isConnection: (origin): origin is Connection => typeof origin === 'object' && origin !== null && this.connections.has(origin as Connection),
+      broadcast: (frame) => this.broadcast(frame, null),
+      publish: (update) => this.link.publishAwareness(update),
+    });
   }
 
-  /** From now on every doc change goes through the durable write path. */
+  /** The board's awareness (who is here, cursors). */
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
+  }
+
+  /** From now on every local doc change goes through the durable write path. */
   private listen(): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) {
+        this.broadcast(encodeUpdate(update), null);
+        return;
+      }
       this.pending.push({ update, origin });
       this.writing ??= this.flush();
     });
   }
 
-  /** Loads a board's stored updates into a new room (rows that fail to apply are skipped and logged). */
+  /**
+   * Loads a board's stored updates into a new room (rows that fail to apply are skipped and logged). The
+   * room subscribes to the board's bus channel first, so what other instances store during the load is
+   * buffered and applied after it.
+   */
   static async load(boardId: string, ctx: RoomContext): Promise<Room> {
-    const stored = await ctx.storage.loadUpdates(boardId);
     const room = new Room(boardId, ctx);
-    Y.transact(room.doc, () => {
-      for (const row of stored) {
-        try {
-          Y.applyUpdate(room.doc, row.data, 'storage');
-        } catch (error) {
-          ctx.log.error({ boardId, seq: row.seq, err: error }, 'stored update failed to apply; skipped');
-        }
-      }
-    }, 'storage');
+    try {
+      await room.link.open();
+      const stored = await ctx.storage.loadUpdates(boardId);
+      room.applyRows(stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
+      room.rows = stored.length;
+      room.link.start(stored.length > 0 ? stored[stored.length - 1].seq : 0);
+    } catch (error) {
+      room.destroy();
+      throw error;
+    }
     room.listen();
-    room.rows = stored.length;
-    room.lastSeq = stored.length > 0 ? stored[stored.length - 1].seq : 0;
     return room;
+  }
+
+  private applyRows(updates: readonly Uint8Array[], origin: unknown, seqs?: number[]): void {
+    Y.transact(this.doc, () => {
+      updates.forEach((update, i) => {
+        try {
+          Y.applyUpdate(this.doc, update, origin);
+        } catch (error) {
+          this.ctx.log.error({ boardId: this.boardId, seq: seqs?.[i], err: error }, 'stored update failed to apply; skipped');
+        }
+      });
+    }, origin);
+  }
+
+  /** Applies updates another instance stored (LinkedRoom). */
+  applyRemote(updates: readonly Uint8Array[]): void {
+    this.applyRows(updates, REMOTE);
+  }
+
+  /** Resolves once the room holds everything committed to storage so far, by any instance. */
+  async caughtUp(): Promise<void> {
+    await this.flushed();
+    await this.link.caughtUp();
   }
 
   /** Resolves once every update applied so far is durable. */
@@ -86,8 +134,10 @@ export class Room {
         const batch = this.pending;
         this.pending = [];
         const stop = this.ctx.metrics.storageWriteSeconds.startTimer();
-        this.lastSeq = await this.ctx.storage.appendUpdates(this.boardId, batch.map((p) => p.update));
+        const updates = batch.map((p) => p.update);
+        const lastSeq = await this.ctx.storage.appendUpdates(this.boardId, updates);
         stop();
+        this.link.stored(lastSeq, updates);
         this.rows += batch.length;
         for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
         this.touch();
@@ -120,8 +170,9 @@ export class Room {
     this.compacting = true;
     try {
       await this.flushed();
+      // Only up to the watermark: rows other instances stored past it may not be in this doc yet.
       const state = Y.encodeStateAsUpdate(this.doc);
-      const upTo = this.lastSeq;
+      const upTo = this.link.watermark;
       await this.ctx.storage.compact(this.boardId, state, upTo);
       this.rows = await this.ctx.storage.countUpdates(this.boardId);
       this.ctx.log.debug({ boardId: this.boardId, upTo, bytes: state.length }, 'compacted');
@@ -133,52 +184,48 @@ export class Room {
   }
 
   private broadcast(frame: Uint8Array, origin: unknown): void {
+    let sent = 0;
     for (const conn of this.connections) {
-      if (conn !== origin) conn.send(frame);
+      if (conn !== origin) {
+        conn.send(frame);
+        sent++;
+      }
     }
-    this.ctx.metrics.bytes.inc({ direction: 'out' }, frame.length * Math.max(0, this.connections.size - 1));
+    this.ctx.metrics.bytes.inc({ direction: 'out' }, frame.length * sent);
   }
 
-  private relayAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    const changed = [...added, ...updated, ...removed];
-    const conn = this.isConnection(origin) ? origin : null;
-    if (conn) {
-      // A client id the room has seen before (it left, or its connection closed) comes back as
-      // "updated", not "added", because its clock is still known: it must be owned all the same, or
-      // its state outlives the connection (a ghost cursor) and anyone may overwrite it. receiveAwareness
-      // already dropped entries owned by another connection, so these ids are this connection's or nobody's.
-      for (const id of [...added, ...updated]) {
-        conn.awarenessClients.add(id);
-        this.awarenessOwner.set(id, conn);
-      }
-      for (const id of removed) {
-        conn.awarenessClients.delete(id);
-        this.awarenessOwner.delete(id);
-      }
-    }
-    // Sent to everyone, the sender included (as the reference server does): a client alone on a board
-    // hears its own awareness renewal every 15 s, so its 30 s silence watchdog does not drop it.
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
-  };
+  /** Applies another instance's clients' awareness (LinkedRoom). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    this.presence.receiveRemote(update);
+  }
 
-  private isConnection(origin: unknown): origin is Connection {
-    return typeof origin === 'object' && origin !== null && this.connections.has(origin as Connection);
+  /** This instance's clients' awareness (LinkedRoom), or null if there is none. */
+  localAwareness(): Uint8Array | null {
+    return this.presence.local();
+  }
+
+  /** Another instance deleted the board (LinkedRoom). */
+  remoteDeleted(): void {
+    this.ctx.onDeleted(this);
+  }
+
+  /** Removes this instance's clients' awareness everywhere (graceful shutdown: they reconnect elsewhere). */
+  retire(): void {
+    this.presence.retire();
   }
 
   /** Adds a connection: it gets the server's state vector and everyone's awareness. */
   join(conn: Connection): void {
     this.connections.add(conn);
     conn.send(encodeSyncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    const everyone = this.presence.everyone();
+    if (everyone) conn.send(everyone);
   }
 
   /** Removes a connection and the awareness states it introduced. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    const clients = [...conn.awarenessClients];
-    for (const id of clients) this.awarenessOwner.delete(id);
-    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, null);
+    this.presence.leave(conn);
   }
 
   /** Handles one frame from a connection; a bad frame closes that connection and changes nothing. */
@@ -202,8 +249,8 @@ export class Room {
         this.receiveAwareness(conn, message.update);
         return;
       case 'query-awareness': {
-        const states = [...this.awareness.getStates().keys()];
-        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+        const everyone = this.presence.everyone();
+        if (everyone) conn.send(everyone);
       }
     }
   }
@@ -217,6 +264,9 @@ export class Room {
 
   private async answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
     await this.flushed();
+    // With other instances, also what they stored that has not reached us yet (a lost message).
+    await this.link.caughtUp().catch((error: unknown) => this.ctx.log.warn({ boardId: this.boardId, err: error }, 'catch-up before a sync answer failed'));
+    if (conn.closed) return;
     try {
       conn.send(encodeSyncStep2(this.doc, stateVector));
     } catch (error) {
@@ -248,23 +298,12 @@ export class Room {
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    let entries;
     try {
-      entries = decodeAwarenessUpdate(update);
+      this.presence.receive(conn, update);
     } catch (error) {
       if (error instanceof ProtocolError) this.reject(conn, 'malformed', error.message);
-      return;
+      else throw error;
     }
-    const accepted = entries.filter((entry) => {
-      const owner = this.awarenessOwner.get(entry.clientID);
-      if (owner !== undefined && owner !== conn) {
-        this.ctx.metrics.dropped.inc({ reason: 'awareness-spoof' });
-        return false;
-      }
-      return true;
-    });
-    if (conn.role === 'viewer') for (const entry of accepted) entry.state = viewerAwarenessState(entry.state);
-    if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
   }
 
   /** Applies a server-side change (restore, import) through the same durable path; resolves when durable. */
@@ -274,9 +313,10 @@ export class Room {
     if (this.broken) throw new Error('storage unavailable');
   }
 
-  /** Frees the doc and awareness timers. */
+  /** Leaves the bus and frees the doc and awareness timers. */
   destroy(): void {
-    this.awareness.destroy();
+    this.link.close();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

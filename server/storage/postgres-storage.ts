@@ -215,6 +215,14 @@ export class PostgresStorage implements Storage {
     return result.rows.map((row) => ({ seq: Number(row.seq), data: plainBytes(row.data) }));
   }
 
+  async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<StoredUpdate[]> {
+    const result = await this.query<{ seq: string; data: Buffer }>(
+      `SELECT seq, data FROM ${this.q}.updates WHERE board_id = $1 AND seq > $2 ORDER BY seq`,
+      [boardId, afterSeq],
+    );
+    return result.rows.map((row) => ({ seq: Number(row.seq), data: plainBytes(row.data) }));
+  }
+
   async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
     return this.transaction(async (client) => {
       await this.lockBoard(client, boardId);

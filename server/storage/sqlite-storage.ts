@@ -83,6 +83,9 @@ function prepareStatements(db: Database.Database) {
     loadUpdates: db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
     ),
+    loadUpdatesAfter: db.prepare<[string, number], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+    ),
     maxSeq: db.prepare<[string], { max: number | null }>('SELECT max(seq) AS max FROM updates WHERE board_id = ?'),
     insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
     deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
@@ -205,6 +208,10 @@ export class SqliteStorage implements Storage {
 
   async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
     return this.s.loadUpdates.all(boardId).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
+  }
+
+  async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return this.s.loadUpdatesAfter.all(boardId, afterSeq).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
   }
 
   async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {

@@ -58,6 +58,12 @@ export interface Storage {
 
   /** Every update of a board in seq order (empty for an unknown board). */
   loadUpdates(boardId: string): Promise<StoredUpdate[]>;
+  /**
+   * The updates with seq > afterSeq, in seq order (catch-up of an instance that already holds the rows up to
+   * afterSeq). After a compaction up to U, a reader with afterSeq < U gets the merged row at U, which holds
+   * every update up to U.
+   */
+  loadUpdatesAfter(boardId: string, afterSeq: number): Promise<StoredUpdate[]>;
   /** Appends updates in order, in one transaction; resolves with the seq of the last one. */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>;
   /** In one transaction: deletes the updates with seq <= upToSeq and stores `merged` as update upToSeq. */

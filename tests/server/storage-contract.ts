@@ -211,6 +211,44 @@ export function storageContract(name: string, make: () => Promise<StorageHarness
         expect(await storage.appendUpdates('b1', [bytes(1)])).toBe(7);
       });
 
+      it('loads only the updates after a seq, in order, and nothing past the last or for an unknown board', async () => {
+        await storage.createBoard(boardRecord('b1'), initial);
+        const more = [bytes(3), bytes(4), bytes(5)];
+        await storage.appendUpdates('b1', more);
+        expect(await storage.loadUpdatesAfter('b1', 0)).toStrictEqual(await storage.loadUpdates('b1'));
+        expect(await storage.loadUpdatesAfter('b1', 2)).toStrictEqual([
+          { seq: 3, data: more[1] },
+          { seq: 4, data: more[2] },
+        ]);
+        expect(await storage.loadUpdatesAfter('b1', 4)).toStrictEqual([]);
+        expect(await storage.loadUpdatesAfter('b1', 99)).toStrictEqual([]);
+        expect(await storage.loadUpdatesAfter('nope', 0)).toStrictEqual([]);
+        for (const update of await storage.loadUpdatesAfter('b1', 0)) expect(update.data.constructor).toBe(Uint8Array);
+      });
+
+      it('gives a reader behind a compaction the merged row, so it still catches up to the live state', async () => {
+        // A reader holds the rows up to seq 3; meanwhile another instance appends and compacts up to 6.
+        const live = new Y.Doc();
+        const pending: Uint8Array[] = [];
+        live.on('update', (update: Uint8Array) => pending.push(update));
+        await storage.createBoard(boardRecord('b1'), Y.encodeStateAsUpdate(live));
+        for (let i = 0; i < 8; i++) {
+          live.getMap('m').set(`k${i % 5}`, i);
+          expect(await storage.appendUpdates('b1', pending.splice(0))).toBe(i + 2);
+        }
+        const reader = new Y.Doc();
+        for (const { data } of (await storage.loadUpdates('b1')).filter((u) => u.seq <= 3)) Y.applyUpdate(reader, data);
+        const gcDoc = new Y.Doc({ gc: true });
+        for (const { data } of (await storage.loadUpdates('b1')).filter((u) => u.seq <= 6)) Y.applyUpdate(gcDoc, data);
+        await storage.compact('b1', Y.encodeStateAsUpdate(gcDoc), 6);
+        const after = await storage.loadUpdatesAfter('b1', 3);
+        expect(after.map((u) => u.seq)).toStrictEqual([6, 7, 8, 9]);
+        for (const { data } of after) Y.applyUpdate(reader, data);
+        expect(reader.getMap('m').toJSON()).toStrictEqual(live.getMap('m').toJSON());
+        // A reader already past the compaction point reads only the later rows.
+        expect((await storage.loadUpdatesAfter('b1', 6)).map((u) => u.seq)).toStrictEqual([7, 8, 9]);
+      });
+
       it('counts update rows', async () => {
         expect(await storage.countUpdates('b1')).toBe(0);
         await storage.createBoard(boardRecord('b1'), initial);

@@ -48,7 +48,7 @@ function baseEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;
-    if (key.startsWith('LODESTONE_') || key === 'DATABASE_URL' || key === 'PORT' || key === 'HOST' || key === 'LOG_LEVEL') continue;
+    if (key.startsWith('LODESTONE_') || key === 'DATABASE_URL' || key === 'REDIS_URL' || key === 'PORT' || key === 'HOST' || key === 'LOG_LEVEL') continue;
     env[key] = value;
   }
   return env;
