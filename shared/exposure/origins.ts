@@ -9,6 +9,8 @@ export interface Origins {
   routes: SparseStore;
   secondary: Float64Array;
   converged: boolean;
+  /** 1 for each cyclic component that did not settle (so a retrace can clear it again). */
+  unsettled: Uint8Array;
 }
 
 /** Sweeps through one cyclic component before it is reported as not converged. */
@@ -118,15 +120,19 @@ function accumulators(g: MineralGraph, table: NodeTable): Accumulator[] {
 /** Traces where each node's material of this mineral was mined, refined and shipped (no disruptions). */
 export function traceOrigins(g: MineralGraph, table: NodeTable): Origins {
   const n = g.nodeCount;
-  const o: Origins = { mining: new SparseStore(n), refining: new SparseStore(n), routes: new SparseStore(n), secondary: new Float64Array(n), converged: true };
+  const o: Origins = {
+    mining: new SparseStore(n), refining: new SparseStore(n), routes: new SparseStore(n), secondary: new Float64Array(n),
+    converged: true, unsettled: new Uint8Array(g.sccStart.length - 1),
+  };
   const accs = accumulators(g, table);
   // Consumers with a demand but no edge of this mineral are reported too: they get the no-inflow mixes.
   for (let v = 0; v < n; v++) if (!g.touched[v] && table.kind[v] === KIND.consumer) visit(g, table, o, accs, v);
   for (let k = 0; k < g.sccStart.length - 1; k++) {
     const start = g.sccStart[k];
     if (!g.sccCyclic[k]) visit(g, table, o, accs, g.order[start]);
-    else if (!sweepCycle(g, table, o, accs, start, g.sccStart[k + 1])) o.converged = false;
+    else if (!sweepCycle(g, table, o, accs, start, g.sccStart[k + 1])) o.unsettled[k] = 1;
   }
+  o.converged = !o.unsettled.includes(1);
   return o;
 }
 
@@ -147,12 +153,13 @@ export function retraceOrigins(g: MineralGraph, table: NodeTable, o: Origins, ch
     for (let i = start; i < end && !hit; i++) hit = dirty.has(g.order[i]);
     if (!hit) continue;
     if (!g.sccCyclic[k]) visit(g, table, o, accs, g.order[start]);
-    else if (!sweepCycle(g, table, o, accs, start, end)) o.converged = false;
+    else o.unsettled[k] = sweepCycle(g, table, o, accs, start, end) ? 0 : 1;
     for (let i = start; i < end; i++) {
       const v = g.order[i];
       rewritten.add(v);
       for (let j = g.outStart[v]; j < g.outStart[v + 1]; j++) dirty.add(g.to[g.outEdges[j]]);
     }
   }
+  o.converged = !o.unsettled.includes(1);
   return rewritten;
 }
