@@ -5,7 +5,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { Board } from '../../shared/board/types';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
-import { readFileText } from './read-file';
+import { readFileText } from '../state/read-file';
 import '../shell/shell.css';
 import './facilitator.css';
 

@@ -9,7 +9,7 @@ import { EDGES_CSV_TEMPLATE, parseEdgesCsv } from '../../shared/csv/edges-csv';
 import { mergeCsvIntoBoard, type MergeSummary } from '../../shared/csv/merge';
 import { NODES_CSV_TEMPLATE, parseNodesCsv, type NodesCsvParsed } from '../../shared/csv/nodes-csv';
 import type { CsvFile, CsvParsed, CsvProblem } from '../../shared/csv/table';
-import { readFileText } from './read-file';
+import { readFileText } from '../state/read-file';
 import '../shell/shell.css';
 import './facilitator.css';
 

@@ -2,6 +2,7 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, importBoard, type ApiProblem, type CreatedBoard } from './api';
 import './shell.css';
+import { readFileText } from '../state/read-file';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -10,15 +11,6 @@ export interface ImportFormProps {
   onImported(board: CreatedBoard): void;
 }
 
-function readText(file: File): Promise<string> {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
-  });
-}
 
 /** The import form; starts as soon as a file is chosen. */
 export function ImportForm({ onImported }: ImportFormProps) {
@@ -38,7 +30,7 @@ export function ImportForm({ onImported }: ImportFormProps) {
     try {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(await readText(file));
+        parsed = JSON.parse(await readFileText(file));
       } catch {
         return fail(`${file.name} is not a JSON file; export a board from Lodestone and import that file.`);
       }

@@ -8,10 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { CHILD_SECRET, freePort, killAllChildren, restartChildServer, startChildServer, type ChildServer } from '../utils/child-server';
-import { connectClient, createBoard, waitFor, type TestClient } from '../utils/server-harness';
+import { connectClient, createBoard, dropSchema, waitFor, type TestClient } from '../utils/server-harness';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CYCLES = 6;
@@ -42,15 +41,7 @@ afterEach(async () => {
 afterAll(async () => {
   await killAllChildren();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  if (schemas.length > 0) {
-    const client = new pg.Client(DATABASE_URL);
-    await client.connect();
-    try {
-      for (const schema of schemas.splice(0)) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await client.end();
-    }
-  }
+  for (const schema of schemas.splice(0)) await dropSchema(schema);
 });
 
 function client(server: ChildServer, boardId: string, token: string): TestClient {

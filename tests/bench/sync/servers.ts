@@ -6,9 +6,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../utils/child-server';
 
 /** Repository root (tests/bench/sync -> ../../..). */
 export const ROOT = join(import.meta.dirname, '../../..');
@@ -137,18 +137,6 @@ export function systemBusyMs(): number {
 // ---------------------------------------------------------------------------------------------
 // Launching.
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Spawns a server and resolves once GET readyUrl answers 200; rejects (with its output) if it exits or times out. */
 async function launch(args: string[], env: NodeJS.ProcessEnv, readyUrl: string, cwd = ROOT, timeoutMs = 30_000): Promise<ChildProcess> {
