@@ -1,18 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it, vi, type Mock } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DisruptionSchema } from '../../shared/board/schema';
-import type { BoardActions } from '../../client/state/types';
 import { LeversPanel } from '../../client/panels/LeversPanel';
 import { board, disruption, edge, node } from '../utils/board-builder';
+import { mockActions } from './mock-actions';
 
-type MockActions = { [K in keyof BoardActions]: Mock<BoardActions[K]> };
-
-/** Every action as a vi.fn, so tests see what a panel asked for. */
-function mockActions(): MockActions {
-  const names = ['addNode', 'updateNode', 'moveNodes', 'addEdge', 'updateEdge', 'addLever', 'updateLever', 'deleteItems', 'addNote', 'updateNote',
-    'setTitle', 'paste', 'arrange', 'undo', 'redo', 'gesture', 'setCursor', 'setSelection'];
-  return Object.fromEntries(names.map((n) => [n, vi.fn()])) as unknown as MockActions;
-}
 
 const sample = board(
   [

@@ -11,21 +11,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { CHILD_SECRET, freePort, killAllChildren, restartChildServer, startChildServer, type ChildServer } from '../utils/child-server';
 import { connectClient, createBoard, dropSchema, waitFor, type TestClient } from '../utils/server-harness';
+import { seededRandom } from '../../shared/generate/random';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CYCLES = 6;
 
-/** Small seeded PRNG (mulberry32), so a failing run can be replayed with CRASH_SEED=<seed>. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,7 +63,7 @@ function cycleIndexes(c: TestClient, cycle: number): number[] {
 async function crashCycles(storageEnv: Record<string, string>): Promise<void> {
   const seed = Number(process.env.CRASH_SEED ?? randomBytes(4).readUInt32LE(0));
   onTestFailed(() => console.error(`crash test seed: CRASH_SEED=${seed}`));
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const env = { ...storageEnv, PORT: String(await freePort()), LOG_LEVEL: 'silent', LODESTONE_SECRET: CHILD_SECRET };
 
   let server = await startChildServer(env);

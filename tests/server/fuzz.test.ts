@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, parseClientMessage } from '../../server/protocol/messages';
 import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { seededRandom } from '../../shared/generate/random';
 
 const WORKERS = 4;
 const FRAMES_PER_WORKER = 1000;
@@ -25,17 +26,6 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop();
 });
 
-/** Small seeded PRNG (mulberry32); replay a failure with FUZZ_SEED=<seed>. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
@@ -233,7 +223,7 @@ describe('protocol fuzzing', () => {
       });
 
     const worker = async (id: number) => {
-      const rng = mulberry32(seed + id);
+      const rng = seededRandom(seed + id);
       let ws: WebSocket | null = null;
       let mine = 0;
       while (mine < FRAMES_PER_WORKER) {
