@@ -64,12 +64,12 @@ function lossInsideCycle(g: MineralGraph, table: NodeTable, reach: Float64Array,
       if (w === stopped) continue;
       const planned = g.inflow[w];
       if (!(planned > 0)) continue;
-      let actual = 0;
+      let passed = 0;
       for (let j = g.inStart[w]; j < g.inStart[w + 1]; j++) {
         const e = g.inEdges[j];
-        actual += g.volume[e] * ratio[g.from[e]];
+        passed += (g.volume[e] / planned) * ratio[g.from[e]];
       }
-      const r = Math.min(1, actual / planned);
+      const r = Math.min(1, passed);
       change = Math.max(change, Math.abs(r - ratio[w]));
       ratio[w] = r;
     }

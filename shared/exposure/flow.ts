@@ -12,21 +12,25 @@ const TOLERANCE = 1e-13;
 
 /**
  * Propagates r_n = min(f_n, A_n / I_n) (or f_n without planned inflow) and a_e = volume_e * r_from * g_e.
+ * A_n / I_n is summed as weights volume_e / I_n (each at most 1), so tiny or subnormal volumes keep their ratio exactly.
  * Cycles start from the plan (r = f) and sweep down to the greatest fixed point.
  */
 export function propagateFlow(g: MineralGraph, nodeFactor: Float64Array | null, edgeFactor: Float64Array | null): Flow {
   const actualInflow = new Float64Array(g.nodeCount);
   const ratio = new Float64Array(g.nodeCount).fill(1);
   const visit = (v: number): number => {
+    const planned = g.inflow[v];
     let actual = 0;
+    let passed = 0;
     for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
       const e = g.inEdges[i];
-      actual += g.volume[e] * ratio[g.from[e]] * (edgeFactor === null ? 1 : edgeFactor[e]);
+      const carried = ratio[g.from[e]] * (edgeFactor === null ? 1 : edgeFactor[e]);
+      actual += g.volume[e] * carried;
+      if (planned > 0) passed += (g.volume[e] / planned) * carried;
     }
     actualInflow[v] = actual;
     const f = nodeFactor === null ? 1 : nodeFactor[v];
-    const planned = g.inflow[v];
-    const r = planned > 0 ? Math.min(f, actual / planned) : f;
+    const r = planned > 0 ? Math.min(f, passed) : f;
     const change = Math.abs(ratio[v] - r);
     ratio[v] = r;
     return change;

@@ -665,6 +665,23 @@ describe('exposure semantics: cycles', () => {
     ]);
   });
 
+  it('subnormal volumes in a loop keep their ratio: stopping the only outside feed drains the loop to 0', () => {
+    // found by fast-check: mine-b -> mine-a 5e-324, mine-a -> mine-a 1e-323, mine-a -> c 1. I(mine-a) = 1.5e-323.
+    // mine-b stopped: r(mine-a) = (2/3) r(mine-a) -> 0, so c loses all of its 1 t/yr (as mine-b's critical loss says).
+    // Multiplying the subnormal volumes by r first rounds 1e-323 * r up to 5e-324 and stalls r at 1/3.
+    const tiny = (cut: boolean) =>
+      board(
+        [mine('mine-a', 'CN'), mine('mine-b', 'CN'), consumer('c')],
+        [edge('e1', 'mine-b', 'mine-a', GA, 5e-324), edge('e2', 'mine-a', 'c', GA, 1), edge('e3', 'mine-a', 'mine-a', GA, 1e-323)],
+        cut ? [disruption('d1', onNode('mine-b'), 0, 30)] : [],
+      );
+    const lossOfB = computeExposure(tiny(false)).minerals[GA].criticalNodes.find((n) => n.node === 'mine-b');
+    expectClose(lossOfB?.loss, 1, 'loss of mine-b');
+    const cut = computeExposure(tiny(true));
+    expect(cut.minerals[GA].converged).toBe(true);
+    expectSupply(consumerReport(cut, 'c'), 1, 0, 1, 1);
+  });
+
   /** mine-cn -> ref (JP) <-> ship (transport) <- mine-au; ship -> c 50. A loop with no recycler to reset the mix. */
   const loop = (cut: boolean) =>
     board(
