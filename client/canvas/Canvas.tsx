@@ -1,7 +1,7 @@
 /** The collaborative supply-graph canvas: React Flow over the live board, edited only through BoardActions. */
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
@@ -10,12 +10,14 @@ import type { BoardNode, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, BoardViewState } from '../state/types';
 import { ConnectDialog } from './ConnectDialog';
+import { farNodeAt } from './far-node-paths';
+import { FarLayer, useNodeBoxes } from './FarLayer';
 import { edgeTypes } from './FlowEdge';
-import type { FlowEdge, FlowNode } from './flow-model';
+import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './layout';
 import { minimapColor } from './minimap';
-import { nodeTypes } from './nodes';
+import { FarCardsContext, nodeTypes } from './nodes';
 import { Palette } from './Palette';
 import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
@@ -37,6 +39,8 @@ export interface CanvasProps {
   focus: { id: string; nonce: number } | null;
   /** Opens the page's help dialog ("?"). */
   onHelp?(): void;
+  /** Extra React Flow children (they may use React Flow hooks), e.g. viewport following. */
+  children?: ReactNode;
 }
 
 /** Boards above this many nodes only render what is on screen. */
@@ -58,6 +62,7 @@ const sameIds = (a: readonly string[], b: readonly string[]) => {
   return a.every((id) => set.has(id));
 };
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
+const NO_NODES: FlowNode[] = [];
 
 /** The canvas, with its own React Flow provider. */
 export function Canvas(props: CanvasProps) {
@@ -75,7 +80,7 @@ function mineralsOnBoard(nodes: BoardNode[], edges: { mineral: string }[]): stri
   return [...set].sort();
 }
 
-function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp }: CanvasProps) {
+function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children }: CanvasProps) {
   const board = state.board;
   const editable = state.role !== 'viewer';
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -83,7 +88,14 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
   const band = useStore(zoomBand);
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowState({ board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near' });
+  const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
+  const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
+    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer,
+  });
+
+  const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
+  const farLatest = useRef({ farLayer, nodes, boxes });
+  farLatest.current = { farLayer, nodes, boxes };
 
   /** The one way the canvas changes the selection: tell the page and my peers. */
   const select = useCallback((ids: string[]) => {
@@ -98,6 +110,18 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     [select],
   );
   const onDragStart = useCallback(() => latest.current.actions.gesture(), []);
+  // In the far layer node cards are not in the DOM: a click on the pane over a block selects that node.
+  const onClickCapture = useCallback((e: ReactMouseEvent<HTMLDivElement>) => {
+    const far = farLatest.current;
+    if (!far.farLayer || !(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const id = farNodeAt(far.nodes, far.boxes, p.x, p.y);
+    if (id === null) return;
+    e.stopPropagation();
+    const current = latest.current.selection;
+    const toggle = e.ctrlKey || e.metaKey;
+    select(toggle ? (current.includes(id) ? current.filter((x) => x !== id) : [...current, id]) : [id]);
+  }, [rf, select]);
 
   // My cursor, in flow coordinates, about 30 times a second.
   const sendCursor = useMemo(() => throttle<Position>((p) => latest.current.actions.setCursor(p), CURSOR_MS), []);
@@ -167,52 +191,62 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onAdded = useCallback((id: string) => select([id]), [select]);
 
   return (
-    <div className={`ls-canvas ls-canvas--${band}`} data-role={state.role} onPointerMove={onPointerMove} onPointerLeave={onPointerLeave}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onSelectionChange={onFlowSelection}
-        onNodeDragStart={onDragStart}
-        onSelectionDragStart={onDragStart}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        connectionRadius={30}
-        isValidConnection={isNewFlow}
-        nodesDraggable={editable}
-        nodesConnectable={editable}
-        edgesReconnectable={false}
-        elementsSelectable
-        deleteKeyCode={null}
-        multiSelectionKeyCode={['Meta', 'Control']}
-        onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.05}
-        maxZoom={2.5}
-        aria-label="Supply graph canvas"
-      >
-        <Panel position="top-left" className="ls-toolbar">
-          {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">View only</span>}
-          {editable && (
-            <button type="button" className="ls-button" onClick={() => commands.arrange()} title="Arrange by stage (L)">
-              Arrange by stage
-            </button>
-          )}
-          {onHelp && (
-            <button type="button" className="ls-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
-              ?
-            </button>
-          )}
-        </Panel>
-        <PeerCursors peers={state.peers} />
-        <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
-        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div
+      className={`ls-canvas ls-canvas--${band}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      data-role={state.role}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onClickCapture={onClickCapture}
+    >
+      <FarCardsContext.Provider value={farLayer}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onSelectionChange={onFlowSelection}
+          onNodeDragStart={onDragStart}
+          onSelectionDragStart={onDragStart}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          connectionRadius={30}
+          isValidConnection={isNewFlow}
+          nodesDraggable={editable}
+          nodesConnectable={editable}
+          edgesReconnectable={false}
+          elementsSelectable
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Meta', 'Control']}
+          onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.05}
+          maxZoom={2.5}
+          aria-label="Supply graph canvas"
+        >
+          <Panel position="top-left" className="ls-toolbar">
+            {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">View only</span>}
+            {editable && (
+              <button type="button" className="ls-button" onClick={() => commands.arrange()} title="Arrange by stage (L)">
+                Arrange by stage
+              </button>
+            )}
+            {onHelp && (
+              <button type="button" className="ls-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
+                ?
+              </button>
+            )}
+          </Panel>
+          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
+          <PeerCursors peers={state.peers} />
+          <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
+          <Controls showInteractive={false} />
+          {children}
+        </ReactFlow>
+      </FarCardsContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">
           Loading the board…

@@ -8,6 +8,7 @@ import type { BoardEdge, BoardNode, Disruption, NodeKind } from '../../shared/bo
 import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types';
 import { mineralColor } from '../state/look';
 import type { Peer } from '../state/types';
+import { DEFAULT_NODE_SIZE } from './layout';
 
 /** Who else has an item selected: their names and the first one's colour. */
 export type PeerMark = { names: string; color: string };
@@ -42,7 +43,12 @@ export const DISRUPTED_COLOR = '#d62728';
 /** Above this many edges, ordinary labels are unmounted when zoomed out. */
 export const DENSE_EDGES = 400;
 
-/** Per-node criticality and (consumers) worst shortfall from an exposure report. */
+/** Shares of 1 % and more to whole percents (what the card, its tint and the mini-map can show), so tiny changes re-render nothing. */
+function shown(share: number): number {
+  return share >= 0.01 ? Math.round(share * 100) / 100 : share;
+}
+
+/** Per-node criticality and (consumers) worst shortfall from an exposure report, at the precision a card shows. */
 export function nodeLooks(report: ExposureReport | null): Map<string, { criticality: number; shortfall: number | null }> {
   const looks = new Map<string, { criticality: number; shortfall: number | null }>();
   if (!report) return looks;
@@ -55,12 +61,12 @@ export function nodeLooks(report: ExposureReport | null): Map<string, { critical
     for (const c of mineral.criticalNodes) {
       const pct = Number.isFinite(c.lossPct) ? Math.min(1, Math.max(0, c.lossPct)) : 0;
       const look = get(c.node);
-      look.criticality = Math.max(look.criticality, pct);
+      look.criticality = Math.max(look.criticality, shown(pct));
     }
     for (const [id, consumer] of Object.entries(mineral.consumers)) {
       const pct = consumer.shortfall <= ZERO_TOLERANCE || !Number.isFinite(consumer.shortfallPct) ? 0 : consumer.shortfallPct;
       const look = get(id);
-      look.shortfall = Math.max(look.shortfall ?? 0, pct);
+      look.shortfall = Math.max(look.shortfall ?? 0, shown(pct));
     }
   }
   return looks;
@@ -113,7 +119,11 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     changed = true;
     // While I drag, my local position is ahead of the throttled doc echo.
     const position = old?.dragging ? old.position : node.position;
-    return { ...old, id: node.id, type: node.kind, position, selected, data: { node, criticality, shortfall, peer } } as FlowNode;
+    // initialWidth/Height: the mini-map and fitView size nodes React Flow has not measured yet (far zoom, off screen).
+    return {
+      ...old, id: node.id, type: node.kind, position, selected, initialWidth: DEFAULT_NODE_SIZE.width, initialHeight: DEFAULT_NODE_SIZE.height,
+      data: { node, criticality, shortfall, peer },
+    } as FlowNode;
   });
   return changed ? next : prev;
 }
@@ -126,6 +136,8 @@ export interface EdgeContext {
   selected: ReadonlySet<string>;
   /** Zoomed in enough for every label (dense boards hide ordinary labels otherwise). */
   zoomedIn: boolean;
+  /** Dense board zoomed far out: FarEdges draws the flows, React Flow only the selected ones (mine or a peer's). */
+  farLayer?: boolean;
 }
 
 /** Stroke width from volume: 1.5 px plus up to 6 px for the board's largest flow. */
@@ -134,7 +146,7 @@ export function edgeWidth(volume: number, maxVolume: number): number {
   return maxVolume > 0 ? 1.5 + 6 * Math.sqrt(Math.min(1, v / maxVolume)) : 1.5;
 }
 
-/** Next React Flow edges (edges with a missing end are left out); reuses unchanged edge objects. */
+/** Next React Flow edges (edges with a missing end are left out, and in the far layer all but selected ones); reuses unchanged edge objects. */
 export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext): FlowEdge[] {
   const before = new Map(prev.map((e) => [e.id, e]));
   let maxVolume = 0;
@@ -144,12 +156,13 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
   const next: FlowEdge[] = [];
   for (const edge of board) {
     if (!ctx.nodeIds.has(edge.from) || !ctx.nodeIds.has(edge.to)) continue;
+    const peer = ctx.marks.get(edge.id) ?? null;
+    const selected = ctx.selected.has(edge.id);
+    if (ctx.farLayer && !selected && peer === null) continue;
     const old = before.get(edge.id);
     const width = edgeWidth(edge.volume, maxVolume);
     const levers = ctx.cut.get(edge.id);
     const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
-    const peer = ctx.marks.get(edge.id) ?? null;
-    const selected = ctx.selected.has(edge.id);
     const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null;
     const d = old?.data;
     if (

@@ -1,5 +1,5 @@
 /** One memo node component per board kind, all drawing the same card. */
-import { memo, type CSSProperties } from 'react';
+import { createContext, memo, useContext, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { KIND_LOOK, flag, mineralColor, percent } from '../state/look';
 import { nodeFigures } from './format';
@@ -24,8 +24,18 @@ function ShortfallBadge({ id, shortfall }: { id: string; shortfall: number }) {
   );
 }
 
+/** True while FarLayer draws the nodes (dense board zoomed far out): cards then render an empty stub. */
+export const FarCardsContext = createContext(false);
+
 /** The card every kind shares: icon, label, flag and country, figures, consumer badge, criticality tint, peer outline. */
-function NodeCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
+function NodeCard(props: NodeProps<FlowNode>) {
+  const far = useContext(FarCardsContext);
+  // Out of the layout anyway (display: none); React Flow keeps the size it measured before.
+  if (far) return <div className={`ls-node ls-node--${props.data.node.kind}`} data-testid={`node-${props.id}`} />;
+  return <FullCard {...props} />;
+}
+
+function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
   const { node, criticality, shortfall, peer } = data;
   const look = KIND_LOOK[node.kind];
   const figures = nodeFigures(node);

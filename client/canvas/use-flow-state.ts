@@ -24,10 +24,12 @@ export interface FlowStateInput {
   actions: BoardActions;
   /** Zoomed in enough to show every edge label. */
   zoomedIn: boolean;
+  /** Dense board zoomed far out: only selected edges go to React Flow (FarEdges draws the rest). */
+  farLayer?: boolean;
 }
 
 /** React Flow nodes, edges and change handlers for one board. */
-export function useFlowState({ board, exposure, peers, selection, editable, actions, zoomedIn }: FlowStateInput) {
+export function useFlowState({ board, exposure, peers, selection, editable, actions, zoomedIn, farLayer = false }: FlowStateInput) {
   const latest = useRef({ actions, editable });
   latest.current = { actions, editable };
 
@@ -45,12 +47,15 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, { looks, marks, selected }));
-  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected, zoomedIn }));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer }));
   useLayoutEffect(() => setNodes((prev) => syncNodes(prev, boardNodes, { looks, marks, selected })), [boardNodes, looks, marks, selected]);
   useLayoutEffect(
-    () => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected, zoomedIn })),
-    [boardEdges, nodeIds, cut, marks, selected, zoomedIn],
+    () => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer })),
+    [boardEdges, nodeIds, cut, marks, selected, zoomedIn, farLayer],
   );
+  // Edge ids React Flow draws itself while FarEdges draws the others.
+  const edgeIdKey = farLayer ? edges.map((e) => e.id).join('\u0000') : '';
+  const drawnByFlow = useMemo(() => new Set(edgeIdKey === '' ? [] : edgeIdKey.split('\u0000')), [edgeIdKey]);
 
   const dragWrites = useMemo(() => positionWriter<Position>((p) => latest.current.actions.moveNodes(p, false), DRAG_WRITE_MS), []);
   useEffect(() => () => dragWrites.cancel(), [dragWrites]);
@@ -91,5 +96,5 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
     if (removed.length > 0) act.deleteItems(removed);
   }, []);
 
-  return { nodes, edges, onNodesChange, onEdgesChange };
+  return { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow };
 }

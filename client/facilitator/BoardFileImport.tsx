@@ -64,7 +64,7 @@ export function BoardFileImport({ onImport }: BoardFileImportProps) {
     <section className="ls-shell ls-fac-panel" aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`} className="ls-fac-title">Import a board file</h2>
       <p className="ls-muted">A Lodestone board file (.json). Importing replaces everything on this board for everyone; save a snapshot first to keep the current state.</p>
-      <label htmlFor={`${ids}-file`} className="ls-field__label">Board file</label>
+      <label htmlFor={`${ids}-file`} className="ls-field__label">Board file to import</label>
       <input key={inputKey} id={`${ids}-file`} type="file" accept="application/json,.json" onChange={choose} />
       {state.kind === 'error' && (
         <div role="alert" className="ls-error">

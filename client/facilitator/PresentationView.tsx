@@ -7,9 +7,10 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
+import type { ViewCenter } from '../../shared/presence/presence';
+import { ViewportSync } from '../presence/ViewportSync';
 import { mineralColor, percent, tonnes } from '../state/look';
 import { StaticBoard } from './StaticBoard';
-import type { ViewportState } from './slides';
 import '../shell/shell.css';
 import './facilitator.css';
 
@@ -26,12 +27,16 @@ export interface PresentationViewProps {
   index: number;
   onIndex(index: number): void;
   onExit(): void;
-  /** A followed presenter's viewport (controlled); the slide is fitted to the screen otherwise. */
-  viewport?: ViewportState;
+  /** Following a presenter: their view of the slide (null: fitted). */
+  follow?: ViewCenter | null;
   /** The presenter's own pans and zooms, to publish to followers. */
-  onViewportChange?(viewport: ViewportState): void;
-  /** Shown while following someone ("Following Ana"). */
+  onViewportChange?(center: ViewCenter): void;
+  /** Following someone ("Following Ana"): the slides are theirs, so there is no stepping; exit stops following. */
   followingName?: string;
+  /** The place in the presenter's deck, when `slides` holds only the slide shown (followers). */
+  position?: { index: number; count: number };
+  /** "Bring everyone here": followers switch to this presentation. */
+  onSummon?(): void;
 }
 
 /** Consumers shown with figures on a slide (most exposed first). */
@@ -45,6 +50,12 @@ export function keyFigures(slide: Slide, limit = SLIDE_FIGURES) {
   );
   rows.sort((a, b) => b.c.shortfallPct - a.c.shortfallPct || a.label.localeCompare(b.label) || a.mineral.localeCompare(b.mineral));
   return { rows: rows.slice(0, limit), total: rows.length };
+}
+
+/** "No levers pulled", "1 lever pulled", "3 levers pulled". */
+function leversPulled(board: Board): string {
+  const pulled = board.scenario.disruptions.filter((d) => d.enabled).length;
+  return pulled === 0 ? 'no levers pulled' : `${pulled} ${pulled === 1 ? 'lever' : 'levers'} pulled`;
 }
 
 function useFullscreen(root: RefObject<HTMLElement | null>, onExit: () => void): void {
@@ -69,18 +80,22 @@ function useFullscreen(root: RefObject<HTMLElement | null>, onExit: () => void):
 }
 
 /** The presentation overlay. */
-export function PresentationView({ slides, index, onIndex, onExit, viewport, onViewportChange, followingName }: PresentationViewProps) {
+export function PresentationView({ slides, index, onIndex, onExit, follow, onViewportChange, followingName, position, onSummon }: PresentationViewProps) {
   const root = useRef<HTMLDivElement>(null);
   useFullscreen(root, onExit);
   const count = slides.length;
   const at = Math.min(Math.max(0, index), Math.max(0, count - 1));
   const slide = slides[at];
+  const following = followingName !== undefined;
+  const shown = position ?? { index: at, count };
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       // The target is the window itself when nothing has focus.
       const target = event.target;
       if (target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === 'Escape') return onExit();
+      if (following) return;
       const go = (i: number) => {
         event.preventDefault();
         if (i !== at && i >= 0 && i < count) onIndex(i);
@@ -89,11 +104,10 @@ export function PresentationView({ slides, index, onIndex, onExit, viewport, onV
       else if (['ArrowLeft', 'PageUp'].includes(event.key)) go(at - 1);
       else if (event.key === 'Home') go(0);
       else if (event.key === 'End') go(count - 1);
-      else if (event.key === 'Escape') onExit();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [at, count, onIndex, onExit]);
+  }, [at, count, onIndex, onExit, following]);
 
   useEffect(() => root.current?.focus(), []);
 
@@ -101,19 +115,21 @@ export function PresentationView({ slides, index, onIndex, onExit, viewport, onV
   const chart = figures.rows.map((r) => ({ name: `${r.label} · ${r.mineral}`, short: 100 * r.c.shortfallPct, mineral: r.mineral }));
 
   return (
-    <div ref={root} className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label="Presentation" tabIndex={-1} data-index={at}>
+    <div ref={root} className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label="Presentation" tabIndex={-1} data-index={shown.index} data-slide={slide?.name}>
       <header className="ls-fac-present__head">
         <h1 className="ls-fac-present__title">{slide?.name ?? 'No slides'}</h1>
         {followingName && <span className="ls-fac-present__follow">Following {followingName}</span>}
-        <span className="ls-fac-present__count" aria-live="polite">{count === 0 ? '0 / 0' : `${at + 1} / ${count}`}</span>
+        <span className="ls-fac-present__count" aria-live="polite">{shown.count === 0 ? '0 / 0' : `${shown.index + 1} / ${shown.count}`}</span>
       </header>
       {slide ? (
         <main className="ls-fac-present__body">
           <div className="ls-fac-present__canvas">
-            <StaticBoard board={slide.board} exposure={slide.exposure} viewport={viewport} onViewportChange={onViewportChange} controls={false} aria-label={`${slide.name}: the board, read-only`} />
+            <StaticBoard key={`${shown.index}-${slide.name}`} board={slide.board} exposure={slide.exposure} controls={false} aria-label={`${slide.name}: the board, read-only`}>
+              <ViewportSync publish={onViewportChange} follow={follow} />
+            </StaticBoard>
           </div>
           <aside className="ls-fac-present__figures" aria-label="Key exposure figures">
-            <p className="ls-muted">Scenario “{slide.board.scenario.name}” · {slide.board.scenario.disruptions.filter((d) => d.enabled).length} levers pulled</p>
+            <p className="ls-muted">Scenario “{slide.board.scenario.name}” · {leversPulled(slide.board)}</p>
             {figures.rows.length === 0 ? (
               <p className="ls-muted">No consumers on this board.</p>
             ) : (
@@ -150,9 +166,14 @@ export function PresentationView({ slides, index, onIndex, onExit, viewport, onV
         <main className="ls-fac-present__body"><p className="ls-muted">Choose snapshots to present.</p></main>
       )}
       <footer className="ls-fac-present__foot">
-        <button type="button" className="ls-button" onClick={() => onIndex(at - 1)} disabled={at <= 0}>← Previous</button>
-        <button type="button" className="ls-button ls-button--primary" onClick={() => onIndex(at + 1)} disabled={at >= count - 1}>Next →</button>
-        <button type="button" className="ls-button ls-button--quiet" onClick={onExit}>Exit presentation</button>
+        {!following && (
+          <>
+            <button type="button" className="ls-button" onClick={() => onIndex(at - 1)} disabled={at <= 0}>← Previous</button>
+            <button type="button" className="ls-button ls-button--primary" onClick={() => onIndex(at + 1)} disabled={at >= count - 1}>Next →</button>
+          </>
+        )}
+        {onSummon && <button type="button" className="ls-button" onClick={onSummon} title="Everyone on the board follows this presentation">Bring everyone here</button>}
+        <button type="button" className="ls-button ls-button--quiet" onClick={onExit}>{following ? 'Stop following' : 'Exit presentation'}</button>
       </footer>
     </div>
   );

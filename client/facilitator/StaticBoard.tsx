@@ -4,8 +4,8 @@
  */
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
-import { useMemo } from 'react';
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, type Viewport } from '@xyflow/react';
+import { useMemo, type ReactNode } from 'react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { disruptedEdges } from '../canvas/disrupted';
@@ -25,9 +25,8 @@ export interface StaticBoardProps {
   highlightEdges?: ReadonlySet<string>;
   /** Which side of a comparison this is (a data attribute for styling and tests). */
   side?: 'from' | 'to';
-  /** A controlled viewport (a presenter's, followed); without it the board is fitted to the view. */
-  viewport?: Viewport;
-  onViewportChange?(viewport: Viewport): void;
+  /** Extra React Flow children (they may use React Flow hooks), e.g. viewport following. */
+  children?: ReactNode;
   /** Show zoom buttons (default true). */
   controls?: boolean;
   'aria-label'?: string;
@@ -51,7 +50,7 @@ export function staticFlow(board: Board, exposure: ExposureReport | null, highli
 }
 
 /** The read-only canvas; give it a parent with a height. */
-export function StaticBoard({ board, exposure = null, highlight, highlightEdges, side, viewport, onViewportChange, controls = true, ...rest }: StaticBoardProps) {
+export function StaticBoard({ board, exposure = null, highlight, highlightEdges, side, children, controls = true, ...rest }: StaticBoardProps) {
   const { nodes, edges } = useMemo(() => staticFlow(board, exposure, highlight, highlightEdges), [board, exposure, highlight, highlightEdges]);
   return (
     <div className="ls-fac-static" data-side={side} data-testid={side ? `static-board-${side}` : 'static-board'}>
@@ -68,16 +67,15 @@ export function StaticBoard({ board, exposure = null, highlight, highlightEdges,
           elementsSelectable={false}
           edgesReconnectable={false}
           deleteKeyCode={null}
-          fitView={viewport === undefined}
+          fitView
           fitViewOptions={FIT_VIEW}
-          viewport={viewport}
-          onViewportChange={onViewportChange}
           minZoom={0.05}
           maxZoom={2.5}
           aria-label={rest['aria-label'] ?? `${board.title}, read-only`}
         >
           <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
           {controls && <Controls showInteractive={false} />}
+          {children}
         </ReactFlow>
       </ReactFlowProvider>
     </div>

@@ -106,6 +106,11 @@ export function getSnapshot(boardId: string, token: string, snapshotId: string, 
   return request<SnapshotDetail>(boardId, snapshotPath(snapshotId), token, { signal });
 }
 
+/** A slide being presented: any participant may read it while a facilitator presents it (403 otherwise). */
+export function getSlide(boardId: string, token: string, snapshotId: string, signal?: AbortSignal): Promise<SnapshotDetail> {
+  return request<SnapshotDetail>(boardId, `/slides/${encodeURIComponent(snapshotId)}`, token, { signal });
+}
+
 /** Reverts the live board to a snapshot for everyone; the board as it was is saved first (restore that to undo). */
 export function restoreSnapshot(boardId: string, token: string, snapshotId: string, author?: string): Promise<RestoreResult> {
   const who = author?.trim().slice(0, 80);

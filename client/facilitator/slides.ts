@@ -3,6 +3,7 @@
  * participant shows when following the presenter or another person. Pure; the session carries
  * PresenterState in awareness and the view applies followView.
  */
+import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 
 /** The snapshots chosen as slides, in order, and the slide shown. */
 export interface SlideDeck {
@@ -64,12 +65,8 @@ export function moveSlide(deck: SlideDeck, id: string, by: number): SlideDeck {
   return { ids, index: shown === null ? deck.index : ids.indexOf(shown) };
 }
 
-/** A React Flow viewport. */
-export interface ViewportState {
-  x: number;
-  y: number;
-  zoom: number;
-}
+/** Where someone looks: the centre of their screen in flow coordinates, and the zoom. */
+export type ViewportState = ViewCenter;
 
 /** What each person publishes (awareness): their viewport, and while presenting the slide shown. */
 export interface PresenceView {
@@ -77,7 +74,7 @@ export interface PresenceView {
   name: string;
   viewport: ViewportState | null;
   /** Set while this person presents. */
-  presenting: { snapshotId: string; index: number } | null;
+  presenting: Presenting | null;
   /** Raised (a counter) each time this person brings everyone to their view. */
   summon: number;
 }
@@ -85,7 +82,7 @@ export interface PresenceView {
 /** What a participant's screen shows when following someone. */
 export type FollowView =
   | { kind: 'free' }
-  | { kind: 'follow'; name: string; viewport: ViewportState | null; slide: { snapshotId: string; index: number } | null };
+  | { kind: 'follow'; clientId: number; name: string; viewport: ViewportState | null; slide: Presenting | null };
 
 /**
  * What to show given who I follow (null: nobody) and the people here: the followed person's viewport and,
@@ -95,7 +92,7 @@ export function followView(people: readonly PresenceView[], following: number | 
   if (following === null) return { kind: 'free' };
   const leader = people.find((p) => p.clientId === following);
   if (!leader) return { kind: 'free' };
-  return { kind: 'follow', name: leader.name, viewport: leader.viewport, slide: leader.presenting };
+  return { kind: 'follow', clientId: leader.clientId, name: leader.name, viewport: leader.viewport, slide: leader.presenting };
 }
 
 /**

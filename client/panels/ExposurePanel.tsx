@@ -89,7 +89,7 @@ export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelPr
               {showAll ? `Show the ${FIRST_CARDS} most exposed` : `Show all ${consumers.length} consumers`}
             </button>
           )}
-          <CriticalNodes board={board} mineral={mineral} nodes={mr.criticalNodes} onSelectNode={onSelectNode} />
+          <CriticalNodes board={board} nodesById={nodesById} mineral={mineral} nodes={mr.criticalNodes} onSelectNode={onSelectNode} />
         </div>
       )}
       {report.warnings.length > 0 && (

@@ -8,11 +8,14 @@ import './shell.css';
 export interface PeopleListProps {
   me: Identity;
   peers: Peer[];
-  onFollow?(clientId: number): void;
+  /** Follows a person, or stops (null). */
+  onFollow?(clientId: number | null): void;
+  /** Whom I follow, if anyone. */
+  following?: number | null;
 }
 
 /** The people list. */
-export function PeopleList({ me, peers, onFollow }: PeopleListProps) {
+export function PeopleList({ me, peers, onFollow, following = null }: PeopleListProps) {
   const count = peers.length + 1;
   return (
     <section className="ls-shell ls-people" data-testid="people-list" aria-label={`People on this board: ${count}`}>
@@ -29,11 +32,16 @@ export function PeopleList({ me, peers, onFollow }: PeopleListProps) {
               <Avatar name={name} color={peer.color} />
               <span className="ls-person__name">{name}</span>
               {peer.viewer && <span className="ls-muted ls-person__tag">(viewing)</span>}
-              {onFollow && (
-                <button type="button" className="ls-button ls-button--small ls-button--quiet ls-person__follow" onClick={() => onFollow(peer.clientId)} aria-label={`Follow ${name}`}>
+              {peer.presenting && <span className="ls-muted ls-person__tag">(presenting)</span>}
+              {onFollow && (following === peer.clientId ? (
+                <button type="button" className="ls-button ls-button--small ls-person__follow" onClick={() => onFollow(null)} aria-pressed="true" aria-label={`Stop following ${name}`} title={`Stop following ${name}`}>
+                  Following
+                </button>
+              ) : (
+                <button type="button" className="ls-button ls-button--small ls-button--quiet ls-person__follow" onClick={() => onFollow(peer.clientId)} aria-pressed="false" aria-label={`Follow ${name}`} title={`Follow ${name}: your view moves with theirs`}>
                   Follow
                 </button>
-              )}
+              ))}
             </li>
           );
         })}

@@ -1,11 +1,9 @@
-/** Web Worker: computes exposure off the main thread with the shared engine. */
-import { ExposureEngine } from '../../shared/exposure/engine';
+/** Web Worker: computes exposure off the main thread (see ExposureCore). */
+import { ExposureCore } from './exposure-core';
+import type { ExposureRequest } from './exposure-protocol';
 
-const engine = new ExposureEngine();
+const core = new ExposureCore();
 
-self.onmessage = (event: MessageEvent<{ id: number; board: unknown }>) => {
-  const started = performance.now();
-  engine.load(event.data.board);
-  const report = engine.report();
-  (self as unknown as Worker).postMessage({ id: event.data.id, report, computeMs: performance.now() - started });
+self.onmessage = (event: MessageEvent<ExposureRequest>) => {
+  (self as unknown as Worker).postMessage(core.handle(event.data));
 };

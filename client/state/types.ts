@@ -1,6 +1,7 @@
 /** Plain state and actions the views get; the CRDT stays behind client/sync/. */
 import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
+import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 
 /** What a share link lets its holder do. */
 export type Role = 'facilitator' | 'editor' | 'viewer';
@@ -18,6 +19,22 @@ export interface Peer {
   cursor: Position | null;
   /** Ids of the nodes and edges this person has selected. */
   selection: string[];
+  /** Where this person looks (null: they have not panned or zoomed; their board is fitted to the screen). */
+  viewport?: ViewCenter | null;
+  /** The slide this person presents (facilitators only), or null. */
+  presenting?: Presenting | null;
+  /** Raised each time this person brings everyone to their view (facilitators only). */
+  summon?: number;
+}
+
+/** What a person shares about their view, besides cursor and selection. */
+export interface PresenceActions {
+  /** Publishes where I look (null: fitted). */
+  setViewport(viewport: ViewCenter | null): void;
+  /** Publishes the slide I present, or null when I stop; my viewport is reset so followers see the slide fitted. */
+  setPresenting(presenting: Presenting | null): void;
+  /** Brings everyone to my view: followers switch to following me. */
+  summon(): void;
 }
 
 /** Everything a board page shows. */

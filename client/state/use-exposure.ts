@@ -1,8 +1,10 @@
 /** Recomputes exposure whenever the board changes: in a Web Worker when the browser has one. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import { computeExposure } from '../../shared/exposure/engine';
 import type { ExposureReport } from '../../shared/exposure/types';
+import { exposureDelta } from './exposure-delta';
+import { mergeReport, type ExposureReply, type ExposureRequest } from './exposure-protocol';
 import type { ExposureState } from './types';
 
 function startWorker(): Worker | null {
@@ -14,29 +16,60 @@ function startWorker(): Worker | null {
   }
 }
 
-/** The exposure of `board`, updated after each change (only the latest result is kept). */
+/** The page's side of the worker: sends each board as a delta from the last one, mirrors the worker's report. */
+class ExposureClient {
+  private id = 0;
+  /** The board the worker holds once it has read every message sent. */
+  private base: Board | null = null;
+  /** Replies to messages before this id are ignored after a failed patch (a reload is on its way). */
+  private reloadId = 0;
+  private mirror: ExposureReport | null = null;
+
+  constructor(private readonly worker: Worker, private readonly onReport: (state: ExposureState) => void) {
+    worker.onmessage = (event: MessageEvent<ExposureReply>) => this.receive(event.data);
+  }
+
+  /** Sends what changed between the last board and `board` (nothing when exposure cannot change). */
+  update(board: Board): void {
+    const delta = exposureDelta(this.base, board);
+    this.base = board;
+    if (delta.type === 'none') return;
+    const request: ExposureRequest = delta.type === 'load'
+      ? { id: ++this.id, type: 'load', board }
+      : { id: ++this.id, type: 'patch', volumes: delta.volumes, disruptions: delta.disruptions };
+    this.worker.postMessage(request);
+  }
+
+  private receive(reply: ExposureReply): void {
+    if (reply.id < this.reloadId) return;
+    if (reply.type === 'stale') {
+      this.reloadId = ++this.id;
+      if (this.base) this.worker.postMessage({ id: this.reloadId, type: 'load', board: this.base } satisfies ExposureRequest);
+      return;
+    }
+    // Every reply updates the mirror (the worker sends only what changed since its previous reply).
+    this.mirror = mergeReport(this.mirror, reply);
+    if (reply.id === this.id) this.onReport({ report: this.mirror, computeMs: reply.computeMs });
+  }
+}
+
+/** The exposure of `board`, updated after each change (only the latest result is shown). */
 export function useExposure(board: Board | null): ExposureState {
   const [state, setState] = useState<ExposureState>({ report: null, computeMs: 0 });
-  const worker = useRef<Worker | null>(null);
-  const latest = useRef(0);
-  useEffect(() => {
+  const client = useRef<ExposureClient | null>(null);
+  useLayoutEffect(() => {
     const w = startWorker();
-    worker.current = w;
-    if (w) {
-      w.onmessage = (event: MessageEvent<{ id: number; report: ExposureReport; computeMs: number }>) => {
-        if (event.data.id === latest.current) setState({ report: event.data.report, computeMs: event.data.computeMs });
-      };
-    }
+    client.current = w ? new ExposureClient(w, setState) : null;
     return () => {
       w?.terminate();
-      worker.current = null;
+      client.current = null;
     };
   }, []);
-  useEffect(() => {
+  // A layout effect posts right after the commit, so the worker computes while the page paints.
+  useLayoutEffect(() => {
     if (!board) return;
-    const id = ++latest.current;
-    if (worker.current) {
-      worker.current.postMessage({ id, board });
+    if (client.current) {
+      client.current.update(board);
       return;
     }
     const started = performance.now();

@@ -13,12 +13,19 @@ interface Ranked<T> {
 
 type Reader<T> = (id: string, ymap: Y.Map<unknown>) => T;
 
+function rankOf(value: Y.Map<unknown>): number {
+  const rank = value.get(RANK_KEY);
+  return typeof rank === 'number' ? rank : Number.MAX_SAFE_INTEGER;
+}
+
 /** One top-level map of items, cached by id and re-read only where Yjs says something changed. */
 class ItemList<T extends { id: string }> {
   private cache = new Map<string, Ranked<T>>();
   private dirty = new Set<string>();
   private all = true;
   private list: T[] = [];
+  /** Id -> index in `list`. */
+  private position = new Map<string, number>();
 
   constructor(private readonly map: Y.Map<unknown>, private readonly read: Reader<T>) {
     map.observeDeep((events) => {
@@ -32,21 +39,38 @@ class ItemList<T extends { id: string }> {
   /** The items in rank order; the same array as last time when nothing changed. */
   items(): T[] {
     if (!this.all && this.dirty.size === 0) return this.list;
+    if (!this.all && this.replaceInPlace()) return this.list;
     const ids = this.all ? [...this.map.keys()] : [...this.dirty];
     if (this.all) this.cache.clear();
     for (const id of ids) {
       const value = this.map.get(id);
-      if (value instanceof Y.Map) {
-        const rank = value.get(RANK_KEY);
-        this.cache.set(id, { item: this.read(id, value), rank: typeof rank === 'number' ? rank : Number.MAX_SAFE_INTEGER });
-      } else {
-        this.cache.delete(id);
-      }
+      if (value instanceof Y.Map) this.cache.set(id, { item: this.read(id, value), rank: rankOf(value) });
+      else this.cache.delete(id);
     }
     this.all = false;
     this.dirty.clear();
     this.list = [...this.cache.values()].sort((a, b) => a.rank - b.rank || (a.item.id < b.item.id ? -1 : 1)).map((r) => r.item);
+    this.position = new Map(this.list.map((item, i) => [item.id, i]));
     return this.list;
+  }
+
+  /** Edits of existing items that keep their rank (the usual case) swap items in a copy of the list, without sorting. */
+  private replaceInPlace(): boolean {
+    const changes: [number, Ranked<T>][] = [];
+    for (const id of this.dirty) {
+      const value = this.map.get(id);
+      const at = this.position.get(id);
+      const old = this.cache.get(id);
+      if (!(value instanceof Y.Map) || at === undefined || old === undefined || rankOf(value) !== old.rank) return false;
+      changes.push([at, { item: this.read(id, value), rank: old.rank }]);
+    }
+    this.list = this.list.slice();
+    for (const [at, ranked] of changes) {
+      this.cache.set(ranked.item.id, ranked);
+      this.list[at] = ranked.item;
+    }
+    this.dirty.clear();
+    return true;
   }
 }
 

@@ -3,7 +3,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_MAP_NAMES } from '../../shared/board/yjs-doc';
-import type { BoardActions, BoardViewState, Peer, Role } from '../state/types';
+import { readPresenting, readSummon, readViewCenter } from '../../shared/presence/presence';
+import type { BoardActions, BoardViewState, Peer, PresenceActions, Role } from '../state/types';
 import { createBoardActions } from './board-actions';
 import { BoardReader } from './board-reader';
 import { closeMessage, roleOfToken } from './tokens';
@@ -26,6 +27,8 @@ export interface BoardSession {
   getState(): BoardViewState;
   subscribe(listener: () => void): () => void;
   actions: BoardActions;
+  /** Where I look, the slide I present, "bring everyone to me". */
+  presence: PresenceActions;
   /** Cuts the connection (tests, or "work offline"); edits stay local until `reconnect`. */
   disconnect(): void;
   reconnect(): void;
@@ -46,6 +49,9 @@ function peerOf(clientId: number, state: Record<string, unknown>): Peer {
     viewer: user.viewer === true,
     cursor: cursor && typeof cursor.x === 'number' && typeof cursor.y === 'number' ? { x: cursor.x, y: cursor.y } : null,
     selection: Array.isArray(state.selection) ? state.selection.filter((s): s is string => typeof s === 'string') : [],
+    viewport: readViewCenter(state.viewport),
+    presenting: readPresenting(state.presenting),
+    summon: readSummon(state.summon),
   };
 }
 
@@ -117,6 +123,15 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     setCursor: (cursor: { x: number; y: number } | null) => awareness.setLocalStateField('cursor', cursor),
     setSelection: (ids: string[]) => awareness.setLocalStateField('selection', ids),
   };
+  let summons = 0;
+  const view: PresenceActions = {
+    setViewport: (viewport) => awareness.setLocalStateField('viewport', viewport),
+    setPresenting: (presenting) => {
+      const current = awareness.getLocalState();
+      if (current) awareness.setLocalState({ ...current, presenting, viewport: null });
+    },
+    summon: () => awareness.setLocalStateField('summon', ++summons),
+  };
   return {
     getState: () => state,
     subscribe: (listener) => {
@@ -124,6 +139,7 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
       return () => listeners.delete(listener);
     },
     actions: createBoardActions(doc, origin, undoManager, presence),
+    presence: view,
     disconnect: () => provider.disconnect(),
     reconnect: () => provider.connect(),
     destroy: () => {

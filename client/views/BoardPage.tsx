@@ -5,6 +5,10 @@ import { SHORTCUTS } from '../canvas/shortcuts';
 import { ExposurePanel } from '../panels/ExposurePanel';
 import { Inspector } from '../panels/Inspector';
 import { LeversPanel } from '../panels/LeversPanel';
+import { PresentationView } from '../facilitator';
+import { FollowedSlide } from '../presence/FollowedSlide';
+import { useFollowing } from '../presence/use-following';
+import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../state/use-board-session';
@@ -12,7 +16,10 @@ import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab } from './FacilitatorTab';
+import { usePresenter } from './use-presenter';
 import './board-page.css';
+
+const NO_PEERS: never[] = [];
 
 type Tab = 'exposure' | 'levers' | 'inspect' | 'facilitator';
 
@@ -26,6 +33,13 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
   const [tab, setTab] = useState<Tab>('exposure');
   const [help, setHelp] = useState(false);
+  const presence = session?.presence ?? null;
+  const presenter = usePresenter(boardId, token, presence);
+  const { view: followed, following, follow } = useFollowing(state?.peers ?? NO_PEERS, presenter.presentation === null);
+  const stopFollowing = useCallback(() => follow(null), [follow]);
+  const onUserMove = useCallback(() => {
+    if (following !== null) follow(null);
+  }, [following, follow]);
 
   useEffect(() => {
     if (state?.loaded) remember(boardId, state.board.title, state.role, `${location.pathname}${location.search}`);
@@ -54,7 +68,12 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
-        <PeopleList me={me} peers={state.peers} />
+        <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
+        {state.role === 'facilitator' && presence && (
+          <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">
+            Bring everyone to me
+          </button>
+        )}
         {!readOnly && (
           <span className="board-history">
             <button type="button" onClick={actions.undo} disabled={!state.canUndo} aria-label="Undo">↶</button>
@@ -66,8 +85,15 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       </header>
       <div className="board-body">
         <main className="board-canvas">
+          {followed.kind === 'follow' && (
+            <div className="board-following" role="status">
+              Following {followed.name} <button type="button" className="ls-button ls-button--small" onClick={stopFollowing}>Stop following</button>
+            </div>
+          )}
           {state.loaded ? (
-            <Canvas state={state} actions={actions} exposure={exposure.report} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)} />
+            <Canvas state={state} actions={actions} exposure={exposure.report} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
+              <ViewportSync publish={presence?.setViewport} follow={followed.kind === 'follow' && !followed.slide ? followed.viewport : undefined} onUserMove={onUserMove} />
+            </Canvas>
           ) : (
             <div className="board-loading">{state.status === 'refused' ? 'This board cannot be opened.' : 'Loading the board…'}</div>
           )}
@@ -86,11 +112,19 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
             {tab === 'facilitator' && (
               <FacilitatorTab boardId={boardId} token={token} board={state.board} exposure={exposure.report} actions={actions} author={me.name}
-                canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} />
+                canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} onPresent={(ids) => void presenter.start(ids)} presenting={presenter.loading} />
             )}
           </div>
         </aside>
       </div>
+      {tab === 'facilitator' && presenter.error && <p role="alert" className="board-present-error">{presenter.error}</p>}
+      {presenter.presentation && (
+        <PresentationView slides={presenter.presentation.slides} index={presenter.presentation.deck.index} onIndex={presenter.step} onExit={presenter.exit}
+          onViewportChange={presence?.setViewport} onSummon={presence?.summon} />
+      )}
+      {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
+        <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
+      )}
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );

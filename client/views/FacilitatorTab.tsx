@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
-import { compareSnapshots, CompareView, CsvImport, ExportMenu, getSnapshot, SnapshotTimeline, StaticBoard, type Comparison, type SnapshotDetail } from '../facilitator';
+import { BoardFileImport, compareSnapshots, CompareView, CsvImport, ExportMenu, getSnapshot, PresentSetup, SnapshotTimeline, StaticBoard, type Comparison, type SnapshotDetail } from '../facilitator';
 import { Modal } from '../shell/Modal';
 import type { BoardActions } from '../state/types';
 
@@ -17,10 +17,14 @@ export interface FacilitatorTabProps {
   actions: BoardActions;
   author: string;
   canvas(): HTMLElement | null;
+  /** Starts presenting these snapshots. */
+  onPresent(ids: string[]): void;
+  /** The presentation's slides are loading. */
+  presenting?: boolean;
 }
 
 /** Snapshots, comparison, export and import for the facilitator. */
-export function FacilitatorTab({ boardId, token, board, exposure, actions, author, canvas }: FacilitatorTabProps) {
+export function FacilitatorTab({ boardId, token, board, exposure, actions, author, canvas, onPresent, presenting }: FacilitatorTabProps) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<string | null>(null);
   const open = async (id: string) => {
@@ -44,10 +48,14 @@ export function FacilitatorTab({ boardId, token, board, exposure, actions, autho
     <div className="facilitator-tab">
       {error && <p role="alert" className="facilitator-error">{error}</p>}
       <SnapshotTimeline boardId={boardId} token={token} author={author} onOpen={open} onCompare={compare} navigate={(url) => location.assign(url)} />
+      <h3>Present</h3>
+      <p className="ls-muted">Snapshots as full-screen slides; people who follow you see each slide.</p>
+      <PresentSetup boardId={boardId} token={token} onStart={onPresent} busy={presenting} />
       <h3>Export</h3>
       <ExportMenu board={board} exposure={exposure} canvas={canvas} />
       <h3>Import nodes and flows (CSV)</h3>
       <CsvImport board={board} onImport={(next) => actions.replaceBoard(next)} />
+      <BoardFileImport onImport={(next) => actions.replaceBoard(next)} />
       {shown?.kind === 'snapshot' && (
         <Modal label={`Snapshot ${shown.snapshot.name}`} onClose={() => setShown(null)} className="facilitator-modal">
           <h2>{shown.snapshot.name} <small>by {shown.snapshot.author}, read-only</small></h2>

@@ -10,6 +10,7 @@ import { computeExposure } from '../../shared/exposure/engine';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { ROLES, signToken, type Role } from '../auth/tokens';
 import { CLOSE } from '../rooms/connection';
+import { presentedSnapshots } from '../rooms/awareness-roles';
 import type { RoomManager } from '../rooms/room-manager';
 import type { SnapshotRecord, SnapshotSummary, Storage } from '../storage/storage';
 import { newBoardId } from './board-id';
@@ -119,6 +120,11 @@ export class BoardService {
     const snapshot = await this.deps.storage.getSnapshot(id, snapshotId);
     if (!snapshot) throw new UnknownSnapshotError(`no snapshot ${snapshotId} on board ${id}`);
     return snapshot;
+  }
+
+  /** Whether a facilitator on the board is presenting this snapshot right now (participants may then read it). */
+  isPresented(id: string, snapshotId: string): Promise<boolean> {
+    return this.deps.manager.with(id, (room) => presentedSnapshots(room.awareness.getStates()).has(snapshotId));
   }
 
   /**

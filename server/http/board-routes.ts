@@ -2,6 +2,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { formatProblems } from '../../shared/board/validate';
+import { SNAPSHOT_ID_PATTERN } from '../../shared/presence/presence';
 import { InvalidBoardError, UnknownSnapshotError, type BoardService } from '../boards/board-service';
 import { TEMPLATES } from '../boards/templates';
 import { UnknownBoardError } from '../rooms/room-manager';
@@ -12,7 +13,6 @@ const CreateBody = z.object({ title: z.string().trim().min(1).max(200).optional(
 const SnapshotBody = z.object({ name: z.string().trim().min(1).max(200), author: z.string().trim().min(1).max(80).optional() }).strict();
 const ForkBody = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict();
 const AuthorBody = z.object({ author: z.string().trim().min(1).max(80).optional() }).strict();
-const SNAPSHOT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Turns the errors the service throws into HTTP answers with a sentence. */
 function fail(res: Response, error: unknown): void {
@@ -37,7 +37,7 @@ export function boardRoutes(service: BoardService, storage: Storage, secret: str
   const author = (res: Response, given?: string) => given ?? (res.locals.claims ? 'facilitator' : 'anonymous');
   const snapshotId = (req: Request, res: Response, name = 'sid') => {
     const id = String(req.params[name] ?? '');
-    if (SNAPSHOT_ID.test(id)) return id;
+    if (SNAPSHOT_ID_PATTERN.test(id)) return id;
     res.status(404).json({ error: 'That snapshot id is not valid.' });
     return null;
   };
@@ -78,6 +78,18 @@ export function boardRoutes(service: BoardService, storage: Storage, secret: str
     const { state, ...snapshot } = await service.snapshot(String(req.params.id), sid);
     res.json({ ...snapshot, stateBytes: state.length });
   }));
+  // A slide: a snapshot a facilitator presents right now, readable by everyone on the board while it is on screen.
+  r.get('/boards/:id/slides/:sid', viewer, route(async (req, res) => {
+    const sid = snapshotId(req, res);
+    if (!sid) return;
+    const id = String(req.params.id);
+    if (res.locals.claims.role !== 'facilitator' && !(await service.isPresented(id, sid))) {
+      res.status(403).json({ error: 'This snapshot is not being presented right now; only the facilitator can open it.' });
+      return;
+    }
+    const { state: _state, ...slide } = await service.snapshot(id, sid);
+    res.json(slide);
+  }));
   r.post('/boards/:id/snapshots/:sid/restore', facilitator, route(async (req, res) => {
     const sid = snapshotId(req, res);
     const input = sid && body(AuthorBody, req, res);
@@ -91,7 +103,7 @@ export function boardRoutes(service: BoardService, storage: Storage, secret: str
   r.get('/boards/:id/compare', facilitator, route(async (req, res) => {
     const from = String(req.query.from ?? '');
     const to = String(req.query.to ?? 'live');
-    if (![from, to].every((ref) => ref === 'live' || SNAPSHOT_ID.test(ref))) {
+    if (![from, to].every((ref) => ref === 'live' || SNAPSHOT_ID_PATTERN.test(ref))) {
       res.status(400).json({ error: 'compare needs ?from=<snapshot id or live>&to=<snapshot id or live>' });
       return;
     }

@@ -28,6 +28,12 @@ export interface RateLimit {
 
 let nextId = 1;
 
+/** The TCP socket under a ws WebSocket (ws keeps it in `_socket`), if it is there and writable. */
+function rawSocket(ws: WebSocket): { write(data: Buffer): boolean } | null {
+  const socket = (ws as unknown as { _socket?: { write?: unknown; writable?: boolean } })._socket;
+  return socket && typeof socket.write === 'function' && socket.writable ? (socket as { write(data: Buffer): boolean }) : null;
+}
+
 /** A client connection; the room talks to it only through this class. */
 export class Connection {
   readonly id = nextId++;
@@ -49,13 +55,32 @@ export class Connection {
     this.refilledAt = now();
   }
 
-  /** Sends a frame; a failed send closes the connection instead of throwing. */
+  /**
+   * Sends a message; a failed send closes the connection instead of throwing. No completion callback: a
+   * socket that fails a write errors and closes on its own (the room hears 'close'), and a callback per
+   * message costs an allocation and a deferred call per receiver.
+   */
   send(data: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     try {
-      this.ws.send(data, (error) => {
-        if (error) this.close(CLOSE.internal, 'send failed');
-      });
+      this.ws.send(data);
+    } catch {
+      this.close(CLOSE.internal, 'send failed');
+    }
+  }
+
+  /**
+   * Sends a frame framed once for all receivers (binaryFrame of `payload`) straight to the socket: ws would
+   * otherwise allocate a header and write header and payload as two buffers for every receiver. Only
+   * without a negotiated extension (the server enables none), when ws writes every frame to the socket
+   * as it comes, so frames cannot interleave; otherwise, or if the socket is not reachable, through ws.
+   */
+  sendFramed(frame: Buffer, payload: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    try {
+      const socket = rawSocket(this.ws);
+      if (socket && this.ws.extensions === '') socket.write(frame);
+      else this.ws.send(payload);
     } catch {
       this.close(CLOSE.internal, 'send failed');
     }

@@ -7,8 +7,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate, viewerAwarenessState } from '../protocol/awareness-update';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from '../protocol/awareness-update';
 import { encodeAwareness, ProtocolError } from '../protocol/messages';
+import { awarenessForRole } from './awareness-roles';
 import type { Connection } from './connection';
 
 /** Owner and origin of entries another instance's clients introduced. */
@@ -79,7 +80,7 @@ export class RoomAwareness {
       }
       return true;
     });
-    if (conn.role === 'viewer') for (const entry of accepted) entry.state = viewerAwarenessState(entry.state);
+    for (const entry of accepted) entry.state = awarenessForRole(conn.role, entry.state);
     if (accepted.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), conn);
   }
 

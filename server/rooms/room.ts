@@ -3,12 +3,15 @@ import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
+import { binaryFrame } from '../protocol/ws-frame';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
 import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
 import type { Storage } from '../storage/storage';
 import { CLOSE, type Connection } from './connection';
+import { applyClientUpdate } from './apply-update';
 import { RoomAwareness } from './room-awareness';
+import { UpdateLog, type PendingUpdate } from './update-log';
 
 /** What a room needs from the server around it. */
 export interface RoomContext {
@@ -25,15 +28,11 @@ export interface RoomContext {
   onDeleted: (room: Room) => void;
 }
 
-const TOUCH_EVERY_MS = 2000;
-
-interface PendingUpdate {
-  update: Uint8Array;
-  origin: unknown;
-}
 
 /** Origin of changes another instance already stored: relayed to this room's clients, never stored or published again. */
 const REMOTE = Symbol('remote');
+/** Origin of stored updates replayed into a rebuilt doc: neither stored nor relayed by the doc (see applyRemote). */
+const REPLAY = Symbol('replay');
 
 /**
  * Every update is applied to the doc, appended to storage, and only then published to the other
@@ -41,20 +40,30 @@ const REMOTE = Symbol('remote');
  * pending writes for the same reason. Updates other instances stored arrive through the link.
  */
 export class Room implements LinkedRoom {
-  readonly doc = new Y.Doc();
   readonly connections = new Set<Connection>();
+  /** The board's content; replaced by a copy read from storage when an update fails half-way (see rebuild). */
+  private current = new Y.Doc();
   private readonly presence: RoomAwareness;
   private readonly link: BoardLink;
-  private pending: PendingUpdate[] = [];
-  private writing: Promise<void> | null = null;
-  private rows = 0;
-  private compacting = false;
-  private touchedAt = 0;
+  private readonly log: UpdateLog;
+  /** Set while the doc is rebuilt; what arrives meanwhile waits in the backlog. */
+  private rebuilding: Promise<void> | null = null;
+  private backlog: (() => void)[] = [];
+  private destroyed = false;
   broken = false;
 
   private constructor(readonly boardId: string, private readonly ctx: RoomContext) {
     this.link = new BoardLink(boardId, ctx, this);
-    this.presence = new RoomAwareness(this.doc, {
+    this.log = new UpdateLog({
+      boardId, ctx, link: this.link,
+      doc: () => this.current,
+      relay: (batch) => this.relay(batch),
+      fail: (error, message) => this.fail(error, message),
+      settled: () => this.flushed(),
+      broken: () => this.broken,
+    });
+    // Awareness lives on a doc of its own (it only takes a client id from it), so the content doc can be replaced.
+    this.presence = new RoomAwareness(new Y.Doc(), {
       boardId, metrics: ctx.metrics, log: ctx.log,
       isConnection: (origin): origin is Connection => typeof origin === 'object' && origin !== null && this.connections.has(origin as Connection),
       broadcast: (frame) => this.broadcast(frame, null),
@@ -62,23 +71,24 @@ export class Room implements LinkedRoom {
     });
   }
 
+  /** The board's content (only durable content once `flushed()` resolved). */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
   /** The board's awareness (who is here, cursors). */
   get awareness(): awarenessProtocol.Awareness {
     return this.presence.awareness;
   }
 
-  /** From now on every local doc change goes through the durable write path. */
-  private listen(): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE) {
-        this.broadcast(encodeUpdate(update), null);
-        return;
-      }
-      this.pending.push({ update, origin });
-      // Wait one turn of the event loop, so every update that arrives in this turn shares one transaction.
-      this.writing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
-    });
-  }
+  /** Every local change of the content doc goes through the durable write path. */
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE) {
+      this.broadcast(encodeUpdate(update), null);
+      return;
+    }
+    if (origin !== REPLAY) this.log.push(update, origin);
+  };
 
   /**
    * Loads a board's stored updates into a new room (rows that fail to apply are skipped and logged). The
@@ -90,22 +100,22 @@ export class Room implements LinkedRoom {
     try {
       await room.link.open();
       const stored = await ctx.storage.loadUpdates(boardId);
-      room.applyRows(stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
-      room.rows = stored.length;
+      room.applyRows(room.current, stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
+      room.log.rows = stored.length;
       room.link.start(stored.length > 0 ? stored[stored.length - 1].seq : 0);
     } catch (error) {
       room.destroy();
       throw error;
     }
-    room.listen();
+    room.current.on('update', room.onUpdate);
     return room;
   }
 
-  private applyRows(updates: readonly Uint8Array[], origin: unknown, seqs?: number[]): void {
-    Y.transact(this.doc, () => {
+  private applyRows(doc: Y.Doc, updates: readonly Uint8Array[], origin: unknown, seqs?: number[]): void {
+    Y.transact(doc, () => {
       updates.forEach((update, i) => {
         try {
-          Y.applyUpdate(this.doc, update, origin);
+          Y.applyUpdate(doc, update, origin);
         } catch (error) {
           this.ctx.log.error({ boardId: this.boardId, seq: seqs?.[i], err: error }, 'stored update failed to apply; skipped');
         }
@@ -115,7 +125,15 @@ export class Room implements LinkedRoom {
 
   /** Applies updates another instance stored (LinkedRoom). */
   applyRemote(updates: readonly Uint8Array[]): void {
-    this.applyRows(updates, REMOTE);
+    if (!this.rebuilding) {
+      this.applyRows(this.current, updates, REMOTE);
+      return;
+    }
+    // The rebuilt doc may already hold them (read from storage), and would then not relay them: relay them as they are.
+    this.backlog.push(() => {
+      this.applyRows(this.current, updates, REPLAY);
+      for (const update of updates) this.broadcast(encodeUpdate(update), null);
+    });
   }
 
   /** Resolves once the room holds everything committed to storage so far, by any instance. */
@@ -124,64 +142,26 @@ export class Room implements LinkedRoom {
     await this.link.caughtUp();
   }
 
-  /** Resolves once every update applied so far is durable. */
+  /** Resolves once every update applied so far is durable (and the doc is not being rebuilt). */
   async flushed(): Promise<void> {
-    while (this.writing) await this.writing;
-  }
-
-  private async flush(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
-        const stop = this.ctx.metrics.storageWriteSeconds.startTimer();
-        const updates = batch.map((p) => p.update);
-        const lastSeq = await this.ctx.storage.appendUpdates(this.boardId, updates);
-        stop();
-        this.link.stored(lastSeq, updates);
-        this.rows += batch.length;
-        this.relay(batch);
-        this.touch();
-      }
-    } catch (error) {
-      this.ctx.metrics.storageErrors.inc();
-      this.ctx.log.error({ boardId: this.boardId, err: error }, 'storage write failed; closing the room so clients resend');
-      this.broken = true;
-      for (const conn of this.connections) conn.close(CLOSE.internal, 'The server could not save changes; reconnecting.');
-      this.ctx.onBroken(this);
-    } finally {
-      this.writing = null;
+    while (this.log.busy || this.rebuilding) {
+      if (this.rebuilding) await this.rebuilding;
+      else await this.log.done();
     }
-    if (this.rows >= this.ctx.compactAfterUpdates && !this.compacting) setImmediate(() => void this.compact());
-  }
-
-  /** Keeps the board list's title and "updated" time current, at most every few seconds (fire and forget). */
-  private touch(): void {
-    const now = this.ctx.now();
-    if (now.getTime() - this.touchedAt < TOUCH_EVERY_MS) return;
-    this.touchedAt = now.getTime();
-    const title = this.doc.getMap('meta').get('title');
-    const changes = { updatedAt: now.toISOString(), ...(typeof title === 'string' && title.length > 0 ? { title: title.slice(0, 200) } : {}) };
-    this.ctx.storage.updateBoard(this.boardId, changes).catch((error: unknown) => this.ctx.log.warn({ boardId: this.boardId, err: error }, 'could not update the board record'));
   }
 
   /** Merges the stored updates into one row, in the background. */
-  async compact(): Promise<void> {
-    if (this.compacting || this.broken) return;
-    this.compacting = true;
-    try {
-      await this.flushed();
-      // Only up to the watermark: rows other instances stored past it may not be in this doc yet.
-      const state = Y.encodeStateAsUpdate(this.doc);
-      const upTo = this.link.watermark;
-      await this.ctx.storage.compact(this.boardId, state, upTo);
-      this.rows = await this.ctx.storage.countUpdates(this.boardId);
-      this.ctx.log.debug({ boardId: this.boardId, upTo, bytes: state.length }, 'compacted');
-    } catch (error) {
-      this.ctx.log.error({ boardId: this.boardId, err: error }, 'compaction failed');
-    } finally {
-      this.compacting = false;
-    }
+  compact(): Promise<void> {
+    return this.log.compact();
+  }
+
+  /** Storage failed: the room cannot keep its promises, so its clients are closed (they reconnect and resend) and it is dropped. */
+  private fail(error: unknown, message: string): void {
+    this.ctx.metrics.storageErrors.inc();
+    this.ctx.log.error({ boardId: this.boardId, err: error }, message);
+    this.broken = true;
+    for (const conn of this.connections) conn.close(CLOSE.internal, 'The server could not save changes; reconnecting.');
+    this.ctx.onBroken(this);
   }
 
   /**
@@ -198,15 +178,16 @@ export class Room implements LinkedRoom {
     this.broadcast(encodeUpdate(Y.mergeUpdates(batch.map((p) => p.update))), origin);
   }
 
-  private broadcast(frame: Uint8Array, origin: unknown): void {
+  private broadcast(bytes: Uint8Array, origin: unknown): void {
+    const frame = binaryFrame(bytes);
     let sent = 0;
     for (const conn of this.connections) {
       if (conn !== origin) {
-        conn.send(frame);
+        conn.sendFramed(frame, bytes);
         sent++;
       }
     }
-    this.ctx.metrics.bytes.inc({ direction: 'out' }, frame.length * sent);
+    this.ctx.metrics.hot.bytesOut.inc(bytes.length * sent);
   }
 
   /** Applies another instance's clients' awareness (LinkedRoom). */
@@ -232,7 +213,7 @@ export class Room implements LinkedRoom {
   /** Adds a connection: it gets the server's state vector and everyone's awareness. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(encodeSyncStep1(this.doc));
+    this.whenSound(() => conn.send(encodeSyncStep1(this.current)));
     const everyone = this.presence.everyone();
     if (everyone) conn.send(everyone);
   }
@@ -245,6 +226,12 @@ export class Room implements LinkedRoom {
 
   /** Handles one frame from a connection; a bad frame closes that connection and changes nothing. */
   receive(conn: Connection, data: Uint8Array): void {
+    if (this.rebuilding) {
+      this.backlog.push(() => {
+        if (!conn.closed) this.receive(conn, data);
+      });
+      return;
+    }
     let message: ClientMessage;
     try {
       message = parseClientMessage(data);
@@ -252,7 +239,7 @@ export class Room implements LinkedRoom {
       this.reject(conn, 'malformed', (error as Error).message);
       return;
     }
-    this.ctx.metrics.messages.inc({ type: message.type });
+    this.ctx.metrics.hot.messages[message.type].inc();
     switch (message.type) {
       case 'sync-step-1':
         void this.answerSyncStep1(conn, message.stateVector);
@@ -294,23 +281,55 @@ export class Room implements LinkedRoom {
       this.ctx.metrics.dropped.inc({ reason: 'viewer-update' });
       return;
     }
-    try {
-      // A decodable but inconsistent update (e.g. an item whose origin lies past its own client's
-      // structs) makes Yjs throw half-way through applyUpdate, after part of it was integrated, and that
-      // part would be stored and relayed. Applying it to an empty scratch doc first reads all of it
-      // (structs and delete set) and catches those, at the cost of the update's size, not the board's
-      // (structs that need the board's items just wait as pending there).
-      // A fixed guid: a new Y.Doc otherwise spends about 100 µs generating a random uuid.
-      const scratch = new Y.Doc({ guid: 'validate' });
+    const before = this.log.size;
+    const outcome = applyClientUpdate(this.current, update, conn);
+    if (outcome.ok) return;
+    // Nothing of a failed update is stored or relayed: what it emitted is dropped before the flush (which
+    // waits for the next turn) sees it. If part of it stayed in the doc, the doc is replaced.
+    this.log.dropSince(before);
+    this.reject(conn, 'bad-update', outcome.error.message);
+    if (outcome.changed) this.rebuild();
+  }
+
+  /**
+   * Replaces the content doc with one read from storage, after an update failed half-way into it. The
+   * updates queued before the bad one are valid: they are stored and relayed first, so the new doc holds
+   * them too. Until it is in place, frames, remote updates and join answers wait, so nothing is read from
+   * or applied to the broken doc; nobody is disconnected but the sender. A storage failure breaks the room.
+   */
+  private rebuild(): void {
+    const broken = this.current;
+    broken.off('update', this.onUpdate);
+    this.rebuilding = (async () => {
       try {
-        Y.applyUpdate(scratch, update);
-      } finally {
-        scratch.destroy();
+        await this.log.done();
+        const stored = await this.ctx.storage.loadUpdates(this.boardId);
+        const fresh = new Y.Doc();
+        this.applyRows(fresh, stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
+        if (this.destroyed) {
+          fresh.destroy();
+          return;
+        }
+        this.current = fresh;
+        fresh.on('update', this.onUpdate);
+        this.log.rows = stored.length;
+        this.ctx.log.warn({ boardId: this.boardId, rows: stored.length }, 'board reloaded from storage after an update failed half-way');
+      } catch (error) {
+        this.fail(error, 'reloading the board after a bad update failed');
       }
-      Y.applyUpdate(this.doc, update, conn);
-    } catch (error) {
-      this.reject(conn, 'bad-update', (error as Error).message);
-    }
+    })().finally(() => {
+      broken.destroy();
+      this.rebuilding = null;
+      const backlog = this.backlog;
+      this.backlog = [];
+      for (const run of backlog) this.whenSound(run);
+    });
+  }
+
+  /** Runs fn now, or once the doc is rebuilt. */
+  private whenSound(fn: () => void): void {
+    if (this.rebuilding) this.backlog.push(fn);
+    else fn();
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
@@ -324,15 +343,17 @@ export class Room implements LinkedRoom {
 
   /** Applies a server-side change (restore, import) through the same durable path; resolves when durable. */
   async change(fn: (doc: Y.Doc) => void, origin: unknown = 'server'): Promise<void> {
-    Y.transact(this.doc, () => fn(this.doc), origin);
+    while (this.rebuilding) await this.rebuilding;
+    Y.transact(this.current, () => fn(this.current), origin);
     await this.flushed();
     if (this.broken) throw new Error('storage unavailable');
   }
 
   /** Leaves the bus and frees the doc and awareness timers. */
   destroy(): void {
+    this.destroyed = true;
     this.link.close();
     this.presence.destroy();
-    this.doc.destroy();
+    this.current.destroy();
   }
 }

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
 
 const SCHEMA = `
@@ -36,6 +37,11 @@ CREATE TABLE IF NOT EXISTS meta (
 `;
 
 const SECRET_KEY = 'secret';
+/**
+ * With the checkpoint worker running, the committing connection checkpoints only if the WAL reaches this
+ * many pages (about 40 MB): a safety net should the worker fall behind, never the normal path.
+ */
+const SAFETY_AUTOCHECKPOINT_PAGES = 10_000;
 
 interface BoardRow {
   id: string;
@@ -133,14 +139,20 @@ function prepareTransactions(db: Database.Database, s: Statements) {
 
 type Transactions = ReturnType<typeof prepareTransactions>;
 
+function warnCheckpointFailed(message: string): void {
+  process.emitWarning(`SQLite WAL checkpoint failed (the WAL grows until one succeeds): ${message}`);
+}
+
 /** SQLite storage; methods are async to match the interface, but each runs synchronously and is committed on return. */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private statements: Statements | null = null;
   private transactions: Transactions | null = null;
+  private checkpointer: SqliteCheckpointer | null = null;
 
-  constructor(file: string) {
+  /** `onCheckpointError` hears failures of the background WAL checkpoint (see SqliteCheckpointer). */
+  constructor(private readonly file: string, private readonly onCheckpointError: (message: string) => void = warnCheckpointFailed) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     // WAL with synchronous=NORMAL: a commit is in the WAL (the OS page cache) when the call
@@ -167,9 +179,17 @@ export class SqliteStorage implements Storage {
     this.db.exec(SCHEMA);
     this.statements = prepareStatements(this.db);
     this.transactions = prepareTransactions(this.db, this.statements);
+    if (this.file !== ':memory:') {
+      // Checkpoints off the event loop (sqlite-checkpointer.ts); committing stays a WAL append.
+      this.checkpointer = new SqliteCheckpointer(this.file, this.onCheckpointError);
+      this.db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+    }
   }
 
   async close(): Promise<void> {
+    // The worker's connection goes first, so this one is the last and folds the WAL back into the file.
+    await this.checkpointer?.stop();
+    this.checkpointer = null;
     if (this.db.open) this.db.close();
   }
 

@@ -97,7 +97,7 @@ describe('BoardFileImport', () => {
     const onImport = vi.fn();
     render(<BoardFileImport onImport={onImport} />);
     const bad = { ...board([node('a', 'mine', 'cn')], [edge('e', 'a', 'zz', 'cobalt', -1)]) };
-    choose('Board file', new File([JSON.stringify(bad)], 'bad.json'));
+    choose('Board file to import', new File([JSON.stringify(bad)], 'bad.json'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('bad.json is not a valid board file: 3 problems.');
     expect(within(alert).getAllByRole('listitem').map((li) => li.querySelector('code')?.textContent)).toEqual(['nodes[0].country', 'edges[0].volume', 'edges[0].to']);
@@ -107,7 +107,7 @@ describe('BoardFileImport', () => {
   it('hands over a valid board file', async () => {
     const onImport = vi.fn();
     render(<BoardFileImport onImport={onImport} />);
-    choose('Board file', new File([JSON.stringify(live)], 'ok.json'));
+    choose('Board file to import', new File([JSON.stringify(live)], 'ok.json'));
     await screen.findByText(/“test board”: 1 nodes, 0 flows, 0 levers\./);
     fireEvent.click(screen.getByRole('button', { name: 'Replace the board with this file' }));
     expect(onImport).toHaveBeenCalledWith(live);

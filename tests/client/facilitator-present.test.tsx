@@ -41,11 +41,11 @@ describe('slide deck', () => {
 });
 
 describe('following', () => {
-  const ana: PresenceView = { clientId: 1, name: 'Ana', viewport: { x: 10, y: 20, zoom: 1.5 }, presenting: { snapshotId: 's2', index: 1 }, summon: 0 };
+  const ana: PresenceView = { clientId: 1, name: 'Ana', viewport: { x: 10, y: 20, zoom: 1.5 }, presenting: { snapshotId: 's2', index: 1, count: 2 }, summon: 0 };
   const ben: PresenceView = { clientId: 2, name: 'Ben', viewport: { x: 0, y: 0, zoom: 1 }, presenting: null, summon: 0 };
 
   it('shows the followed person\'s viewport and, when presenting, their slide', () => {
-    expect(followView([ana, ben], 1)).toEqual({ kind: 'follow', name: 'Ana', viewport: ana.viewport, slide: { snapshotId: 's2', index: 1 } });
+    expect(followView([ana, ben], 1)).toEqual({ kind: 'follow', clientId: 1, name: 'Ana', viewport: ana.viewport, slide: { snapshotId: 's2', index: 1, count: 2 } });
     expect(followView([ana, ben], 2)).toMatchObject({ kind: 'follow', name: 'Ben', slide: null });
     expect(followView([ben], 1)).toEqual({ kind: 'free' });
     expect(followView([ana], null)).toEqual({ kind: 'free' });
@@ -121,7 +121,16 @@ describe('PresentationView', () => {
   });
 
   it('says who is being followed', () => {
-    render(<PresentationView slides={slides} index={0} onIndex={vi.fn()} onExit={vi.fn()} followingName="Ana" viewport={{ x: 0, y: 0, zoom: 1 }} />);
+    const onIndex = vi.fn();
+    const onExit = vi.fn();
+    render(<PresentationView slides={[slides[1]]} index={0} onIndex={onIndex} onExit={onExit} followingName="Ana" follow={{ x: 0, y: 0, zoom: 1 }} position={{ index: 3, count: 5 }} />);
     expect(screen.getByText('Following Ana')).toBeTruthy();
+    // The presenter's place in their deck, and no stepping of one's own.
+    expect(screen.getByText('4 / 5')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Next →' })).toBeNull();
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(onIndex).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop following' }));
+    expect(onExit).toHaveBeenCalledTimes(1);
   });
 });

@@ -39,6 +39,19 @@ describe('PeopleList', () => {
     expect(screen.getAllByRole('button', { name: /Follow/ })).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Follow Linus' }));
     expect(onFollow).toHaveBeenCalledWith(9);
+    // Following Linus: his button says so and stops following.
+    rerender(<PeopleList me={{ name: 'Ada', color: '#e5484d' }} peers={peers} onFollow={onFollow} following={9} />);
+    const stop = screen.getByRole('button', { name: 'Stop following Linus' });
+    expect(stop.textContent).toBe('Following');
+    expect(stop.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(stop);
+    expect(onFollow).toHaveBeenLastCalledWith(null);
+  });
+
+  it('marks a peer who is presenting', () => {
+    render(<PeopleList me={{ name: 'Ada', color: '#e5484d' }} peers={[{ ...peer(4, 'Fran', '#123456'), presenting: { snapshotId: 's1', index: 0, count: 2 } }, peer(5, 'Ben', '#654321')]} />);
+    expect(within(screen.getByTestId('person-Fran')).getByText('(presenting)')).toBeTruthy();
+    expect(within(screen.getByTestId('person-Ben')).queryByText('(presenting)')).toBeNull();
   });
 
   it('paints a peer colour that is not a colour in neutral grey', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../shared/csv/csv';
 import { computeExposure } from '../../shared/exposure/engine';
-import { exportBoard, galliumBoard, importBoard, person, type Person } from './support';
+import { exportBoard, galliumBoard, importBoard, person, saveSnapshot, type Person } from './support';
 
 const people: Person[] = [];
 test.afterEach(async ({}, testInfo) => {
@@ -20,14 +20,8 @@ async function facilitator(browser: Parameters<typeof person>[0], link: string):
   return fran.page;
 }
 
-async function saveSnapshot(page: Page, name: string) {
-  await page.getByLabel('Snapshot name').fill(name);
-  await page.getByRole('button', { name: 'Save snapshot' }).click();
-  await expect(page.locator(`li[aria-label="${name}"]`)).toBeVisible();
-}
-
 async function download(page: Page, button: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
   return readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '');
 }
 
@@ -82,4 +76,19 @@ test('exports re-import to the same board and carry the engine numbers; a CSV im
   await expect(problems.locator('tr[data-row="3"][data-column="kind"]')).toBeVisible();
   await expect(problems.locator('tr[data-row="4"][data-column="country"]')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+});
+
+test('a board file imported on the board page replaces the live board for everyone, undoably', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  const page = await facilitator(browser, board.links.facilitator);
+  const original = await exportBoard(baseURL!, board.id, board.tokens.viewer);
+  const edited = structuredClone(original);
+  edited.nodes = edited.nodes.filter((n) => n.id !== 'eu-store');
+  edited.edges = edited.edges.filter((e) => e.from !== 'eu-store' && e.to !== 'eu-store');
+  edited.scenario.disruptions[0].enabled = true;
+  await page.getByLabel('Board file to import').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
+  await page.getByRole('button', { name: 'Replace the board with this file' }).click();
+  await expect.poll(async () => exportBoard(baseURL!, board.id, board.tokens.viewer)).toEqual(edited);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => exportBoard(baseURL!, board.id, board.tokens.viewer)).toEqual(original);
 });

@@ -1,5 +1,5 @@
 /** Helpers for the end-to-end tests: people in their own browser contexts, boards via the API, cuttable sockets. */
-import type { Browser, BrowserContext, Page, WebSocketRoute } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
 import type { Board } from '../../shared/board/types';
 
 /** One person: a browser context (own IndexedDB and BroadcastChannel) with a remembered name and colour. */
@@ -80,4 +80,11 @@ export function galliumBoard(): Board {
     },
     notes: [],
   };
+}
+
+/** Saves the board as a named snapshot from the Facilitator tab and waits for it in the timeline. */
+export async function saveSnapshot(page: Page, name: string): Promise<void> {
+  await page.getByLabel('Snapshot name').fill(name);
+  await page.getByRole('button', { name: 'Save snapshot' }).click();
+  await expect(page.locator(`li[aria-label="${name}"]`)).toBeVisible();
 }

@@ -13,6 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../../server/auth/tokens';
 import { readConfig } from '../../server/config';
 import { encodeAwareness, encodeUpdate } from '../../server/protocol/messages';
+import { decodableButUnappliable } from './fixtures/bad-updates';
 import { CHILD_SECRET, freePort, killAllChildren, restartChildServer, spawnServer, startChildServer } from '../utils/child-server';
 import { api, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
@@ -81,44 +82,6 @@ function updateFrame(key: string, value: unknown): { frame: Uint8Array; update: 
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return { frame: encodeUpdate(update), update };
-}
-
-/**
- * A corrupted copy of a real update that Y.decodeUpdate reads without complaint but that throws
- * half-way through Y.applyUpdate, after part of it was integrated (found by bit-flipping a real
- * update with a fixed seed, so it is the same update every run).
- */
-function decodableButUnappliable(): Uint8Array {
-  const doc = new Y.Doc();
-  doc.clientID = 4242;
-  doc.getMap('meta').set('title', 'Captured');
-  doc.getMap('notes').set('n-1', new Y.Map(Object.entries({ text: 'half applied', position: { x: 1, y: 2 } })));
-  doc.getArray('list').insert(0, [1, 'two', { three: 3 }]);
-  doc.getMap('meta').delete('title');
-  const real = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  let seed = 1;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let attempt = 0; attempt < 1_000_000; attempt++) {
-    const update = real.slice();
-    for (let flips = 1 + Math.floor(rnd() * 3); flips > 0; flips--) update[Math.floor(rnd() * update.length)] ^= 1 << Math.floor(rnd() * 8);
-    try {
-      Y.decodeUpdate(update);
-    } catch {
-      continue;
-    }
-    const scratch = new Y.Doc();
-    let changed = false;
-    scratch.on('update', () => (changed = true));
-    try {
-      Y.applyUpdate(scratch, update);
-    } catch {
-      if (changed) return update;
-    } finally {
-      scratch.destroy();
-    }
-  }
-  throw new Error('no decodable but unappliable update found');
 }
 
 /** A sentence, as the server's close reasons are: words, and a full stop or a semicolon clause. */

@@ -1,4 +1,5 @@
 /** The nodes whose loss alone would cut the most consumer supply of one mineral (baseline); clicking one selects it. */
+import { memo } from 'react';
 import type { Board } from '../../../shared/board/types';
 import { ZERO_TOLERANCE, type CriticalNode } from '../../../shared/exposure/types';
 import { KIND_LOOK, percent } from '../../state/look';
@@ -10,12 +11,18 @@ export interface CriticalNodesProps {
   mineral: string;
   nodes: CriticalNode[];
   onSelectNode(id: string): void;
+  /** The board's nodes by id (a lookup per row instead of a scan of the board). */
+  nodesById?: ReadonlyMap<string, Board['nodes'][number]>;
 }
 
 const SHOWN = 10;
 
+// With the lookup given, the board itself is not read: an edit elsewhere on the board does not re-render the list.
+const sameList = (a: CriticalNodesProps, b: CriticalNodesProps) => a.mineral === b.mineral && a.nodes === b.nodes && a.onSelectNode === b.onSelectNode
+  && (a.nodesById !== undefined && b.nodesById !== undefined ? a.nodesById === b.nodesById : a.board === b.board);
+
 /** The top ten with a loss above zero, largest first (the engine's order). */
-export function CriticalNodes({ board, mineral, nodes, onSelectNode }: CriticalNodesProps) {
+export const CriticalNodes = memo(function CriticalNodes({ board, mineral, nodes, onSelectNode, nodesById }: CriticalNodesProps) {
   const top = nodes.filter((n) => n.loss > ZERO_TOLERANCE).slice(0, SHOWN);
   return (
     <section className="critical-nodes" aria-label={`Critical nodes for ${mineral}`} data-testid={`critical-${mineral}`}>
@@ -26,7 +33,7 @@ export function CriticalNodes({ board, mineral, nodes, onSelectNode }: CriticalN
       ) : (
         <ol>
           {top.map((n) => {
-            const node = board.nodes.find((x) => x.id === n.node);
+            const node = nodesById ? nodesById.get(n.node) : board.nodes.find((x) => x.id === n.node);
             return (
               <li key={n.node}>
                 <button type="button" className="critical-node" data-node={n.node} onClick={() => onSelectNode(n.node)}>
@@ -41,4 +48,4 @@ export function CriticalNodes({ board, mineral, nodes, onSelectNode }: CriticalN
       )}
     </section>
   );
-}
+}, sameList);

@@ -1,0 +1,71 @@
+/** Dense boards zoomed far out: all flows and node blocks in one SVG of batched paths, inside the viewport. */
+import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { EdgeLabelRenderer } from '@xyflow/react';
+import type { BoardEdge, Disruption } from '../../shared/board/types';
+import { CurveCache, farEdgePaths, type NodeBox } from './far-edge-paths';
+import { farNodePaths } from './far-node-paths';
+import type { FlowNode } from './flow-model';
+import { DEFAULT_NODE_SIZE } from './layout';
+
+const boxOf = (n: FlowNode): NodeBox => ({
+  x: n.position.x, y: n.position.y, width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+});
+const sameBox = (n: FlowNode, b: NodeBox | undefined) => b !== undefined && n.position.x === b.x && n.position.y === b.y
+  && (n.measured?.width ?? DEFAULT_NODE_SIZE.width) === b.width && (n.measured?.height ?? DEFAULT_NODE_SIZE.height) === b.height;
+
+/** Node boxes from React Flow nodes (local positions while dragging, measured sizes); unchanged boxes keep their identity. */
+export function useNodeBoxes(nodes: readonly FlowNode[]): ReadonlyMap<string, NodeBox> {
+  const last = useRef<Map<string, NodeBox>>(new Map());
+  return useMemo(() => {
+    const prev = last.current;
+    if (prev.size === nodes.length && nodes.every((n) => sameBox(n, prev.get(n.id)))) return prev;
+    const next = new Map<string, NodeBox>();
+    for (const n of nodes) {
+      const old = prev.get(n.id);
+      next.set(n.id, sameBox(n, old) ? old! : boxOf(n));
+    }
+    last.current = next;
+    return next;
+  }, [nodes]);
+}
+
+/** Props of FarLayer. */
+export interface FarLayerProps {
+  nodes: readonly FlowNode[];
+  boxes: ReadonlyMap<string, NodeBox>;
+  edges: readonly BoardEdge[];
+  cut: ReadonlyMap<string, Disruption[]>;
+  /** Edges React Flow still draws itself (selected or selected by a peer). */
+  skip: ReadonlySet<string>;
+}
+
+/** Flows with screen-width strokes (disrupted ones dashed red), then node blocks tinted by criticality, then selection outlines. */
+export const FarLayer = memo(function FarLayer(props: FarLayerProps) {
+  // Redrawn in a background render: an edit's commit (and the exposure request it sends) does not wait for it.
+  const { nodes, boxes, edges, cut, skip } = useDeferredValue(props);
+  const curves = useMemo(() => new CurveCache(), []);
+  const edgePaths = useMemo(() => {
+    const out = farEdgePaths(edges, boxes, cut, skip, curves);
+    curves.keepOnly(new Set(edges.map((e) => e.id)));
+    return out;
+  }, [edges, boxes, cut, skip, curves]);
+  const nodePaths = useMemo(() => farNodePaths(nodes, boxes), [nodes, boxes]);
+  return (
+    <EdgeLabelRenderer>
+      <svg className="ls-far-layer" data-testid="far-layer" aria-hidden="true">
+        <g className="ls-far-layer__edges">
+          {edgePaths.map((p) => (
+            <path key={p.key} d={p.d} fill="none" stroke={p.color} strokeWidth={p.width} strokeDasharray={p.dashed ? '5 3' : undefined}
+              vectorEffect="non-scaling-stroke" data-disrupted={p.dashed ? 'true' : 'false'} />
+          ))}
+        </g>
+        <g className="ls-far-layer__nodes">
+          {nodePaths.map((p) => (
+            <path key={p.key} d={p.d} fill={p.fill} stroke={p.stroke} strokeWidth={p.outline ? 2 : 3}
+              vectorEffect={p.outline ? 'non-scaling-stroke' : undefined} data-outline={p.outline ? 'true' : undefined} />
+          ))}
+        </g>
+      </svg>
+    </EdgeLabelRenderer>
+  );
+});

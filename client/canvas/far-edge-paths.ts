@@ -1,0 +1,103 @@
+/**
+ * Level of detail for dense boards zoomed far out: every flow is drawn as part of a few batched SVG paths
+ * (per block of flows: one per colour, stroke class and dash), instead of one React Flow edge (three paths,
+ * a marker and a store subscription) per flow.
+ */
+import type { BoardEdge, Disruption } from '../../shared/board/types';
+import { mineralColor } from '../state/look';
+import { DISRUPTED_COLOR } from './flow-model';
+
+/** Where a node's flows leave (right middle) and arrive (left middle), in flow coordinates. */
+export interface NodeBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One batched path: flows of one block, colour, stroke class and dash. */
+export interface FarPath {
+  key: string;
+  color: string;
+  /** Stroke width in screen pixels (drawn with a non-scaling stroke). */
+  width: number;
+  dashed: boolean;
+  d: string;
+}
+
+/** Screen-pixel stroke widths for small, medium and large flows (by the share of the board's largest flow). */
+export const FAR_WIDTHS = [0.75, 1.25, 2] as const;
+/** Flows per block: an edit re-sends only its block's path data to the browser. */
+export const FAR_BLOCK = 256;
+
+function widthClass(volume: number, maxVolume: number): number {
+  const share = maxVolume > 0 && Number.isFinite(volume) && volume > 0 ? Math.sqrt(Math.min(1, volume / maxVolume)) : 0;
+  return share > 0.6 ? 2 : share > 0.3 ? 1 : 0;
+}
+
+// The same curve as React Flow's bezier edge from a right handle to a left handle.
+function controlOffset(distance: number): number {
+  return distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+}
+
+/** The bezier from `from`'s right middle to `to`'s left middle, rounded to whole flow pixels. */
+export function farCurve(from: NodeBox, to: NodeBox): string {
+  const sx = Math.round(from.x + from.width);
+  const sy = Math.round(from.y + from.height / 2);
+  const tx = Math.round(to.x);
+  const ty = Math.round(to.y + to.height / 2);
+  const o = Math.round(controlOffset(tx - sx));
+  return `M${sx} ${sy}C${sx + o} ${sy} ${tx - o} ${ty} ${tx} ${ty}`;
+}
+
+/** Remembers each flow's curve while the flow and both end boxes are the same objects. */
+export class CurveCache {
+  private cache = new Map<string, { edge: BoardEdge; from: NodeBox; to: NodeBox; d: string }>();
+
+  /** The curve of `edge` between two boxes. */
+  get(edge: BoardEdge, from: NodeBox, to: NodeBox): string {
+    const hit = this.cache.get(edge.id);
+    if (hit && hit.from === from && hit.to === to && (hit.edge === edge || (hit.edge.from === edge.from && hit.edge.to === edge.to))) return hit.d;
+    const d = farCurve(from, to);
+    this.cache.set(edge.id, { edge, from, to, d });
+    return d;
+  }
+
+  /** Forgets flows that are gone. */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of this.cache.keys()) if (!ids.has(id)) this.cache.delete(id);
+  }
+}
+
+/**
+ * The batched paths for `edges` (those in `skip`, drawn by React Flow, and those with a missing end are
+ * left out); `cut` gives the disrupted edges, drawn dashed red.
+ */
+export function farEdgePaths(
+  edges: readonly BoardEdge[],
+  boxes: ReadonlyMap<string, NodeBox>,
+  cut: ReadonlyMap<string, Disruption[]>,
+  skip: ReadonlySet<string>,
+  curves: CurveCache = new CurveCache(),
+): FarPath[] {
+  let maxVolume = 0;
+  for (const e of edges) if (Number.isFinite(e.volume) && e.volume > maxVolume) maxVolume = e.volume;
+  const groups = new Map<string, { color: string; width: number; dashed: boolean; parts: string[] }>();
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i];
+    if (skip.has(edge.id)) continue;
+    const from = boxes.get(edge.from);
+    const to = boxes.get(edge.to);
+    if (!from || !to) continue;
+    const dashed = cut.has(edge.id);
+    const color = dashed ? DISRUPTED_COLOR : mineralColor(edge.mineral);
+    const w = widthClass(edge.volume, maxVolume);
+    const key = `${Math.floor(i / FAR_BLOCK)}|${color}|${w}|${dashed ? 'd' : 's'}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { color, width: FAR_WIDTHS[w], dashed, parts: [] }));
+    group.parts.push(curves.get(edge, from, to));
+  }
+  // Disrupted flows last, so they stay on top; then wider over thinner.
+  return [...groups].map(([key, g]) => ({ key, color: g.color, width: g.width, dashed: g.dashed, d: g.parts.join('') }))
+    .sort((a, b) => Number(a.dashed) - Number(b.dashed) || a.width - b.width || (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,79 @@
+/**
+ * Level of detail for dense boards zoomed far out: node cards are drawn as plain tinted blocks in a few
+ * batched SVG paths (the cards' DOM is hidden, which spares the browser 2,000 transformed layers per frame).
+ */
+import type { NodeKind } from '../../shared/board/types';
+import type { NodeBox } from './far-edge-paths';
+import type { FlowNode } from './flow-model';
+import { criticalityTint } from './nodes';
+
+/** Block fill per kind when a node has no criticality tint (the far-zoom card colours). */
+export const FAR_KIND_FILL: Record<NodeKind, string> = {
+  mine: '#eadfd8', refinery: '#e7eaf0', transport: '#e7eaf0', stockpile: '#e7eaf0', recycler: '#e7eaf0', consumer: '#dcd3ee',
+};
+const FAR_BORDER = '#c3c9d4';
+/** Outline of my selection. */
+export const FAR_SELECTED = '#2563eb';
+
+/** One batched path of node blocks: same fill and border, or an outline (selection, a peer's selection). */
+export interface FarNodePath {
+  key: string;
+  d: string;
+  fill: string;
+  stroke: string;
+  /** True for outlines, drawn with a non-scaling stroke of 2 screen pixels. */
+  outline: boolean;
+}
+
+/** Nodes per block: a changed tint re-sends only its block's path data. */
+export const FAR_NODE_BLOCK = 256;
+
+const rect = (b: NodeBox) => `M${Math.round(b.x)} ${Math.round(b.y)}h${Math.round(b.width)}v${Math.round(b.height)}h${-Math.round(b.width)}z`;
+
+type Block = { box: NodeBox; fill: string; stroke: string; d: string };
+// A node object and its box are immutable: their block is computed once.
+const blocks = new WeakMap<FlowNode, Block>();
+
+function blockOf(n: FlowNode, box: NodeBox): Block {
+  const hit = blocks.get(n);
+  if (hit && hit.box === box) return hit;
+  const tint = criticalityTint(n.data.criticality);
+  const block = { box, fill: tint.background ?? FAR_KIND_FILL[n.data.node.kind] ?? '#e7eaf0', stroke: tint.borderColor ?? FAR_BORDER, d: rect(box) };
+  blocks.set(n, block);
+  return block;
+}
+
+/** Blocks for `nodes` at their boxes, grouped by look; outlines for selected nodes and nodes a peer selected. */
+export function farNodePaths(nodes: readonly FlowNode[], boxes: ReadonlyMap<string, NodeBox>): FarNodePath[] {
+  const fills = new Map<string, { fill: string; stroke: string; parts: string[] }>();
+  const outlines = new Map<string, string[]>();
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const box = boxes.get(n.id);
+    if (!box) continue;
+    const { fill, stroke, d } = blockOf(n, box);
+    const key = `${Math.floor(i / FAR_NODE_BLOCK)}|${fill}|${stroke}`;
+    let group = fills.get(key);
+    if (!group) fills.set(key, (group = { fill, stroke, parts: [] }));
+    group.parts.push(d);
+    for (const color of [n.data.peer?.color, n.selected ? FAR_SELECTED : undefined]) {
+      if (color === undefined) continue;
+      const list = outlines.get(color) ?? [];
+      list.push(d);
+      outlines.set(color, list);
+    }
+  }
+  return [
+    ...[...fills].map(([key, g]) => ({ key, d: g.parts.join(''), fill: g.fill, stroke: g.stroke, outline: false })),
+    ...[...outlines].map(([color, parts]) => ({ key: `outline|${color}`, d: parts.join(''), fill: 'none', stroke: color, outline: true })),
+  ];
+}
+
+/** The node whose block contains the flow point (the topmost, i.e. last drawn), or null. */
+export function farNodeAt(nodes: readonly FlowNode[], boxes: ReadonlyMap<string, NodeBox>, x: number, y: number): string | null {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const b = boxes.get(nodes[i].id);
+    if (b && x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return nodes[i].id;
+  }
+  return null;
+}

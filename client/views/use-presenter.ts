@@ -1,0 +1,71 @@
+/** The facilitator's presentation: loads the chosen snapshots as slides, steps through them, tells followers. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getSnapshot, type Slide } from '../facilitator';
+import { createDeck, currentSlide, goTo, type SlideDeck } from '../facilitator/slides';
+import type { PresenceActions } from '../state/types';
+
+/** A running presentation: the slides and the deck's place. */
+export interface Presentation {
+  slides: Slide[];
+  deck: SlideDeck;
+}
+
+/** What the page needs to present: the presentation (or null), loading/error, and the controls. */
+export interface Presenter {
+  presentation: Presentation | null;
+  loading: boolean;
+  error: string | null;
+  start(ids: string[]): Promise<void>;
+  step(index: number): void;
+  exit(): void;
+}
+
+/** Presents snapshots of `boardId` with a facilitator `token`, publishing the slide shown through `presence`. */
+export function usePresenter(boardId: string, token: string, presence: PresenceActions | null): Presenter {
+  const [presentation, setPresentation] = useState<Presentation | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef({ presence, presentation });
+  latest.current = { presence, presentation };
+
+  const publish = useCallback((deck: SlideDeck | null) => {
+    const id = deck && currentSlide(deck);
+    latest.current.presence?.setPresenting(deck && id ? { snapshotId: id, index: deck.index, count: deck.ids.length } : null);
+  }, []);
+
+  const start = useCallback(async (ids: string[]) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const deck = createDeck(ids);
+      const slides = await Promise.all(deck.ids.map((id) => getSnapshot(boardId, token, id)));
+      setPresentation({ slides, deck });
+      publish(deck);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }, [boardId, token, publish]);
+
+  const step = useCallback((index: number) => {
+    const current = latest.current.presentation;
+    if (!current) return;
+    const deck = goTo(current.deck, index);
+    if (deck === current.deck) return;
+    setPresentation({ ...current, deck });
+    publish(deck);
+  }, [publish]);
+
+  const exit = useCallback(() => {
+    setPresentation(null);
+    publish(null);
+  }, [publish]);
+
+  // Leaving the page ends the presentation for followers too.
+  useEffect(() => () => {
+    if (latest.current.presentation) latest.current.presence?.setPresenting(null);
+  }, []);
+
+  return { presentation, loading, error, start, step, exit };
+}

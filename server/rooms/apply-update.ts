@@ -1,0 +1,50 @@
+/**
+ * Applies a client's update to a room's doc and, when Yjs throws, says whether the doc was changed first.
+ * Yjs decodes all of an update's structs before integrating any, but integrates them one by one and
+ * reads the delete set afterwards, so a decodable but inconsistent update can throw half-way, after part
+ * of it was integrated or parked as pending structs (to be integrated along with some later update).
+ * Checking afterwards costs nothing on the normal path, unlike applying each update to a scratch doc first.
+ */
+import * as Y from 'yjs';
+
+/** The result of applying one update. */
+export type ApplyOutcome =
+  | { ok: true }
+  /** `changed`: the doc now holds part of the update (content, deletions or pending structs) and must be replaced. */
+  | { ok: false; error: Error; changed: boolean };
+
+const OK: ApplyOutcome = { ok: true };
+
+/** Applies `update` with `origin`; never throws. */
+export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): ApplyOutcome {
+  const store = doc.store;
+  const pendingStructs = store.pendingStructs;
+  const pendingUpdate = pendingStructs?.update;
+  const pendingDs = store.pendingDs;
+  let transaction: Y.Transaction | null = null;
+  try {
+    Y.transact(doc, (tr) => {
+      transaction = tr;
+      Y.applyUpdate(doc, update, origin);
+    }, origin);
+    return OK;
+  } catch (error) {
+    const err = error instanceof Error ? error : new Error(String(error));
+    const tr = transaction as Y.Transaction | null;
+    const pendingChanged = store.pendingStructs !== pendingStructs || store.pendingStructs?.update !== pendingUpdate || store.pendingDs !== pendingDs;
+    return { ok: false, error: err, changed: tr === null || pendingChanged || tr.deleteSet.clients.size > 0 || stateMoved(doc, tr.beforeState) };
+  }
+}
+
+/** Whether any client's clock in the doc differs from `before` (read from the doc itself, not the transaction, which may have stopped early). */
+function stateMoved(doc: Y.Doc, before: Map<number, number>): boolean {
+  let after: Map<number, number>;
+  try {
+    after = Y.decodeStateVector(Y.encodeStateVector(doc));
+  } catch {
+    return true;
+  }
+  if (after.size !== before.size) return true;
+  for (const [client, clock] of after) if (before.get(client) !== clock) return true;
+  return false;
+}
