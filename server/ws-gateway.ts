@@ -88,7 +88,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
         return;
       }
       const bytes = toBytes(data);
-      deps.metrics.hot.bytesIn.inc(bytes.length);
+      deps.metrics.hot.bytesIn += bytes.length;
       if (!binary) {
         deps.metrics.closes.inc({ code: String(CLOSE.badMessage) });
         conn.close(CLOSE.badMessage, 'The server expects binary messages.');

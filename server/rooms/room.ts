@@ -9,7 +9,7 @@ import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
 import type { Storage } from '../storage/storage';
 import { CLOSE, type Connection } from './connection';
-import { applyClientUpdate } from './apply-update';
+import { applyClientUpdate, type ApplyOutcome } from './apply-update';
 import { RoomAwareness } from './room-awareness';
 import { UpdateLog, type PendingUpdate } from './update-log';
 
@@ -187,7 +187,7 @@ export class Room implements LinkedRoom {
         sent++;
       }
     }
-    this.ctx.metrics.hot.bytesOut.inc(bytes.length * sent);
+    this.ctx.metrics.hot.bytesOut += bytes.length * sent;
   }
 
   /** Applies another instance's clients' awareness (LinkedRoom). */
@@ -239,7 +239,7 @@ export class Room implements LinkedRoom {
       this.reject(conn, 'malformed', (error as Error).message);
       return;
     }
-    this.ctx.metrics.hot.messages[message.type].inc();
+    this.ctx.metrics.hot.messages[message.type]++;
     switch (message.type) {
       case 'sync-step-1':
         void this.answerSyncStep1(conn, message.stateVector);
@@ -281,12 +281,21 @@ export class Room implements LinkedRoom {
       this.ctx.metrics.dropped.inc({ reason: 'viewer-update' });
       return;
     }
-    const before = this.log.size;
-    const outcome = applyClientUpdate(this.current, update, conn);
-    if (outcome.ok) return;
-    // Nothing of a failed update is stored or relayed: what it emitted is dropped before the flush (which
-    // waits for the next turn) sees it. If part of it stayed in the doc, the doc is replaced.
-    this.log.dropSince(before);
+    // The update is stored and relayed as received, so the doc's update event (which would have Yjs encode
+    // the transaction again) is off while it applies; every other transaction still goes through it.
+    const doc = this.current;
+    doc.off('update', this.onUpdate);
+    let outcome: ApplyOutcome;
+    try {
+      outcome = applyClientUpdate(doc, update, conn);
+    } finally {
+      doc.on('update', this.onUpdate);
+    }
+    if (outcome.ok) {
+      if (outcome.changed) this.log.push(update, conn);
+      return;
+    }
+    // Nothing of a failed update is stored or relayed. If part of it stayed in the doc, the doc is replaced.
     this.reject(conn, 'bad-update', outcome.error.message);
     if (outcome.changed) this.rebuild();
   }

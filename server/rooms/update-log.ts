@@ -52,16 +52,6 @@ export class UpdateLog {
     setImmediate(this.flushSoon);
   }
 
-  /** How many updates wait (a mark for dropSince). */
-  get size(): number {
-    return this.pending.length;
-  }
-
-  /** Drops the updates queued after `mark` (they came from an update that failed half-way); the flush has not run since. */
-  dropSince(mark: number): void {
-    this.pending.length = mark;
-  }
-
   /** True while a flush is scheduled or running. */
   get busy(): boolean {
     return this.writing;

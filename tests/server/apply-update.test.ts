@@ -19,9 +19,40 @@ describe('applyClientUpdate', () => {
     other.getMap('meta').set('title', 'Renamed');
     const origins: unknown[] = [];
     doc.on('update', (_u: Uint8Array, origin: unknown) => origins.push(origin));
-    expect(applyClientUpdate(doc, Y.encodeStateAsUpdate(other), 'conn')).toEqual({ ok: true });
+    expect(applyClientUpdate(doc, Y.encodeStateAsUpdate(other), 'conn')).toEqual({ ok: true, changed: true });
     expect(origins).toEqual(['conn']);
     expect(doc.getMap('nodes').get('n1')).toBe('mine');
+  });
+
+  it('[A1b] says whether a valid update changed anything: a repeat or a delete already applied did not; parked structs did', () => {
+    const doc = board();
+    const other = new Y.Doc();
+    other.getMap('nodes').set('n2', 'refinery');
+    const added = Y.encodeStateAsUpdate(other);
+    expect(applyClientUpdate(doc, added, 'conn')).toEqual({ ok: true, changed: true });
+    expect(applyClientUpdate(doc, added, 'conn')).toEqual({ ok: true, changed: false });
+
+    // A deletion changes the doc once.
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const beforeDelete = Y.encodeStateVector(other);
+    other.getMap('nodes').delete('n1');
+    const deletion = Y.encodeStateAsUpdate(other, beforeDelete);
+    expect(applyClientUpdate(doc, deletion, 'conn')).toEqual({ ok: true, changed: true });
+    expect(doc.getMap('nodes').has('n1')).toBe(false);
+    expect(applyClientUpdate(doc, deletion, 'conn')).toEqual({ ok: true, changed: false });
+
+    // An update whose predecessor is missing integrates nothing yet, but is parked: that is a change to keep.
+    const writer = new Y.Doc();
+    writer.getMap('nodes').set('n3', 'port');
+    const first = Y.encodeStateAsUpdate(writer);
+    const sv = Y.encodeStateVector(writer);
+    writer.getMap('nodes').set('n3', 'hub');
+    const second = Y.encodeStateAsUpdate(writer, sv);
+    const vector = Array.from(Y.encodeStateVector(doc));
+    expect(applyClientUpdate(doc, second, 'conn')).toEqual({ ok: true, changed: true });
+    expect(Array.from(Y.encodeStateVector(doc))).toEqual(vector);
+    expect(applyClientUpdate(doc, first, 'conn')).toEqual({ ok: true, changed: true });
+    expect(doc.getMap('nodes').get('n3')).toBe('hub');
   });
 
   it('[A2] an update Yjs cannot decode fails with the doc unchanged', () => {

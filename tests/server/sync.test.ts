@@ -1,6 +1,9 @@
+import { once } from 'node:events';
+import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signToken } from '../../server/auth/tokens';
+import { encodeUpdate } from '../../server/protocol/messages';
 import { readBoardFromDoc } from '../../shared/board/yjs-doc';
 import { api, BACKENDS, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
@@ -75,6 +78,33 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     const again = client(second, board.id, board.tokens.viewer);
     await again.synced();
     for (let i = 0; i < 50; i++) expect(again.doc.getMap('meta').get(`edit-${i}`)).toBe(i);
+  });
+
+  it('[S3b] an update that arrives before the one it builds on is kept: stored, relayed, and whole after a restart', async () => {
+    const first = await server();
+    const board = await createBoard(first, 'blank');
+    const watcher = client(first, board.id, board.tokens.viewer);
+    await watcher.synced();
+    const writer = new Y.Doc();
+    writer.getMap('meta').set('route', 'Lobito');
+    const base = Y.encodeStateAsUpdate(writer);
+    const sv = Y.encodeStateVector(writer);
+    writer.getMap('meta').set('route', 'Lobito via Kolwezi');
+    const later = Y.encodeStateAsUpdate(writer, sv);
+    const ws = new WebSocket(`${first.wsUrl}/${board.id}?token=${board.tokens.editor}`);
+    await once(ws, 'open');
+    // The same socket, so the server handles them in this order: the later edit first, parked until its base.
+    ws.send(encodeUpdate(later));
+    ws.send(encodeUpdate(base));
+    await waitFor(() => watcher.doc.getMap('meta').get('route') === 'Lobito via Kolwezi', 10_000, 'the watcher gets both updates');
+    ws.close();
+    watcher.destroy();
+    await first.close();
+    const second = await startTestServer(first.env, first.dir, name);
+    servers = servers.map((x) => (x === first ? second : x));
+    const again = client(second, board.id, board.tokens.viewer);
+    await again.synced();
+    expect(again.doc.getMap('meta').get('route')).toBe('Lobito via Kolwezi');
   });
 
   it("[S4] a viewer's write changes nothing anywhere", async () => {
