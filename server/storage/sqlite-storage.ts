@@ -237,7 +237,9 @@ export class SqliteStorage implements Storage {
   async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
     // IMMEDIATE takes the write lock before reading max(seq), so another process on the same
     // file cannot compute the same seqs (a DEFERRED upgrade could fail with SQLITE_BUSY).
-    return this.tx.appendUpdates.immediate(boardId, updates);
+    const lastSeq = this.tx.appendUpdates.immediate(boardId, updates);
+    this.checkpointer?.noteCommit();
+    return lastSeq;
   }
 
   async compact(boardId: string, merged: Uint8Array, upToSeq: number): Promise<void> {

@@ -2,13 +2,14 @@
  * Sync server benchmark: Lodestone (SQLite storage + token auth) side by side with the y-websocket
  * reference server, N clients in one room, clients spread over several worker processes.
  *
- * Per server and N: a warm-up, a fixed-rate phase (WRITERS x RATE edits/s: fan-out latency over every
+ * Each server first does one unmeasured run (JIT warm-up). Per server and N: a warm-up, a fixed-rate phase (WRITERS x RATE edits/s: fan-out latency over every
  * (edit, receiver) pair) and a full-rate phase (writers send as fast as a window of unconfirmed edits
  * allows: delivered updates/s and server CPU time per delivered update, from /proc/<pid>/stat).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
+import { printBars } from '../bars';
 import { ms, printTable, quantile } from '../stats';
 import { preciseNow, type ClientSpec, type ClockReply, type ConnectReply, type CpuReply, type PhaseReply, type StatsReply, type WorkerCommand, type WorkerReply } from './messages';
 import { killAllChildren, ROOT, startBenchServer, stopChild, systemBusyMs, trackChild, type BenchServer, type ServerKind } from './servers';
@@ -28,8 +29,8 @@ const WORKER_NICE = envInt('SYNC_BENCH_NICE', 5, 0);
 const WRITERS = 5;
 const RATE_PER_WRITER = 20;
 const WARMUP_MS = 1000;
-const FIXED_MS = 3000;
-const FULL_MS = 2500;
+const FIXED_MS = envInt('SYNC_BENCH_FIXED_MS', 5000);
+const FULL_MS = envInt('SYNC_BENCH_FULL_MS', 2500);
 /**
  * Runs per server and N, in the order A B B A A B ..., so load drift does not favour one server. Counts and
  * CPU are pooled over the runs; latency percentiles are the median of the runs' percentiles, so one run
@@ -176,8 +177,11 @@ interface PhaseResult {
   lastAt: number;
   startAt: number;
   wallMs: number;
+  /** Server CPU time at nanosecond resolution (see CpuTimes.totalMs). */
   serverCpuMs: number;
+  /** Server system time, and user + system time, at clock-tick resolution (for the system share). */
   serverSysMs: number;
+  serverTickMs: number;
   clientCpuMs: number;
   otherCpuMs: number;
   disconnects: number;
@@ -219,10 +223,11 @@ async function runPhase(pool: WorkerPool, server: BenchServer, clients: number, 
     delivered: sum(stats.map((s) => s.delivered)),
     lastAt: Math.max(...stats.map((s) => s.lastAt)),
     wallMs: wall1 - wall0,
-    serverCpuMs: cpu1.userMs + cpu1.sysMs - cpu0.userMs - cpu0.sysMs,
+    serverCpuMs: cpu1.totalMs - cpu0.totalMs,
     serverSysMs: cpu1.sysMs - cpu0.sysMs,
+    serverTickMs: cpu1.userMs + cpu1.sysMs - cpu0.userMs - cpu0.sysMs,
     clientCpuMs: clientCpu1 - clientCpu0,
-    otherCpuMs: Math.max(0, busy1 - busy0 - (cpu1.userMs + cpu1.sysMs - cpu0.userMs - cpu0.sysMs) - (clientCpu1 - clientCpu0) - (self.user + self.system) / 1000),
+    otherCpuMs: Math.max(0, busy1 - busy0 - (cpu1.totalMs - cpu0.totalMs) - (clientCpu1 - clientCpu0) - (self.user + self.system) / 1000),
     disconnects: sum(stats.map((s) => s.disconnects)),
     latencies: withLatencies ? stats.flatMap((s) => s.latencies ?? []) : [],
   };
@@ -281,12 +286,12 @@ function toRow(server: ServerKind, clients: number, runs: RunResult[]): SyncBenc
     fixedDeliveredPerSecond: (fixedDelivered / total((r) => r.fixed.lastAt - r.fixed.startAt)) * 1000,
     fixedServerCpuPct: (total((r) => r.fixed.serverCpuMs) / total((r) => r.fixed.wallMs)) * 100,
     fixedCpuMsPer1kDelivered: (total((r) => r.fixed.serverCpuMs) / Math.max(1, fixedDelivered)) * 1000,
-    fixedServerSysShare: total((r) => r.fixed.serverSysMs) / Math.max(1, total((r) => r.fixed.serverCpuMs)),
+    fixedServerSysShare: total((r) => r.fixed.serverSysMs) / Math.max(1, total((r) => r.fixed.serverTickMs)),
     fixedLost: total((r) => r.fixed.expected - r.fixed.delivered),
     fullEdits: total((r) => r.full.edits), fullDelivered, fullLost: total((r) => r.full.expected - r.full.delivered), fullSpanMs,
     deliveredPerSecond: fullSpanMs > 0 ? (fullDelivered / fullSpanMs) * 1000 : 0,
     serverCpuMs: total((r) => r.full.serverCpuMs),
-    serverSysShare: total((r) => r.full.serverSysMs) / Math.max(1, total((r) => r.full.serverCpuMs)),
+    serverSysShare: total((r) => r.full.serverSysMs) / Math.max(1, total((r) => r.full.serverTickMs)),
     serverCpuPct: (total((r) => r.full.serverCpuMs) / fullWall) * 100,
     clientCpuPct: (total((r) => r.full.clientCpuMs) / fullWall) * 100,
     otherCpuPct: (total((r) => r.full.otherCpuMs) / fullWall) * 100,
@@ -314,6 +319,12 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
     const [reference, lodestone] = await Promise.all([startBenchServer('reference'), startBenchServer('lodestone')]);
     servers.push(reference, lodestone);
     await pool.start(WORKERS, log);
+    // One unmeasured run per server first: each process compiles its hot paths (JIT) in its first run, and
+    // counting that would charge start-up to whichever N comes first, not the steady state compared here.
+    for (const server of [reference, lodestone]) {
+      log(`sync: warm-up run on ${server.kind} (not counted)`);
+      await runOne(pool, server, CLIENT_COUNTS[0], () => undefined);
+    }
     for (const [i, clients] of CLIENT_COUNTS.entries()) {
       // A B B A ..., starting with the other server for the next N, so drift does not favour one.
       const pair = i % 2 === 0 ? [reference, lodestone] : [lodestone, reference];
@@ -354,6 +365,14 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
       r.serverCpuPct.toFixed(0), r.clientCpuPct.toFixed(0), r.otherCpuPct.toFixed(0),
     ]),
   );
+  const byClients = (pick: (row: SyncBenchRow) => number) =>
+    CLIENT_COUNTS.map((clients) => ({
+      name: `${clients} clients`,
+      bars: rows.filter((r) => r.clients === clients).map((r) => ({ label: r.server, value: pick(r) })),
+    }));
+  printBars(`Fan-out latency p99 at ${WRITERS} x ${RATE_PER_WRITER} edits/s, ms (shorter is better)`, byClients((r) => r.p99Ms));
+  printBars('Server CPU per 1,000 delivered updates at the fixed rate, ms (shorter is better)', byClients((r) => r.fixedCpuMsPer1kDelivered), (v) => v.toFixed(1));
+  printBars('Delivered updates per second at full rate (longer is better)', byClients((r) => r.deliveredPerSecond), (v) => String(Math.round(v)));
   const noisy = rows.filter((r) => r.otherCpuPct > 25);
   if (noisy.length > 0) {
     console.log(
