@@ -1,6 +1,7 @@
 /**
  * A room's durable write path: updates applied to its doc are queued, appended to storage in one
- * transaction per event-loop turn, and only then handed on (published to the other instances, relayed).
+ * transaction per callback (every frame of one socket read shares it), and only then handed on (published to
+ * the other instances, relayed).
  * Also keeps the board record's "updated" time current and compacts the stored rows in the background.
  */
 import * as Y from 'yjs';
@@ -44,12 +45,15 @@ export class UpdateLog {
 
   constructor(private readonly deps: UpdateLogDeps) {}
 
-  /** Queues an update; the first of an event-loop turn schedules the flush, so the turn's updates share one transaction. */
+  /**
+   * Queues an update; the first of a callback schedules the flush as a microtask, which runs when the callback
+   * (e.g. one socket read, with every frame in it) is done, so those updates share one transaction.
+   */
   push(update: Uint8Array, origin: unknown): void {
     this.pending.push({ update, origin });
     if (this.writing) return;
     this.writing = true;
-    setImmediate(this.flushSoon);
+    queueMicrotask(this.flushSoon);
   }
 
   /** True while a flush is scheduled or running. */
@@ -72,7 +76,8 @@ export class UpdateLog {
         this.pending = [];
         const stop = ctx.metrics.storageWriteSeconds.startTimer();
         const updates = batch.map((p) => p.update);
-        const lastSeq = await ctx.storage.appendUpdates(boardId, updates);
+        const { storage } = ctx;
+        const lastSeq = storage.appendUpdatesNow ? storage.appendUpdatesNow(boardId, updates) : await storage.appendUpdates(boardId, updates);
         stop();
         this.deps.link.stored(lastSeq, updates);
         this.rows += batch.length;

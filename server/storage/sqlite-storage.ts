@@ -235,6 +235,10 @@ export class SqliteStorage implements Storage {
   }
 
   async appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.appendUpdatesNow(boardId, updates);
+  }
+
+  appendUpdatesNow(boardId: string, updates: readonly Uint8Array[]): number {
     // IMMEDIATE takes the write lock before reading max(seq), so another process on the same
     // file cannot compute the same seqs (a DEFERRED upgrade could fail with SQLITE_BUSY).
     const lastSeq = this.tx.appendUpdates.immediate(boardId, updates);

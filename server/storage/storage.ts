@@ -66,6 +66,11 @@ export interface Storage {
   loadUpdatesAfter(boardId: string, afterSeq: number): Promise<StoredUpdate[]>;
   /** Appends updates in order, in one transaction; resolves with the seq of the last one. */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>;
+  /**
+   * The same, committed before it returns, for a backend whose writes are synchronous (embedded SQLite):
+   * the relay then goes on in the same turn instead of after a promise resolves.
+   */
+  appendUpdatesNow?(boardId: string, updates: readonly Uint8Array[]): number;
   /** In one transaction: deletes the updates with seq <= upToSeq and stores `merged` as update upToSeq. */
   compact(boardId: string, merged: Uint8Array, upToSeq: number): Promise<void>;
   /** How many update rows a board has (to decide when to compact). */
