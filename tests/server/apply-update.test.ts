@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { applyClientUpdate } from '../../server/rooms/apply-update';
 import { decodableButUnappliable } from './fixtures/bad-updates';
+import { successiveUpdates } from './fixtures/successive-updates';
 
 /** A doc with some content, and its state as a comparable value. */
 function board(): Y.Doc {
@@ -42,16 +43,11 @@ describe('applyClientUpdate', () => {
     expect(applyClientUpdate(doc, deletion, 'conn')).toEqual({ ok: true, changed: false });
 
     // An update whose predecessor is missing integrates nothing yet, but is parked: that is a change to keep.
-    const writer = new Y.Doc();
-    writer.getMap('nodes').set('n3', 'port');
-    const first = Y.encodeStateAsUpdate(writer);
-    const sv = Y.encodeStateVector(writer);
-    writer.getMap('nodes').set('n3', 'hub');
-    const second = Y.encodeStateAsUpdate(writer, sv);
+    const { base, later } = successiveUpdates('nodes', 'n3', 'port', 'hub');
     const vector = Array.from(Y.encodeStateVector(doc));
-    expect(applyClientUpdate(doc, second, 'conn')).toEqual({ ok: true, changed: true });
+    expect(applyClientUpdate(doc, later, 'conn')).toEqual({ ok: true, changed: true });
     expect(Array.from(Y.encodeStateVector(doc))).toEqual(vector);
-    expect(applyClientUpdate(doc, first, 'conn')).toEqual({ ok: true, changed: true });
+    expect(applyClientUpdate(doc, base, 'conn')).toEqual({ ok: true, changed: true });
     expect(doc.getMap('nodes').get('n3')).toBe('hub');
   });
 

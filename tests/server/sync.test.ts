@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { signToken } from '../../server/auth/tokens';
+import { successiveUpdates } from './fixtures/successive-updates';
 import { encodeUpdate } from '../../server/protocol/messages';
 import { readBoardFromDoc } from '../../shared/board/yjs-doc';
 import { api, BACKENDS, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
@@ -28,6 +29,14 @@ function client(s: TestServer, boardId: string, token: string): TestClient {
 }
 
 const state = (doc: Y.Doc) => JSON.stringify(readBoardFromDoc(doc));
+
+/** Closes a server and starts a new one on the same storage (the backend of the running describe block). */
+async function restart(first: TestServer): Promise<TestServer> {
+  await first.close();
+  const second = await startTestServer(first.env, first.dir, backend);
+  servers = servers.map((s) => (s === first ? second : s));
+  return second;
+}
 
 describe.each(BACKENDS)('sync server on %s', (name) => {
   beforeEach(() => {
@@ -72,10 +81,7 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     await waitFor(() => watcher.doc.getMap('meta').get('edit-49') === 49, 10_000, 'watcher sees all edits');
     c.destroy();
     watcher.destroy();
-    await first.close();
-    const second = await startTestServer(first.env, first.dir, name);
-    servers = servers.map((s) => (s === first ? second : s));
-    const again = client(second, board.id, board.tokens.viewer);
+    const again = client(await restart(first), board.id, board.tokens.viewer);
     await again.synced();
     for (let i = 0; i < 50; i++) expect(again.doc.getMap('meta').get(`edit-${i}`)).toBe(i);
   });
@@ -85,12 +91,7 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     const board = await createBoard(first, 'blank');
     const watcher = client(first, board.id, board.tokens.viewer);
     await watcher.synced();
-    const writer = new Y.Doc();
-    writer.getMap('meta').set('route', 'Lobito');
-    const base = Y.encodeStateAsUpdate(writer);
-    const sv = Y.encodeStateVector(writer);
-    writer.getMap('meta').set('route', 'Lobito via Kolwezi');
-    const later = Y.encodeStateAsUpdate(writer, sv);
+    const { base, later } = successiveUpdates('meta', 'route', 'Lobito', 'Lobito via Kolwezi');
     const ws = new WebSocket(`${first.wsUrl}/${board.id}?token=${board.tokens.editor}`);
     await once(ws, 'open');
     // The same socket, so the server handles them in this order: the later edit first, parked until its base.
@@ -99,10 +100,7 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     await waitFor(() => watcher.doc.getMap('meta').get('route') === 'Lobito via Kolwezi', 10_000, 'the watcher gets both updates');
     ws.close();
     watcher.destroy();
-    await first.close();
-    const second = await startTestServer(first.env, first.dir, name);
-    servers = servers.map((x) => (x === first ? second : x));
-    const again = client(second, board.id, board.tokens.viewer);
+    const again = client(await restart(first), board.id, board.tokens.viewer);
     await again.synced();
     expect(again.doc.getMap('meta').get('route')).toBe('Lobito via Kolwezi');
   });
