@@ -28,7 +28,7 @@ const WORKERS = envInt('SYNC_BENCH_WORKERS', 4);
 const WORKER_NICE = envInt('SYNC_BENCH_NICE', 5, 0);
 const WRITERS = 5;
 const RATE_PER_WRITER = 20;
-const WARMUP_MS = 1000;
+const WARMUP_MS = envInt('SYNC_BENCH_WARMUP_MS', 1000);
 const FIXED_MS = envInt('SYNC_BENCH_FIXED_MS', 5000);
 const FULL_MS = envInt('SYNC_BENCH_FULL_MS', 2500);
 /**
