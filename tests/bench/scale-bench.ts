@@ -13,6 +13,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { killAllChildren as killServers, startChildServer, freePort, type ChildServer } from '../utils/child-server';
 import { clusterEnv, dropCluster, redisAlive, startCluster, type Cluster } from '../utils/scale-cluster';
+import { printBars } from './bars';
 import { printTable, quantile } from './stats';
 import { preciseNow, type ClientSpec, type ConnectReply, type PhaseReply, type StatsReply, type WorkerCommand, type WorkerReply } from './sync/messages';
 
@@ -275,5 +276,12 @@ export async function runScaleBench(log: Log): Promise<ScaleBenchRow[]> {
       Math.round(r.deliveredPerSecond), ratio(r.throughputRatio), r.fixedLost + r.fullLost, r.disconnects,
     ]),
   );
+  const byClients = (pick: (row: ScaleBenchRow) => number) =>
+    [...new Set(rows.map((r) => r.clients))].map((clients) => ({
+      name: `${clients} clients`,
+      bars: rows.filter((r) => r.clients === clients).map((r) => ({ label: r.setup, value: pick(r) })),
+    }));
+  printBars(`Fan-out latency p99 at ${WRITERS} x ${RATE_PER_WRITER} edits/s, ms (shorter is better)`, byClients((r) => r.p99Ms));
+  printBars('Delivered updates per second at full rate (longer is better)', byClients((r) => r.deliveredPerSecond), (v) => String(Math.round(v)));
   return rows;
 }
