@@ -15,7 +15,7 @@ export interface CheckpointPolicy {
   checkEveryMs: number;
   /** Checkpoint once this many commits were noted since the last checkpoint. */
   commitsPerCheckpoint: number;
-  /** Checkpoint at least this often while anything was noted (and this often regardless, for writes not noted). */
+  /** Checkpoint at least this often (which also covers writes that were not noted; an empty WAL makes it a no-op). */
   maxWaitMs: number;
 }
 
