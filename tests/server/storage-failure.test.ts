@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeUpdate } from '../../server/protocol/messages';
+import { closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+
+let server: TestServer | null = null;
+let watcher: TestClient | null = null;
+afterEach(async () => {
+  watcher?.destroy();
+  await server?.stop();
+  server = null;
+  watcher = null;
+});
+
+describe('a storage write that fails', () => {
+  it('relays nothing and closes the room\'s sockets with 1011 and a sentence, so clients resend', async () => {
+    server = await startTestServer();
+    const board = await createBoard(server, 'blank');
+    watcher = connectClient(server.wsUrl, board.id, board.tokens.viewer);
+    await watcher.synced();
+    let watcherClose: number | null = null;
+    watcher.provider.once('connection-close', (event) => (watcherClose = event?.code ?? null));
+
+    // Another process removes the board's record behind the server's back: the next append breaks its
+    // foreign key, a real write failure of the real database.
+    const other = new Database(join(server.dir, 'lodestone.db'));
+    other.prepare('DELETE FROM boards WHERE id = ?').run(board.id);
+    other.close();
+
+    const writer = new Y.Doc();
+    writer.getMap('meta').set('lever', 'gallium ban');
+    const closed = await closeOf(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`, (ws) => ws.send(encodeUpdate(Y.encodeStateAsUpdate(writer))));
+    expect(closed.code).toBe(1011);
+    expect(closed.reason).toMatch(/could not save/);
+    await waitFor(() => watcherClose !== null, 5000, 'the watcher closed too');
+    expect(watcherClose).toBe(1011);
+    expect(watcher.doc.getMap('meta').get('lever')).toBeUndefined();
+  });
+});
