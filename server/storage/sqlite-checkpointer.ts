@@ -83,6 +83,9 @@ export class SqliteCheckpointer {
     this.stopped ??= new Promise<void>((resolve) => {
       if (this.exited) return resolve();
       this.worker.once('exit', () => resolve());
+      // Unreferenced, the worker would let the process exit before its last checkpoint and before the
+      // caller's `await` resumes (nothing else may be keeping the event loop alive during shutdown).
+      this.worker.ref();
       this.worker.postMessage('stop');
       // A worker stuck on a lock must not hold up shutdown.
       setTimeout(() => void this.worker.terminate(), 5000).unref();

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: runs every benchmark, prints tables and one JSON line per suite. Never fails on time.
- * `npm run bench -- engine` (or sync, scale, browser) runs only the named suites.
+ * `npm run bench -- engine` (or sync, relay, scale, browser) runs only the named suites.
  */
 import { runBrowserBench } from './browser-bench';
 import { runEngineBench } from './engine-bench';
+import { runRelayBench } from './relay-bench';
 import { runScaleBench } from './scale-bench';
 import { runSyncBench } from './sync/sync-bench';
 
@@ -12,6 +13,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const SUITES: Record<string, () => Promise<unknown>> = {
   engine: async () => runEngineBench(log),
   sync: () => runSyncBench(log),
+  relay: () => runRelayBench(log),
   scale: () => runScaleBench(log),
   browser: () => runBrowserBench(log),
 };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,13 @@ describe('SqliteCheckpointer', () => {
     commit();
     checkpointer.noteCommit();
     await waitFor(() => size() > empty + 20 * 8192, 5000, 'the 20 commits copied into the database file');
+  });
+
+  it('keeps the process alive until it has stopped, so closing storage completes even with nothing else running', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lodestone-ckpt-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures/close-storage.ts'), join(dir, 'x.db')], { encoding: 'utf8' });
+    expect(out).toBe('closed\n');
   });
 
   it('checkpoints a quiet database after the longest wait, and once more when stopped', async () => {
