@@ -1,19 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { computeExposure } from '../../shared/exposure/engine';
-import { exportBoard, galliumBoard, importBoard, person, type Person } from './support';
+import { exportBoard, galliumBoard, importBoard, peopleOfTheSpec, person, type Person } from './support';
 
-const people: Person[] = [];
-test.afterEach(async ({}, testInfo) => {
-  for (const p of people.splice(0)) {
-    await p.page.screenshot({ path: testInfo.outputPath(`${p.name}.png`) }).catch(() => undefined);
-    await p.context.close();
-  }
-});
+const join = peopleOfTheSpec();
 
 async function open(browser: Parameters<typeof person>[0], name: string, color: string, url: string): Promise<Person> {
-  const p = await person(browser, name, color, url);
-  people.push(p);
-  await expect(p.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  const p = await join(browser, name, color, url);
   await expect(p.page.getByTestId('node-cn-ref')).toBeVisible();
   return p;
 }

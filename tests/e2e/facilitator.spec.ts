@@ -2,20 +2,12 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../../shared/csv/csv';
 import { computeExposure } from '../../shared/exposure/engine';
-import { exportBoard, galliumBoard, importBoard, person, saveSnapshot, type Person } from './support';
+import { exportBoard, galliumBoard, importBoard, peopleOfTheSpec, person, saveSnapshot } from './support';
 
-const people: Person[] = [];
-test.afterEach(async ({}, testInfo) => {
-  for (const p of people.splice(0)) {
-    await p.page.screenshot({ path: testInfo.outputPath(`${p.name}.png`) }).catch(() => undefined);
-    await p.context.close();
-  }
-});
+const join = peopleOfTheSpec();
 
 async function facilitator(browser: Parameters<typeof person>[0], link: string): Promise<Page> {
-  const fran = await person(browser, 'Fran', '#2f5cd6', link);
-  people.push(fran);
-  await expect(fran.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  const fran = await join(browser, 'Fran', '#2f5cd6', link);
   await fran.page.getByRole('tab', { name: 'Facilitator' }).click();
   return fran.page;
 }

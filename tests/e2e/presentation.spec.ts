@@ -1,20 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { computeExposure } from '../../shared/exposure/engine';
-import { exportBoard, galliumBoard, importBoard, person, saveSnapshot, type Person } from './support';
+import { exportBoard, galliumBoard, importBoard, peopleOfTheSpec, person, saveSnapshot } from './support';
 
-const people: Person[] = [];
-test.afterEach(async ({}, testInfo) => {
-  for (const p of people.splice(0)) {
-    await p.page.screenshot({ path: testInfo.outputPath(`${p.name}.png`) }).catch(() => undefined);
-    await p.context.close();
-  }
-});
+const joinConnected = peopleOfTheSpec();
 
 async function join(browser: Parameters<typeof person>[0], name: string, color: string, link: string): Promise<Page> {
-  const p = await person(browser, name, color, link);
-  people.push(p);
-  await expect(p.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
-  return p.page;
+  return (await joinConnected(browser, name, color, link)).page;
 }
 
 /** The zoom and the flow point at the centre of a page's live canvas. */

@@ -1,5 +1,5 @@
 /** Helpers for the end-to-end tests: people in their own browser contexts, boards via the API, cuttable sockets. */
-import { expect, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
 import type { Board } from '../../shared/board/types';
 
 /** One person: a browser context (own IndexedDB and BroadcastChannel) with a remembered name and colour. */
@@ -10,6 +10,26 @@ export interface Person {
   /** Cuts this person's WebSocket(s) and refuses new ones until `reconnect`. */
   cut(): Promise<void>;
   reconnect(): void;
+}
+
+/**
+ * The people a spec file opens: `join` opens one and waits until they are connected; after every test
+ * each page is screenshotted (a test artifact) and its context closed. Call it once, at the top of the file.
+ */
+export function peopleOfTheSpec(): (browser: Browser, name: string, color: string, url: string) => Promise<Person> {
+  const people: Person[] = [];
+  test.afterEach(async ({}, testInfo) => {
+    for (const p of people.splice(0)) {
+      await p.page.screenshot({ path: testInfo.outputPath(`${p.name}.png`) }).catch(() => undefined);
+      await p.context.close();
+    }
+  });
+  return async (browser, name, color, url) => {
+    const p = await person(browser, name, color, url);
+    people.push(p);
+    await expect(p.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+    return p;
+  };
 }
 
 /** Opens a person on a URL; their sockets go through a route that can be cut (context.setOffline does not close WebSockets). */
