@@ -7,6 +7,8 @@ export interface ServerConfig {
   host: string;
   /** SQLite file, used when databaseUrl is not set. */
   sqliteFile: string;
+  /** The SQLite backend's update journal; null = the SQLite file's name + "-updates". */
+  sqliteJournalFile: string | null;
   /** PostgreSQL connection string; when set, PostgreSQL is the storage. */
   databaseUrl: string | null;
   /** PostgreSQL schema holding Lodestone's tables. */
@@ -40,6 +42,7 @@ const EnvSchema = z.object({
   PORT: int(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   LODESTONE_DB: z.string().min(1).default('./data/lodestone.db'),
+  LODESTONE_JOURNAL: z.string().min(1).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   LODESTONE_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S*$/, 'must start with redis:// or rediss://').optional(),
@@ -67,7 +70,7 @@ export function readConfig(env: Record<string, string | undefined>, clientDir: s
     throw new Error('invalid environment: REDIS_URL needs DATABASE_URL (instances that share boards must share PostgreSQL storage; SQLite is for a single instance)');
   }
   return {
-    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA,
+    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, sqliteJournalFile: e.LODESTONE_JOURNAL ?? null, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA,
     redisUrl: e.REDIS_URL ?? null, instanceId: e.LODESTONE_INSTANCE_ID ?? null, secret: e.LODESTONE_SECRET ?? null,
     maxMessageBytes: e.LODESTONE_MAX_MESSAGE_BYTES, rateLimitPerSecond: e.LODESTONE_RATE_LIMIT, rateLimitBurst: e.LODESTONE_RATE_BURST,
     roomIdleMs: e.LODESTONE_ROOM_IDLE_MS, compactAfterUpdates: e.LODESTONE_COMPACT_AFTER, tokenTtlDays: e.LODESTONE_TOKEN_TTL_DAYS,

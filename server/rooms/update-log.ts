@@ -9,6 +9,7 @@ import type { BoardLink } from '../scale/board-link';
 import type { RoomContext } from './room';
 
 const TOUCH_EVERY_MS = 2000;
+const RESOLVED = Promise.resolve();
 
 /** An update waiting to be stored, with the origin it was applied with (the sending connection, or the server). */
 export interface PendingUpdate {
@@ -47,13 +48,14 @@ export class UpdateLog {
 
   /**
    * Queues an update; the first of a callback schedules the flush as a microtask, which runs when the callback
-   * (e.g. one socket read, with every frame in it) is done, so those updates share one transaction.
+   * (e.g. one socket read, with every frame in it) is done, so those updates share one write.
    */
   push(update: Uint8Array, origin: unknown): void {
     this.pending.push({ update, origin });
     if (this.writing) return;
     this.writing = true;
-    queueMicrotask(this.flushSoon);
+    // A resolved promise's reaction, not queueMicrotask, which also creates an async resource per call.
+    RESOLVED.then(this.flushSoon);
   }
 
   /** True while a flush is scheduled or running. */
@@ -66,33 +68,63 @@ export class UpdateLog {
     return this.writing ? new Promise<void>((resolve) => this.idle.push(resolve)) : Promise.resolve();
   }
 
-  private readonly flushSoon = (): void => void this.flush();
+  private readonly flushSoon = (): void => {
+    if (this.deps.ctx.storage.appendUpdatesNow) this.flushNow();
+    else void this.flushAsync();
+  };
 
-  private async flush(): Promise<void> {
+  /** Flush through a synchronous backend (embedded SQLite): stored and relayed within this microtask. */
+  private flushNow(): void {
     const { boardId, ctx } = this.deps;
     try {
       while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
-        const stop = ctx.metrics.storageWriteSeconds.startTimer();
-        const updates = batch.map((p) => p.update);
-        const { storage } = ctx;
-        const lastSeq = storage.appendUpdatesNow ? storage.appendUpdatesNow(boardId, updates) : await storage.appendUpdates(boardId, updates);
-        stop();
-        this.deps.link.stored(lastSeq, updates);
-        this.rows += batch.length;
-        this.deps.relay(batch);
-        this.touch();
+        const batch = this.takeBatch();
+        const startedAt = performance.now();
+        const lastSeq = ctx.storage.appendUpdatesNow!(boardId, batch.updates);
+        this.stored(batch, lastSeq, startedAt);
       }
     } catch (error) {
       this.deps.fail(error, 'storage write failed; closing the room so clients resend');
-    } finally {
-      this.writing = false;
-      const idle = this.idle;
-      this.idle = [];
-      for (const resolve of idle) resolve();
     }
-    if (this.rows >= ctx.compactAfterUpdates && !this.compacting) setImmediate(() => void this.compact());
+    this.finish();
+  }
+
+  private async flushAsync(): Promise<void> {
+    const { boardId, ctx } = this.deps;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.takeBatch();
+        const startedAt = performance.now();
+        const lastSeq = await ctx.storage.appendUpdates(boardId, batch.updates);
+        this.stored(batch, lastSeq, startedAt);
+      }
+    } catch (error) {
+      this.deps.fail(error, 'storage write failed; closing the room so clients resend');
+    }
+    this.finish();
+  }
+
+  private takeBatch(): { pending: PendingUpdate[]; updates: Uint8Array[] } {
+    const pending = this.pending;
+    this.pending = [];
+    return { pending, updates: pending.map((p) => p.update) };
+  }
+
+  /** A batch is durable: hand it on (other instances, then this room's clients). */
+  private stored(batch: { pending: PendingUpdate[]; updates: Uint8Array[] }, lastSeq: number, startedAt: number): void {
+    this.deps.ctx.metrics.storageWriteSeconds.observe((performance.now() - startedAt) / 1000);
+    this.deps.link.stored(lastSeq, batch.updates);
+    this.rows += batch.pending.length;
+    this.deps.relay(batch.pending);
+    this.touch();
+  }
+
+  private finish(): void {
+    this.writing = false;
+    const idle = this.idle;
+    this.idle = [];
+    for (const resolve of idle) resolve();
+    if (this.rows >= this.deps.ctx.compactAfterUpdates && !this.compacting) setImmediate(() => void this.compact());
   }
 
   /** Keeps the board list's title and "updated" time current, at most every few seconds (fire and forget). */

@@ -2,8 +2,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { encodeJournalBatch, type JournalRecord } from './journal-records';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
 import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
+import { UpdateJournal } from './update-journal';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -42,6 +45,27 @@ const SECRET_KEY = 'secret';
  * many pages (about 40 MB): a safety net should the worker fall behind, never the normal path.
  */
 const SAFETY_AUTOCHECKPOINT_PAGES = 10_000;
+
+/** When journaled updates are copied into the updates table: this long after the first one waiting… */
+const INGEST_AFTER_MS = 1000;
+/** …or as soon as this many updates, or bytes of them, are waiting. */
+const INGEST_AT_UPDATES = 2000;
+const INGEST_AT_BYTES = 4 * 1024 * 1024;
+
+/** Options of SqliteStorage. */
+export interface SqliteStorageOptions {
+  /** Hears failures of the background WAL checkpoint and of background journal copies (default: a process warning). */
+  onBackgroundError?: (message: string) => void;
+  /** The update journal's file (default: the database file + "-updates"). */
+  journalFile?: string;
+}
+
+/** Updates of one board written to the journal and not yet copied into the updates table. */
+interface JournaledBatch {
+  boardId: string;
+  firstSeq: number;
+  updates: readonly Uint8Array[];
+}
 
 interface BoardRow {
   id: string;
@@ -94,6 +118,11 @@ function prepareStatements(db: Database.Database) {
     ),
     maxSeq: db.prepare<[string], { max: number | null }>('SELECT max(seq) AS max FROM updates WHERE board_id = ?'),
     insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
+    // Replaying a journal may meet rows already copied (a kill between the copy's commit and the journal's
+    // truncation) and boards deleted since: both are skipped.
+    insertJournaled: db.prepare<[string, number, Uint8Array, string]>(
+      'INSERT OR IGNORE INTO updates (board_id, seq, data) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
+    ),
     deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
     countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE board_id = ?'),
     insertSnapshot: db.prepare<[string, string, string, string, string, Uint8Array, string, string]>(
@@ -130,6 +159,9 @@ function prepareTransactions(db: Database.Database, s: Statements) {
       for (const update of updates) s.insertUpdate.run(boardId, ++seq, update);
       return seq;
     }),
+    copyJournaled: db.transaction((records: readonly JournalRecord[]) => {
+      for (const { boardId, seq, data } of records) s.insertJournaled.run(boardId, seq, data, boardId);
+    }),
     compact: db.transaction((boardId: string, merged: Uint8Array, upToSeq: number) => {
       s.deleteUpTo.run(boardId, upToSeq);
       s.insertUpdate.run(boardId, upToSeq, merged);
@@ -139,22 +171,56 @@ function prepareTransactions(db: Database.Database, s: Statements) {
 
 type Transactions = ReturnType<typeof prepareTransactions>;
 
-function warnCheckpointFailed(message: string): void {
-  process.emitWarning(`SQLite WAL checkpoint failed (the WAL grows until one succeeds): ${message}`);
+function warnInBackground(message: string): void {
+  process.emitWarning(`SQLite storage: ${message}`);
 }
 
-/** SQLite storage; methods are async to match the interface, but each runs synchronously and is committed on return. */
+/** Expands journaled batches into one record per update. */
+function journaledRecords(batches: readonly JournaledBatch[]): JournalRecord[] {
+  const records: JournalRecord[] = [];
+  for (const { boardId, firstSeq, updates } of batches) updates.forEach((data, i) => records.push({ boardId, seq: firstSeq + i, data }));
+  return records;
+}
+
+/**
+ * SQLite storage; methods are async to match the interface, but each runs synchronously and is durable on
+ * return. Appended updates go to the update journal (update-journal.ts) and reach the updates table in
+ * batches; every read of updates copies what is waiting first. One process per file (sqlite-process-lock.ts).
+ */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private statements: Statements | null = null;
   private transactions: Transactions | null = null;
   private checkpointer: SqliteCheckpointer | null = null;
+  private readonly onBackgroundError: (message: string) => void;
+  private readonly journalFile: string;
+  private lock: ProcessLock | null = null;
+  /** Null for an in-memory database, whose updates go straight into the table. */
+  private journal: UpdateJournal | null = null;
+  /** Journaled updates not yet in the table, and their count and size. */
+  private journaled: JournaledBatch[] = [];
+  private journaledUpdates = 0;
+  private journaledBytes = 0;
+  private copyTimer: NodeJS.Timeout | null = null;
+  private copyImmediate: NodeJS.Immediate | null = null;
+  /** Each board's last seq, as read from the table once and kept since (this process is the only writer). */
+  private readonly lastSeqs = new Map<string, number>();
 
-  /** `onCheckpointError` hears failures of the background WAL checkpoint (see SqliteCheckpointer). */
-  constructor(private readonly file: string, private readonly onCheckpointError: (message: string) => void = warnCheckpointFailed) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+  /** Opens `file` (":memory:" for a throwaway database); init() does the rest. */
+  constructor(private readonly file: string, options: SqliteStorageOptions = {}) {
+    this.onBackgroundError = options.onBackgroundError ?? warnInBackground;
+    this.journalFile = options.journalFile ?? `${file}-updates`;
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      this.lock = lockDatabaseFile(file);
+    }
+    try {
+      this.db = new Database(file);
+    } catch (error) {
+      this.lock?.release();
+      throw error;
+    }
     // WAL with synchronous=NORMAL: a commit is in the WAL (the OS page cache) when the call
     // returns, so it survives kill -9 of this process; only a power loss or OS crash can roll
     // back the last commits (FULL would fsync every commit to survive that too).
@@ -180,17 +246,29 @@ export class SqliteStorage implements Storage {
     this.statements = prepareStatements(this.db);
     this.transactions = prepareTransactions(this.db, this.statements);
     if (this.file !== ':memory:') {
+      this.journal = new UpdateJournal(this.journalFile);
+      this.replayJournal(this.journal);
       // Checkpoints off the event loop (sqlite-checkpointer.ts); committing stays a WAL append.
-      this.checkpointer = new SqliteCheckpointer(this.file, this.onCheckpointError);
+      this.checkpointer = new SqliteCheckpointer(this.file, (message) => this.onBackgroundError(`WAL checkpoint failed (the WAL grows until one succeeds): ${message}`));
       this.db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     }
   }
 
   async close(): Promise<void> {
-    // The worker's connection goes first, so this one is the last and folds the WAL back into the file.
-    await this.checkpointer?.stop();
-    this.checkpointer = null;
-    if (this.db.open) this.db.close();
+    this.cancelCopy();
+    try {
+      // What cannot be copied now stays in the journal, for the next start to replay.
+      if (this.db.open && this.transactions) this.copyJournaled();
+    } finally {
+      this.journal?.close();
+      this.journal = null;
+      // The worker's connection goes first, so this one is the last and folds the WAL back into the file.
+      await this.checkpointer?.stop();
+      this.checkpointer = null;
+      if (this.db.open) this.db.close();
+      this.lock?.release();
+      this.lock = null;
+    }
   }
 
   async ping(): Promise<void> {
@@ -206,6 +284,7 @@ export class SqliteStorage implements Storage {
 
   async createBoard(record: BoardRecord, initialUpdate: Uint8Array): Promise<void> {
     this.tx.createBoard.immediate(record, initialUpdate);
+    this.lastSeqs.set(record.id, 1);
   }
 
   async getBoard(id: string): Promise<BoardRecord | null> {
@@ -223,14 +302,18 @@ export class SqliteStorage implements Storage {
 
   async deleteBoard(id: string): Promise<boolean> {
     // Updates and snapshots go with the board through ON DELETE CASCADE.
+    this.copyJournaled();
+    this.lastSeqs.delete(id);
     return this.s.deleteBoard.run(id).changes > 0;
   }
 
   async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
+    this.copyJournaled();
     return this.s.loadUpdates.all(boardId).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
   }
 
   async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<StoredUpdate[]> {
+    this.copyJournaled();
     return this.s.loadUpdatesAfter.all(boardId, afterSeq).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
   }
 
@@ -239,18 +322,28 @@ export class SqliteStorage implements Storage {
   }
 
   appendUpdatesNow(boardId: string, updates: readonly Uint8Array[]): number {
-    // IMMEDIATE takes the write lock before reading max(seq), so another process on the same
-    // file cannot compute the same seqs (a DEFERRED upgrade could fail with SQLITE_BUSY).
-    const lastSeq = this.tx.appendUpdates.immediate(boardId, updates);
-    this.checkpointer?.noteCommit();
-    return lastSeq;
+    if (!this.journal) return this.tx.appendUpdates.immediate(boardId, updates);
+    const lastSeq = this.lastSeq(boardId);
+    if (updates.length === 0) return lastSeq;
+    // Encoded whole before anything is written (a bad update stores none of the batch), written in one call.
+    const encoded = encodeJournalBatch(boardId, lastSeq + 1, updates);
+    this.journal.append(encoded);
+    this.lastSeqs.set(boardId, lastSeq + updates.length);
+    this.journaled.push({ boardId, firstSeq: lastSeq + 1, updates });
+    this.journaledUpdates += updates.length;
+    this.journaledBytes += encoded.length;
+    this.scheduleCopy();
+    return lastSeq + updates.length;
   }
 
   async compact(boardId: string, merged: Uint8Array, upToSeq: number): Promise<void> {
+    this.copyJournaled();
     this.tx.compact.immediate(boardId, merged, upToSeq);
+    this.checkpointer?.noteCommit();
   }
 
   async countUpdates(boardId: string): Promise<number> {
+    this.copyJournaled();
     return this.s.countUpdates.get(boardId)?.n ?? 0;
   }
 
@@ -273,4 +366,66 @@ export class SqliteStorage implements Storage {
       exposure: JSON.parse(row.exposure) as SnapshotRecord['exposure'],
     };
   }
+
+  /** A board's last seq; throws for an unknown board. */
+  private lastSeq(boardId: string): number {
+    const known = this.lastSeqs.get(boardId);
+    if (known !== undefined) return known;
+    const max = this.s.maxSeq.get(boardId)?.max ?? null;
+    if (max === null && !this.s.getBoard.get(boardId)) throw new Error(`cannot append to unknown board ${boardId}`);
+    this.lastSeqs.set(boardId, max ?? 0);
+    return max ?? 0;
+  }
+
+  /** Copies the journaled updates into the updates table in one transaction, then empties the journal. */
+  private copyJournaled(): void {
+    this.cancelCopy();
+    if (this.journaled.length === 0 || !this.journal) return;
+    this.tx.copyJournaled.immediate(journaledRecords(this.journaled));
+    this.checkpointer?.noteCommit();
+    this.journaled = [];
+    this.journaledUpdates = 0;
+    this.journaledBytes = 0;
+    this.journal.truncate();
+  }
+
+  /** At start: copies what a killed process left in the journal, drops a torn tail, and empties it. */
+  private replayJournal(journal: UpdateJournal): void {
+    const { records, tailBytes } = journal.read();
+    if (records.length > 0) this.tx.copyJournaled.immediate(records);
+    if (tailBytes > 0) this.onBackgroundError(`dropped ${tailBytes} bytes of a torn or corrupt record at the end of ${journal.file} (after ${records.length} intact updates)`);
+    if (records.length > 0 || tailBytes > 0) journal.truncate();
+  }
+
+  /** Schedules the copy into the table: soon when much is waiting, else after a while. */
+  private scheduleCopy(): void {
+    if (this.copyImmediate) return;
+    if (this.journaledUpdates >= INGEST_AT_UPDATES || this.journaledBytes >= INGEST_AT_BYTES) {
+      if (this.copyTimer) clearTimeout(this.copyTimer);
+      this.copyTimer = null;
+      this.copyImmediate = setImmediate(this.copyInBackground);
+      return;
+    }
+    if (this.copyTimer) return;
+    this.copyTimer = setTimeout(this.copyInBackground, INGEST_AFTER_MS);
+    this.copyTimer.unref();
+  }
+
+  private cancelCopy(): void {
+    if (this.copyTimer) clearTimeout(this.copyTimer);
+    if (this.copyImmediate) clearImmediate(this.copyImmediate);
+    this.copyTimer = null;
+    this.copyImmediate = null;
+  }
+
+  private readonly copyInBackground = (): void => {
+    this.copyTimer = null;
+    this.copyImmediate = null;
+    try {
+      this.copyJournaled();
+    } catch (error) {
+      // The updates stay in the journal (durable) and in memory; the next append or read tries again.
+      this.onBackgroundError(`copying journaled updates into the database failed (they stay in the journal): ${(error as Error).message}`);
+    }
+  };
 }

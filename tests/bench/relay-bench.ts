@@ -23,8 +23,11 @@ import { printBars } from './bars';
 import { printTable, quantile } from './stats';
 
 const RECEIVERS = 10;
-const UPDATES = 20_000;
-const ROUNDS = 3;
+const envInt = (name: string, fallback: number) => (Number.isInteger(Number(process.env[name])) && Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
+/** Updates per round (the first half warms up); RELAY_BENCH_PACE_MS > 0 spaces them out (a low rate, caches cold) instead of one per macrotask. */
+const UPDATES = envInt('RELAY_BENCH_UPDATES', 20_000);
+const PACE_MS = envInt('RELAY_BENCH_PACE_MS', 0);
+const ROUNDS = envInt('RELAY_BENCH_ROUNDS', 3);
 
 /** One row: microseconds of CPU per relayed update, median of the rounds. */
 export interface RelayBenchRow {
@@ -47,7 +50,7 @@ function writerUpdates(count: number): Uint8Array[] {
   return updates;
 }
 
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+const nextMacrotask = () => new Promise<void>((resolve) => (PACE_MS > 0 ? setTimeout(resolve, PACE_MS) : setImmediate(resolve)));
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -55,7 +58,7 @@ const cpuMs = () => {
 
 /** Feeds every update through `receive`, one per macrotask, and returns µs of CPU per update for the second half (the first warms up). */
 async function measure(updates: Uint8Array[], receive: (frame: Uint8Array) => void): Promise<number> {
-  const half = updates.length / 2;
+  const half = Math.floor(updates.length / 2);
   const frames = updates.map(encodeUpdate);
   let start = 0;
   for (let i = 0; i < frames.length; i++) {

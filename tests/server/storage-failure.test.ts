@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../../server/protocol/messages';
@@ -16,18 +14,14 @@ afterEach(async () => {
 
 describe('a storage write that fails', () => {
   it('relays nothing and closes the room\'s sockets with 1011 and a sentence, so clients resend', async () => {
-    server = await startTestServer();
+    // The update journal on /dev/full: boards are created (in the database), and every append of an
+    // update fails with ENOSPC, a real write failure of a real device.
+    server = await startTestServer({ LODESTONE_JOURNAL: '/dev/full' });
     const board = await createBoard(server, 'blank');
     watcher = connectClient(server.wsUrl, board.id, board.tokens.viewer);
     await watcher.synced();
     let watcherClose: number | null = null;
     watcher.provider.once('connection-close', (event) => (watcherClose = event?.code ?? null));
-
-    // Another process removes the board's record behind the server's back: the next append breaks its
-    // foreign key, a real write failure of the real database.
-    const other = new Database(join(server.dir, 'lodestone.db'));
-    other.prepare('DELETE FROM boards WHERE id = ?').run(board.id);
-    other.close();
 
     const writer = new Y.Doc();
     writer.getMap('meta').set('lever', 'gallium ban');
