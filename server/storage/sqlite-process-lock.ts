@@ -17,6 +17,8 @@ export function lockDatabaseFile(databaseFile: string): ProcessLock {
   const db = new Database(lockFile, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // It never holds data: no rollback journal file beside it.
+    db.pragma('journal_mode = MEMORY');
     // The first write lock taken in EXCLUSIVE mode is kept until the connection closes.
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {

@@ -33,7 +33,7 @@ export interface SnapshotRecord extends SnapshotSummary {
   exposure: ExposureReport;
 }
 
-/** Durable storage. Every method resolves only once the data is committed (survives kill -9). */
+/** Durable storage. Every method resolves only once the data is durable (survives kill -9 of the process). */
 export interface Storage {
   /** Which backend this is, for logs and metrics. */
   readonly kind: 'sqlite' | 'postgres';
@@ -67,7 +67,7 @@ export interface Storage {
   /** Appends updates in order, in one transaction; resolves with the seq of the last one. */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>;
   /**
-   * The same, committed before it returns, for a backend whose writes are synchronous (embedded SQLite):
+   * The same, durable before it returns, for a backend whose writes are synchronous (embedded SQLite):
    * the relay then goes on in the same turn instead of after a promise resolves.
    */
   appendUpdatesNow?(boardId: string, updates: readonly Uint8Array[]): number;
