@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { encodeJournalBatch, type JournalRecord } from './journal-records';
+import type { JournalRecord } from './journal-records';
+import { JournaledUpdates } from './journaled-updates';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
 import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
@@ -46,25 +47,12 @@ const SECRET_KEY = 'secret';
  */
 const SAFETY_AUTOCHECKPOINT_PAGES = 10_000;
 
-/** When journaled updates are copied into the updates table: this long after the first one waiting… */
-const INGEST_AFTER_MS = 1000;
-/** …or as soon as this many updates, or bytes of them, are waiting. */
-const INGEST_AT_UPDATES = 2000;
-const INGEST_AT_BYTES = 4 * 1024 * 1024;
-
 /** Options of SqliteStorage. */
 export interface SqliteStorageOptions {
   /** Hears failures of the background WAL checkpoint and of background journal copies (default: a process warning). */
   onBackgroundError?: (message: string) => void;
   /** The update journal's file (default: the database file + "-updates"). */
   journalFile?: string;
-}
-
-/** Updates of one board written to the journal and not yet copied into the updates table. */
-interface JournaledBatch {
-  boardId: string;
-  firstSeq: number;
-  updates: readonly Uint8Array[];
 }
 
 interface BoardRow {
@@ -175,13 +163,6 @@ function warnInBackground(message: string): void {
   process.emitWarning(`SQLite storage: ${message}`);
 }
 
-/** Expands journaled batches into one record per update. */
-function journaledRecords(batches: readonly JournaledBatch[]): JournalRecord[] {
-  const records: JournalRecord[] = [];
-  for (const { boardId, firstSeq, updates } of batches) updates.forEach((data, i) => records.push({ boardId, seq: firstSeq + i, data }));
-  return records;
-}
-
 /**
  * SQLite storage; methods are async to match the interface, but each runs synchronously and is durable on
  * return. Appended updates go to the update journal (update-journal.ts) and reach the updates table in
@@ -196,14 +177,10 @@ export class SqliteStorage implements Storage {
   private readonly onBackgroundError: (message: string) => void;
   private readonly journalFile: string;
   private lock: ProcessLock | null = null;
-  /** Null for an in-memory database, whose updates go straight into the table. */
+  /** The open journal file (null for an in-memory database). */
   private journal: UpdateJournal | null = null;
-  /** Journaled updates not yet in the table, and their count and size. */
-  private journaled: JournaledBatch[] = [];
-  private journaledUpdates = 0;
-  private journaledBytes = 0;
-  private copyTimer: NodeJS.Timeout | null = null;
-  private copyImmediate: NodeJS.Immediate | null = null;
+  /** Null for an in-memory database, whose updates go straight into the table. */
+  private journaled: JournaledUpdates | null = null;
   /** Each board's last seq, as read from the table once and kept since (this process is the only writer). */
   private readonly lastSeqs = new Map<string, number>();
 
@@ -247,7 +224,14 @@ export class SqliteStorage implements Storage {
     this.transactions = prepareTransactions(this.db, this.statements);
     if (this.file !== ':memory:') {
       this.journal = new UpdateJournal(this.journalFile);
-      this.replayJournal(this.journal);
+      this.journaled = new JournaledUpdates(this.journal, {
+        copy: (records) => {
+          this.tx.copyJournaled.immediate(records);
+          this.checkpointer?.noteCommit();
+        },
+        warn: (message) => this.onBackgroundError(message),
+      });
+      this.journaled.replay();
       // Checkpoints off the event loop (sqlite-checkpointer.ts); committing stays a WAL append.
       this.checkpointer = new SqliteCheckpointer(this.file, (message) => this.onBackgroundError(`WAL checkpoint failed (the WAL grows until one succeeds): ${message}`));
       this.db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
@@ -255,11 +239,12 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    this.cancelCopy();
+    this.journaled?.cancel();
     try {
       // What cannot be copied now stays in the journal, for the next start to replay.
-      if (this.db.open && this.transactions) this.copyJournaled();
+      if (this.db.open) this.copyJournaled();
     } finally {
+      this.journaled = null;
       this.journal?.close();
       this.journal = null;
       // The worker's connection goes first, so this one is the last and folds the WAL back into the file.
@@ -322,17 +307,11 @@ export class SqliteStorage implements Storage {
   }
 
   appendUpdatesNow(boardId: string, updates: readonly Uint8Array[]): number {
-    if (!this.journal) return this.tx.appendUpdates.immediate(boardId, updates);
+    if (!this.journaled) return this.tx.appendUpdates.immediate(boardId, updates);
     const lastSeq = this.lastSeq(boardId);
     if (updates.length === 0) return lastSeq;
-    // Encoded whole before anything is written (a bad update stores none of the batch), written in one call.
-    const encoded = encodeJournalBatch(boardId, lastSeq + 1, updates);
-    this.journal.append(encoded);
+    this.journaled.append(boardId, lastSeq + 1, updates);
     this.lastSeqs.set(boardId, lastSeq + updates.length);
-    this.journaled.push({ boardId, firstSeq: lastSeq + 1, updates });
-    this.journaledUpdates += updates.length;
-    this.journaledBytes += encoded.length;
-    this.scheduleCopy();
     return lastSeq + updates.length;
   }
 
@@ -377,55 +356,8 @@ export class SqliteStorage implements Storage {
     return max ?? 0;
   }
 
-  /** Copies the journaled updates into the updates table in one transaction, then empties the journal. */
+  /** Copies the journaled updates into the updates table (before anything reads it). */
   private copyJournaled(): void {
-    this.cancelCopy();
-    if (this.journaled.length === 0 || !this.journal) return;
-    this.tx.copyJournaled.immediate(journaledRecords(this.journaled));
-    this.checkpointer?.noteCommit();
-    this.journaled = [];
-    this.journaledUpdates = 0;
-    this.journaledBytes = 0;
-    this.journal.truncate();
+    this.journaled?.copyNow();
   }
-
-  /** At start: copies what a killed process left in the journal, drops a torn tail, and empties it. */
-  private replayJournal(journal: UpdateJournal): void {
-    const { records, tailBytes } = journal.read();
-    if (records.length > 0) this.tx.copyJournaled.immediate(records);
-    if (tailBytes > 0) this.onBackgroundError(`dropped ${tailBytes} bytes of a torn or corrupt record at the end of ${journal.file} (after ${records.length} intact updates)`);
-    if (records.length > 0 || tailBytes > 0) journal.truncate();
-  }
-
-  /** Schedules the copy into the table: soon when much is waiting, else after a while. */
-  private scheduleCopy(): void {
-    if (this.copyImmediate) return;
-    if (this.journaledUpdates >= INGEST_AT_UPDATES || this.journaledBytes >= INGEST_AT_BYTES) {
-      if (this.copyTimer) clearTimeout(this.copyTimer);
-      this.copyTimer = null;
-      this.copyImmediate = setImmediate(this.copyInBackground);
-      return;
-    }
-    if (this.copyTimer) return;
-    this.copyTimer = setTimeout(this.copyInBackground, INGEST_AFTER_MS);
-    this.copyTimer.unref();
-  }
-
-  private cancelCopy(): void {
-    if (this.copyTimer) clearTimeout(this.copyTimer);
-    if (this.copyImmediate) clearImmediate(this.copyImmediate);
-    this.copyTimer = null;
-    this.copyImmediate = null;
-  }
-
-  private readonly copyInBackground = (): void => {
-    this.copyTimer = null;
-    this.copyImmediate = null;
-    try {
-      this.copyJournaled();
-    } catch (error) {
-      // The updates stay in the journal (durable) and in memory; the next append or read tries again.
-      this.onBackgroundError(`copying journaled updates into the database failed (they stay in the journal): ${(error as Error).message}`);
-    }
-  };
 }
