@@ -21,8 +21,11 @@ interface JournaledBatch {
 
 /** What the pipeline needs from the database. */
 export interface JournalTarget {
-  /** Inserts records in one transaction, skipping rows already there and boards no longer there. */
-  copy(records: readonly JournalRecord[]): void;
+  /**
+   * Inserts records in one transaction. `replay`: records a killed process left, which may already be in
+   * the table or belong to boards deleted since (skipped); otherwise every record is new (a clash throws).
+   */
+  copy(records: readonly JournalRecord[], replay: boolean): void;
   /** Hears a failed background copy, and a torn tail dropped at replay. */
   warn(message: string): void;
 }
@@ -47,7 +50,7 @@ export class JournaledUpdates {
   /** At start: copies what a killed process left in the journal, drops a torn tail (with a warning), and empties it. */
   replay(): void {
     const { records, tailBytes } = this.journal.read();
-    if (records.length > 0) this.target.copy(records);
+    if (records.length > 0) this.target.copy(records, true);
     if (tailBytes > 0) this.target.warn(`dropped ${tailBytes} bytes of a torn or corrupt record at the end of ${this.journal.file} (after ${records.length} intact updates)`);
     if (records.length > 0 || tailBytes > 0) this.journal.truncate();
   }
@@ -66,7 +69,7 @@ export class JournaledUpdates {
   copyNow(): void {
     this.cancel();
     if (this.waiting.length === 0) return;
-    this.target.copy(recordsOf(this.waiting));
+    this.target.copy(recordsOf(this.waiting), false);
     this.waiting = [];
     this.waitingUpdates = 0;
     this.waitingBytes = 0;

@@ -108,7 +108,7 @@ function prepareStatements(db: Database.Database) {
     insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
     // Replaying a journal may meet rows already copied (a kill between the copy's commit and the journal's
     // truncation) and boards deleted since: both are skipped.
-    insertJournaled: db.prepare<[string, number, Uint8Array, string]>(
+    insertReplayed: db.prepare<[string, number, Uint8Array, string]>(
       'INSERT OR IGNORE INTO updates (board_id, seq, data) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
     ),
     deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
@@ -148,7 +148,10 @@ function prepareTransactions(db: Database.Database, s: Statements) {
       return seq;
     }),
     copyJournaled: db.transaction((records: readonly JournalRecord[]) => {
-      for (const { boardId, seq, data } of records) s.insertJournaled.run(boardId, seq, data, boardId);
+      for (const { boardId, seq, data } of records) s.insertUpdate.run(boardId, seq, data);
+    }),
+    replayJournaled: db.transaction((records: readonly JournalRecord[]) => {
+      for (const { boardId, seq, data } of records) s.insertReplayed.run(boardId, seq, data, boardId);
     }),
     compact: db.transaction((boardId: string, merged: Uint8Array, upToSeq: number) => {
       s.deleteUpTo.run(boardId, upToSeq);
@@ -225,8 +228,8 @@ export class SqliteStorage implements Storage {
     if (this.file !== ':memory:') {
       this.journal = new UpdateJournal(this.journalFile);
       this.journaled = new JournaledUpdates(this.journal, {
-        copy: (records) => {
-          this.tx.copyJournaled.immediate(records);
+        copy: (records, replay) => {
+          (replay ? this.tx.replayJournaled : this.tx.copyJournaled).immediate(records);
           this.checkpointer?.noteCommit();
         },
         warn: (message) => this.onBackgroundError(message),

@@ -36,7 +36,7 @@ const FULL_MS = envInt('SYNC_BENCH_FULL_MS', 2500);
  * CPU are pooled over the runs; latency percentiles are the median of the runs' percentiles, so one run
  * disturbed by other load on the machine does not decide the row.
  */
-const ROUNDS = envInt('SYNC_BENCH_ROUNDS', 3);
+const ROUNDS = envInt('SYNC_BENCH_ROUNDS', 5);
 /** Full rate: edits a writer may have sent that no other client of its worker has received yet. */
 const WINDOW = envInt('SYNC_BENCH_WINDOW', 64);
 /** A phase starts this long after the command, so all workers start together. */
