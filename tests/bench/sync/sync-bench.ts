@@ -65,6 +65,8 @@ export interface SyncBenchRow {
   fixedDeliveredPerSecond: number;
   fixedServerCpuPct: number;
   fixedCpuMsPer1kDelivered: number;
+  /** Each run's fixed-rate CPU ms per 1k delivered (their spread shows how noisy the machine was). */
+  fixedCpuPerRunMsPer1k: number[];
   /** Share of the server's CPU time spent in the kernel (system time), fixed and full phases. */
   fixedServerSysShare: number;
   fixedLost: number;
@@ -286,6 +288,7 @@ function toRow(server: ServerKind, clients: number, runs: RunResult[]): SyncBenc
     fixedDeliveredPerSecond: (fixedDelivered / total((r) => r.fixed.lastAt - r.fixed.startAt)) * 1000,
     fixedServerCpuPct: (total((r) => r.fixed.serverCpuMs) / total((r) => r.fixed.wallMs)) * 100,
     fixedCpuMsPer1kDelivered: (total((r) => r.fixed.serverCpuMs) / Math.max(1, fixedDelivered)) * 1000,
+    fixedCpuPerRunMsPer1k: runs.map((r) => (r.fixed.serverCpuMs / Math.max(1, r.fixed.delivered)) * 1000),
     fixedServerSysShare: total((r) => r.fixed.serverSysMs) / Math.max(1, total((r) => r.fixed.serverTickMs)),
     fixedLost: total((r) => r.fixed.expected - r.fixed.delivered),
     fullEdits: total((r) => r.full.edits), fullDelivered, fullLost: total((r) => r.full.expected - r.full.delivered), fullSpanMs,
@@ -301,6 +304,8 @@ function toRow(server: ServerKind, clients: number, runs: RunResult[]): SyncBenc
 }
 
 const ratio = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(2));
+/** The lowest and highest of the runs' values, e.g. "35-80": how far one server moved between runs. */
+const spread = (values: number[], digits: number) => `${Math.min(...values).toFixed(digits)}-${Math.max(...values).toFixed(digits)}`;
 
 /** Runs the sync benchmark, prints its table and returns the rows. Kills every child process it started. */
 export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
@@ -355,12 +360,13 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
   printTable(
     `Sync server: N clients in one room, spread over ${WORKERS} client processes (nice ${WORKER_NICE}); ${ROUNDS} runs per server and N, interleaved.\n` +
       `Lodestone = SQLite storage + HMAC tokens; reference = @y/websocket-server 0.1.1 (memory only, no auth). Ratios = Lodestone / reference; goal <= 1.\n` +
-      `fixed: ${WRITERS} writers x ${RATE_PER_WRITER} edits/s for ${FIXED_MS / 1000} s per run; latency over every (edit, receiver) pair, median of the runs' p50 / p99.\n` +
+      `fixed: ${WRITERS} writers x ${RATE_PER_WRITER} edits/s for ${FIXED_MS / 1000} s per run; latency over every (edit, receiver) pair, median of the runs' p50 / p99;\n"runs" columns: lowest-highest of the single runs (the machine's noise).\n` +
       `full: writers as fast as a window of ${WINDOW} unconfirmed edits each allows, ${FULL_MS / 1000} s per run. CPU ms/1k = server user+sys per 1000 delivered updates (runs pooled);\n` +
       `CPU % = share of one core over the full phase (clients: all workers; other: load outside the benchmark, noise).`,
-    ['server', 'clients', 'p50 ms', 'p99 ms', 'p99 ratio', 'fixed CPU ms/1k', 'fixed CPU ratio', 'delivered/s', 'CPU ms/1k', 'CPU ratio', 'server %', 'clients %', 'other %'],
+    ['server', 'clients', 'p50 ms', 'p99 ms', 'p99 runs', 'p99 ratio', 'fixed CPU ms/1k', 'fixed CPU runs', 'fixed CPU ratio', 'delivered/s', 'CPU ms/1k', 'CPU ratio', 'server %', 'clients %', 'other %'],
     rows.map((r) => [
-      r.server, r.clients, ms(r.p50Ms), ms(r.p99Ms), ratio(r.p99Ratio), r.fixedCpuMsPer1kDelivered.toFixed(1), ratio(r.fixedCpuPer1kRatio),
+      r.server, r.clients, ms(r.p50Ms), ms(r.p99Ms), spread(r.p99PerRunMs, 2), ratio(r.p99Ratio),
+      r.fixedCpuMsPer1kDelivered.toFixed(1), spread(r.fixedCpuPerRunMsPer1k, 0), ratio(r.fixedCpuPer1kRatio),
       Math.round(r.deliveredPerSecond), r.cpuMsPer1kDelivered.toFixed(1), ratio(r.cpuPer1kRatio),
       r.serverCpuPct.toFixed(0), r.clientCpuPct.toFixed(0), r.otherCpuPct.toFixed(0),
     ]),
