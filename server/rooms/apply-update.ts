@@ -25,7 +25,6 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   const pendingStructs = store.pendingStructs;
   const pendingUpdate = pendingStructs?.update;
   const pendingDs = store.pendingDs;
-  const pendingChanged = () => store.pendingStructs !== pendingStructs || store.pendingStructs?.update !== pendingUpdate || store.pendingDs !== pendingDs;
   let transaction: Y.Transaction | null = null;
   try {
     Y.transact(doc, (tr) => {
@@ -33,12 +32,17 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
       Y.applyUpdate(doc, update, origin);
     }, origin);
     const tr = transaction as unknown as Y.Transaction;
-    return tr.deleteSet.clients.size > 0 || clocksDiffer(tr.beforeState, tr.afterState) || pendingChanged() ? CHANGED : UNCHANGED;
+    return tr.deleteSet.clients.size > 0 || clocksDiffer(tr.beforeState, tr.afterState) || pendingMoved(store, pendingStructs, pendingUpdate, pendingDs) ? CHANGED : UNCHANGED;
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     const tr = transaction as Y.Transaction | null;
-    return { ok: false, error: err, changed: tr === null || pendingChanged() || tr.deleteSet.clients.size > 0 || stateMoved(doc, tr.beforeState) };
+    return { ok: false, error: err, changed: tr === null || pendingMoved(store, pendingStructs, pendingUpdate, pendingDs) || tr.deleteSet.clients.size > 0 || stateMoved(doc, tr.beforeState) };
   }
+}
+
+/** Whether the doc's parked structs or deletions differ from what they were before the update. */
+function pendingMoved(store: Y.Doc['store'], structs: Y.Doc['store']['pendingStructs'], update: Uint8Array | undefined, ds: Uint8Array | null): boolean {
+  return store.pendingStructs !== structs || store.pendingStructs?.update !== update || store.pendingDs !== ds;
 }
 
 function clocksDiffer(before: Map<number, number>, after: Map<number, number>): boolean {
