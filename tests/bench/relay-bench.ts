@@ -1,10 +1,11 @@
 /**
  * Relay benchmark: the in-process CPU cost of relaying one update to 10 receivers, without sockets, so
- * it isolates the servers' own code from the kernel and the network. Lodestone's Room (with its
- * SQLite commit, and with storage taken out) against the reference's y-websocket handler
- * (`@y/websocket-server/utils`), both fed the same updates through stub sockets that discard what they
- * are sent. Every update waits a macrotask, as it would between socket reads. Warm numbers: in a real
- * server at a low rate, caches are cold and every part costs several times more.
+ * it isolates the servers' own code from the kernel and the network. Lodestone's Room (with its SQLite
+ * storage, i.e. its update journal, and with storage taken out) against the reference's y-websocket
+ * handler (`@y/websocket-server/utils`), both fed the same updates through stub sockets that discard what
+ * they are sent. Every update waits a macrotask, as it would between socket reads. Warm numbers unless
+ * RELAY_BENCH_PACE_MS spaces them out: in a real server at a low rate, caches are cold and every part
+ * costs several times more.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -137,7 +138,7 @@ export async function runRelayBench(log: (line: string) => void): Promise<RelayB
     return { variant, receivers: RECEIVERS, updates: UPDATES / 2, usPerUpdate: quantile(perRoundUs, 0.5), perRoundUs };
   });
   printTable(
-    `Relay, in process: CPU per update relayed to ${RECEIVERS} receivers through stub sockets (no kernel, no network), warm; median of ${ROUNDS} rounds of ${UPDATES / 2} measured updates.`,
+    `Relay, in process: CPU per update relayed to ${RECEIVERS} receivers through stub sockets (no kernel, no network), ${PACE_MS > 0 ? `one every ${PACE_MS} ms (cold)` : 'back to back (warm)'}; median of ${ROUNDS} rounds of ${Math.floor(UPDATES / 2)} measured updates.`,
     ['variant', 'us per update', 'rounds'],
     rows.map((r) => [r.variant, r.usPerUpdate.toFixed(1), r.perRoundUs.map((v) => v.toFixed(1)).join(' / ')]),
   );
