@@ -21,10 +21,10 @@ import { Room } from '../../server/rooms/room';
 import { LocalBoardBus } from '../../server/scale/local-board-bus';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import { printBars } from './bars';
+import { envInt } from './env';
 import { printTable, quantile } from './stats';
 
 const RECEIVERS = 10;
-const envInt = (name: string, fallback: number) => (Number.isInteger(Number(process.env[name])) && Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
 /** Updates per round (the first half warms up); RELAY_BENCH_PACE_MS > 0 spaces them out (a low rate, caches cold) instead of one per macrotask. */
 const UPDATES = envInt('RELAY_BENCH_UPDATES', 20_000);
 const PACE_MS = envInt('RELAY_BENCH_PACE_MS', 0);

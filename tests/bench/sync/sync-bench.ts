@@ -10,17 +10,13 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { printBars } from '../bars';
+import { envInt } from '../env';
 import { ms, printTable, quantile } from '../stats';
 import { preciseNow, type ClientSpec, type ClockReply, type ConnectReply, type CpuReply, type PhaseReply, type StatsReply, type WorkerCommand, type WorkerReply } from './messages';
 import { killAllChildren, ROOT, startBenchServer, stopChild, systemBusyMs, trackChild, type BenchServer, type ServerKind } from './servers';
 
 /** Settings can be overridden for exploration, e.g. SYNC_BENCH_CLIENTS=10,100 SYNC_BENCH_WINDOW=64. */
 const envList = (name: string, fallback: number[]) => process.env[name]?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 1) ?? fallback;
-const envInt = (name: string, fallback: number, min = 1) => {
-  const raw = process.env[name];
-  const value = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(value) && value >= min ? value : fallback;
-};
 const CLIENT_COUNTS = envList('SYNC_BENCH_CLIENTS', [10, 50, 100]);
 /** Client worker processes (the machine this was tuned on has 2 cores). */
 const WORKERS = envInt('SYNC_BENCH_WORKERS', 4);
