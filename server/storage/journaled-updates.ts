@@ -76,8 +76,13 @@ export class JournaledUpdates {
     this.journal.truncate();
   }
 
-  /** Stops the scheduled copy (before closing; copyNow first to copy what waits). */
-  cancel(): void {
+  /** Stops the scheduled copy and closes the journal file (copyNow first to copy what waits; what does not stays for the next start). */
+  close(): void {
+    this.cancel();
+    this.journal.close();
+  }
+
+  private cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
     this.timer = null;

@@ -180,8 +180,6 @@ export class SqliteStorage implements Storage {
   private readonly onBackgroundError: (message: string) => void;
   private readonly journalFile: string;
   private lock: ProcessLock | null = null;
-  /** The open journal file (null for an in-memory database). */
-  private journal: UpdateJournal | null = null;
   /** Null for an in-memory database, whose updates go straight into the table. */
   private journaled: JournaledUpdates | null = null;
   /** Each board's last seq, as read from the table once and kept since (this process is the only writer). */
@@ -226,8 +224,7 @@ export class SqliteStorage implements Storage {
     this.statements = prepareStatements(this.db);
     this.transactions = prepareTransactions(this.db, this.statements);
     if (this.file !== ':memory:') {
-      this.journal = new UpdateJournal(this.journalFile);
-      this.journaled = new JournaledUpdates(this.journal, {
+      this.journaled = new JournaledUpdates(new UpdateJournal(this.journalFile), {
         copy: (records, replay) => {
           (replay ? this.tx.replayJournaled : this.tx.copyJournaled).immediate(records);
           this.checkpointer?.noteCommit();
@@ -242,14 +239,12 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    this.journaled?.cancel();
     try {
       // What cannot be copied now stays in the journal, for the next start to replay.
       if (this.db.open) this.copyJournaled();
     } finally {
+      this.journaled?.close();
       this.journaled = null;
-      this.journal?.close();
-      this.journal = null;
       // The worker's connection goes first, so this one is the last and folds the WAL back into the file.
       await this.checkpointer?.stop();
       this.checkpointer = null;
