@@ -1,5 +1,6 @@
 /** The server's settings, read from the environment in one place and validated with a clear message. */
 import { z } from 'zod';
+import type { V8Tiering } from './v8-tiering';
 
 /** Validated server settings. */
 export interface ServerConfig {
@@ -31,6 +32,8 @@ export interface ServerConfig {
   /** Lifetime of the tokens the server issues. */
   tokenTtlDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** V8 tier-up: `fast` (the default) optimises the relay within seconds at workshop edit rates; see v8-tiering.ts. */
+  v8Tiering: V8Tiering;
   /** Built client to serve; null = do not serve a client. */
   clientDir: string | null;
 }
@@ -55,6 +58,7 @@ const EnvSchema = z.object({
   LODESTONE_COMPACT_AFTER: int(2, 1_000_000).default(500),
   LODESTONE_TOKEN_TTL_DAYS: int(1, 3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LODESTONE_V8_TIERING: z.enum(['fast', 'default']).default('fast'),
 });
 
 /** Reads the server settings from an environment; throws an Error whose message names every bad variable. */
@@ -74,6 +78,6 @@ export function readConfig(env: Record<string, string | undefined>, clientDir: s
     redisUrl: e.REDIS_URL ?? null, instanceId: e.LODESTONE_INSTANCE_ID ?? null, secret: e.LODESTONE_SECRET ?? null,
     maxMessageBytes: e.LODESTONE_MAX_MESSAGE_BYTES, rateLimitPerSecond: e.LODESTONE_RATE_LIMIT, rateLimitBurst: e.LODESTONE_RATE_BURST,
     roomIdleMs: e.LODESTONE_ROOM_IDLE_MS, compactAfterUpdates: e.LODESTONE_COMPACT_AFTER, tokenTtlDays: e.LODESTONE_TOKEN_TTL_DAYS,
-    logLevel: e.LOG_LEVEL, clientDir,
+    logLevel: e.LOG_LEVEL, v8Tiering: e.LODESTONE_V8_TIERING, clientDir,
   };
 }
