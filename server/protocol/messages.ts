@@ -69,12 +69,26 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   });
 }
 
-/** A document update to relay. */
+/**
+ * A document update to relay: `[MESSAGE_SYNC][messageYjsUpdate][length, var-uint][update]`, written
+ * straight into one array (the relay encodes one per update; lib0's encoder would allocate and copy twice).
+ */
 export function encodeUpdate(update: Uint8Array): Uint8Array {
-  return frame((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(e, update);
-  });
+  const length = update.byteLength;
+  let lengthBytes = 1;
+  for (let n = length; n > 0x7f; n = Math.floor(n / 0x80)) lengthBytes++;
+  const message = new Uint8Array(2 + lengthBytes + length);
+  message[0] = MESSAGE_SYNC;
+  message[1] = syncProtocol.messageYjsUpdate;
+  let offset = 2;
+  let n = length;
+  while (n > 0x7f) {
+    message[offset++] = 0x80 | (n & 0x7f);
+    n = Math.floor(n / 0x80);
+  }
+  message[offset++] = n;
+  message.set(update, offset);
+  return message;
 }
 
 /** An awareness update to relay. */

@@ -5,6 +5,7 @@
  * Also keeps the board record's "updated" time current and compacts the stored rows in the background.
  */
 import * as Y from 'yjs';
+import { noteStorageWrite } from '../ops/metrics';
 import type { BoardLink } from '../scale/board-link';
 import type { RoomContext } from './room';
 
@@ -112,7 +113,7 @@ export class UpdateLog {
 
   /** A batch is durable: hand it on (other instances, then this room's clients). */
   private stored(batch: { pending: PendingUpdate[]; updates: Uint8Array[] }, lastSeq: number, startedAt: number): void {
-    this.deps.ctx.metrics.storageWriteSeconds.observe((performance.now() - startedAt) / 1000);
+    noteStorageWrite(this.deps.ctx.metrics, (performance.now() - startedAt) / 1000);
     this.deps.link.stored(lastSeq, batch.updates);
     this.rows += batch.pending.length;
     this.deps.relay(batch.pending);

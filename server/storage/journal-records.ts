@@ -4,6 +4,7 @@
  * `[u8 board id length][board id, UTF-8][f64 seq][update bytes]`, all little-endian. A batch of records is
  * one buffer, so it reaches the file in one write.
  */
+import zlib from 'node:zlib';
 
 /** One update as the journal holds it. */
 export interface JournalRecord {
@@ -36,16 +37,36 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (IEEE 802.3, as zlib computes it) of bytes[start, end). */
-export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+/** CRC-32 (IEEE 802.3, as zlib computes it) of bytes[start, end), in JavaScript. */
+export function crc32InJs(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let crc = -1;
   for (let i = start; i < end; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }
 
+/** zlib's own CRC-32 where Node has it (20.15 and later): native, and no table walk in baseline code. */
+const zlibCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** CRC-32 (IEEE 802.3) of bytes[start, end). */
+export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  return zlibCrc32 ? zlibCrc32(bytes.subarray(start, end)) : crc32InJs(bytes, start, end);
+}
+
+/** The last board id encoded, and its UTF-8 bytes (a room appends to one board many times in a row). */
+let lastBoardId = '';
+let lastBoardIdBytes = Buffer.alloc(0);
+
+function boardIdBytes(boardId: string): Buffer {
+  if (boardId !== lastBoardId) {
+    lastBoardIdBytes = Buffer.from(boardId, 'utf8');
+    lastBoardId = boardId;
+  }
+  return lastBoardIdBytes;
+}
+
 /** Encodes consecutive updates of one board, the first at `firstSeq`, as one buffer of records. Throws on a board id over 255 bytes. */
 export function encodeJournalBatch(boardId: string, firstSeq: number, updates: readonly Uint8Array[]): Buffer {
-  const id = Buffer.from(boardId, 'utf8');
+  const id = boardIdBytes(boardId);
   if (id.length > MAX_BOARD_ID_BYTES) throw new Error(`board id too long for the update journal (${id.length} bytes)`);
   let total = 0;
   for (const update of updates) total += HEADER_BYTES + 1 + id.length + SEQ_BYTES + update.length;

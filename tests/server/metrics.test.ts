@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics } from '../../server/ops/metrics';
+import { createMetrics, noteStorageWrite } from '../../server/ops/metrics';
 
 /** The value of one sample line, e.g. `lodestone_bytes_total{direction="in"} 42`. */
 function sample(text: string, series: string): number {
@@ -30,5 +30,28 @@ describe('hot metrics', () => {
     expect(sample(text, 'lodestone_messages_total{type="sync-update"}')).toBe(4);
     // A scrape with nothing new changes nothing.
     expect(sample(await metrics.registry.metrics(), 'lodestone_messages_total{type="sync-update"}')).toBe(4);
+  });
+});
+
+describe('storage write latencies', () => {
+  it('are buffered and observed at each scrape, and in one go whenever the buffer fills between scrapes', async () => {
+    const metrics = createMetrics();
+    noteStorageWrite(metrics, 0.0003);
+    noteStorageWrite(metrics, 0.003);
+    let text = await metrics.registry.metrics();
+    expect(sample(text, 'lodestone_storage_write_seconds_count')).toBe(2);
+    expect(sample(text, 'lodestone_storage_write_seconds_bucket{le="0.0005"}')).toBe(1);
+    expect(sample(text, 'lodestone_storage_write_seconds_bucket{le="0.005"}')).toBe(2);
+    expect(sample(text, 'lodestone_storage_write_seconds_sum')).toBeCloseTo(0.0033, 10);
+
+    // More writes than the buffer holds between two scrapes: none is lost.
+    const writes = metrics.hot.storageWrites.length * 2 + 7;
+    for (let i = 0; i < writes; i++) noteStorageWrite(metrics, 0.02);
+    expect(metrics.hot.storageWriteCount).toBe(7);
+    text = await metrics.registry.metrics();
+    expect(sample(text, 'lodestone_storage_write_seconds_count')).toBe(2 + writes);
+    expect(sample(text, 'lodestone_storage_write_seconds_bucket{le="0.01"}')).toBe(2);
+    expect(sample(text, 'lodestone_storage_write_seconds_bucket{le="0.025"}')).toBe(2 + writes);
+    expect(metrics.hot.storageWriteCount).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crc32, decodeJournal, encodeJournalBatch } from '../../server/storage/journal-records';
+import { crc32, crc32InJs, decodeJournal, encodeJournalBatch } from '../../server/storage/journal-records';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => Buffer.concat(parts);
@@ -10,6 +10,16 @@ describe('journal records', () => {
     expect(crc32(text('123456789'))).toBe(0xcbf43926);
     expect(crc32(new Uint8Array(0))).toBe(0);
     expect(crc32(text('xx123456789yy'), 2, 11)).toBe(0xcbf43926);
+    expect(crc32InJs(text('123456789'))).toBe(0xcbf43926);
+    expect(crc32InJs(text('xx123456789yy'), 2, 11)).toBe(0xcbf43926);
+  });
+
+  it('gives the same CRC-32 in JavaScript (the fallback for Node without zlib.crc32) as zlib does', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(), fc.nat(), (bytes, a, b) => {
+      const start = bytes.length === 0 ? 0 : a % bytes.length;
+      const end = start + (bytes.length - start === 0 ? 0 : b % (bytes.length - start + 1));
+      expect(crc32InJs(bytes, start, end)).toBe(crc32(bytes, start, end));
+    }));
   });
 
   it('decodes batches of several boards back to their updates, with consecutive seqs per batch', () => {
