@@ -18,7 +18,10 @@ export interface JournalContents {
   records: JournalRecord[];
   /** Length of the intact prefix (the records' bytes). */
   validBytes: number;
-  /** Bytes after the intact prefix that do not form a whole, intact record (a torn or corrupt tail). */
+  /**
+   * Bytes after the intact prefix that do not form a whole, intact record (a torn or corrupt tail), up to the
+   * last non-zero byte: zeros after it are padding (a mapped journal's unwritten space), not damage.
+   */
   tailBytes: number;
 }
 
@@ -111,5 +114,7 @@ export function decodeJournal(bytes: Uint8Array): JournalContents {
     });
     offset = payloadEnd;
   }
-  return { records, validBytes: offset, tailBytes: bytes.length - offset };
+  let end = bytes.length;
+  while (end > offset && bytes[end - 1] === 0) end--;
+  return { records, validBytes: offset, tailBytes: end - offset };
 }

@@ -4,7 +4,7 @@
  * or when many are waiting, and replayed from the journal at start after a kill.
  */
 import { encodeJournalBatch, type JournalRecord } from './journal-records';
-import type { UpdateJournal } from './update-journal';
+import type { Journal } from './update-journal';
 
 /** When journaled updates are copied into the table: this long after the first one waiting… */
 const COPY_AFTER_MS = 1000;
@@ -45,14 +45,15 @@ export class JournaledUpdates {
   private timer: NodeJS.Timeout | null = null;
   private immediate: NodeJS.Immediate | null = null;
 
-  constructor(private readonly journal: UpdateJournal, private readonly target: JournalTarget) {}
+  constructor(private readonly journal: Journal, private readonly target: JournalTarget) {}
 
   /** At start: copies what a killed process left in the journal, drops a torn tail (with a warning), and empties it. */
   replay(): void {
     const { records, tailBytes } = this.journal.read();
     if (records.length > 0) this.target.copy(records, true);
     if (tailBytes > 0) this.target.warn(`dropped ${tailBytes} bytes of a torn or corrupt record at the end of ${this.journal.file} (after ${records.length} intact updates)`);
-    if (records.length > 0 || tailBytes > 0) this.journal.truncate();
+    // Always: a file of zeros (a mapped journal's padding) is emptied too, so appends start at its beginning.
+    this.journal.truncate();
   }
 
   /** Makes consecutive updates of a board durable, the first at `firstSeq`: encoded whole first (a bad update writes none), then written in one call. */

@@ -7,7 +7,7 @@ import { JournaledUpdates } from './journaled-updates';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
 import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
-import { UpdateJournal } from './update-journal';
+import { openJournal, type JournalKind } from './open-journal';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -182,6 +182,8 @@ export class SqliteStorage implements Storage {
   private lock: ProcessLock | null = null;
   /** Null for an in-memory database, whose updates go straight into the table. */
   private journaled: JournaledUpdates | null = null;
+  /** How appends reach the update journal (see open-journal.ts); null for an in-memory database or before init(). */
+  journalKind: JournalKind | null = null;
   /** Each board's last seq, as read from the table once and kept since (this process is the only writer). */
   private readonly lastSeqs = new Map<string, number>();
 
@@ -224,7 +226,9 @@ export class SqliteStorage implements Storage {
     this.statements = prepareStatements(this.db);
     this.transactions = prepareTransactions(this.db, this.statements);
     if (this.file !== ':memory:') {
-      this.journaled = new JournaledUpdates(new UpdateJournal(this.journalFile), {
+      const { journal, kind } = openJournal(this.journalFile);
+      this.journalKind = kind;
+      this.journaled = new JournaledUpdates(journal, {
         copy: (records, replay) => {
           (replay ? this.tx.replayJournaled : this.tx.copyJournaled).immediate(records);
           this.checkpointer?.noteCommit();

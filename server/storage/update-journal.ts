@@ -8,8 +8,21 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { decodeJournal, type JournalContents } from './journal-records';
 
-/** One journal file, open for appending. */
-export class UpdateJournal {
+/** An update journal file: appends records durably (kill -9 proof), reads them back, empties. */
+export interface Journal {
+  readonly file: string;
+  /** The file's intact records (for replay at start; see decodeJournal). */
+  read(): JournalContents;
+  /** Appends encoded records; on return they survive kill -9. Throws, leaving no torn record, if they could not. */
+  append(bytes: Uint8Array): void;
+  /** Empties the journal (its records are in SQLite). */
+  truncate(): void;
+  /** Closes the file (its records stay for the next start to replay). */
+  close(): void;
+}
+
+/** One journal file, open for appending with write(2). */
+export class UpdateJournal implements Journal {
   private fd: number | null;
   /** Bytes in the file: every append ends here, and a failed one is cut back to it. */
   private length: number;
@@ -58,6 +71,7 @@ export class UpdateJournal {
   /** Cuts the file to its first `bytes` bytes (0: empties it, once its records are in SQLite). */
   truncate(bytes = 0): void {
     const fd = this.open();
+    if (bytes === this.length) return;
     try {
       ftruncateSync(fd, bytes);
       this.length = bytes;

@@ -47,7 +47,10 @@ describe('journal records', () => {
       const whole = cut >= journal.length ? 2 : cut >= first.length ? 1 : 0;
       expect(records.map((r) => r.seq)).toStrictEqual([1, 2].slice(0, whole));
       expect(validBytes).toBe([0, first.length, journal.length][whole]);
-      expect(validBytes + tailBytes).toBe(cut);
+      // The torn part counts up to its last non-zero byte (zeros at the end read as padding).
+      let end = cut;
+      while (end > validBytes && journal[end - 1] === 0) end--;
+      expect(validBytes + tailBytes).toBe(end);
     }
   });
 
@@ -65,10 +68,17 @@ describe('journal records', () => {
     }
   });
 
-  it('reads zeros (a file extended but never written) as no records', () => {
+  it('reads zeros (a file extended but never written) as no records and no damage: zeros after the records are padding', () => {
     const { records, tailBytes } = decodeJournal(new Uint8Array(4096));
     expect(records).toStrictEqual([]);
-    expect(tailBytes).toBe(4096);
+    expect(tailBytes).toBe(0);
+    const written = encodeJournalBatch('b', 1, [text('one')]);
+    const padded = decodeJournal(concat(written, new Uint8Array(100)));
+    expect(padded.records).toHaveLength(1);
+    expect(padded).toMatchObject({ validBytes: written.length, tailBytes: 0 });
+    // A torn record in front of the padding is damage, counted up to its last non-zero byte.
+    const torn = decodeJournal(concat(written, written.subarray(0, 10), new Uint8Array(100)));
+    expect(torn).toMatchObject({ validBytes: written.length, tailBytes: 10 });
   });
 
   it('refuses a board id too long for its length byte before encoding anything', () => {
