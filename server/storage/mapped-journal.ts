@@ -5,7 +5,7 @@
  * records followed by zeros; emptying it zeroes what was used. Same records as the write(2) journal
  * (journal-records.ts), so either reads the other's file. Only for regular files; see openJournal.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { decodeJournal, type JournalContents } from './journal-records';
 import type { JournalMapping } from './journal-mapping';
 import type { Journal } from './update-journal';
@@ -23,7 +23,8 @@ export class MappedJournal implements Journal {
   private length = 0;
   /**
    * Bytes that may be non-zero (records, and whatever a killed process left): emptying zeroes them, from the
-   * start, so a kill half-way leaves zeros in front (no record is replayed twice; they are all in SQLite).
+   * start. A kill half-way leaves zeros in front: the next start replays nothing (every record was already
+   * copied into SQLite) and reports the rest as a torn tail.
    */
   private dirty: number;
 
@@ -43,8 +44,8 @@ export class MappedJournal implements Journal {
 
   read(): JournalContents {
     this.open();
-    // Read with read(2), not through the mapping: a page of the mapping past the end of the file's data is zero either way.
-    const contents = readAll(this.fd as number, this.dirty);
+    // decodeJournal copies what it returns, so nothing keeps pointing into the mapping.
+    const contents = decodeJournal(this.memory.subarray(0, this.dirty));
     this.length = contents.validBytes;
     this.dirty = contents.validBytes + contents.tailBytes;
     return contents;
@@ -85,15 +86,4 @@ export class MappedJournal implements Journal {
   private open(): void {
     if (this.fd === null) throw new Error(`the update journal ${this.file} is closed`);
   }
-}
-
-function readAll(fd: number, length: number): JournalContents {
-  const bytes = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, bytes, read, length - read, read);
-    if (n === 0) break;
-    read += n;
-  }
-  return decodeJournal(bytes.subarray(0, read));
 }
