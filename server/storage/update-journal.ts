@@ -1,7 +1,8 @@
 /**
- * The append-only file in front of the SQLite backend's updates table. A stored update costs one write(2)
- * here instead of a SQLite commit (locks, B-tree pages, WAL frames); once written, it survives kill -9 of
- * the process like a commit with synchronous=NORMAL does. SqliteStorage copies the records into the table
+ * The append-only file in front of the SQLite backend's updates table, written with write(2): the journal
+ * where the mapped one (mapped-journal.ts) cannot be used. A stored update costs one write(2) here instead
+ * of a SQLite commit (locks, B-tree pages, WAL frames); once written, it survives kill -9 of the process
+ * like a commit with synchronous=NORMAL does. SqliteStorage copies the records into the table
  * in one transaction per batch and then empties the journal; at start it replays whatever a killed
  * process left behind. Records: journal-records.ts.
  */
