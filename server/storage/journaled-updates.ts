@@ -1,5 +1,5 @@
 /**
- * The SQLite backend's updates on their way from the update journal (update-journal.ts) into the updates
+ * The SQLite backend's updates on their way from the update journal (mapped or write(2), see open-journal.ts) into the updates
  * table: appended to the journal at once (durable), copied into the table in one transaction a while later
  * or when many are waiting, and replayed from the journal at start after a kill.
  */

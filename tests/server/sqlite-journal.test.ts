@@ -39,6 +39,15 @@ async function closeStorage(storage: SqliteStorage): Promise<void> {
   await storage.close();
 }
 
+/** A new database holding boards with these ids (with one stored update each), closed again. */
+async function closedDatabaseWith(...boardIds: string[]): Promise<string> {
+  const file = tempFile();
+  const setup = await openStorage(file);
+  for (const id of boardIds) await setup.createBoard(boardRecord(id), bytes(8));
+  await closeStorage(setup);
+  return file;
+}
+
 /** Rows of the updates table as another connection sees them (what is committed, not what is journaled). */
 function committedSeqs(file: string, boardId: string): number[] {
   const db = new Database(file, { readonly: true });
@@ -105,10 +114,7 @@ describe('the update journal of SqliteStorage', () => {
   });
 
   it('recovers from a journal whose process was killed before the copy (nothing in the table)', async () => {
-    const file = tempFile();
-    const setup = await openStorage(file);
-    await setup.createBoard(boardRecord('b1'), bytes(8));
-    await closeStorage(setup);
+    const file = await closedDatabaseWith('b1');
     writeFileSync(`${file}-updates`, encodeJournalBatch('b1', 2, [bytes(3), bytes(4)]));
     const storage = await openStorage(file);
     expect((await storage.loadUpdates('b1')).map((u) => u.seq)).toStrictEqual([1, 2, 3]);
@@ -116,10 +122,7 @@ describe('the update journal of SqliteStorage', () => {
   });
 
   it('drops a torn tail with a warning and keeps every record before it', async () => {
-    const file = tempFile();
-    const setup = await openStorage(file);
-    await setup.createBoard(boardRecord('b1'), bytes(8));
-    await closeStorage(setup);
+    const file = await closedDatabaseWith('b1');
     const whole = encodeJournalBatch('b1', 2, [bytes(30)]);
     const torn = encodeJournalBatch('b1', 3, [bytes(30)]).subarray(0, 20);
     writeFileSync(`${file}-updates`, Buffer.concat([whole, torn]));
@@ -131,10 +134,8 @@ describe('the update journal of SqliteStorage', () => {
   });
 
   it('skips journaled updates of a board deleted since, and keeps those of other boards', async () => {
-    const file = tempFile();
+    const file = await closedDatabaseWith('b1', 'b2');
     const setup = await openStorage(file);
-    await setup.createBoard(boardRecord('b1'), bytes(8));
-    await setup.createBoard(boardRecord('b2'), bytes(8));
     await setup.deleteBoard('b1');
     await closeStorage(setup);
     writeFileSync(`${file}-updates`, Buffer.concat([encodeJournalBatch('b1', 2, [bytes(3)]), encodeJournalBatch('b2', 2, [bytes(3)])]));
