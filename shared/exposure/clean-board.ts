@@ -40,7 +40,7 @@ export function boardEnvelopeProblem(input: unknown): string | null {
 
 function list(value: unknown, name: string, warnings: ExposureWarning[]): unknown[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return Array.from(value);
   warnings.push({ code: 'bad-field', message: `${name} is not an array; it is ignored`, ref: name });
   return [];
 }

@@ -31,7 +31,7 @@ export interface CleanPriceFloor {
 
 function list(value: unknown, name: string, warn: Warn): unknown[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return Array.from(value);
   warn('bad-field', `${name} is not an array; it is ignored`, name);
   return [];
 }
