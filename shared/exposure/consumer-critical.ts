@@ -70,60 +70,78 @@ function lossVectors(g: MineralGraph): { d: SparseStore; converged: boolean } {
   return { d, converged };
 }
 
-/** One (consumer, stopped node, loss) triple. */
-interface Hit {
-  consumer: number;
-  node: number;
-  loss: number;
-}
-
-/** Computes every consumer's critical nodes with time to survive against time to recover. */
-export function computeConsumerCritical(g: MineralGraph, table: NodeTable, backing: Backing): ConsumerCritical {
+/** Computes every consumer's critical nodes with time to survive against time to recover; each list keeps at most `limit` entries. */
+export function computeConsumerCritical(g: MineralGraph, table: NodeTable, backing: Backing, limit = Infinity): ConsumerCritical {
   const { d, converged } = lossVectors(g);
-  const hits: Hit[] = [];
+  // Every (consumer, stopped node, loss) as flat arrays, grouped by consumer.
+  const hitConsumer: number[] = [];
+  const hitNode: number[] = [];
+  const hitLoss: number[] = [];
+  const consumerStart: number[] = [];
+  const consumers: number[] = [];
   for (let c = 0; c < g.nodeCount; c++) {
     if (!g.touched[c] || table.kind[c] !== KIND.consumer) continue;
+    consumers.push(c);
+    consumerStart.push(hitNode.length);
     const supplied = g.inflow[c];
-    d.forEach(c, (n, share) => {
-      if (n === c || table.kind[n] === KIND.consumer) return;
-      const loss = supplied * Math.min(1, share);
-      if (loss > ZERO_TOLERANCE) hits.push({ consumer: c, node: n, loss });
-    });
-  }
-  const backersOf = new Map<number, number[]>();
-  backing.backed.forEach((backed, k) => {
-    for (const c of backed) {
-      const list = backersOf.get(c) ?? [];
-      list.push(k);
-      backersOf.set(c, list);
+    const end = d.start[c] + d.length[c];
+    for (let i = d.start[c]; i < end; i++) {
+      const n = d.keys[i];
+      if (n === c || table.kind[n] === KIND.consumer) continue;
+      const loss = supplied * Math.min(1, d.values[i]);
+      if (!(loss > ZERO_TOLERANCE)) continue;
+      hitConsumer.push(c);
+      hitNode.push(n);
+      hitLoss.push(loss);
     }
-  });
-  hits.sort((a, b) => a.node - b.node);
-  const byConsumer = new Map<number, ConsumerCriticalNode[]>();
+  }
+  consumerStart.push(hitNode.length);
+  const hits = hitNode.length;
+  // Time to survive: each stockpile's stock shared among the consumers it backs in proportion to their loss, per stopped node.
+  const tts = new Float64Array(hits);
   const atRisk = new Uint8Array(g.nodeCount);
+  const backersOf: number[][] = [];
+  backing.backed.forEach((backed, k) => {
+    for (const c of backed) (backersOf[c] ??= []).push(k);
+  });
+  const byNode = new Int32Array(hits);
+  const nodeStart = new Int32Array(g.nodeCount + 1);
+  for (let h = 0; h < hits; h++) nodeStart[hitNode[h] + 1]++;
+  for (let v = 0; v < g.nodeCount; v++) nodeStart[v + 1] += nodeStart[v];
+  const fill = nodeStart.slice(0, g.nodeCount);
+  for (let h = 0; h < hits; h++) byNode[fill[hitNode[h]]++] = h;
   const totalLoss = new Float64Array(backing.stockpiles.length);
-  for (let from = 0; from < hits.length; ) {
-    const n = hits[from].node;
-    let to = from;
-    while (to < hits.length && hits[to].node === n) to++;
-    for (let i = from; i < to; i++) for (const k of backersOf.get(hits[i].consumer) ?? []) totalLoss[k] += hits[i].loss;
+  for (let n = 0; n < g.nodeCount; n++) {
+    const from = nodeStart[n];
+    const to = nodeStart[n + 1];
+    if (from === to) continue;
+    for (let i = from; i < to; i++) for (const k of backersOf[hitConsumer[byNode[i]]] ?? []) totalLoss[k] += hitLoss[byNode[i]];
     const ttr = table.nodes[n].recoveryDays;
     for (let i = from; i < to; i++) {
-      const { consumer, loss } = hits[i];
+      const h = byNode[i];
       let allocated = 0;
-      for (const k of backersOf.get(consumer) ?? []) allocated += (backing.stock[k] * loss) / totalLoss[k];
-      const tts = (allocated * 365) / loss;
-      const risk = ttr !== null && tts < ttr;
-      if (risk) atRisk[n] = 1;
-      const list = byConsumer.get(consumer) ?? [];
-      list.push({ node: table.nodes[n].id, loss, lossPct: loss / g.inflow[consumer], tts, ttr, atRisk: risk });
-      byConsumer.set(consumer, list);
+      for (const k of backersOf[hitConsumer[h]] ?? []) allocated += (backing.stock[k] * hitLoss[h]) / totalLoss[k];
+      tts[h] = (allocated * 365) / hitLoss[h];
+      if (ttr !== null && tts[h] < ttr) atRisk[n] = 1;
     }
-    for (let i = from; i < to; i++) for (const k of backersOf.get(hits[i].consumer) ?? []) totalLoss[k] = 0;
-    from = to;
+    for (let i = from; i < to; i++) for (const k of backersOf[hitConsumer[byNode[i]]] ?? []) totalLoss[k] = 0;
   }
-  for (const list of byConsumer.values()) {
-    list.sort((a, b) => (Math.abs(a.loss - b.loss) > 1e-12 * Math.max(a.loss, b.loss) ? b.loss - a.loss : a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
-  }
+  const byConsumer = new Map<number, ConsumerCriticalNode[]>();
+  const idRank = table.idRank;
+  consumers.forEach((c, j) => {
+    const order: number[] = [];
+    for (let h = consumerStart[j]; h < consumerStart[j + 1]; h++) order.push(h);
+    order.sort((a, b) => {
+      const la = hitLoss[a];
+      const lb = hitLoss[b];
+      if (Math.abs(la - lb) > 1e-12 * (la > lb ? la : lb)) return lb - la;
+      return idRank[hitNode[a]] - idRank[hitNode[b]];
+    });
+    const supplied = g.inflow[c];
+    byConsumer.set(c, order.slice(0, Math.min(order.length, limit)).map((h) => {
+      const ttr = table.nodes[hitNode[h]].recoveryDays;
+      return { node: table.nodes[hitNode[h]].id, loss: hitLoss[h], lossPct: hitLoss[h] / supplied, tts: tts[h], ttr, atRisk: ttr !== null && tts[h] < ttr };
+    }));
+  });
   return { byConsumer, atRisk, converged };
 }

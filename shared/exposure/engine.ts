@@ -1,7 +1,7 @@
 import { cleanBoard, cleanDisruptions, emptyCleanBoard, type CleanBoard } from './clean-board';
 import { dict } from './dict';
 import { compileMineralGraph, edgeIndexOf, setEdgeVolume, type IndexedEdge, type MineralGraph } from './graph';
-import { MineralState, type MineralContext } from './mineral-state';
+import { MineralState, type EnginePart, type MineralContext } from './mineral-state';
 import { buildNodeTable, KIND, type NodeTable } from './node-table';
 import { priceFloorCosts } from './price-floors';
 import { readAmount, type CleanDisruption } from './sanitize';
@@ -15,7 +15,12 @@ export interface EngineOptions {
   stress?: boolean;
   /** Keep at most this many critical nodes per consumer (default all; the board page keeps a few). */
   consumerCriticalLimit?: number;
+  /** A millisecond clock: when given, `timings` holds what each part of the last report cost (benchmarks). */
+  clock?: () => number;
 }
+
+/** Milliseconds per part of the last report, summed over minerals. */
+export type EngineTimings = Record<EnginePart, number>;
 
 /** A key that is equal for two levers exactly when the stress test runs them the same way. */
 function leverKey(d: CleanDisruption): string {
@@ -41,10 +46,14 @@ export class ExposureEngine {
   /** Edge id -> mineral, built on first use. */
   private edgeMineralCache: Map<string, string> | null = null;
   private volumeWarnings = new Map<string, ExposureWarning>();
-  private readonly options: Required<EngineOptions>;
+  private readonly options: Required<Omit<EngineOptions, 'clock'>>;
+  private readonly clock: (() => number) | null;
+  /** What each part of the last report cost, when a clock was given. */
+  readonly timings: EngineTimings = { baseline: 0, scenario: 0, stress: 0, reroute: 0 };
 
   constructor(input?: unknown, options: EngineOptions = {}) {
     this.options = { reroute: options.reroute ?? true, stress: options.stress ?? true, consumerCriticalLimit: options.consumerCriticalLimit ?? Infinity };
+    this.clock = options.clock ?? null;
     if (input !== undefined) this.load(input);
   }
 
@@ -121,8 +130,17 @@ export class ExposureEngine {
     for (const state of this.minerals.values()) state.invalidate();
   }
 
+  private time<T>(part: EnginePart, run: () => T): T {
+    if (this.clock === null) return run();
+    const started = this.clock();
+    const out = run();
+    this.timings[part] += this.clock() - started;
+    return out;
+  }
+
   private context(mineral: string): MineralContext {
     return {
+      time: (part, run) => this.time(part, run),
       table: this.table, disruptions: this.board.disruptions, leverKeys: this.leverKeys, added: this.added.get(mineral) ?? null,
       prices: this.board.prices, reroute: this.options.reroute, stress: this.options.stress, criticalLimit: this.options.consumerCriticalLimit,
     };
@@ -132,6 +150,7 @@ export class ExposureEngine {
   report(): ExposureReport {
     const minerals = dict<MineralReport>();
     const warnings: ExposureWarning[] = [...this.board.warnings, ...this.board.disruptionWarnings, ...this.volumeWarnings.values()];
+    for (const part of Object.keys(this.timings) as EnginePart[]) this.timings[part] = 0;
     for (const [mineral, state] of this.minerals) {
       const ctx = this.context(mineral);
       minerals[mineral] = state.mineralReport(ctx);

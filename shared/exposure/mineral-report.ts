@@ -124,7 +124,7 @@ export function buildConsumerSide(
       demandGap: Math.max(0, demand - delivered),
       coverage: demand > 0 ? delivered / demand : null,
       stockNeeded: needed,
-      criticalNodes: (baseline.critical.byConsumer.get(c) ?? []).slice(0, criticalLimit),
+      criticalNodes: baseline.critical.byConsumer.get(c) ?? [],
     };
   }
   const converged = origins.converged && baseline.losses.converged && baseline.critical.converged && (scenario.flow?.converged ?? true);

@@ -22,8 +22,8 @@ export interface FairShare {
 
 interface Region {
   points: number[];
-  /** Fixed amounts entering at a point (cut arcs from a part solved elsewhere). */
-  supply: Map<number, number>;
+  /** Amounts that may enter at a point (cut arcs from a part solved elsewhere): [most, what flows in now]. */
+  supply: Map<number, [number, number]>;
   /** Fixed amounts that must leave at a point (cut arcs into a part solved elsewhere). */
   demand: Map<number, number>;
   consumers: number[];
@@ -74,111 +74,137 @@ function adjacency(fg: FlowGraph): Adjacency {
 
 /** Solves the fair delivery on the flow graph (consumer sink caps are set per level; fg.cap of sink arcs is S_c). */
 export function fairShare(fg: FlowGraph, net: RerouteNetwork, eps: number): FairShare {
-  const delivered = new Float64Array(net.planned.length);
-  const arcFlow = new Float64Array(fg.tail.length);
+  const current = new Float64Array(fg.tail.length);
   let reach: Uint8Array | null = null;
   const adj = adjacency(fg);
   const local = new Int32Array(fg.pointCount).fill(-1);
+  // Consumers whose floor is their whole plan get exactly that: their sink arcs are fixed demands, not levels.
+  const tolerance = (x: number) => Math.max(eps * 1e3, 1e-12 * x);
+  const fixed = new Set(net.consumers.filter((c) => net.floor[c] >= net.planned[c] - tolerance(net.planned[c])));
   const points: number[] = [];
   for (let p = 2; p < fg.pointCount; p++) points.push(p);
-  const stack: Region[] = [{ points, supply: new Map(), demand: new Map(), consumers: net.consumers, lo: 0, hi: 1, target: null }];
+  const stack: Region[] = [{ points, supply: new Map(), demand: new Map(), consumers: net.consumers.filter((c) => !fixed.has(c)), lo: 0, hi: 1, target: null }];
+  let root = true;
   while (stack.length > 0) {
     const region = stack.pop()!;
     const t = region.target === null ? region.hi : levelFor(region.consumers, net.floor, net.planned, region.target, region.lo, region.hi);
     region.points.forEach((p, i) => (local[p] = i + 2));
-    const network = new FlowNetwork(region.points.length + 2, region.points.length * 3);
+    const returnPoint = region.points.length + 2;
+    const network = new FlowNetwork(region.points.length + 3, region.points.length * 3);
     const globalArcs: number[] = [];
     const localArcs: number[] = [];
-    const sinkArcs: number[] = [];
+    const levelArcs: number[] = [];
+    const extra: number[] = [];
     const include = (a: number, u: number, v: number, cap: number) => {
       globalArcs.push(a);
-      localArcs.push(network.addArc(u, v, cap));
+      const arc = network.addArc(u, v, cap);
+      localArcs.push(arc);
+      if (fg.extra[a]) extra.push(arc);
+      if (!root) network.setFlow(arc, current[a]);
     };
     for (const p of region.points) {
       for (const a of adj.fromSource[p]) include(a, 0, local[p], fg.cap[a]);
       for (const a of adj.out[p]) {
         const head = fg.head[a];
         if (head === SINK) {
-          include(a, local[p], 1, 0);
-          sinkArcs.push(globalArcs.length - 1);
+          const c = fg.nodeOf[p];
+          include(a, local[p], 1, fixed.has(c) ? fg.cap[a] : Math.max(current[a], 0));
+          if (!fixed.has(c)) levelArcs.push(globalArcs.length - 1);
         } else if (local[head] >= 0) include(a, local[p], local[head], fg.cap[a]);
       }
     }
     const supplyArcs: [number, number][] = [];
-    for (const [p, amount] of region.supply) supplyArcs.push([p, network.addArc(0, local[p], amount)]);
-    for (const [p, amount] of region.demand) network.addArc(local[p], 1, amount);
-    network.maxFlow(0, 1, eps);
-    let value = 0;
-    for (const i of sinkArcs) {
+    for (const [p, [cap, flow]] of region.supply) {
+      const arc = network.addArc(0, local[p], cap);
+      network.setFlow(arc, flow);
+      supplyArcs.push([p, arc]);
+    }
+    for (const [p, amount] of region.demand) network.setFlow(network.addArc(local[p], 1, amount), amount);
+    // Warm start: the parent's flow is in place; what reached the level consumers goes back to the source.
+    const back: number[] = [];
+    for (const i of levelArcs) {
+      const arc = localArcs[i];
+      const flow = network.flow(arc);
+      network.setCapacity(arc, 0);
+      network.setFlow(arc, 0);
+      if (flow > 0) back.push(network.addArc(returnPoint, network.tail(arc), flow));
+    }
+    if (back.length > 0) network.maxFlow(returnPoint, 0, eps);
+    for (const arc of back) network.remove(arc);
+    // At the root, the planned parts of routes first, so an unchanged plan stays on its planned routes; a warm
+    // region already carries its parent's flow, fixed demands included.
+    const planned = root && extra.length > 0 ? new Uint8Array(network.size) : null;
+    if (planned !== null) for (const arc of extra) planned[arc] = planned[arc ^ 1] = 1;
+    const plannedOnly = planned === null ? null : (a: number) => planned[a] === 0;
+    if (root) {
+      if (plannedOnly !== null) network.maxFlow(0, 1, eps, plannedOnly);
+      network.maxFlow(0, 1, eps);
+    }
+    for (const i of levelArcs) {
       const c = fg.nodeOf[fg.tail[globalArcs[i]]];
       network.setCapacity(localArcs[i], Math.max(net.floor[c], t * net.planned[c]));
     }
+    if (plannedOnly !== null) network.maxFlow(0, 1, eps, plannedOnly);
     network.maxFlow(0, 1, eps);
-    for (const i of sinkArcs) value += network.flow(localArcs[i]);
+    root = false;
+    let value = 0;
+    for (const i of levelArcs) value += network.flow(localArcs[i]);
+    for (let i = 0; i < globalArcs.length; i++) current[globalArcs[i]] = network.flow(localArcs[i]);
     const seen = network.reachable(0, eps);
     if (reach === null) {
       reach = new Uint8Array(fg.pointCount);
       reach[SOURCE] = 1;
       for (const p of region.points) reach[p] = seen[local[p]];
     }
-    const inQ = (p: number) => seen[local[p]] === 0;
-    const unreached = region.consumers.filter((c) => inQ(fg.pointIn[c]));
-    const tolerance = Math.max(eps * 1e3, 1e-9 * Math.abs(region.target ?? 0));
-    const done = unreached.length === 0 || (region.target !== null && value >= region.target - tolerance)
+    const inQ = new Uint8Array(fg.pointCount);
+    for (const p of region.points) inQ[p] = seen[local[p]] === 0 ? 1 : 0;
+    const unreached = region.consumers.filter((c) => inQ[fg.pointIn[c]]);
+    const done = unreached.length === 0 || (region.target !== null && value >= region.target - tolerance(region.target))
       || (region.target !== null && unreached.length === region.consumers.length);
-    const record = (only: ((p: number) => boolean) | null) => {
-      for (let i = 0; i < globalArcs.length; i++) {
-        const a = globalArcs[i];
-        const owner = fg.tail[a] === SOURCE ? fg.head[a] : fg.tail[a];
-        if (only !== null && !only(owner)) continue;
-        const flow = network.flow(localArcs[i]);
-        arcFlow[a] = flow;
-        if (fg.head[a] === SINK) delivered[fg.nodeOf[fg.tail[a]]] = flow;
-      }
-    };
-    if (done) {
-      record(null);
-      for (const p of region.points) local[p] = -1;
-      continue;
-    }
-    const rSide: Region = { points: [], supply: new Map(), demand: new Map(), consumers: [], lo: t, hi: region.hi, target: null };
+    for (const p of region.points) local[p] = -1;
+    if (done) continue;
+    const rSide: Region = { points: [], supply: new Map(), demand: new Map(), consumers: region.consumers.filter((c) => !inQ[fg.pointIn[c]]), lo: t, hi: region.hi, target: null };
     const qSide: Region = { points: [], supply: new Map(), demand: new Map(), consumers: unreached, lo: region.lo, hi: t, target: 0 };
-    for (const p of region.points) (inQ(p) ? qSide : rSide).points.push(p);
-    rSide.consumers = region.consumers.filter((c) => !inQ(fg.pointIn[c]));
+    for (const p of region.points) (inQ[p] ? qSide : rSide).points.push(p);
+    const add = (map: Map<number, number>, p: number, amount: number) => map.set(p, (map.get(p) ?? 0) + amount);
+    const addSupply = (map: Map<number, [number, number]>, p: number, cap: number, flow: number) => {
+      const [c, f] = map.get(p) ?? [0, 0];
+      map.set(p, [c + cap, f + flow]);
+    };
     let intoQ = 0;
-    for (let i = 0; i < globalArcs.length; i++) {
-      const a = globalArcs[i];
+    for (const a of globalArcs) {
       const head = fg.head[a];
       const tail = fg.tail[a];
-      if (head === SINK || tail === SOURCE || inQ(tail) || !inQ(head)) continue;
-      const flow = network.flow(localArcs[i]);
-      arcFlow[a] = flow;
-      qSide.supply.set(head, (qSide.supply.get(head) ?? 0) + flow);
-      rSide.demand.set(tail, (rSide.demand.get(tail) ?? 0) + flow);
-      intoQ += flow;
+      if (head === SINK || tail === SOURCE || inQ[tail] || !inQ[head]) continue;
+      addSupply(qSide.supply, head, current[a], current[a]);
+      add(rSide.demand, tail, current[a]);
+      intoQ += current[a];
     }
-    for (const p of qSide.points) for (const a of adj.fromSource[p]) intoQ += fg.cap[a];
+    for (const p of qSide.points) for (const a of adj.fromSource[p]) intoQ += current[a];
     for (const [p, arc] of supplyArcs) {
-      if (inQ(p)) {
-        qSide.supply.set(p, (qSide.supply.get(p) ?? 0) + network.flow(arc));
-        intoQ += network.flow(arc);
-      } else rSide.supply.set(p, (rSide.supply.get(p) ?? 0) + region.supply.get(p)!);
+      const flow = network.flow(arc);
+      if (inQ[p]) {
+        addSupply(qSide.supply, p, flow, flow);
+        intoQ += flow;
+      } else addSupply(rSide.supply, p, region.supply.get(p)![0], flow);
     }
     for (const [p, amount] of region.demand) {
-      if (inQ(p)) {
+      if (inQ[p]) {
         qSide.demand.set(p, amount);
         intoQ -= amount;
-      } else rSide.demand.set(p, (rSide.demand.get(p) ?? 0) + amount);
+      } else add(rSide.demand, p, amount);
+    }
+    for (const p of qSide.points) {
+      for (const a of adj.out[p]) if (fg.head[a] === SINK && fixed.has(fg.nodeOf[p])) intoQ -= current[a];
     }
     qSide.target = Math.max(0, intoQ);
-    if (region.target === null) {
-      record((p) => !inQ(p));
-    } else {
+    if (region.target !== null) {
       rSide.target = Math.max(0, region.target - qSide.target);
       stack.push(rSide);
     }
-    for (const p of region.points) local[p] = -1;
     stack.push(qSide);
   }
-  return { delivered, arcFlow, reach: reach ?? new Uint8Array(fg.pointCount) };
+  const delivered = new Float64Array(net.planned.length);
+  for (const [c, a] of fg.sinkArc) delivered[c] = current[a];
+  return { delivered, arcFlow: current, reach: reach ?? new Uint8Array(fg.pointCount) };
 }

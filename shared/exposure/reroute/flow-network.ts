@@ -13,6 +13,8 @@ export class FlowNetwork {
   capacity: Float64Array;
   private level: Int32Array;
   private cursor: Int32Array;
+  private queue: Int32Array;
+  private path: Int32Array;
 
   constructor(pointCount: number, arcHint = 16) {
     this.pointCount = pointCount;
@@ -24,6 +26,8 @@ export class FlowNetwork {
     this.first = new Int32Array(pointCount).fill(-1);
     this.level = new Int32Array(pointCount);
     this.cursor = new Int32Array(pointCount);
+    this.queue = new Int32Array(pointCount);
+    this.path = new Int32Array(pointCount + 1);
   }
 
   private grow(): void {
@@ -67,6 +71,17 @@ export class FlowNetwork {
     return this.residual[a ^ 1];
   }
 
+  /** Sets the flow of a forward arc (within its capacity). */
+  setFlow(a: number, flow: number): void {
+    this.residual[a] = this.capacity[a] - flow;
+    this.residual[a ^ 1] = flow;
+  }
+
+  /** Takes an arc out of the network (it carries nothing and offers nothing, either way). */
+  remove(a: number): void {
+    this.residual[a] = this.residual[a ^ 1] = this.capacity[a] = 0;
+  }
+
   /** Changes the capacity of a forward arc, keeping its flow (the flow must stay within the new capacity). */
   setCapacity(a: number, capacity: number): void {
     this.residual[a] = capacity - this.residual[a ^ 1];
@@ -76,13 +91,15 @@ export class FlowNetwork {
   private levels(s: number, t: number, eps: number, admissible: ((a: number) => boolean) | null): boolean {
     const level = this.level;
     level.fill(-1);
-    const queue = new Int32Array(this.pointCount);
+    const queue = this.queue;
     let qHead = 0;
     let qTail = 0;
     level[s] = 0;
     queue[qTail++] = s;
     while (qHead < qTail) {
       const u = queue[qHead++];
+      // Points at or beyond the sink's level lead nowhere useful in this phase.
+      if (level[t] !== -1 && level[u] >= level[t]) break;
       for (let a = this.first[u]; a !== -1; a = this.next[a]) {
         const v = this.head[a];
         if (level[v] !== -1 || this.residual[a] <= eps) continue;
@@ -131,7 +148,7 @@ export class FlowNetwork {
    */
   maxFlow(s: number, t: number, eps: number, admissible: ((a: number) => boolean) | null = null): number {
     let total = 0;
-    const path = new Int32Array(this.pointCount + 1);
+    const path = this.path;
     while (this.levels(s, t, eps, admissible)) {
       this.cursor.set(this.first);
       for (;;) {

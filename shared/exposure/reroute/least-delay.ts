@@ -8,45 +8,53 @@
 import { FlowNetwork } from './flow-network';
 import { SINK, SOURCE, type FlowGraph } from './network';
 
-/** A binary heap of points keyed by (primary, secondary), smallest first. */
+/** A binary heap of points keyed by (primary, secondary) as they were when pushed, smallest first. */
 class PairHeap {
-  private items: number[] = [];
-  constructor(private readonly d1: Float64Array, private readonly d2: Float64Array) {}
+  private points: number[] = [];
+  private k1: number[] = [];
+  private k2: number[] = [];
 
-  private less(a: number, b: number): boolean {
-    return this.d1[a] < this.d1[b] || (this.d1[a] === this.d1[b] && this.d2[a] < this.d2[b]);
+  private less(i: number, j: number): boolean {
+    return this.k1[i] < this.k1[j] || (this.k1[i] === this.k1[j] && this.k2[i] < this.k2[j]);
   }
 
-  push(v: number): void {
-    const items = this.items;
-    items.push(v);
-    let i = items.length - 1;
+  private swap(i: number, j: number): void {
+    [this.points[i], this.points[j]] = [this.points[j], this.points[i]];
+    [this.k1[i], this.k1[j]] = [this.k1[j], this.k1[i]];
+    [this.k2[i], this.k2[j]] = [this.k2[j], this.k2[i]];
+  }
+
+  push(v: number, key1: number, key2: number): void {
+    this.points.push(v);
+    this.k1.push(key1);
+    this.k2.push(key2);
+    let i = this.points.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(items[i], items[parent])) break;
-      [items[i], items[parent]] = [items[parent], items[i]];
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
       i = parent;
     }
   }
 
   pop(): number | undefined {
-    const items = this.items;
-    if (items.length === 0) return undefined;
-    const top = items[0];
-    const last = items.pop()!;
-    if (items.length > 0) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let best = i;
-        if (l < items.length && this.less(items[l], items[best])) best = l;
-        if (r < items.length && this.less(items[r], items[best])) best = r;
-        if (best === i) break;
-        [items[i], items[best]] = [items[best], items[i]];
-        i = best;
-      }
+    const n = this.points.length;
+    if (n === 0) return undefined;
+    const top = this.points[0];
+    this.swap(0, n - 1);
+    this.points.pop();
+    this.k1.pop();
+    this.k2.pop();
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < this.points.length && this.less(l, best)) best = l;
+      if (r < this.points.length && this.less(r, best)) best = r;
+      if (best === i) break;
+      this.swap(i, best);
+      i = best;
     }
     return top;
   }
@@ -90,10 +98,10 @@ export function leastDelayFlow(fg: FlowGraph, delayDays: Float64Array, delivered
     d1.fill(Infinity);
     d2.fill(Infinity);
     const done = new Uint8Array(fg.pointCount);
-    const heap = new PairHeap(d1, d2);
+    const heap = new PairHeap();
     d1[SOURCE] = 0;
     d2[SOURCE] = 0;
-    heap.push(SOURCE);
+    heap.push(SOURCE, 0, 0);
     for (let u = heap.pop(); u !== undefined; u = heap.pop()) {
       if (done[u]) continue;
       done[u] = 1;
@@ -107,7 +115,7 @@ export function leastDelayFlow(fg: FlowGraph, delayDays: Float64Array, delivered
         if (n1 < d1[v] || (n1 === d1[v] && n2 < d2[v])) {
           d1[v] = n1;
           d2[v] = n2;
-          heap.push(v);
+          heap.push(v, n1, n2);
         }
       }
     }

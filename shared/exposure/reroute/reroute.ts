@@ -80,6 +80,7 @@ export function computeReroute(g: MineralGraph, table: NodeTable, inputs: Rerout
     const fg = buildFlowGraph(g, table, net);
     const eps = flowEpsilon(fg);
     let shortAny = false;
+    let fairFlow: Float64Array | null = null;
     const short = new Uint8Array(g.nodeCount);
     if (net.uncut) {
       for (const c of net.consumers) delivered[c] = net.planned[c];
@@ -93,8 +94,12 @@ export function computeReroute(g: MineralGraph, table: NodeTable, inputs: Rerout
         }
       }
       if (shortAny) found = bottlenecks(g, table, net, fg, fair.reach, short);
+      fairFlow = fair.arcFlow;
     }
-    flows = edgeFlows(g, fg, leastDelayFlow(fg, g.delayDays, delivered, eps));
+    // A flow without delay is a least-delay one already (delays are never negative).
+    let delay = 0;
+    if (fairFlow !== null) for (let a = 0; a < fg.tail.length; a++) if (fg.edge[a] >= 0) delay += fairFlow[a] * g.delayDays[fg.edge[a]];
+    flows = edgeFlows(g, fg, fairFlow !== null && delay === 0 ? fairFlow : leastDelayFlow(fg, g.delayDays, delivered, eps));
   }
   return report(g, table, net, inputs, delivered, flows, found);
 }
