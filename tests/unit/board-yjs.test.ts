@@ -20,7 +20,7 @@ function node(id: string, extra: Partial<BoardNode> = {}): BoardNode {
 }
 
 function board(nodes: BoardNode[]): Board {
-  return { format: 'lodestone.board', version: 1, title: 'T', nodes, edges: [], scenario: { name: 'Baseline', disruptions: [] }, notes: [] };
+  return { format: 'lodestone.board', version: 2, title: 'T', nodes, edges: [], scenario: { name: 'Baseline', disruptions: [], expansions: [], priceFloors: [] }, notes: [] };
 }
 
 function copyOf(doc: Y.Doc): Y.Doc {
