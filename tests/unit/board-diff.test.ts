@@ -12,6 +12,8 @@ const EMPTY: BoardDiff = {
   nodes: { added: [], removed: [], changed: [] },
   edges: { added: [], removed: [], changed: [] },
   levers: { added: [], removed: [], changed: [] },
+  expansions: { added: [], removed: [], changed: [] },
+  priceFloors: { added: [], removed: [], changed: [] },
   meta: [],
 };
 
