@@ -12,17 +12,12 @@ import {
 } from '../../shared/board/yjs-doc';
 import { boardArbitrary } from '../utils/board-arbitrary';
 import { board, node } from '../utils/board-builder';
+import { copyOf } from '../utils/doc-peers';
 
 const ORIGIN = Symbol('apply-board-test');
 
 /** The key type of Transaction.changed (a shared type of any event). */
 type ChangedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never;
-
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
 
 /** Runs `fn` and returns the updates and the transactions it caused on `doc`. */
 function record(doc: Y.Doc, fn: () => void): { updates: Uint8Array[]; changedTypes: ChangedType[] } {

@@ -7,6 +7,7 @@ import {
   BOARD_MAP_NAMES, EDGES_MAP, EXPANSIONS_MAP, META_MAP, NODES_MAP, PRICE_FLOORS_MAP, PRICES_KEY, RANK_KEY,
   expansionToYMap, nextRank, readBoardFromDoc, writeBoardToDoc,
 } from '../../shared/board/yjs-doc';
+import { copyOf, exchange } from '../utils/doc-peers';
 
 /** A small v2 board with every new field. */
 function v2Board(): Board {
@@ -31,19 +32,6 @@ function v2Board(): Board {
     },
     notes: [],
   };
-}
-
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
-
-function exchange(a: Y.Doc, b: Y.Doc): void {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, toB);
-  Y.applyUpdate(a, toA);
 }
 
 const item = (doc: Y.Doc, map: string, id: string) => doc.getMap<Y.Map<unknown>>(map).get(id)!;

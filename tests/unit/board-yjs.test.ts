@@ -14,6 +14,7 @@ import {
   writeBoardToDoc,
 } from '../../shared/board/yjs-doc';
 import { boardArbitrary } from '../utils/board-arbitrary';
+import { copyOf, exchange } from '../utils/doc-peers';
 
 function node(id: string, extra: Partial<BoardNode> = {}): BoardNode {
   return { id, kind: 'refinery', label: id, country: 'CN', position: { x: 0, y: 0 }, ...extra };
@@ -21,19 +22,6 @@ function node(id: string, extra: Partial<BoardNode> = {}): BoardNode {
 
 function board(nodes: BoardNode[]): Board {
   return { format: 'lodestone.board', version: 2, title: 'T', nodes, edges: [], scenario: { name: 'Baseline', disruptions: [], expansions: [], priceFloors: [] }, notes: [] };
-}
-
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
-
-function exchange(a: Y.Doc, b: Y.Doc): void {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, toB);
-  Y.applyUpdate(a, toA);
 }
 
 describe('board <-> Y.Doc round trip', () => {
