@@ -23,5 +23,5 @@ try {
   fail(`${file} is not JSON: ${(error as Error).message.split('\n')[0]}`);
 }
 const problem = boardEnvelopeProblem(json);
-if (problem !== null) fail(`${file} is not a Lodestone board v1: ${problem}`);
+if (problem !== null) fail(`${file} is not a Lodestone board (v1 or v2): ${problem}`);
 process.stdout.write(`${JSON.stringify(computeExposure(json), null, 2)}\n`);

@@ -54,7 +54,7 @@ function cutBy(target: Disruption['target'], over: Partial<Disruption> = {}): Di
 }
 
 function mineralReport(over: Partial<MineralReport> = {}): MineralReport {
-  return { converged: true, consumers: {}, criticalNodes: [], ...over };
+  return { converged: true, consumers: {}, criticalNodes: [], stockpileGap: 0, stockpileGapCost: null, crma: null, ...over };
 }
 
 function consumerReport(shortfall: number, supplied: number) {
@@ -63,6 +63,7 @@ function consumerReport(shortfall: number, supplied: number) {
     demand: supplied, supplied, delivered: supplied - shortfall, shortfall, shortfallPct: supplied > 0 ? shortfall / supplied : 0, secondaryShare: 0,
     stages: { mining: stage, refining: stage }, benchmark65: { mining: false, refining: false }, routes: {},
     disruptionDays: 0, stockDays: null, survives: shortfall === 0,
+    demandGap: shortfall, coverage: supplied > 0 ? (supplied - shortfall) / supplied : null, stockNeeded: 0, criticalNodes: [],
   };
 }
 
@@ -136,6 +137,7 @@ describe('Canvas: drawing the board', () => {
         cobalt: mineralReport({ consumers: { c1: consumerReport(1500, 6000) } }),
         gallium: mineralReport({ consumers: { c1: consumerReport(10, 100) } }),
       },
+      priceFloors: [],
       warnings: [],
     };
     renderCanvas({ exposure });
@@ -145,7 +147,7 @@ describe('Canvas: drawing the board', () => {
   });
 
   it('shows a covered consumer as covered', () => {
-    const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, warnings: [] };
+    const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, priceFloors: [], warnings: [] };
     renderCanvas({ exposure });
     expect(screen.getByTestId('shortfall-c1').textContent).toBe('covered');
     expect(screen.getByTestId('shortfall-c1').className).toContain('ls-badge--ok');
@@ -154,9 +156,10 @@ describe('Canvas: drawing the board', () => {
   it('tints a node by its largest loss share across minerals', () => {
     const exposure: ExposureReport = {
       minerals: {
-        cobalt: mineralReport({ criticalNodes: [{ node: 'r1', loss: 5000, lossPct: 0.5 }] }),
-        gallium: mineralReport({ criticalNodes: [{ node: 'r1', loss: 90, lossPct: 0.9 }] }),
+        cobalt: mineralReport({ criticalNodes: [{ node: 'r1', loss: 5000, lossPct: 0.5, ttr: null, atRisk: false }] }),
+        gallium: mineralReport({ criticalNodes: [{ node: 'r1', loss: 90, lossPct: 0.9, ttr: null, atRisk: false }] }),
       },
+      priceFloors: [],
       warnings: [],
     };
     renderCanvas({ exposure });

@@ -45,10 +45,10 @@ describe('npm run exposure', () => {
     expect(run.stderr).toMatch(/is not JSON/);
   });
 
-  it('exits 2 with a one-line reason for JSON that is not a v1 board', async () => {
-    const run = await exposure(write('v2.json', JSON.stringify({ format: 'lodestone.board', version: 2, nodes: [], edges: [] })));
+  it('exits 2 with a one-line reason for JSON that is not a v1 or v2 board', async () => {
+    const run = await exposure(write('v3.json', JSON.stringify({ format: 'lodestone.board', version: 3, nodes: [], edges: [] })));
     expect(run.code).toBe(2);
-    expect(stderrLines(run.stderr)).toEqual([expect.stringMatching(/not a Lodestone board v1: version is 2/)]);
+    expect(stderrLines(run.stderr)).toEqual([expect.stringMatching(/not a Lodestone board \(v1 or v2\): version is 3, expected 1 or 2/)]);
   });
 
   it('exits 2 for a missing file', async () => {
