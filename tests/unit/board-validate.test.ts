@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, validateBoard, type BoardProblem } from '../../shared/board/validate';
@@ -53,6 +55,18 @@ describe('validateBoard: accepted boards', () => {
   it('reads the v1 sample as a version 2 board with none of the new fields', () => {
     const result = validateBoard(sample());
     expect(result).toStrictEqual({ ok: true, board: asVersion2(sample()) });
+  });
+
+  it('reads each seed board as version 2, equal to its file but for the version and the default lists', () => {
+    const dir = join(__dirname, '../../seeds');
+    const seeds = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(seeds.length).toBeGreaterThanOrEqual(3);
+    for (const file of seeds) {
+      const raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const result = validateBoard(raw);
+      if (!result.ok) throw new Error(`${file}: ${formatProblems(result.problems)}`);
+      expect(result.board, file).toStrictEqual({ ...raw, version: 2, scenario: { expansions: [], priceFloors: [], ...raw.scenario } });
+    }
   });
 
   it('returns the same board for the v1 sample and for it written as version 2', () => {
