@@ -132,6 +132,15 @@ describe('snapshots API', () => {
       expect(delta.delta.delivered).toBeCloseTo(after.delivered - before.delivered, 6);
     }
     expect(gallium.some((d: { delta: { shortfall: number } }) => d.delta.shortfall > 0)).toBe(true);
+    for (const delta of gallium) {
+      const before = expectedBefore.minerals.gallium.reroute!.consumers[delta.consumer];
+      const after = expectedAfter.minerals.gallium.reroute!.consumers[delta.consumer];
+      expect(delta.delta.reroutedShortfall).toBeCloseTo(after.shortfall - before.shortfall, 6);
+    }
+    const galliumFigures = compare.body.minerals.find((m: { mineral: string }) => m.mineral === 'gallium');
+    expect(galliumFigures.delta.stockpileGap).toBeCloseTo(expectedAfter.minerals.gallium.stockpileGap - expectedBefore.minerals.gallium.stockpileGap, 6);
+    expect(galliumFigures.delta.reroutedStockpileGap).toBeCloseTo(expectedAfter.minerals.gallium.reroute!.stockpileGap - expectedBefore.minerals.gallium.reroute!.stockpileGap, 6);
+    expect(compare.body.priceFloors).toEqual([]);
     const vsLive = await api(s, 'GET', `/api/boards/${board.id}/compare?from=${baseline.body.id}&to=live`, { token: f });
     expect(vsLive.body.diff.levers.changed).toHaveLength(1);
 
