@@ -4,10 +4,11 @@
  */
 import { diffExposure, diffMinerals, diffPriceFloors, type ExposureDelta, type MineralDelta, type PriceFloorDelta } from '../exposure/compare';
 import { computeExposure } from '../exposure/engine';
+import { DISRUPTION_LAYOUT, EDGE_LAYOUT, EXPANSION_LAYOUT, NODE_LAYOUT, PRICE_FLOOR_LAYOUT } from './doc-layout';
 
 export { diffExposure, type ConsumerExposure, type ExposureChange, type ExposureDelta } from '../exposure/compare';
-import { definedKeys, field, hasOwn, isPlainObject, sameValue } from './same-value';
-import type { Board, BoardEdge, BoardNode, Disruption } from './types';
+import { definedKeys, field, isPlainObject, sameValue } from './same-value';
+import type { Board, BoardEdge, BoardNode, Disruption, Expansion, PriceFloor } from './types';
 
 /** One changed value; `field` is a dotted path (`capacity.cobalt`, `position.x`, `target.country`); undefined = absent. */
 export interface FieldChange {
@@ -36,7 +37,9 @@ export interface BoardDiff {
   nodes: ItemDiff<BoardNode>;
   edges: ItemDiff<BoardEdge>;
   levers: ItemDiff<Disruption>;
-  /** `title`, `description`, `scenario.name`. */
+  expansions: ItemDiff<Expansion>;
+  priceFloors: ItemDiff<PriceFloor>;
+  /** `title`, `description`, `scenario.name`, and each mineral's price as `prices.<mineral>`. */
   meta: FieldChange[];
 }
 
@@ -75,9 +78,10 @@ function diffValue(path: string, before: unknown, after: unknown, out: FieldChan
   for (const key of [...keys].sort(byCodeUnits)) diffValue(`${path}.${key}`, field(b, key), field(a, key), out);
 }
 
-const NODE_ORDER = ['kind', 'label', 'country', 'position', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags'];
-const EDGE_ORDER = ['from', 'to', 'mineral', 'volume', 'label'];
-const LEVER_ORDER = ['label', 'enabled', 'target', 'minerals', 'factor', 'days'];
+const NODE_ORDER = NODE_LAYOUT.keys;
+const EDGE_ORDER = EDGE_LAYOUT.keys;
+const LEVER_ORDER = DISRUPTION_LAYOUT.keys;
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** The changed fields of one item, top-level fields in schema order (unknown ones after, by name). */
 function diffFields(before: object, after: object, order: readonly string[], skip: ReadonlySet<string>): FieldChange[] {
@@ -118,17 +122,24 @@ function diffItems<T extends { id: string }>(from: readonly T[], to: readonly T[
   return diff;
 }
 
-/** The nodes, edges and levers added, removed and changed from `from` to `to`, and the changed meta fields. */
+/**
+ * The nodes, edges, levers, expansions and price floors added, removed and changed from `from` to `to`, and the
+ * changed meta fields. A board stored before version 2 (an old snapshot) counts as having none of the new lists.
+ */
 export function diffBoards(from: Board, to: Board, options: DiffOptions = {}): BoardDiff {
   const nodeSkip = new Set(options.ignorePositions ? ['position'] : []);
   const meta: FieldChange[] = [];
   diffValue('title', from.title, to.title, meta);
   diffValue('description', from.description, to.description, meta);
   diffValue('scenario.name', from.scenario?.name, to.scenario?.name, meta);
+  // Prices are compared mineral by mineral: no prices and an empty prices object both mean "no price known".
+  diffValue('prices', from.prices ?? {}, to.prices ?? {}, meta);
   return {
     nodes: diffItems(from.nodes, to.nodes, NODE_ORDER, nodeSkip),
-    edges: diffItems(from.edges, to.edges, EDGE_ORDER, new Set()),
-    levers: diffItems(from.scenario?.disruptions ?? [], to.scenario?.disruptions ?? [], LEVER_ORDER, new Set()),
+    edges: diffItems(from.edges, to.edges, EDGE_ORDER, NOTHING),
+    levers: diffItems(from.scenario?.disruptions ?? [], to.scenario?.disruptions ?? [], LEVER_ORDER, NOTHING),
+    expansions: diffItems(from.scenario?.expansions ?? [], to.scenario?.expansions ?? [], EXPANSION_LAYOUT.keys, NOTHING),
+    priceFloors: diffItems(from.scenario?.priceFloors ?? [], to.scenario?.priceFloors ?? [], PRICE_FLOOR_LAYOUT.keys, NOTHING),
     meta,
   };
 }

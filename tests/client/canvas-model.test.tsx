@@ -127,8 +127,8 @@ describe('nodeLooks and peerMarks', () => {
 
 describe('useFlowState writes', () => {
   const board: Board = {
-    format: 'lodestone.board', version: 1, title: 't', nodes: [mine, refinery, consumer], edges: [e1, e2],
-    scenario: { name: 's', disruptions: [] }, notes: [],
+    format: 'lodestone.board', version: 2, title: 't', nodes: [mine, refinery, consumer], edges: [e1, e2],
+    scenario: { name: 's', disruptions: [], expansions: [], priceFloors: [] }, notes: [],
   };
   type Spied = Record<'moveNodes' | 'deleteItems' | 'gesture' | 'setSelection' | 'setCursor', Mock>;
   let actions: Spied & BoardActions;

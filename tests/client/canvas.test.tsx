@@ -17,7 +17,7 @@ function fakeActions(): { [K in keyof BoardActions]: ReturnType<typeof vi.fn> } 
 
 function smallBoard(disruptions: Disruption[] = []): Board {
   return {
-    format: 'lodestone.board', version: 1, title: 'Test board',
+    format: 'lodestone.board', version: 2, title: 'Test board',
     nodes: [
       { id: 'm1', kind: 'mine', label: 'Kolwezi mine', country: 'CD', position: { x: 0, y: 0 }, capacity: { cobalt: 12500 } },
       { id: 't1', kind: 'transport', label: 'Durban port', country: 'ZA', position: { x: 250, y: 0 }, capacity: { cobalt: 30000 } },
@@ -32,7 +32,7 @@ function smallBoard(disruptions: Disruption[] = []): Board {
       { id: 'e3', from: 'r1', to: 'c1', mineral: 'cobalt', volume: 6000 },
       { id: 'e4', from: 'y1', to: 'c1', mineral: 'cobalt', volume: 300 },
     ],
-    scenario: { name: 'Baseline', disruptions },
+    scenario: { name: 'Baseline', disruptions, expansions: [], priceFloors: [] },
     notes: [],
   };
 }

@@ -12,6 +12,8 @@ const EMPTY: BoardDiff = {
   nodes: { added: [], removed: [], changed: [] },
   edges: { added: [], removed: [], changed: [] },
   levers: { added: [], removed: [], changed: [] },
+  expansions: { added: [], removed: [], changed: [] },
+  priceFloors: { added: [], removed: [], changed: [] },
   meta: [],
 };
 
@@ -90,7 +92,7 @@ describe('diffBoards by hand', () => {
 
   it('reports title, description and scenario name changes as meta', () => {
     const from = board([], []);
-    const to: Board = { ...board([], []), title: 'Africa corridors', description: 'Cobalt routes', scenario: { name: 'Ban', disruptions: [] } };
+    const to: Board = { ...board([], []), title: 'Africa corridors', description: 'Cobalt routes', scenario: { name: 'Ban', disruptions: [], expansions: [], priceFloors: [] } };
     expect(diffBoards(from, to).meta).toEqual([
       { field: 'title', before: 'test board', after: 'Africa corridors' },
       { field: 'description', before: undefined, after: 'Cobalt routes' },
@@ -214,7 +216,7 @@ function relatedPair(): fc.Arbitrary<[Board, Board]> {
       ...other,
       nodes: mix(a.nodes, other.nodes),
       edges: mix(a.edges, other.edges),
-      scenario: { name: other.scenario.name, disruptions: mix(a.scenario.disruptions, other.scenario.disruptions) },
+      scenario: { ...other.scenario, disruptions: mix(a.scenario.disruptions, other.scenario.disruptions) },
     };
     return [a, b];
   });

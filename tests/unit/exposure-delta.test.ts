@@ -25,7 +25,7 @@ describe('exposureDelta', () => {
 
   it('sends changed planned volumes and changed levers as a patch', () => {
     const levers = [disruption('d1', { country: 'CN' }, 0.5, 30)];
-    const next = { ...withEdge(base, 4, { volume: 123 }), scenario: { name: 'x', disruptions: levers } };
+    const next = { ...withEdge(base, 4, { volume: 123 }), scenario: { ...base.scenario, name: 'x', disruptions: levers } };
     expect(exposureDelta(base, next)).toEqual({ type: 'patch', volumes: [[base.edges[4].id, 123]], disruptions: levers });
   });
 
