@@ -1,9 +1,10 @@
+import { NODE_KINDS, type NodeKind } from '../board/types';
 import type { CleanNode } from './sanitize';
 
-/** The node kinds the engine knows: board format v1's six and v2's `manufacturer`. */
-export const ENGINE_KINDS = ['mine', 'refinery', 'transport', 'stockpile', 'recycler', 'consumer', 'manufacturer'] as const;
+/** The node kinds the engine knows (board format v2's, `manufacturer` included). */
+export const ENGINE_KINDS = NODE_KINDS;
 /** One of ENGINE_KINDS. */
-export type EngineKind = (typeof ENGINE_KINDS)[number];
+export type EngineKind = NodeKind;
 
 /** Kind codes, in ENGINE_KINDS order. */
 export const KIND = { mine: 0, refinery: 1, transport: 2, stockpile: 3, recycler: 4, consumer: 5, manufacturer: 6 } as const satisfies Record<EngineKind, number>;
