@@ -27,7 +27,10 @@ function bruteFair(net: BruteNetwork, floors: Map<string, number>): Map<string, 
     }
     return caps;
   };
-  const feasible = (caps: Map<number, number>) => bruteMaxFlow(net, caps) >= [...caps.values()].reduce((a, b) => a + b, 0) - 1e-9;
+  const feasible = (caps: Map<number, number>) => {
+    const total = [...caps.values()].reduce((a, b) => a + b, 0);
+    return bruteMaxFlow(net, caps) >= total * (1 - 1e-12) - 1e-12;
+  };
   let lo = 0;
   while (active.size > 0) {
     let hi = 1;
@@ -37,6 +40,8 @@ function bruteFair(net: BruteNetwork, floors: Map<string, number>): Map<string, 
         if (feasible(capsAt(mid))) lo = mid;
         else hi = mid;
       }
+      // Freeze a hair below the bisected level, so a frozen consumer never holds more than can reach it.
+      lo *= 1 - 1e-10;
     } else lo = 1;
     const frozen = [...active].filter((id) => lo >= 1 || !feasible(capsAt(lo, id)));
     for (const id of frozen.length > 0 ? frozen : [...active]) {
