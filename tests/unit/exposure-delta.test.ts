@@ -36,6 +36,17 @@ describe('exposureDelta', () => {
     expect(exposureDelta(base, withNode(base, 1, { country: 'XX' })).type).toBe('load');
     expect(exposureDelta(base, withNode(base, 1, { capacity: { cobalt: 1 } })).type).toBe('load');
   });
+
+  it('loads when a v2 field the engine reads changes: recovery days, route capacity or delay, expansions, price floors, prices', () => {
+    expect(exposureDelta(base, withNode(base, 1, { recoveryDays: 30 })).type).toBe('load');
+    expect(exposureDelta(base, withEdge(base, 2, { capacity: 500 })).type).toBe('load');
+    expect(exposureDelta(base, withEdge(base, 2, { delayDays: 12 })).type).toBe('load');
+    const expansion = { id: 'x1', label: 'x', enabled: true, node: base.nodes[0].id, capacity: { cobalt: 10 } };
+    expect(exposureDelta(base, { ...base, scenario: { ...base.scenario, expansions: [expansion] } }).type).toBe('load');
+    const floor = { id: 'p1', label: 'p', enabled: true, mineral: 'cobalt', stage: 'refining' as const, floor: 50 };
+    expect(exposureDelta(base, { ...base, scenario: { ...base.scenario, priceFloors: [floor] } }).type).toBe('load');
+    expect(exposureDelta(base, { ...base, prices: { cobalt: 33 } }).type).toBe('load');
+  });
 });
 
 /** The page side in miniature: deltas in, replies merged, as use-exposure does. */
