@@ -133,9 +133,11 @@ export function fairShare(fg: FlowGraph, net: RerouteNetwork, eps: number): Fair
     for (const arc of back) network.remove(arc);
     // At the root, the planned parts of routes first, so an unchanged plan stays on its planned routes; a warm
     // region already carries its parent's flow, fixed demands included.
-    const planned = root && extra.length > 0 ? new Uint8Array(network.size) : null;
-    if (planned !== null) for (const arc of extra) planned[arc] = planned[arc ^ 1] = 1;
-    const plannedOnly = planned === null ? null : (a: number) => planned[a] === 0;
+    let plannedOnly: Uint8Array | null = null;
+    if (root && extra.length > 0) {
+      plannedOnly = new Uint8Array(network.size).fill(1);
+      for (const arc of extra) plannedOnly[arc] = plannedOnly[arc ^ 1] = 0;
+    }
     if (root) {
       if (plannedOnly !== null) network.maxFlow(0, 1, eps, plannedOnly);
       network.maxFlow(0, 1, eps);

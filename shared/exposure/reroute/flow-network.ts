@@ -88,7 +88,7 @@ export class FlowNetwork {
     this.capacity[a] = capacity;
   }
 
-  private levels(s: number, t: number, eps: number, admissible: ((a: number) => boolean) | null): boolean {
+  private levels(s: number, t: number, eps: number, admissible: Uint8Array | null): boolean {
     const level = this.level;
     level.fill(-1);
     const queue = this.queue;
@@ -103,7 +103,7 @@ export class FlowNetwork {
       for (let a = this.first[u]; a !== -1; a = this.next[a]) {
         const v = this.head[a];
         if (level[v] !== -1 || this.residual[a] <= eps) continue;
-        if (admissible !== null && !admissible(a)) continue;
+        if (admissible !== null && admissible[a] === 0) continue;
         level[v] = level[u] + 1;
         queue[qTail++] = v;
       }
@@ -112,7 +112,7 @@ export class FlowNetwork {
   }
 
   /** Pushes one augmenting path of the level graph; returns the amount (0 when none is left). */
-  private augment(s: number, t: number, eps: number, admissible: ((a: number) => boolean) | null, path: Int32Array): number {
+  private augment(s: number, t: number, eps: number, admissible: Uint8Array | null, path: Int32Array): number {
     const { level, cursor, head, residual, next } = this;
     let depth = 0;
     let u = s;
@@ -127,7 +127,7 @@ export class FlowNetwork {
         return amount;
       }
       let a = cursor[u];
-      while (a !== -1 && (residual[a] <= eps || level[head[a]] !== level[u] + 1 || (admissible !== null && !admissible(a)))) a = next[a];
+      while (a !== -1 && (residual[a] <= eps || level[head[a]] !== level[u] + 1 || (admissible !== null && admissible[a] === 0))) a = next[a];
       cursor[u] = a;
       if (a !== -1) {
         path[depth++] = a;
@@ -143,10 +143,10 @@ export class FlowNetwork {
   }
 
   /**
-   * Augments the current flow to a maximum s -> t flow (through arcs `admissible` accepts, when given)
-   * and returns the amount added.
+   * Augments the current flow to a maximum s -> t flow (through the arcs marked 1 in `admissible`, when
+   * given) and returns the amount added.
    */
-  maxFlow(s: number, t: number, eps: number, admissible: ((a: number) => boolean) | null = null): number {
+  maxFlow(s: number, t: number, eps: number, admissible: Uint8Array | null = null): number {
     let total = 0;
     const path = this.path;
     while (this.levels(s, t, eps, admissible)) {

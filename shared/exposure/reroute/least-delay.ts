@@ -91,6 +91,7 @@ export function leastDelayFlow(fg: FlowGraph, delayDays: Float64Array, delivered
     return Math.abs(r) <= zero ? 0 : r;
   };
   const reduced2 = (a: number) => cost2[a] + p2[network.tail(a)] - p2[network.head[a]];
+  const admissible = new Uint8Array(network.size);
   let wanted = 0;
   for (const [c] of fg.sinkArc) wanted += delivered[c];
   let total = 0;
@@ -127,7 +128,8 @@ export function leastDelayFlow(fg: FlowGraph, delayDays: Float64Array, delivered
       p1[v] += closer ? d1[v] : t1;
       p2[v] += closer ? d2[v] : t2;
     }
-    const pushed = network.maxFlow(SOURCE, SINK, eps, (a) => reduced1(a) === 0 && reduced2(a) === 0);
+    for (let a = 0; a < network.size; a++) admissible[a] = reduced1(a) === 0 && reduced2(a) === 0 ? 1 : 0;
+    const pushed = network.maxFlow(SOURCE, SINK, eps, admissible);
     if (pushed <= eps) break;
     total += pushed;
   }
