@@ -86,7 +86,9 @@ async function crashCycles(storageEnv: Record<string, string>): Promise<void> {
       }
     })();
 
-    // The random moment of the crash: this sleep is the point of the test, not a wait for a condition.
+    // The crash comes at a random moment after the first edit has gone round (on a loaded machine the first
+    // relay can take longer than the shortest delay); this sleep is the point of the test, not a wait.
+    await waitFor(() => cycleIndexes(watcher, cycle).length > 0, 10_000, 'the watcher receives a first edit');
     const delay = 100 + rand() * 500;
     await sleep(delay);
     const killedAt = server;
