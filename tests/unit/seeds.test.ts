@@ -1,27 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Board } from '../../shared/board/types';
 import { validateBoard } from '../../shared/board/validate';
 import { computeExposure } from '../../shared/exposure/engine';
 import { TEMPLATES } from '../../server/boards/templates';
+import { withEnabled, type SeedBoard } from '../utils/seed-scenarios';
 
 const SEEDS = join(__dirname, '../../seeds');
 const files = readdirSync(SEEDS).filter((f) => f.endsWith('.json'));
 const load = (file: string) => JSON.parse(readFileSync(join(SEEDS, file), 'utf8')) as unknown;
-
-/** The v2 parts of a board these checks read (prices, expansions and price floors), whatever the Board type of the day declares. */
-type Switch = { id: string; enabled: boolean };
-type SeedBoard = Board & { prices?: Record<string, number>; scenario: Board['scenario'] & { expansions?: Switch[]; priceFloors?: Switch[] } };
-
-/** A seed with exactly the named levers, expansions and price floors enabled (all others off). */
-function withEnabled(board: SeedBoard, ids: ReadonlySet<string>): SeedBoard {
-  const on = <T extends { id: string }>(items: T[] | undefined) => items?.map((item) => ({ ...item, enabled: ids.has(item.id) }));
-  const scenario = { ...board.scenario, disruptions: on(board.scenario.disruptions)! };
-  if (board.scenario.expansions) scenario.expansions = on(board.scenario.expansions);
-  if (board.scenario.priceFloors) scenario.priceFloors = on(board.scenario.priceFloors);
-  return { ...board, scenario };
-}
 
 const totalShortfall = (board: SeedBoard) =>
   Object.values(computeExposure(board).minerals)
@@ -36,7 +23,7 @@ describe('seed boards', () => {
   it('never give one consumer id two different demands on two boards (slices get their own ids)', () => {
     const demands = new Map<string, { file: string; demand: string }>();
     for (const file of files) {
-      const board = load(file) as Board;
+      const board = load(file) as SeedBoard;
       for (const node of board.nodes.filter((n) => n.kind === 'consumer')) {
         const demand = JSON.stringify(node.demand ?? {});
         const seen = demands.get(node.id);
@@ -84,12 +71,12 @@ describe('seed boards', () => {
       });
 
       it('computes with no warnings with each lever, expansion and price floor alone, and each disruption cuts some supply', () => {
-        for (const lever of levers) expect(computeExposure(withEnabled(board, new Set([lever.id]))).warnings, lever.id).toEqual([]);
-        for (const lever of board.scenario.disruptions) expect(totalShortfall(withEnabled(board, new Set([lever.id]))), lever.id).toBeGreaterThan(0);
+        for (const lever of levers) expect(computeExposure(withEnabled(board, [lever.id])).warnings, lever.id).toEqual([]);
+        for (const lever of board.scenario.disruptions) expect(totalShortfall(withEnabled(board, [lever.id])), lever.id).toBeGreaterThan(0);
       });
 
       it('computes with no warnings with every lever, expansion and price floor on', () => {
-        expect(computeExposure(withEnabled(board, new Set(levers.map((l) => l.id)))).warnings).toEqual([]);
+        expect(computeExposure(withEnabled(board, levers.map((l) => l.id))).warnings).toEqual([]);
       });
     });
   }
