@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExposureCore } from '../../client/state/exposure-core';
+import { CRITICAL_PER_CONSUMER, ExposureCore } from '../../client/state/exposure-core';
 import { exposureDelta } from '../../client/state/exposure-delta';
 import { mergeReport, type ExposureReply, type ExposureRequest } from '../../client/state/exposure-protocol';
 import type { Board } from '../../shared/board/types';
@@ -25,7 +25,7 @@ describe('exposureDelta', () => {
 
   it('sends changed planned volumes and changed levers as a patch', () => {
     const levers = [disruption('d1', { country: 'CN' }, 0.5, 30)];
-    const next = { ...withEdge(base, 4, { volume: 123 }), scenario: { name: 'x', disruptions: levers } };
+    const next = { ...withEdge(base, 4, { volume: 123 }), scenario: { ...base.scenario, name: 'x', disruptions: levers } };
     expect(exposureDelta(base, next)).toEqual({ type: 'patch', volumes: [[base.edges[4].id, 123]], disruptions: levers });
   });
 
@@ -71,7 +71,7 @@ describe('exposure worker protocol', () => {
       else if (r < 0.9) board = withNode(board, i % board.nodes.length, { position: { x: step, y: step } });
       else board = { ...board, edges: board.edges.filter((_, j) => j !== i) };
       boards.push(board);
-      expect(run(boards)).toEqual(computeExposure(board));
+      expect(run(boards)).toEqual(computeExposure(board, { consumerCriticalLimit: CRITICAL_PER_CONSUMER }));
     }
   });
 
