@@ -27,10 +27,16 @@ describe('Africa corridors seed', () => {
       expect(m.reroute.delayGap, `${mineral}: the Cape holds material in transit`).toBeGreaterThan(0);
       expect(m.reroute.delayGap, `${mineral}: the store covers the transit gap`).toBeLessThan(store[mineral]);
     }
-    // The copper gap is Italy's Suez copper at sea for the extra days of the Cape route.
-    const copper = report.minerals.copper.reroute.delayGap;
-    expect(copper).toBeGreaterThan(1000);
-    expect(copper).toBeLessThan(2000);
+    // Traders swap Lobito's China-bound copper to Italy (no delay) and send only the rest of Italy's Suez copper round the Cape:
+    // the copper gap lies between that rest and all of Italy's Suez copper at sea for the Cape's extra days.
+    const edge = (id: string) => board.edges.find((e) => e.id === id)!;
+    const suezCopper = edge('e-dar-es-salaam-port-suez-red-sea-cu').volume;
+    const swappable = edge('e-lobito-port-cn-industry-cu').volume;
+    const capeDays = edge('e-dar-es-salaam-port-cape-route-cu').delayDays!;
+    const copper = report.minerals.copper.reroute;
+    expect(copper.delayGap).toBeGreaterThanOrEqual(((suezCopper - swappable) * capeDays) / 365 - 1e-6);
+    expect(copper.delayGap).toBeLessThan((suezCopper * capeDays) / 365);
+    expect(copper.flows['e-lobito-port-italy-industry-africa-cu']).toBeGreaterThan(edge('e-lobito-port-italy-industry-africa-cu').volume);
   });
 
   it('closing Lobito reroutes its copper by road to Dar es Salaam: nobody stays short, a few weeks of copper are on the road', () => {
@@ -63,6 +69,14 @@ describe('Africa corridors seed', () => {
     expect(italy.survives).toBe(false);
     expect(italy.stockNeeded).toBeGreaterThan(store.cobalt);
     expect(quota.stockpileGapCost).toBeCloseTo(quota.stockpileGap * 1000 * board.prices!.cobalt, 3);
+  });
+
+  it("China's graphite licensing halves Italy's graphite, and rerouting cannot ship more round the Cape than the licences allow", () => {
+    const graphite = run(board, 'd-cn-graphite-licensing').minerals.graphite;
+    const italy = graphite.consumers[ITALY];
+    expect(italy.shortfallPct).toBeCloseTo(0.5, 6);
+    expect(graphite.reroute.consumers[ITALY].shortfall).toBeCloseTo(italy.shortfall, 6);
+    expect(graphite.reroute.flows['e-malacca-strait-cape-route-gr'] ?? 0).toBe(0);
   });
 
   it("Italy's cobalt and graphite fail the 65 % test at the refining stage; its copper at mining and refining", () => {

@@ -62,6 +62,24 @@ describe('seed boards', () => {
         expect(notes).toMatch(/designs?|proposal|proposed/i);
       });
 
+      it('lets every plant, port and route pass on what it receives (flows are contained metal or oxide; no process loss that rerouting would find again)', () => {
+        const passesOn = board.nodes.filter((n) => !['mine', 'recycler', 'consumer', 'stockpile'].includes(n.kind));
+        for (const mineral of new Set(board.edges.map((e) => e.mineral))) {
+          const sum = (pick: (e: SeedBoard['edges'][number]) => boolean) => board.edges.filter((e) => e.mineral === mineral && pick(e)).reduce((t, e) => t + e.volume, 0);
+          for (const node of passesOn) expect(sum((e) => e.to === node.id), `${mineral}/${node.id}`).toBeCloseTo(sum((e) => e.from === node.id), 9);
+        }
+      });
+
+      it('gives no spare capacity to the export edges of a partial export lever (rerouting could otherwise outrun the lever round another route)', () => {
+        const byId = new Map(board.nodes.map((n) => [n.id, n]));
+        for (const lever of board.scenario.disruptions) {
+          const target = lever.target;
+          if (!('country' in target) || !target.exportsOnly || lever.factor <= 0 || lever.factor >= 1) continue;
+          const exports = board.edges.filter((e) => byId.get(e.from)!.country === target.country && byId.get(e.to)!.country !== target.country && (!lever.minerals || lever.minerals.includes(e.mineral)));
+          for (const edge of exports) expect(edge.capacity ?? edge.volume, `${lever.id}: ${edge.id}`).toBeLessThanOrEqual(edge.volume);
+        }
+      });
+
       it('computes with no warnings at baseline, and reports every consumer under the minerals it demands', () => {
         const report = computeExposure(board);
         expect(report.warnings).toEqual([]);
