@@ -5,9 +5,11 @@ import './shell.css';
 
 /** The templates offered, in order, with a line on what each holds. */
 export const TEMPLATE_CHOICES: readonly { name: TemplateName; title: string; blurb: string }[] = [
-  { name: 'africa-corridors', title: 'Africa corridors', blurb: 'Cobalt, copper, graphite and platinum from African mines through Lobito, Dar es Salaam and Durban.' },
-  { name: 'arctic', title: 'Arctic and Nordic sources', blurb: 'Nickel, cobalt and rare earths from Nordic and Arctic mines to European consumers.' },
-  { name: 'allied-refiners', title: 'Allied refiners and stores', blurb: 'Rare earths, gallium and germanium through allied refiners and stockpiles.' },
+  { name: 'africa-corridors', title: 'Africa corridors', blurb: 'Cobalt, copper, graphite and platinum from African mines through Lobito, Dar es Salaam and Durban, with Suez and the Cape (2024-25).' },
+  { name: 'arctic', title: 'Arctic and Nordic sources', blurb: 'Nordic nickel and cobalt, Arctic rare-earth projects, and the Suez, Cape and Northern Sea routes to Japan (2024-25).' },
+  { name: 'allied-refiners', title: 'Allied refiners and stores', blurb: 'Rare earths, gallium and germanium through allied refiners, with the Italian store, JOGMEC and Project Vault (2024-25).' },
+  { name: 'rare-earth-magnets', title: 'Rare-earth magnets: mine to motor', blurb: 'NdPr and Dy/Tb from mine through separation and magnet plants to German, Italian, US and Japanese makers.' },
+  { name: 'gallium-germanium', title: 'Gallium and germanium: the stockpile coalition', blurb: 'Chinese gallium and germanium against Metlen, Alcoa-JOGMEC, Umicore and Nyrstar, with the three coalition stores.' },
   { name: 'blank', title: 'Blank', blurb: 'An empty board for your own supply graph.' },
 ];
 

@@ -3,7 +3,7 @@ import type { Board } from '../../shared/board/types';
 import type { Role } from '../state/types';
 
 /** Names a board can be created from (mirrors the server's templates). */
-export const TEMPLATE_NAMES = ['africa-corridors', 'arctic', 'allied-refiners', 'blank'] as const;
+export const TEMPLATE_NAMES = ['africa-corridors', 'arctic', 'allied-refiners', 'rare-earth-magnets', 'gallium-germanium', 'blank'] as const;
 /** One of TEMPLATE_NAMES. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

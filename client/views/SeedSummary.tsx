@@ -3,8 +3,10 @@ import { computeExposure } from '../../shared/exposure/engine';
 import africa from '../../seeds/africa-corridors.json';
 import allied from '../../seeds/allied-refiners.json';
 import arctic from '../../seeds/arctic.json';
+import gaGe from '../../seeds/gallium-germanium.json';
+import magnets from '../../seeds/rare-earth-magnets.json';
 
-const SEEDS = [africa, arctic, allied] as const;
+const SEEDS = [africa, arctic, allied, magnets, gaGe] as const;
 const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
 /** Baseline exposure of each consumer in each seed board, as a table. */

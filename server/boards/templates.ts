@@ -5,7 +5,7 @@ import { BOARD_VERSION, type Board } from '../../shared/board/types';
 import { validateBoard } from '../../shared/board/validate';
 
 /** Names a board can be created from. */
-export const TEMPLATES = ['africa-corridors', 'arctic', 'allied-refiners', 'blank'] as const;
+export const TEMPLATES = ['africa-corridors', 'arctic', 'allied-refiners', 'rare-earth-magnets', 'gallium-germanium', 'blank'] as const;
 /** One of TEMPLATES. */
 export type TemplateName = (typeof TEMPLATES)[number];
 

@@ -63,7 +63,7 @@ describe('downloads', () => {
   it('downloads the exposure CSV with a byte order mark, the labels and the engine\'s numbers', async () => {
     const files = captureDownloads();
     downloadExposureCsv(report, pulled);
-    expect(files[0].name).toBe('africa-corridors-exposure.csv');
+    expect(files[0].name).toBe('africa-corridors-2024-25-flows-exposure.csv');
     expect(files[0].blob.type).toBe('text/csv;charset=utf-8');
     const content = await text(files[0].blob);
     expect(content.charCodeAt(0)).toBe(0xfeff);
@@ -81,14 +81,14 @@ describe('downloads', () => {
   it('downloads the board file as indented JSON that reads back to the board', async () => {
     const files = captureDownloads();
     downloadBoardJson(pulled);
-    expect(files[0].name).toBe('africa-corridors.lodestone.json');
+    expect(files[0].name).toBe('africa-corridors-2024-25-flows.lodestone.json');
     expect(JSON.parse(await text(files[0].blob))).toEqual(pulled);
   });
 
   it('downloads nodes and edges as CSV files the importer reads back', async () => {
     const files = captureDownloads();
     downloadBoardCsv(pulled);
-    expect(files.map((f) => f.name)).toEqual(['africa-corridors-nodes.csv', 'africa-corridors-edges.csv']);
+    expect(files.map((f) => f.name)).toEqual(['africa-corridors-2024-25-flows-nodes.csv', 'africa-corridors-2024-25-flows-edges.csv']);
     const nodes = parseNodesCsv(await text(files[0].blob));
     expect(nodes.ok && nodes.items).toEqual(pulled.nodes);
   });
@@ -239,12 +239,12 @@ describe('ExportMenu', () => {
     vi.mocked(URL.createObjectURL).mockImplementation((blob: Blob | MediaSource) => (blobs.push(blob as Blob), 'blob:test'));
     const { container } = render(<div><StaticBoard board={pulled} /><ExportMenu board={pulled} exposure={report} canvas={() => container as HTMLElement} now={() => Date.parse('2025-03-01T12:00:00Z')} /></div>);
     fireEvent.click(screen.getByRole('button', { name: 'Exposure CSV' }));
-    expect(files.at(-1)?.name).toBe('africa-corridors-exposure.csv');
+    expect(files.at(-1)?.name).toBe('africa-corridors-2024-25-flows-exposure.csv');
     fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));
     await waitFor(() => expect(open).toHaveBeenCalled());
     const html = await text(blobs.at(-1)!);
     expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo="');
-    expect(html).toContain('<title>Africa corridors</title>');
+    expect(html).toContain(`<title>${seed.title}</title>`);
   });
 
   it('says so when the report window is blocked or there is no canvas', async () => {

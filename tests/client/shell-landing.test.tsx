@@ -77,6 +77,24 @@ describe('Landing', () => {
     expect(list()).toEqual([{ id: 'new1', title: 'Arctic and Nordic sources', links: { facilitator: '/b/new1?token=lt1.f.s' } }]);
   });
 
+  it('offers the five seed templates and the blank board, and sends the new magnet template by name', async () => {
+    const fetch = serve({
+      'GET /api/boards': () => json(200, { boards: [] }),
+      'POST /api/boards': () => json(201, { ...CREATED, title: 'Rare-earth magnets: mine to motor' }),
+    });
+    render(<Landing navigate={vi.fn()} />);
+    const names = within(screen.getByRole('radiogroup', { name: 'Template' }))
+      .getAllByRole('radio')
+      .map((radio) => (radio as HTMLInputElement).value);
+    expect(names).toEqual(['africa-corridors', 'arctic', 'allied-refiners', 'rare-earth-magnets', 'gallium-germanium', 'blank']);
+    expect(screen.getByRole('radio', { name: /Gallium and germanium: the stockpile coalition/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /Rare-earth magnets: mine to motor/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Create board' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(true));
+    const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post?.[1]?.body))).toEqual({ template: 'rare-earth-magnets' });
+  });
+
   it('shows the reason when a pasted share link is not valid', async () => {
     const fetch = serve({ 'GET /api/boards': () => json(200, { boards: [] }) });
     const navigate = vi.fn();

@@ -33,6 +33,16 @@ describe('boards API', () => {
     expect(exported.body).toEqual({ ...exportedSeed('arctic'), title: 'Nordic workshop' });
   });
 
+  it('[A1b] creates a board from each seed template and exports the seed unchanged', async () => {
+    for (const template of ['africa-corridors', 'arctic', 'allied-refiners', 'rare-earth-magnets', 'gallium-germanium']) {
+      const res = await api(s, 'POST', '/api/boards', { body: { template } });
+      expect(res.status, template).toBe(201);
+      expect(res.body.title).toBe(seed(template).title);
+      const exported = await api(s, 'GET', `/api/boards/${res.body.id}/export`, { token: res.body.tokens.viewer });
+      expect(exported.body, template).toEqual(seed(template));
+    }
+  });
+
   it('[A2] refuses an unknown template and a malformed body with a sentence', async () => {
     const bad = await api(s, 'POST', '/api/boards', { body: { template: 'moon' } });
     expect(bad.status).toBe(400);
