@@ -1,4 +1,5 @@
 /** Cleaning of the board format v2 scenario items: expansions, price floors and the board's prices. */
+import { PRICE_FLOOR_STAGES, type PriceFloorStage } from '../board/types';
 import { dict } from './dict';
 import { at, isMineralKey, isRecord, readAmounts, readId, type Warn } from './sanitize';
 import type { IdSet } from './clean-board';
@@ -12,9 +13,9 @@ export interface CleanExpansion {
 }
 
 /** The stages a price floor can cover. */
-export const FLOOR_STAGES = ['mining', 'refining', 'manufacturing'] as const;
+export const FLOOR_STAGES = PRICE_FLOOR_STAGES;
 /** One of FLOOR_STAGES. */
-export type FloorStage = (typeof FLOOR_STAGES)[number];
+export type FloorStage = PriceFloorStage;
 
 /** A coordinated reference price acting as a floor for one mineral at one stage. */
 export interface CleanPriceFloor {
