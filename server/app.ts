@@ -49,6 +49,10 @@ function errorHandler(log: Logger) {
   return (error: { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.parse.failed') return void res.status(400).json({ error: 'The request body is not valid JSON.' });
     if (error.type === 'entity.too.large') return void res.status(413).json({ error: 'The request body is too large.' });
+    // Express and its static files answer a path they cannot decode (a malformed percent-escape) with a 400 error.
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return void res.status(error.status).json({ error: error.status === 400 ? 'The request could not be read (a malformed address or body).' : 'There is nothing at this address.' });
+    }
     log.error({ err: error, path: req.path }, 'request failed');
     res.status(500).json({ error: 'Something went wrong on the server; the error was logged.' });
   };
@@ -78,6 +82,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     app.use(express.static(clientDir, { index: 'index.html' }));
     app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
   }
+  app.use((_req, res) => void res.status(404).json({ error: 'There is nothing at this address.' }));
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);

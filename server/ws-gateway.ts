@@ -27,6 +27,29 @@ export interface Gateway {
 }
 
 const KEEPALIVE_MS = 30_000;
+const TOO_BIG = 'That message is larger than this server accepts (LODESTONE_MAX_MESSAGE_BYTES); it was not applied.';
+
+/**
+ * The board id and token of an upgrade URL, or null when it is not a `/ws/<id>` path. An id that does not
+ * decode (a malformed percent-escape) comes back as '' so the socket is closed with 4404 and a sentence.
+ */
+export function upgradeTarget(url: string | undefined): { boardId: string; token: string | null } | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+  const match = /^\/ws\/([^/]*)$/.exec(parsed.pathname);
+  if (!match) return null;
+  let boardId: string;
+  try {
+    boardId = decodeURIComponent(match[1]);
+  } catch {
+    boardId = '';
+  }
+  return { boardId, token: parsed.searchParams.get('token') };
+}
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -40,13 +63,22 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
   const live = new Set<Connection>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = /^\/ws\/([^/]*)$/.exec(url.pathname);
-    if (!match) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
+    // A reset during the handshake must not become an unhandled 'error' event.
+    socket.on('error', () => undefined);
+    try {
+      const target = upgradeTarget(req.url);
+      if (!target) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, target.boardId, target.token).catch((error: unknown) => {
+        deps.log.error({ err: error }, 'accepting a connection failed');
+        refuse(ws, CLOSE.internal, 'The server could not open this board; try again shortly.');
+      }));
+    } catch (error) {
+      deps.log.warn({ err: error, url: req.url?.slice(0, 200) }, 'refused an upgrade request');
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, decodeURIComponent(match[1]), url.searchParams.get('token')));
   });
 
   const refuse = (ws: WebSocket, code: number, reason: string) => {
@@ -58,7 +90,17 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
     const early: { data: RawData; binary: boolean }[] = [];
     const buffer = (data: RawData, binary: boolean) => early.push({ data, binary });
     ws.on('message', buffer);
-    ws.on('error', (error) => deps.log.warn({ boardId, err: error }, 'websocket error'));
+    // ws closes an oversized message with a bare 1009 (its receiver calls close(1009)): give it the sentence.
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) => close(code, code === 1009 && reason === undefined ? TOO_BIG : reason);
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        deps.metrics.closes.inc({ code: '1009' });
+        deps.log.warn({ boardId, limit: deps.maxMessageBytes }, 'message over the size limit; socket closed with 1009');
+      } else {
+        deps.log.warn({ boardId, err: error }, 'websocket error');
+      }
+    });
     if (!isBoardId(boardId)) return refuse(ws, CLOSE.notFound, 'That board id is not valid.');
     if (!token) return refuse(ws, CLOSE.unauthorized, describeTokenProblem('missing'));
     const verified = verifyToken(token, deps.secret, deps.nowSeconds());
@@ -99,8 +141,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
     ws.off('message', buffer);
     ws.on('message', receive);
     ws.on('pong', () => (conn.alive = true));
-    ws.on('close', (code) => {
-      if (code === 1009) deps.log.warn({ boardId, conn: conn.id, limit: deps.maxMessageBytes }, 'message over the size limit; socket closed with 1009');
+    ws.on('close', () => {
       live.delete(conn);
       deps.metrics.connections.set(live.size);
       room.leave(conn);
