@@ -68,8 +68,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const secret = config.secret ?? (await storage.getOrCreateSecret(() => randomBytes(32).toString('base64url')));
   const metrics = createMetrics();
   const bus = options.bus ?? openBus(config, { log, metrics });
-  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
-  const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now });
+  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates, limits: config.updateLimits, maxHeldBytes: config.maxEarlyBytes }, config.roomIdleMs);
+  const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now, log });
 
   const app = express();
   app.disable('x-powered-by');

@@ -5,6 +5,7 @@ import { applyBoardToDoc } from '../../shared/board/apply-board';
 import { compareBoards, type BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
+import { readCheckedBoard } from '../../shared/board/doc-check';
 import { readBoardFromDoc, writeBoardToDoc } from '../../shared/board/yjs-doc';
 import { computeExposure } from '../../shared/exposure/engine';
 import type { ExposureReport } from '../../shared/exposure/types';
@@ -12,6 +13,9 @@ import { ROLES, signToken, type Role } from '../auth/tokens';
 import { CLOSE } from '../rooms/connection';
 import { presentedSnapshots } from '../rooms/awareness-roles';
 import type { RoomManager } from '../rooms/room-manager';
+import { DocumentSchemaError } from '../rooms/room';
+import { checkServerUpdate } from '../rooms/update-gate';
+import type { Logger } from '../ops/logger';
 import type { SnapshotRecord, SnapshotSummary, Storage } from '../storage/storage';
 import { newBoardId } from './board-id';
 import { templateBoard, type TemplateName } from './templates';
@@ -41,6 +45,7 @@ export interface BoardServiceDeps {
   secret: string;
   tokenTtlDays: number;
   now: () => Date;
+  log?: Logger;
 }
 
 /** Board operations behind the REST routes. */
@@ -60,6 +65,9 @@ export class BoardService {
     writeBoardToDoc(doc, board);
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    // Every path that writes a document goes through the schema (a validated board always fits it).
+    const verdict = checkServerUpdate(new Y.Doc(), update);
+    if (!verdict.ok) throw new DocumentSchemaError(verdict.detail);
     const id = newBoardId();
     const at = this.deps.now().toISOString();
     await this.deps.storage.createBoard({ id, title: board.title, createdAt: at, updatedAt: at }, update);
@@ -79,12 +87,19 @@ export class BoardService {
     return this.store(result.board);
   }
 
-  /** The live board as a board file (only durable content). */
+  /** The live board as a board file (only durable content; items that do not fit the schema are left out). */
   export(id: string): Promise<Board> {
     return this.deps.manager.with(id, async (room) => {
       await room.flushed();
-      return readBoardFromDoc(room.doc);
+      return this.readBoard(id, room.doc);
     });
+  }
+
+  /** The board a doc holds, as plain data: what a client managed to put in against the schema is skipped (and logged). */
+  private readBoard(id: string, doc: Y.Doc): Board {
+    const { board, skipped } = readCheckedBoard(doc, readBoardFromDoc);
+    if (skipped.length > 0) this.deps.log?.warn({ boardId: id, skipped: skipped.slice(0, 20) }, 'left items that do not fit the document schema out of the board');
+    return board;
   }
 
   /** The exposure report of the live board. */
@@ -104,7 +119,7 @@ export class BoardService {
   saveSnapshot(id: string, name: string, author: string): Promise<SnapshotSummary> {
     return this.deps.manager.with(id, async (room) => {
       await room.flushed();
-      const board = readBoardFromDoc(room.doc);
+      const board = this.readBoard(id, room.doc);
       const snapshot: SnapshotRecord = {
         id: randomBytes(9).toString('base64url'), boardId: id, name, author, createdAt: this.deps.now().toISOString(),
         state: Y.encodeStateAsUpdate(room.doc), board, exposure: computeExposure(board),

@@ -5,6 +5,7 @@ import { formatProblems } from '../../shared/board/validate';
 import { SNAPSHOT_ID_PATTERN } from '../../shared/presence/presence';
 import { InvalidBoardError, UnknownSnapshotError, type BoardService } from '../boards/board-service';
 import { TEMPLATES } from '../boards/templates';
+import { DocumentSchemaError } from '../rooms/room';
 import { UnknownBoardError } from '../rooms/room-manager';
 import type { Storage } from '../storage/storage';
 import { requireRole } from './access';
@@ -18,6 +19,7 @@ const AuthorBody = z.object({ author: z.string().trim().min(1).max(80).optional(
 function fail(res: Response, error: unknown): void {
   if (error instanceof UnknownBoardError) res.status(404).json({ error: 'There is no board with this id; it may have been deleted.' });
   else if (error instanceof UnknownSnapshotError) res.status(404).json({ error: 'There is no snapshot with this id on this board.' });
+  else if (error instanceof DocumentSchemaError) res.status(400).json({ error: 'That would put values into the board that it cannot hold; nothing was changed.' });
   else if (error instanceof InvalidBoardError) res.status(400).json({ error: `The board file is not valid:\n${formatProblems(error.problems)}`, problems: error.problems });
   else throw error;
 }

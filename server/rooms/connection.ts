@@ -6,6 +6,8 @@ import type { Role } from '../auth/tokens';
 export const CLOSE = {
   /** The server is restarting: reconnect. */
   restart: 1012,
+  /** This connection should reconnect and sync again (it fell behind, or sent an edit building on what the server lacks). */
+  tryAgain: 1013,
   /** Internal error (storage unavailable): reconnect later. */
   internal: 1011,
   /** Too many messages. */

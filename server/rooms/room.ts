@@ -8,8 +8,11 @@ import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, Pro
 import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
 import type { Storage } from '../storage/storage';
+import type { DocWriter } from '../../shared/board/doc-schema';
 import { CLOSE, type Connection } from './connection';
 import { applyClientUpdate, type ApplyOutcome } from './apply-update';
+import { HeldUpdates } from './held-updates';
+import { checkServerUpdate, checkUpdate, DEFAULT_UPDATE_LIMITS, type GateVerdict, type UpdateLimits } from './update-gate';
 import { RoomAwareness } from './room-awareness';
 import { UpdateLog, type PendingUpdate } from './update-log';
 
@@ -19,6 +22,10 @@ export interface RoomContext {
   log: Logger;
   metrics: Metrics;
   compactAfterUpdates: number;
+  /** Cost limits on clients' updates (DEFAULT_UPDATE_LIMITS when absent). */
+  limits?: UpdateLimits;
+  /** Bytes of updates one connection may have waiting for what they build on (4 MB when absent). */
+  maxHeldBytes?: number;
   now: () => Date;
   /** The other instances serving the same boards (a no-op bus for a single instance). */
   bus: BoardBus;
@@ -28,6 +35,9 @@ export interface RoomContext {
   onDeleted: (room: Room) => void;
 }
 
+
+/** A server-side change would put something into the document that its schema does not allow. */
+export class DocumentSchemaError extends Error {}
 
 /** Origin of changes another instance already stored: relayed to this room's clients, never stored or published again. */
 const REMOTE = Symbol('remote');
@@ -50,10 +60,15 @@ export class Room implements LinkedRoom {
   private rebuilding: Promise<void> | null = null;
   private backlog: (() => void)[] = [];
   private destroyed = false;
+  /** Set when a server change (restore, import) broke the schema: it is not stored, and the doc is rebuilt. */
+  private refusedChange: GateVerdict | null = null;
+  /** Connections' updates waiting for what they build on. */
+  private readonly held: HeldUpdates;
   broken = false;
 
   private constructor(readonly boardId: string, private readonly ctx: RoomContext) {
     this.link = new BoardLink(boardId, ctx, this);
+    this.held = new HeldUpdates(ctx.maxHeldBytes ?? 4 * 1024 * 1024);
     this.log = new UpdateLog({
       boardId, ctx, link: this.link,
       doc: () => this.current,
@@ -87,7 +102,11 @@ export class Room implements LinkedRoom {
       this.broadcast(encodeUpdate(update), null);
       return;
     }
-    if (origin !== REPLAY) this.log.push(update, origin);
+    if (origin === REPLAY) return;
+    // Clients' updates are checked before they are applied (receiveUpdate); this is the server's own change.
+    const verdict = checkServerUpdate(this.current, update);
+    if (verdict.ok) this.log.push(update, origin);
+    else this.refusedChange = verdict;
   };
 
   /**
@@ -102,6 +121,8 @@ export class Room implements LinkedRoom {
       const stored = await ctx.storage.loadUpdates(boardId);
       room.applyRows(room.current, stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
       room.log.rows = stored.length;
+      room.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
+      room.warnIfCostly();
       room.link.start(stored.length > 0 ? stored[stored.length - 1].seq : 0);
     } catch (error) {
       room.destroy();
@@ -123,10 +144,27 @@ export class Room implements LinkedRoom {
     }, origin);
   }
 
-  /** Applies updates another instance stored (LinkedRoom). */
-  applyRemote(updates: readonly Uint8Array[]): void {
+  /** A board loaded with more client ids than new updates may bring (poisoned before the limit existed): say so once. */
+  private warnIfCostly(): void {
+    const clients = this.current.store.clients.size;
+    const limit = (this.ctx.limits ?? DEFAULT_UPDATE_LIMITS).maxBoardClients;
+    if (clients > limit) this.ctx.log.warn({ boardId: this.boardId, clients, limit }, 'board holds more client ids than the limit; every edit costs more; fork it to get a fresh document');
+  }
+
+  /** Applies updates another instance stored (LinkedRoom); any that break the schema are skipped and logged. */
+  applyRemote(received: readonly Uint8Array[]): void {
+    const updates = received.filter((update) => {
+      const verdict = checkServerUpdate(this.current, update);
+      if (!verdict.ok) {
+        this.ctx.metrics.busErrors.inc({ reason: 'schema' });
+        this.ctx.log.error({ boardId: this.boardId, detail: verdict.detail }, 'an update from another instance breaks the document schema; skipped');
+      }
+      return verdict.ok;
+    });
+    if (updates.length === 0) return;
     if (!this.rebuilding) {
       this.applyRows(this.current, updates, REMOTE);
+      this.retryHeld();
       return;
     }
     // The rebuilt doc may already hold them (read from storage), and would then not relay them: relay them as they are.
@@ -218,9 +256,10 @@ export class Room implements LinkedRoom {
     if (everyone) conn.send(everyone);
   }
 
-  /** Removes a connection and the awareness states it introduced. */
+  /** Removes a connection, the awareness states it introduced and the updates it had waiting. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    this.held.drop(conn);
     this.presence.leave(conn);
   }
 
@@ -257,6 +296,15 @@ export class Room implements LinkedRoom {
     }
   }
 
+  /** Closes a connection whose update the gate refused (1013 when it only lacks what it builds on: the client resyncs). */
+  private refuse(conn: Connection, verdict: Exclude<GateVerdict, { ok: true }>): void {
+    const code = verdict.reason === 'unknown-parent' ? CLOSE.tryAgain : CLOSE.badMessage;
+    this.ctx.metrics.dropped.inc({ reason: verdict.reason });
+    this.ctx.metrics.closes.inc({ code: String(code) });
+    this.ctx.log.warn({ boardId: this.boardId, conn: conn.id, reason: verdict.reason, detail: verdict.detail }, 'refused an update');
+    conn.close(code, verdict.message);
+  }
+
   private reject(conn: Connection, reason: string, detail: string): void {
     this.ctx.metrics.dropped.inc({ reason });
     this.ctx.metrics.closes.inc({ code: String(CLOSE.badMessage) });
@@ -281,6 +329,20 @@ export class Room implements LinkedRoom {
       this.ctx.metrics.dropped.inc({ reason: 'viewer-update' });
       return;
     }
+    if (this.gateAndApply(conn, update) === 'changed') this.retryHeld();
+  }
+
+  /**
+   * Checks an update (update-gate.ts) and applies it. One that builds on what the room lacks waits in
+   * `held`; one the gate refuses, or that Yjs cannot apply, closes its sender and leaves nothing behind.
+   */
+  private gateAndApply(conn: Connection, update: Uint8Array): 'changed' | 'unchanged' | 'held' | 'refused' {
+    const verdict = checkUpdate(this.current, update, conn.role as DocWriter, this.ctx.limits ?? DEFAULT_UPDATE_LIMITS, this.log.bytes);
+    if (!verdict.ok) {
+      if (verdict.reason === 'unknown-parent' && this.held.hold(conn, update)) return 'held';
+      this.refuse(conn, verdict);
+      return 'refused';
+    }
     // The update is stored and relayed as received, so the doc's update event (which would have Yjs encode
     // the transaction again) is off while it applies; every other transaction still goes through it.
     const doc = this.current;
@@ -293,11 +355,25 @@ export class Room implements LinkedRoom {
     }
     if (outcome.ok) {
       if (outcome.changed) this.log.push(update, conn);
-      return;
+      return outcome.changed ? 'changed' : 'unchanged';
     }
     // Nothing of a failed update is stored or relayed. If part of it stayed in the doc, the doc is replaced.
     this.reject(conn, 'bad-update', outcome.error.message);
     if (outcome.changed) this.rebuild();
+    return 'refused';
+  }
+
+  /** After the doc changed: applies the waiting updates that can be placed now, until none more can. */
+  private retryHeld(): void {
+    let progress = true;
+    while (progress && this.held.size > 0 && !this.rebuilding) {
+      progress = false;
+      for (const { conn, update } of this.held.takeAll()) {
+        if (conn.closed) continue;
+        if (this.rebuilding) this.held.hold(conn, update);
+        else if (this.gateAndApply(conn, update) === 'changed') progress = true;
+      }
+    }
   }
 
   /**
@@ -322,6 +398,7 @@ export class Room implements LinkedRoom {
         this.current = fresh;
         fresh.on('update', this.onUpdate);
         this.log.rows = stored.length;
+        this.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
         this.ctx.log.warn({ boardId: this.boardId, rows: stored.length }, 'board reloaded from storage after an update failed half-way');
       } catch (error) {
         this.fail(error, 'reloading the board after a bad update failed');
@@ -353,7 +430,15 @@ export class Room implements LinkedRoom {
   /** Applies a server-side change (restore, import) through the same durable path; resolves when durable. */
   async change(fn: (doc: Y.Doc) => void, origin: unknown = 'server'): Promise<void> {
     while (this.rebuilding) await this.rebuilding;
+    this.refusedChange = null;
     Y.transact(this.current, () => fn(this.current), origin);
+    const refused = this.refusedChange as GateVerdict | null;
+    this.refusedChange = null;
+    if (refused && !refused.ok) {
+      // Not stored or relayed; the doc holds it, so it is replaced by the stored board.
+      this.rebuild();
+      throw new DocumentSchemaError(refused.detail);
+    }
     await this.flushed();
     if (this.broken) throw new Error('storage unavailable');
   }
