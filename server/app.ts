@@ -68,7 +68,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const secret = config.secret ?? (await storage.getOrCreateSecret(() => randomBytes(32).toString('base64url')));
   const metrics = createMetrics();
   const bus = options.bus ?? openBus(config, { log, metrics });
-  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates, limits: config.updateLimits, maxHeldBytes: config.maxEarlyBytes }, config.roomIdleMs);
+  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates, limits: config.updateLimits, maxHeldBytes: config.maxEarlyBytes,
+    awarenessLimits: { maxStates: config.maxAwarenessStates, maxBytes: config.maxAwarenessBytes },
+  }, config.roomIdleMs);
   const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now, log });
 
   const app = express();
@@ -88,6 +90,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const httpServer = createServer(app);
   const gateway = attachGateway(httpServer, {
     manager, secret, metrics, log, nowSeconds, maxMessageBytes: config.maxMessageBytes,
+    maxSendBufferBytes: config.maxSendBufferBytes, maxEarlyBytes: config.maxEarlyBytes,
     rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
   });
   await new Promise<void>((resolve, reject) => {

@@ -15,6 +15,10 @@ export interface GatewayDeps {
   secret: string;
   maxMessageBytes: number;
   rateLimit: RateLimit;
+  /** Bytes queued for one socket past which it is closed with 1013. */
+  maxSendBufferBytes: number;
+  /** Bytes a connection may send while its board loads. */
+  maxEarlyBytes: number;
   metrics: Metrics;
   log: Logger;
   nowSeconds: () => number;
@@ -33,7 +37,7 @@ const TOO_BIG = 'That message is larger than this server accepts (LODESTONE_MAX_
  * The board id and token of an upgrade URL, or null when it is not a `/ws/<id>` path. An id that does not
  * decode (a malformed percent-escape) comes back as '' so the socket is closed with 4404 and a sentence.
  */
-export function upgradeTarget(url: string | undefined): { boardId: string; token: string | null } | null {
+export function upgradeTarget(url: string | undefined): { boardId: string; token: string | null; session: string | null } | null {
   let parsed: URL;
   try {
     parsed = new URL(url ?? '/', 'http://localhost');
@@ -48,8 +52,12 @@ export function upgradeTarget(url: string | undefined): { boardId: string; token
   } catch {
     boardId = '';
   }
-  return { boardId, token: parsed.searchParams.get('token') };
+  const session = parsed.searchParams.get('session');
+  return { boardId, token: parsed.searchParams.get('token'), session: session !== null && SESSION_KEY.test(session) ? session : null };
 }
+
+/** A client's random session key: what lets the same person reclaim its presence after a reconnect. */
+const SESSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -71,7 +79,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, target.boardId, target.token).catch((error: unknown) => {
+      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, target.boardId, target.token, target.session).catch((error: unknown) => {
         deps.log.error({ err: error }, 'accepting a connection failed');
         refuse(ws, CLOSE.internal, 'The server could not open this board; try again shortly.');
       }));
@@ -86,9 +94,19 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
     ws.close(code, reason);
   };
 
-  async function accept(ws: WebSocket, boardId: string, token: string | null): Promise<void> {
+  async function accept(ws: WebSocket, boardId: string, token: string | null, session: string | null): Promise<void> {
+    // What arrives while the room loads waits, up to maxEarlyBytes.
     const early: { data: RawData; binary: boolean }[] = [];
-    const buffer = (data: RawData, binary: boolean) => early.push({ data, binary });
+    let earlyBytes = 0;
+    const buffer = (data: RawData, binary: boolean) => {
+      earlyBytes += Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength;
+      if (earlyBytes <= deps.maxEarlyBytes) return void early.push({ data, binary });
+      early.length = 0;
+      if (earlyBytes === Number.POSITIVE_INFINITY) return;
+      earlyBytes = Number.POSITIVE_INFINITY;
+      deps.log.warn({ boardId, limit: deps.maxEarlyBytes }, 'too much sent while the board loaded; socket closed with 1008');
+      refuse(ws, CLOSE.rateLimited, 'Too much was sent while the board was loading; reconnecting.');
+    };
     ws.on('message', buffer);
     // ws closes an oversized message with a bare 1009 (its receiver calls close(1009)): give it the sentence.
     const close = ws.close.bind(ws);
@@ -118,7 +136,12 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
       deps.manager.release(boardId);
       return;
     }
-    const conn = new Connection(ws, boardId, verified.claims.role, deps.rateLimit);
+    const conn = new Connection(ws, boardId, verified.claims.role, deps.rateLimit, Date.now, session);
+    conn.maxSendBufferBytes = deps.maxSendBufferBytes;
+    conn.onOverflow = () => {
+      deps.metrics.closes.inc({ code: String(CLOSE.tryAgain) });
+      deps.log.warn({ boardId, conn: conn.id, limit: deps.maxSendBufferBytes }, 'send buffer over the limit (the client stopped reading); socket closed with 1013');
+    };
     live.add(conn);
     deps.metrics.connections.set(live.size);
     const receive = (data: RawData, binary: boolean) => {

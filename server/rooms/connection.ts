@@ -41,8 +41,14 @@ export class Connection {
   readonly id = nextId++;
   /** Awareness client ids this connection introduced (removed when it closes). */
   readonly awarenessClients = new Set<number>();
+  /** Characters of JSON of each awareness state this connection announced, for its per-connection limits. */
+  readonly awarenessBytes = new Map<number, number>();
   alive = true;
   closed = false;
+  /** Bytes queued for this socket past which it is closed (a client that stopped reading holds memory). */
+  maxSendBufferBytes = Number.POSITIVE_INFINITY;
+  /** Called once when the send buffer overflowed and the socket is being closed (for the log and metrics). */
+  onOverflow: (() => void) | null = null;
   private tokens: number;
   private refilledAt: number;
 
@@ -52,6 +58,8 @@ export class Connection {
     readonly role: Role,
     private readonly limit: RateLimit,
     private readonly now: () => number = Date.now,
+    /** The client's session key (`?session=`): the same person reconnecting presents the same one; null when absent. */
+    readonly session: string | null = null,
   ) {
     this.tokens = limit.burst;
     this.refilledAt = now();
@@ -63,7 +71,7 @@ export class Connection {
    * message costs an allocation and a deferred call per receiver.
    */
   send(data: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN || this.overflowed()) return;
     try {
       this.ws.send(data);
     } catch {
@@ -78,7 +86,7 @@ export class Connection {
    * as it comes, so frames cannot interleave; otherwise, or if the socket is not reachable, through ws.
    */
   sendFramed(frame: Buffer, payload: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN || this.overflowed()) return;
     try {
       const socket = rawSocket(this.ws);
       if (socket && this.ws.extensions === '') socket.write(frame);
@@ -86,6 +94,19 @@ export class Connection {
     } catch {
       this.close(CLOSE.internal, 'send failed');
     }
+  }
+
+  /**
+   * True (and the socket closed with 1013) when more than maxSendBufferBytes wait to be sent: the client
+   * stopped reading. One message may still go past the limit (a large sync answer), a backlog may not.
+   * The close frame would wait behind the backlog, so the socket is terminated shortly after.
+   */
+  private overflowed(): boolean {
+    if (this.ws.bufferedAmount <= this.maxSendBufferBytes) return false;
+    this.close(CLOSE.tryAgain, 'This connection fell too far behind the board (it stopped reading); reconnecting.');
+    setTimeout(() => this.ws.terminate(), 2000).unref();
+    this.onOverflow?.();
+    return true;
   }
 
   /** Closes with a code and a sentence (reasons are cut to the 123 bytes WebSocket allows). */

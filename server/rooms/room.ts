@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import { binaryFrame } from '../protocol/ws-frame';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, LimitError, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
 import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
 import type { Storage } from '../storage/storage';
@@ -13,7 +13,7 @@ import { CLOSE, type Connection } from './connection';
 import { applyClientUpdate, type ApplyOutcome } from './apply-update';
 import { HeldUpdates } from './held-updates';
 import { checkServerUpdate, checkUpdate, DEFAULT_UPDATE_LIMITS, type GateVerdict, type UpdateLimits } from './update-gate';
-import { RoomAwareness } from './room-awareness';
+import { RoomAwareness, type AwarenessLimits } from './room-awareness';
 import { UpdateLog, type PendingUpdate } from './update-log';
 
 /** What a room needs from the server around it. */
@@ -24,6 +24,8 @@ export interface RoomContext {
   compactAfterUpdates: number;
   /** Cost limits on clients' updates (DEFAULT_UPDATE_LIMITS when absent). */
   limits?: UpdateLimits;
+  /** Awareness per connection (DEFAULT_AWARENESS_LIMITS when absent). */
+  awarenessLimits?: AwarenessLimits;
   /** Bytes of updates one connection may have waiting for what they build on (4 MB when absent). */
   maxHeldBytes?: number;
   now: () => Date;
@@ -83,6 +85,8 @@ export class Room implements LinkedRoom {
       isConnection: (origin): origin is Connection => typeof origin === 'object' && origin !== null && this.connections.has(origin as Connection),
       broadcast: (frame) => this.broadcast(frame, null),
       publish: (update) => this.link.publishAwareness(update),
+      limits: ctx.awarenessLimits,
+      now: () => ctx.now().getTime(),
     });
   }
 
@@ -305,6 +309,14 @@ export class Room implements LinkedRoom {
     conn.close(code, verdict.message);
   }
 
+  /** Closes a connection that went over a per-connection limit, with the limit's sentence. */
+  private closeOverLimit(conn: Connection, reason: string, sentence: string): void {
+    this.ctx.metrics.dropped.inc({ reason });
+    this.ctx.metrics.closes.inc({ code: String(CLOSE.badMessage) });
+    this.ctx.log.warn({ boardId: this.boardId, conn: conn.id, reason }, sentence);
+    conn.close(CLOSE.badMessage, sentence);
+  }
+
   private reject(conn: Connection, reason: string, detail: string): void {
     this.ctx.metrics.dropped.inc({ reason });
     this.ctx.metrics.closes.inc({ code: String(CLOSE.badMessage) });
@@ -422,7 +434,8 @@ export class Room implements LinkedRoom {
     try {
       this.presence.receive(conn, update);
     } catch (error) {
-      if (error instanceof ProtocolError) this.reject(conn, 'malformed', error.message);
+      if (error instanceof LimitError) this.closeOverLimit(conn, 'awareness-limit', error.message);
+      else if (error instanceof ProtocolError) this.reject(conn, 'malformed', error.message);
       else throw error;
     }
   }

@@ -289,9 +289,10 @@ describe('protocol fuzzing', () => {
     clients.push(watcher);
     await watcher.synced();
     const url = `${s.wsUrl}/${board.id}?token=${encodeURIComponent(board.tokens.editor)}`;
-    const openRaw = () =>
+    // Each socket with a session key: the first two are one person reconnecting, the third someone else.
+    const openRaw = (session: string) =>
       new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(url);
+        const ws = new WebSocket(`${url}&session=${session}`);
         sockets.push(ws);
         ws.on('error', reject);
         ws.once('open', () => resolve(ws));
@@ -309,20 +310,20 @@ describe('protocol fuzzing', () => {
     const X = 123_456_789;
 
     // First connection introduces X, then goes away: X is removed.
-    const first = await openRaw();
+    const first = await openRaw('person-one-session-key');
     say(first, X, 1, 'first');
     await waitFor(() => nameOf(X) === 'first', 10_000, 'X from the first connection');
     first.close();
     await closed(first);
     await waitFor(() => !watcher.provider.awareness.getStates().has(X), 10_000, 'X removed after the first connection');
 
-    // The same client id comes back on a second connection (the room still knows its clock).
-    const second = await openRaw();
+    // The same client id comes back on a second connection of the same person (the room still knows its clock).
+    const second = await openRaw('person-one-session-key');
     say(second, X, 2, 'second');
     await waitFor(() => nameOf(X) === 'second', 10_000, 'X from the second connection');
 
     // A third connection cannot take X over while the second one holds it...
-    const third = await openRaw();
+    const third = await openRaw('mallory-session-key-00');
     say(third, X, 3, 'mallory');
     say(third, 987_654_321, 1, 'third');
     await waitFor(() => nameOf(987_654_321) === 'third', 10_000, 'third connection awareness');
