@@ -9,6 +9,7 @@ import { BoardService } from './boards/board-service';
 import type { ServerConfig } from './config';
 import { boardRoutes } from './http/board-routes';
 import { opsRoutes } from './http/ops-routes';
+import { securityHeaders } from './http/security-headers';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { CLOSE } from './rooms/connection';
@@ -75,9 +76,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client's address (per-address limits) is the one it forwarded.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  app.use(securityHeaders);
   app.use(express.json({ limit: config.maxMessageBytes }));
   app.use(opsRoutes(storage, bus, metrics));
-  app.use('/api', boardRoutes(service, storage, secret, nowSeconds));
+  app.use('/api', boardRoutes(service, storage, { secret, nowSeconds, createKey: config.createKey, createPerHour: config.createPerHour, createBurst: config.createBurst }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
@@ -89,7 +93,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   const httpServer = createServer(app);
   const gateway = attachGateway(httpServer, {
-    manager, secret, metrics, log, nowSeconds, maxMessageBytes: config.maxMessageBytes,
+    manager, storage, secret, metrics, log, nowSeconds, maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes, maxEarlyBytes: config.maxEarlyBytes,
     rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
   });

@@ -2,7 +2,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { describeTokenProblem, verifyToken } from './auth/tokens';
+import { checkBoardAccess } from './auth/board-access';
+import type { Storage } from './storage/storage';
 import type { Logger } from './ops/logger';
 import type { Metrics } from './ops/metrics';
 import { isBoardId } from './boards/board-id';
@@ -12,6 +13,8 @@ import { UnknownBoardError, type RoomManager } from './rooms/room-manager';
 /** What the gateway needs. */
 export interface GatewayDeps {
   manager: RoomManager;
+  /** For the link generations a token must match. */
+  storage: Pick<Storage, 'linkGenerations'>;
   secret: string;
   maxMessageBytes: number;
   rateLimit: RateLimit;
@@ -120,10 +123,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
       }
     });
     if (!isBoardId(boardId)) return refuse(ws, CLOSE.notFound, 'That board id is not valid.');
-    if (!token) return refuse(ws, CLOSE.unauthorized, describeTokenProblem('missing'));
-    const verified = verifyToken(token, deps.secret, deps.nowSeconds());
-    if (!verified.ok) return refuse(ws, CLOSE.unauthorized, describeTokenProblem(verified.problem));
-    if (verified.claims.boardId !== boardId) return refuse(ws, CLOSE.forbidden, 'This access token is for another board.');
+    const access = await checkBoardAccess(token, boardId, { secret: deps.secret, storage: deps.storage, nowSeconds: deps.nowSeconds });
+    if (!access.ok) return refuse(ws, access.code, access.message);
     let room;
     try {
       room = await deps.manager.acquire(boardId);
@@ -136,7 +137,8 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
       deps.manager.release(boardId);
       return;
     }
-    const conn = new Connection(ws, boardId, verified.claims.role, deps.rateLimit, Date.now, session);
+    const conn = new Connection(ws, boardId, access.claims.role, deps.rateLimit, Date.now, session);
+    conn.generation = access.claims.generation ?? 0;
     conn.maxSendBufferBytes = deps.maxSendBufferBytes;
     conn.onOverflow = () => {
       deps.metrics.closes.inc({ code: String(CLOSE.tryAgain) });

@@ -45,6 +45,8 @@ export class Connection {
   readonly awarenessBytes = new Map<number, number>();
   alive = true;
   closed = false;
+  /** The link generation of the token this socket opened with (a replaced link closes the older ones). */
+  generation = 0;
   /** Bytes queued for this socket past which it is closed (a client that stopped reading holds memory). */
   maxSendBufferBytes = Number.POSITIVE_INFINITY;
   /** Called once when the send buffer overflowed and the socket is being closed (for the log and metrics). */

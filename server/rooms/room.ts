@@ -7,7 +7,8 @@ import { binaryFrame } from '../protocol/ws-frame';
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, LimitError, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
 import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
-import type { Storage } from '../storage/storage';
+import type { RotatableRole, Storage } from '../storage/storage';
+import { describeTokenProblem } from '../auth/tokens';
 import type { DocWriter } from '../../shared/board/doc-schema';
 import { CLOSE, type Connection } from './connection';
 import { applyClientUpdate, type ApplyOutcome } from './apply-update';
@@ -240,6 +241,20 @@ export class Room implements LinkedRoom {
   /** This instance's clients' awareness (LinkedRoom), or null if there is none. */
   localAwareness(): Uint8Array | null {
     return this.presence.local();
+  }
+
+  /** Closes the sockets whose token is of `role` and older than `generation` (the facilitator replaced that link). */
+  closeRevoked(role: RotatableRole, generation: number): void {
+    for (const conn of this.connections) {
+      if (conn.role !== role || conn.generation >= generation) continue;
+      this.ctx.metrics.closes.inc({ code: String(CLOSE.unauthorized) });
+      conn.close(CLOSE.unauthorized, describeTokenProblem('revoked'));
+    }
+  }
+
+  /** Another instance replaced a link of the board (LinkedRoom). */
+  remoteLinksRotated(role: RotatableRole, generation: number): void {
+    this.closeRevoked(role, generation);
   }
 
   /** Another instance deleted the board (LinkedRoom). */

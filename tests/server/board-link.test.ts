@@ -121,6 +121,7 @@ describe('bus messages', () => {
       { type: 'awareness', update: new Uint8Array([9, 9, 9]) },
       { type: 'awareness-query' },
       { type: 'deleted' },
+      { type: 'links-rotated', role: 'viewer', generation: 3 },
     ];
     for (const message of messages) expect(decodeBusMessage(encodeBusMessage('host-1-abc', message))).toEqual({ from: 'host-1-abc', message });
     const good = encodeBusMessage('x', messages[0]);
