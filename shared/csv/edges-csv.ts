@@ -4,7 +4,7 @@
  */
 import { EdgeSchema } from '../board/schema';
 import type { BoardEdge } from '../board/types';
-import { numberCell, readNumber } from './cells';
+import { numberCell, protectCell, readNumber } from './cells';
 import { writeCsv } from './csv';
 import { rowProblems } from './row-issues';
 import { readTable, sortProblems, type CsvParsed, type CsvProblem } from './table';
@@ -14,9 +14,9 @@ export const EDGE_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume', 'label'] a
 /** Columns every edges file must have (label may be left out). */
 export const EDGE_REQUIRED_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume'] as const;
 
-/** The CSV rows of edges (header first). */
+/** The CSV rows of edges (header first); text cells that a spreadsheet would run as a formula are protected (protectCell). */
 export function edgeRows(edges: readonly BoardEdge[]): string[][] {
-  return [[...EDGE_COLUMNS], ...edges.map((e) => [e.id, e.from, e.to, e.mineral, numberCell(e.volume), e.label ?? ''])];
+  return [[...EDGE_COLUMNS], ...edges.map((e) => [protectCell(e.id), protectCell(e.from), protectCell(e.to), protectCell(e.mineral), numberCell(e.volume), protectCell(e.label ?? '')])];
 }
 
 /** Edges as a CSV file (CRLF, no byte order mark); parseEdgesCsv reads it back to the same edges. */
