@@ -237,4 +237,19 @@ describe('BoardLink catch-up (two instances, one storage, a bus the test control
     await waitFor(() => markOf(b.room.doc, 'big') !== undefined, 5000, 'the big update read from storage');
     expect(await catchUps(b.metrics, 'head')).toBe(1);
   });
+
+  it('[B9] an update from another instance that breaks the document schema is skipped; the rest of its message is applied', async () => {
+    const { net, open } = await setup();
+    const [, b] = [await open('A'), await open('B')];
+    const bad = new Y.Doc();
+    bad.getMap('notes').set('poison', new Y.Map<unknown>([['text', new Y.Doc()]]));
+    const good = new Y.Doc();
+    mark(good, 'fine', 1);
+    net.handlers.get('B')!.message({ type: 'update', seq: 3, updates: [Y.encodeStateAsUpdate(bad), Y.encodeStateAsUpdate(good)] });
+    expect(keys(b.room)).toEqual(['fine']);
+    const errors = (await b.metrics.busErrors.get()).values.find((v) => v.labels.reason === 'schema')?.value;
+    expect(errors).toBe(1);
+  });
+
 });
+

@@ -260,4 +260,21 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
     expect((await api(c.instances[0], 'DELETE', `/api/boards/${board.id}`, { token: board.tokens.facilitator })).status).toBe(204);
     await waitFor(() => closes.includes(4404), 5000, 'the client on the other instance is told the board is gone');
   }, 60_000);
+
+  it('[X6] replacing the editor link on one instance closes the old editor sockets on the others with 4401; viewers stay', async () => {
+    const c = await cluster(2);
+    const board = await createBoard(c.instances[0], 'blank');
+    const editor = client(c.instances[1], board.id, board.tokens.editor);
+    const viewer = client(c.instances[1], board.id, board.tokens.viewer);
+    await Promise.all([editor.synced(), viewer.synced()]);
+    const closes: string[] = [];
+    editor.provider.on('connection-close', (event: CloseEvent | null) => void (event && closes.push(`editor ${event.code}`)));
+    viewer.provider.on('connection-close', (event: CloseEvent | null) => void (event && closes.push(`viewer ${event.code}`)));
+    const rotated = await api(c.instances[0], 'POST', `/api/boards/${board.id}/links/rotate`, { token: board.tokens.facilitator, body: { role: 'editor' } });
+    expect(rotated.status).toBe(200);
+    await waitFor(() => closes.includes('editor 4401'), 5000, 'the editor on the other instance is closed');
+    expect((await api(c.instances[1], 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.editor })).status).toBe(401);
+    expect((await api(c.instances[1], 'GET', `/api/boards/${board.id}/export`, { token: rotated.body.tokens.editor })).status).toBe(200);
+    expect(closes).toEqual(['editor 4401']);
+  }, 60_000);
 });
