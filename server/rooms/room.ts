@@ -8,12 +8,11 @@ import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, LimitError, parseClient
 import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
 import type { RotatableRole, Storage } from '../storage/storage';
-import { describeTokenProblem } from '../auth/tokens';
-import type { DocWriter } from '../../shared/board/doc-schema';
 import { CLOSE, type Connection } from './connection';
 import { applyClientUpdate, type ApplyOutcome } from './apply-update';
-import { HeldUpdates } from './held-updates';
-import { checkServerUpdate, checkUpdate, DEFAULT_UPDATE_LIMITS, type GateVerdict, type UpdateLimits } from './update-gate';
+import { closeFor, closeRevoked, type CloseDeps } from './room-closes';
+import { checkServerUpdate, type GateVerdict, type UpdateLimits } from './update-gate';
+import { acceptRemote, UpdateIntake, warnIfCostly, type ApplyResult } from './update-intake';
 import { RoomAwareness, type AwarenessLimits } from './room-awareness';
 import { UpdateLog, type PendingUpdate } from './update-log';
 
@@ -65,13 +64,21 @@ export class Room implements LinkedRoom {
   private destroyed = false;
   /** Set when a server change (restore, import) broke the schema: it is not stored, and the doc is rebuilt. */
   private refusedChange: GateVerdict | null = null;
-  /** Connections' updates waiting for what they build on. */
-  private readonly held: HeldUpdates;
+  /** The gate and the updates waiting for what they build on. */
+  private readonly intake: UpdateIntake;
+  private readonly closing: CloseDeps;
   broken = false;
 
   private constructor(readonly boardId: string, private readonly ctx: RoomContext) {
     this.link = new BoardLink(boardId, ctx, this);
-    this.held = new HeldUpdates(ctx.maxHeldBytes ?? 4 * 1024 * 1024);
+    this.closing = { boardId, metrics: ctx.metrics, log: ctx.log };
+    this.intake = new UpdateIntake({
+      ...this.closing, limits: ctx.limits, maxHeldBytes: ctx.maxHeldBytes,
+      doc: () => this.current,
+      boardBytes: () => this.log.bytes,
+      apply: (conn, update) => this.applyChecked(conn, update),
+      rebuilding: () => this.rebuilding !== null,
+    });
     this.log = new UpdateLog({
       boardId, ctx, link: this.link,
       doc: () => this.current,
@@ -127,7 +134,7 @@ export class Room implements LinkedRoom {
       room.applyRows(room.current, stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
       room.log.rows = stored.length;
       room.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
-      room.warnIfCostly();
+      warnIfCostly(room.closing, room.current, ctx.limits);
       room.link.start(stored.length > 0 ? stored[stored.length - 1].seq : 0);
     } catch (error) {
       room.destroy();
@@ -149,27 +156,13 @@ export class Room implements LinkedRoom {
     }, origin);
   }
 
-  /** A board loaded with more client ids than new updates may bring (poisoned before the limit existed): say so once. */
-  private warnIfCostly(): void {
-    const clients = this.current.store.clients.size;
-    const limit = (this.ctx.limits ?? DEFAULT_UPDATE_LIMITS).maxBoardClients;
-    if (clients > limit) this.ctx.log.warn({ boardId: this.boardId, clients, limit }, 'board holds more client ids than the limit; every edit costs more; fork it to get a fresh document');
-  }
-
   /** Applies updates another instance stored (LinkedRoom); any that break the schema are skipped and logged. */
   applyRemote(received: readonly Uint8Array[]): void {
-    const updates = received.filter((update) => {
-      const verdict = checkServerUpdate(this.current, update);
-      if (!verdict.ok) {
-        this.ctx.metrics.busErrors.inc({ reason: 'schema' });
-        this.ctx.log.error({ boardId: this.boardId, detail: verdict.detail }, 'an update from another instance breaks the document schema; skipped');
-      }
-      return verdict.ok;
-    });
+    const updates = acceptRemote(this.closing, this.current, received);
     if (updates.length === 0) return;
     if (!this.rebuilding) {
       this.applyRows(this.current, updates, REMOTE);
-      this.retryHeld();
+      this.intake.retry();
       return;
     }
     // The rebuilt doc may already hold them (read from storage), and would then not relay them: relay them as they are.
@@ -245,11 +238,7 @@ export class Room implements LinkedRoom {
 
   /** Closes the sockets whose token is of `role` and older than `generation` (the facilitator replaced that link). */
   closeRevoked(role: RotatableRole, generation: number): void {
-    for (const conn of this.connections) {
-      if (conn.role !== role || conn.generation >= generation) continue;
-      this.ctx.metrics.closes.inc({ code: String(CLOSE.unauthorized) });
-      conn.close(CLOSE.unauthorized, describeTokenProblem('revoked'));
-    }
+    closeRevoked(this.closing, this.connections, role, generation);
   }
 
   /** Another instance replaced a link of the board (LinkedRoom). */
@@ -278,7 +267,7 @@ export class Room implements LinkedRoom {
   /** Removes a connection, the awareness states it introduced and the updates it had waiting. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    this.held.drop(conn);
+    this.intake.drop(conn);
     this.presence.leave(conn);
   }
 
@@ -315,28 +304,9 @@ export class Room implements LinkedRoom {
     }
   }
 
-  /** Closes a connection whose update the gate refused (1013 when it only lacks what it builds on: the client resyncs). */
-  private refuse(conn: Connection, verdict: Exclude<GateVerdict, { ok: true }>): void {
-    const code = verdict.reason === 'unknown-parent' ? CLOSE.tryAgain : CLOSE.badMessage;
-    this.ctx.metrics.dropped.inc({ reason: verdict.reason });
-    this.ctx.metrics.closes.inc({ code: String(code) });
-    this.ctx.log.warn({ boardId: this.boardId, conn: conn.id, reason: verdict.reason, detail: verdict.detail }, 'refused an update');
-    conn.close(code, verdict.message);
-  }
-
-  /** Closes a connection that went over a per-connection limit, with the limit's sentence. */
-  private closeOverLimit(conn: Connection, reason: string, sentence: string): void {
-    this.ctx.metrics.dropped.inc({ reason });
-    this.ctx.metrics.closes.inc({ code: String(CLOSE.badMessage) });
-    this.ctx.log.warn({ boardId: this.boardId, conn: conn.id, reason }, sentence);
-    conn.close(CLOSE.badMessage, sentence);
-  }
-
   private reject(conn: Connection, reason: string, detail: string): void {
-    this.ctx.metrics.dropped.inc({ reason });
-    this.ctx.metrics.closes.inc({ code: String(CLOSE.badMessage) });
-    this.ctx.log.warn({ boardId: this.boardId, conn: conn.id, reason, detail }, 'closing connection after a bad message');
-    conn.close(CLOSE.badMessage, reason === 'malformed' ? 'The server could not read a message; reconnecting.' : 'The server refused an edit it could not apply.');
+    const sentence = reason === 'malformed' ? 'The server could not read a message; reconnecting.' : 'The server refused an edit it could not apply.';
+    closeFor(this.closing, conn, { code: CLOSE.badMessage, reason, sentence, detail });
   }
 
   private async answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
@@ -356,22 +326,12 @@ export class Room implements LinkedRoom {
       this.ctx.metrics.dropped.inc({ reason: 'viewer-update' });
       return;
     }
-    if (this.gateAndApply(conn, update) === 'changed') this.retryHeld();
+    this.intake.receive(conn, update);
   }
 
-  /**
-   * Checks an update (update-gate.ts) and applies it. One that builds on what the room lacks waits in
-   * `held`; one the gate refuses, or that Yjs cannot apply, closes its sender and leaves nothing behind.
-   */
-  private gateAndApply(conn: Connection, update: Uint8Array): 'changed' | 'unchanged' | 'held' | 'refused' {
-    const verdict = checkUpdate(this.current, update, conn.role as DocWriter, this.ctx.limits ?? DEFAULT_UPDATE_LIMITS, this.log.bytes);
-    if (!verdict.ok) {
-      if (verdict.reason === 'unknown-parent' && this.held.hold(conn, update)) return 'held';
-      this.refuse(conn, verdict);
-      return 'refused';
-    }
-    // The update is stored and relayed as received, so the doc's update event (which would have Yjs encode
-    // the transaction again) is off while it applies; every other transaction still goes through it.
+  /** Applies an update the gate passed (UpdateIntake): stored and relayed as received, or refused if Yjs cannot apply it. */
+  private applyChecked(conn: Connection, update: Uint8Array): ApplyResult {
+    // The update event (which would have Yjs encode the transaction again) is off while it applies.
     const doc = this.current;
     doc.off('update', this.onUpdate);
     let outcome: ApplyOutcome;
@@ -388,19 +348,6 @@ export class Room implements LinkedRoom {
     this.reject(conn, 'bad-update', outcome.error.message);
     if (outcome.changed) this.rebuild();
     return 'refused';
-  }
-
-  /** After the doc changed: applies the waiting updates that can be placed now, until none more can. */
-  private retryHeld(): void {
-    let progress = true;
-    while (progress && this.held.size > 0 && !this.rebuilding) {
-      progress = false;
-      for (const { conn, update } of this.held.takeAll()) {
-        if (conn.closed) continue;
-        if (this.rebuilding) this.held.hold(conn, update);
-        else if (this.gateAndApply(conn, update) === 'changed') progress = true;
-      }
-    }
   }
 
   /**
@@ -449,7 +396,7 @@ export class Room implements LinkedRoom {
     try {
       this.presence.receive(conn, update);
     } catch (error) {
-      if (error instanceof LimitError) this.closeOverLimit(conn, 'awareness-limit', error.message);
+      if (error instanceof LimitError) closeFor(this.closing, conn, { code: CLOSE.badMessage, reason: 'awareness-limit', sentence: error.message, detail: error.message });
       else if (error instanceof ProtocolError) this.reject(conn, 'malformed', error.message);
       else throw error;
     }
