@@ -12,7 +12,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, parseClientMessage } from '../../server/protocol/messages';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { api, connectClient, createBoard, settled, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 import { seededRandom } from '../../shared/generate/random';
 
 const WORKERS = 4;
@@ -145,23 +145,6 @@ function mayChangeDoc(frame: Frame): boolean {
   } finally {
     scratch.destroy();
   }
-}
-
-/** Resolves when the server has processed everything sent so far (pong), or the socket closed. */
-function settled(ws: WebSocket): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (ws.readyState === WebSocket.CLOSED) return resolve();
-    const timer = setTimeout(() => reject(new Error('no pong or close within 10 s')), 10_000);
-    const done = () => {
-      clearTimeout(timer);
-      ws.off('pong', done);
-      ws.off('close', done);
-      resolve();
-    };
-    ws.on('pong', done);
-    ws.on('close', done);
-    ws.ping();
-  });
 }
 
 describe('protocol fuzzing', () => {

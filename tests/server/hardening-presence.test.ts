@@ -15,7 +15,7 @@ import { outdatedTimeout as RESERVATION_MS } from 'y-protocols/awareness';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import type { Storage } from '../../server/storage/storage';
 import { mark, markOf } from '../utils/doc-marks';
-import { closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { closeOf, connectClient, createBoard, settled, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
 const SENTENCE = /^[A-Z][^]*\s[^]*[.;]/;
 let servers: TestServer[] = [];
@@ -157,14 +157,14 @@ describe('hardening: presence and backpressure', () => {
     sockets.push(mallory);
     await new Promise((resolve) => mallory.once('open', resolve));
     mallory.send(awarenessFrame([[id, 1000, { user: { name: 'Mallory' } }]]));
-    await roundTrip(mallory);
+    await settled(mallory);
     expect(nameOf()).toBeUndefined();
 
     ana.provider.connect();
     ana.provider.awareness.setLocalState({ user: { name: 'Ana', color: '#00aa00' }, cursor: { x: 3, y: 4 } });
     await waitFor(() => nameOf() === 'Ana', 10_000, 'Ana is back under her own id');
     mallory.send(awarenessFrame([[id, 2000, { user: { name: 'Mallory' } }]]));
-    await roundTrip(mallory);
+    await settled(mallory);
     expect(nameOf()).toBe('Ana');
 
     // Once Ana has been gone longer than the awareness timeout, her old id is free again.
@@ -175,14 +175,6 @@ describe('hardening: presence and backpressure', () => {
     await waitFor(() => nameOf() === 'Someone new', 10_000, 'the id is free after the timeout');
   });
 });
-
-/** Resolves once the server has handled everything sent on the socket so far. */
-function roundTrip(ws: WebSocket): Promise<void> {
-  return new Promise((resolve) => {
-    ws.once('pong', () => resolve());
-    ws.ping();
-  });
-}
 
 /** A raw TCP socket that completes the WebSocket handshake for a board and then stops reading. */
 function stalledViewer(port: number, boardId: string, token: string): Promise<Socket> {

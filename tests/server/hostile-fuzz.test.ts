@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docProblems } from '../../shared/board/doc-check';
 import { awarenessFrame, buildUpdate, hostileCaseArb, updateFrame, type HostileCase } from '../utils/hostile-arbitrary';
 import { mark, markOf } from '../utils/doc-marks';
-import { connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { connectClient, createBoard, settled, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
 const RUNS = Number(process.env.HOSTILE_FUZZ_RUNS ?? 4000);
 const SEED = process.env.HOSTILE_FUZZ_SEED === undefined ? undefined : Number(process.env.HOSTILE_FUZZ_SEED);
@@ -55,21 +55,6 @@ async function hostileSocket(role: HostileCase['role']): Promise<WebSocket> {
   });
   socket = { ws, role };
   return ws;
-}
-
-/** Resolves once the server handled everything sent on the socket (pong), or the socket closed. */
-function settled(ws: WebSocket): Promise<void> {
-  return new Promise((resolve) => {
-    if (ws.readyState !== WebSocket.OPEN) return resolve();
-    const done = () => {
-      ws.off('pong', done);
-      ws.off('close', done);
-      resolve();
-    };
-    ws.on('pong', done);
-    ws.on('close', done);
-    ws.ping();
-  });
 }
 
 /** The board as stored, kept up to date by reading only the rows past the last one read (compaction merges are idempotent to apply). */

@@ -126,3 +126,20 @@ export function closeOf(url: string, send?: (ws: WebSocket) => void, timeoutMs =
     });
   });
 }
+
+/** Resolves when the server has processed everything sent on a raw socket so far (its pong), or the socket closed. */
+export function settled(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState !== WebSocket.OPEN) return resolve();
+    const timer = setTimeout(() => reject(new Error('no pong or close within 10 s')), 10_000);
+    const done = () => {
+      clearTimeout(timer);
+      ws.off('pong', done);
+      ws.off('close', done);
+      resolve();
+    };
+    ws.on('pong', done);
+    ws.on('close', done);
+    ws.ping();
+  });
+}
