@@ -19,8 +19,8 @@ export function copyItems(board: Pick<Board, 'nodes' | 'edges'>, ids: readonly s
 /** The items as a board file (board-format.md), for the system clipboard. */
 export function clipboardJson(items: ClipboardItems): string {
   const board: Board = {
-    format: 'lodestone.board', version: 1, title: 'Copied from Lodestone',
-    nodes: items.nodes, edges: items.edges, scenario: { name: 'Baseline', disruptions: [] }, notes: [],
+    format: 'lodestone.board', version: 2, title: 'Copied from Lodestone',
+    nodes: items.nodes, edges: items.edges, scenario: { name: 'Baseline', disruptions: [], expansions: [], priceFloors: [] }, notes: [],
   };
   return JSON.stringify(board, null, 2);
 }

@@ -9,7 +9,7 @@ import { criticalityTint } from './nodes';
 
 /** Block fill per kind when a node has no criticality tint (the far-zoom card colours). */
 export const FAR_KIND_FILL: Record<NodeKind, string> = {
-  mine: '#eadfd8', refinery: '#e7eaf0', transport: '#e7eaf0', stockpile: '#e7eaf0', recycler: '#e7eaf0', consumer: '#dcd3ee',
+  mine: '#eadfd8', refinery: '#e7eaf0', transport: '#e7eaf0', stockpile: '#e7eaf0', recycler: '#e7eaf0', consumer: '#dcd3ee', manufacturer: '#e7eaf0',
 };
 const FAR_BORDER = '#c3c9d4';
 /** Outline of my selection. */

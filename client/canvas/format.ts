@@ -25,7 +25,7 @@ export interface Figure {
 }
 
 const PRIMARY: Record<NodeKind, Figure['field']> = {
-  mine: 'capacity', refinery: 'capacity', transport: 'capacity', recycler: 'capacity', stockpile: 'stock', consumer: 'demand',
+  mine: 'capacity', refinery: 'capacity', transport: 'capacity', recycler: 'capacity', stockpile: 'stock', consumer: 'demand', manufacturer: 'capacity',
 };
 const PREFIX: Record<Figure['field'], string> = { capacity: 'cap ', demand: 'needs ', stock: 'holds ' };
 const UNIT: Record<Figure['field'], string> = { capacity: 't/yr', demand: 't/yr', stock: 't' };

@@ -4,7 +4,7 @@ import type { Board, NodeKind, Position } from '../../shared/board/types';
 import { layeredLayout } from './layered';
 
 /** Column of each kind when the graph does not decide (isolated nodes). */
-export const STAGE_ORDER: Record<NodeKind, number> = { mine: 0, transport: 1, refinery: 2, stockpile: 3, recycler: 3, consumer: 4 };
+export const STAGE_ORDER: Record<NodeKind, number> = { mine: 0, transport: 1, refinery: 2, manufacturer: 3, stockpile: 3, recycler: 3, consumer: 4 };
 
 /** Size assumed for a node React Flow has not measured yet. */
 export const DEFAULT_NODE_SIZE = { width: 200, height: 90 };

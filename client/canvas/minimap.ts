@@ -4,7 +4,7 @@ import type { FlowNode } from './flow-model';
 import { criticalityTint } from './nodes';
 
 const KIND_COLORS: Record<NodeKind, string> = {
-  mine: '#8d6e63', refinery: '#5c6bc0', transport: '#4fa3c7', stockpile: '#9e9d24', recycler: '#43a047', consumer: '#6d4c9f',
+  mine: '#8d6e63', refinery: '#5c6bc0', transport: '#4fa3c7', stockpile: '#9e9d24', recycler: '#43a047', consumer: '#6d4c9f', manufacturer: '#3949ab',
 };
 
 /** The fill of one node in the mini-map. */

@@ -96,6 +96,9 @@ RecyclerNode.displayName = 'RecyclerNode';
 /** A consumer. */
 export const ConsumerNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
 ConsumerNode.displayName = 'ConsumerNode';
+/** A manufacturer (magnets, cathodes, anodes, wafers). */
+export const ManufacturerNode = memo((props: NodeProps<FlowNode>) => <NodeCard {...props} />);
+ManufacturerNode.displayName = 'ManufacturerNode';
 
 /** Module-scope node types (a new object per render would remount every node). */
 export const nodeTypes = {
@@ -105,4 +108,5 @@ export const nodeTypes = {
   stockpile: StockpileNode,
   recycler: RecyclerNode,
   consumer: ConsumerNode,
+  manufacturer: ManufacturerNode,
 } satisfies NodeTypes;

@@ -61,6 +61,8 @@ export function DiffList({ diff, labels }: DiffListProps) {
       <Section title="Nodes" kind="node" diff={diff.nodes} name={nodeTitle} />
       <Section title="Flows" kind="edge" diff={diff.edges} name={(e) => edgeTitle(e, labels)} />
       <Section title="Levers" kind="lever" diff={diff.levers} name={leverTitle} />
+      <Section title="Expansions" kind="expansion" diff={diff.expansions} name={(x) => x.label} />
+      <Section title="Price floors" kind="price-floor" diff={diff.priceFloors} name={(p) => p.label} />
       {diff.meta.length > 0 && (
         <section className="ls-fac-diff__section" aria-label="Board" data-kind="meta">
           <h4 className="ls-fac-subtitle">Board</h4>

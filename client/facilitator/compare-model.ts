@@ -29,7 +29,7 @@ export function nodeChanges(diff: BoardDiff): Map<string, ChangeKind> {
 /** Whether anything at all differs. */
 export function isEmptyDiff(diff: BoardDiff): boolean {
   const none = (d: { added: unknown[]; removed: unknown[]; changed: unknown[] }) => d.added.length + d.removed.length + d.changed.length === 0;
-  return none(diff.nodes) && none(diff.edges) && none(diff.levers) && diff.meta.length === 0;
+  return none(diff.nodes) && none(diff.edges) && none(diff.levers) && none(diff.expansions) && none(diff.priceFloors) && diff.meta.length === 0;
 }
 
 function numberText(value: number): string {

@@ -112,7 +112,7 @@ function comparisonPart(c: NonNullable<ReportInput['comparison']>, labels: Reado
   const meta = diff.meta.length === 0 ? '' : `<section class="diff-section"><h3>Board</h3><ul class="diff fields">${diff.meta.map((f) => `<li>${esc(changeLine(f))}</li>`).join('')}</ul></section>`;
   return `<section class="part comparison"><h2>Comparison: ${esc(fromLabel)} → ${esc(toLabel)}</h2>${chart}${
     c.exposure.length === 0 ? '' : table('Exposure before and after (t/yr)', headers, c.exposure.map((d) => deltaRow(d, labels)), ' class="deltas"')
-  }<h3>What changed</h3>${isEmptyDiff(diff) ? '<p class="muted">No differences in nodes, flows, levers or board details.</p>' : ''}${diffSection('Nodes', diff.nodes, nodeTitle)}${diffSection('Flows', diff.edges, (e) => edgeTitle(e, labels))}${diffSection('Levers', diff.levers, leverTitle)}${meta}</section>`;
+  }<h3>What changed</h3>${isEmptyDiff(diff) ? '<p class="muted">No differences in nodes, flows, levers or board details.</p>' : ''}${diffSection('Nodes', diff.nodes, nodeTitle)}${diffSection('Flows', diff.edges, (e) => edgeTitle(e, labels))}${diffSection('Levers', diff.levers, leverTitle)}${diffSection('Expansions', diff.expansions, (x) => x.label)}${diffSection('Price floors', diff.priceFloors, (p) => p.label)}${meta}</section>`;
 }
 
 function when(iso: string | undefined): string {

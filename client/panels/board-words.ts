@@ -2,7 +2,7 @@
 import type { Board, BoardEdge, DisruptionTarget, NodeKind } from '../../shared/board/types';
 
 const KIND_PLURAL: Record<NodeKind, string> = {
-  mine: 'mines', refinery: 'refineries', transport: 'corridors and ports', stockpile: 'stockpiles', recycler: 'recyclers', consumer: 'consumers',
+  mine: 'mines', refinery: 'refineries', transport: 'corridors and ports', stockpile: 'stockpiles', recycler: 'recyclers', consumer: 'consumers', manufacturer: 'manufacturers',
 };
 
 let regionNames: Intl.DisplayNames | null | undefined;

@@ -4,9 +4,12 @@ import { ExposureEngine } from '../../shared/exposure/engine';
 import type { MineralReport } from '../../shared/exposure/types';
 import type { ExposureReply, ExposureRequest } from './exposure-protocol';
 
+/** Critical nodes kept per consumer on the board page (the CLI and the REST API report them all). */
+export const CRITICAL_PER_CONSUMER = 8;
+
 /** Applies loads and patches to one engine; each reply carries only the mineral reports that changed. */
 export class ExposureCore {
-  private readonly engine = new ExposureEngine();
+  private readonly engine = new ExposureEngine(undefined, { consumerCriticalLimit: CRITICAL_PER_CONSUMER });
   /** The mineral reports the page holds; null until a load (or after a failed patch). */
   private sent: Map<string, MineralReport> | null = null;
 
@@ -28,6 +31,6 @@ export class ExposureCore {
     const changed = dict<MineralReport>();
     for (const name of minerals) if (this.sent.get(name) !== report.minerals[name]) changed[name] = report.minerals[name];
     this.sent = new Map(minerals.map((name) => [name, report.minerals[name]]));
-    return { id: request.id, type: 'report', minerals, changed, warnings: report.warnings, computeMs: now() - started };
+    return { id: request.id, type: 'report', minerals, changed, priceFloors: report.priceFloors, warnings: report.warnings, computeMs: now() - started };
   }
 }

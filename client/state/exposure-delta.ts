@@ -1,7 +1,8 @@
 /**
  * What the exposure worker needs to hear about a board change. The board reader keeps unchanged items'
  * object identity, so comparing item by item is cheap: edits that only move or rename nodes need
- * nothing, planned-volume edits become setEdgeVolume calls, lever edits one setDisruptions, the rest a load.
+ * nothing, planned-volume edits become setEdgeVolume calls, lever edits one setDisruptions, the rest a load
+ * (route capacities and delays, recovery days, expansions, price floors and prices included).
  */
 import type { Board, BoardEdge, BoardNode, Disruption, MineralAmounts } from '../../shared/board/types';
 
@@ -21,7 +22,7 @@ function sameAmounts(a: MineralAmounts | undefined, b: MineralAmounts | undefine
 
 /** True when the engine sees no difference between two versions of a node (position, label, tags do not count). */
 function sameForEngine(a: BoardNode, b: BoardNode): boolean {
-  return a.id === b.id && a.kind === b.kind && a.country === b.country
+  return a.id === b.id && a.kind === b.kind && a.country === b.country && Object.is(a.recoveryDays, b.recoveryDays)
     && sameAmounts(a.capacity, b.capacity) && sameAmounts(a.demand, b.demand) && sameAmounts(a.stock, b.stock);
 }
 
@@ -36,6 +37,7 @@ function volumeChanges(prev: BoardEdge[], next: BoardEdge[]): [string, number][]
     const b = next[i];
     if (a === b) continue;
     if (a.id !== b.id || a.from !== b.from || a.to !== b.to || a.mineral !== b.mineral) return null;
+    if (!Object.is(a.capacity, b.capacity) || !Object.is(a.delayDays, b.delayDays)) return null;
     if (Object.is(a.volume, b.volume)) continue;
     // An invalid volume carries a load-time warning that only a load clears.
     if (!validVolume(a.volume) || !validVolume(b.volume)) return null;
@@ -47,6 +49,9 @@ function volumeChanges(prev: BoardEdge[], next: BoardEdge[]): [string, number][]
 /** How the worker's engine, holding `prev`, gets to `next`. */
 export function exposureDelta(prev: Board | null, next: Board): ExposureDelta {
   if (prev === null) return { type: 'load' };
+  // Expansions, price floors and prices are few and rarely edited: any change reloads.
+  if (prev.scenario.expansions !== next.scenario.expansions || prev.scenario.priceFloors !== next.scenario.priceFloors) return { type: 'load' };
+  if (prev.prices !== next.prices && !sameAmounts(prev.prices, next.prices)) return { type: 'load' };
   if (prev.nodes !== next.nodes) {
     if (prev.nodes.length !== next.nodes.length) return { type: 'load' };
     for (let i = 0; i < next.nodes.length; i++) {

@@ -1,7 +1,7 @@
 /** Messages between the page and the exposure worker: board changes in, changed mineral reports out. */
 import type { Board, Disruption } from '../../shared/board/types';
 import { dict } from '../../shared/exposure/dict';
-import type { ExposureReport, ExposureWarning, MineralReport } from '../../shared/exposure/types';
+import type { ExposureReport, ExposureWarning, MineralReport, PriceFloorReport } from '../../shared/exposure/types';
 
 /** Page -> worker: a whole board, or the volume and lever changes since the last message. */
 export type ExposureRequest =
@@ -10,7 +10,7 @@ export type ExposureRequest =
 
 /** Worker -> page: the minerals in report order, the reports that changed since the last reply, all warnings. */
 export type ExposureReply =
-  | { id: number; type: 'report'; minerals: string[]; changed: Record<string, MineralReport>; warnings: ExposureWarning[]; computeMs: number }
+  | { id: number; type: 'report'; minerals: string[]; changed: Record<string, MineralReport>; priceFloors: PriceFloorReport[]; warnings: ExposureWarning[]; computeMs: number }
   /** The patch could not be applied (unknown edge): the page sends the whole board. */
   | { id: number; type: 'stale' };
 
@@ -22,5 +22,5 @@ export function mergeReport(prev: ExposureReport | null, reply: Extract<Exposure
     if (report === undefined) throw new Error(`exposure worker: no report for ${name}`);
     minerals[name] = report;
   }
-  return { minerals, warnings: reply.warnings };
+  return { minerals, priceFloors: reply.priceFloors, warnings: reply.warnings };
 }

@@ -32,6 +32,7 @@ export const KIND_LOOK: Record<NodeKind, { icon: string; name: string }> = {
   stockpile: { icon: '📦', name: 'Stockpile' },
   recycler: { icon: '♻', name: 'Recycler' },
   consumer: { icon: '🏙', name: 'Consumer' },
+  manufacturer: { icon: '⚙', name: 'Manufacturer' },
 };
 
 /** The flag emoji of an ISO 3166-1 alpha-2 code ('XX' and pseudo-origins get a globe). */

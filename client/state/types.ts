@@ -1,5 +1,5 @@
 /** Plain state and actions the views get; the CRDT stays behind client/sync/. */
-import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Position } from '../../shared/board/types';
+import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Expansion, Position, PriceFloor } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 
@@ -37,7 +37,7 @@ export interface PresenceActions {
   summon(): void;
 }
 
-/** Everything a board page shows. */
+/** Everything a board page shows (`board` carries the version 2 fields: prices, expansions and price floors in its scenario). */
 export interface BoardViewState {
   boardId: string;
   role: Role;
@@ -62,10 +62,20 @@ export interface BoardActions {
   updateEdge(id: string, changes: Partial<Omit<BoardEdge, 'id'>>): void;
   addLever(lever: Disruption): void;
   updateLever(id: string, changes: Partial<Omit<Disruption, 'id'>>): void;
-  /** Deletes nodes (with their edges), edges, levers and notes by id, in one step. */
+  /** Deletes nodes (with their edges), edges, levers, expansions, price floors and notes by id, in one step. */
   deleteItems(ids: string[]): void;
   addNote(note: BoardNote): void;
   updateNote(id: string, changes: Partial<Omit<BoardNote, 'id'>>): void;
+  /** Appends a scenario expansion (capacity that comes online at a node). */
+  addExpansion(expansion: Expansion): void;
+  /** Changes an expansion's fields; its capacity is edited mineral by mineral. */
+  updateExpansion(id: string, changes: Partial<Omit<Expansion, 'id'>>): void;
+  /** Appends a scenario price floor. */
+  addPriceFloor(floor: PriceFloor): void;
+  /** Changes a price floor's fields. */
+  updatePriceFloor(id: string, changes: Partial<Omit<PriceFloor, 'id'>>): void;
+  /** Sets one mineral's market price (USD/kg), or removes it with undefined. */
+  setPrice(mineral: string, price: number | undefined): void;
   setTitle(title: string): void;
   /** Pastes copied items with fresh ids, offset on the canvas; returns the new ids. */
   paste(items: { nodes: BoardNode[]; edges: BoardEdge[] }, offset: Position): string[];

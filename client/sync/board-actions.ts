@@ -1,14 +1,18 @@
 /** Writes a person's edits into the Y.Doc, each in one transaction with the session's origin (undoable). */
 import * as Y from 'yjs';
 import { applyBoardToDoc } from '../../shared/board/apply-board';
-import type { BoardEdge, BoardNode, BoardNote, Disruption, Position } from '../../shared/board/types';
+import { EXPANSION_LAYOUT, NODE_LAYOUT } from '../../shared/board/doc-layout';
+import type { BoardEdge, BoardNode, BoardNote, Disruption, Expansion, PriceFloor, Position } from '../../shared/board/types';
 import {
-  DISRUPTIONS_MAP, EDGES_MAP, META_MAP, NODES_MAP, NOTES_MAP,
-  disruptionToYMap, edgeToYMap, nextRank, nodeToYMap, noteToYMap,
+  DISRUPTIONS_MAP, EDGES_MAP, EXPANSIONS_MAP, META_MAP, NODES_MAP, NOTES_MAP, PRICE_FLOORS_MAP, PRICES_KEY,
+  disruptionToYMap, edgeToYMap, expansionToYMap, nextRank, nodeToYMap, noteToYMap, priceFloorToYMap,
 } from '../../shared/board/yjs-doc';
 import type { BoardActions } from '../state/types';
 
-const AMOUNT_FIELDS = new Set(['capacity', 'demand', 'stock']);
+/** Fields of each map held as nested mineral -> number Y.Maps (an edge's `capacity` is a plain number). */
+const NO_AMOUNTS: ReadonlySet<string> = new Set();
+const NODE_AMOUNTS: ReadonlySet<string> = new Set(NODE_LAYOUT.amountKeys);
+const EXPANSION_AMOUNTS: ReadonlySet<string> = new Set(EXPANSION_LAYOUT.amountKeys);
 
 /** A short random id for new items. */
 export function newItemId(prefix: string): string {
@@ -19,20 +23,24 @@ function copy<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** The nested mineral -> number Y.Map under `key`, created when absent (or when a foreign client stored a plain value). */
+function nestedAmounts(ymap: Y.Map<unknown>, key: string): Y.Map<number> {
+  const nested = ymap.get(key);
+  if (nested instanceof Y.Map) return nested as Y.Map<number>;
+  const fresh = new Y.Map<number>();
+  ymap.set(key, fresh);
+  return fresh;
+}
+
 /** Sets each changed field; nested mineral maps are edited key by key so concurrent edits of other minerals survive. */
-function writeFields(ymap: Y.Map<unknown>, changes: Record<string, unknown>): void {
+function writeFields(ymap: Y.Map<unknown>, changes: Record<string, unknown>, amountFields: ReadonlySet<string>): void {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) {
       ymap.delete(key);
       continue;
     }
-    if (AMOUNT_FIELDS.has(key)) {
-      let nested = ymap.get(key);
-      if (!(nested instanceof Y.Map)) {
-        nested = new Y.Map<number>();
-        ymap.set(key, nested);
-      }
-      const amounts = nested as Y.Map<number>;
+    if (amountFields.has(key)) {
+      const amounts = nestedAmounts(ymap, key);
       const wanted = value as Record<string, number>;
       for (const mineral of [...amounts.keys()]) if (!(mineral in wanted)) amounts.delete(mineral);
       for (const [mineral, amount] of Object.entries(wanted)) if (amounts.get(mineral) !== amount) amounts.set(mineral, amount);
@@ -48,12 +56,14 @@ export function createBoardActions(doc: Y.Doc, origin: object, undoManager: Y.Un
   const edges = doc.getMap<unknown>(EDGES_MAP);
   const levers = doc.getMap<unknown>(DISRUPTIONS_MAP);
   const notes = doc.getMap<unknown>(NOTES_MAP);
+  const expansions = doc.getMap<unknown>(EXPANSIONS_MAP);
+  const priceFloors = doc.getMap<unknown>(PRICE_FLOORS_MAP);
   const meta = doc.getMap<unknown>(META_MAP);
   const edit = (fn: () => void) => doc.transact(fn, origin);
-  const update = (map: Y.Map<unknown>, id: string, changes: object) =>
+  const update = (map: Y.Map<unknown>, id: string, changes: object, amountFields = NO_AMOUNTS) =>
     edit(() => {
       const ymap = map.get(id);
-      if (ymap instanceof Y.Map) writeFields(ymap, changes as Record<string, unknown>);
+      if (ymap instanceof Y.Map) writeFields(ymap, changes as Record<string, unknown>, amountFields);
     });
   const move = (positions: Record<string, Position>) => {
     for (const [id, position] of Object.entries(positions)) {
@@ -64,7 +74,7 @@ export function createBoardActions(doc: Y.Doc, origin: object, undoManager: Y.Un
 
   return {
     addNode: (node: BoardNode) => edit(() => nodes.set(node.id, nodeToYMap(node, nextRank(nodes)))),
-    updateNode: (id, changes) => update(nodes, id, changes),
+    updateNode: (id, changes) => update(nodes, id, changes, NODE_AMOUNTS),
     moveNodes: (positions, final) => {
       edit(() => move(positions));
       if (final) undoManager.stopCapturing();
@@ -75,6 +85,15 @@ export function createBoardActions(doc: Y.Doc, origin: object, undoManager: Y.Un
     updateLever: (id, changes) => update(levers, id, changes),
     addNote: (note: BoardNote) => edit(() => notes.set(note.id, noteToYMap(note, nextRank(notes)))),
     updateNote: (id, changes) => update(notes, id, changes),
+    addExpansion: (x: Expansion) => edit(() => expansions.set(x.id, expansionToYMap(x, nextRank(expansions)))),
+    updateExpansion: (id, changes) => update(expansions, id, changes, EXPANSION_AMOUNTS),
+    addPriceFloor: (p: PriceFloor) => edit(() => priceFloors.set(p.id, priceFloorToYMap(p, nextRank(priceFloors)))),
+    updatePriceFloor: (id, changes) => update(priceFloors, id, changes),
+    setPrice: (mineral, price) =>
+      edit(() => {
+        if (price !== undefined) nestedAmounts(meta, PRICES_KEY).set(mineral, price);
+        else if (meta.get(PRICES_KEY) instanceof Y.Map) (meta.get(PRICES_KEY) as Y.Map<number>).delete(mineral);
+      }),
     setTitle: (title) => edit(() => meta.set('title', title)),
     deleteItems: (ids) =>
       edit(() => {
@@ -87,6 +106,8 @@ export function createBoardActions(doc: Y.Doc, origin: object, undoManager: Y.Un
           nodes.delete(id);
           levers.delete(id);
           notes.delete(id);
+          expansions.delete(id);
+          priceFloors.delete(id);
         }
       }),
     paste: (items, offset) => {

@@ -1,10 +1,13 @@
 /** Reads the board out of the Y.Doc incrementally: unchanged items keep their object identity. */
 import * as Y from 'yjs';
 import { entryProblem } from '../../shared/board/doc-check';
-import type { Board, BoardEdge, BoardNode, BoardNote, Disruption } from '../../shared/board/types';
+import { sameValue } from '../../shared/board/same-value';
 import {
-  DISRUPTIONS_MAP, EDGES_MAP, META_MAP, NODES_MAP, NOTES_MAP, RANK_KEY,
-  disruptionFromYMap, edgeFromYMap, nodeFromYMap, noteFromYMap,
+  BOARD_VERSION, type Board, type BoardEdge, type BoardNode, type BoardNote, type Disruption, type Expansion, type MineralAmounts, type PriceFloor,
+} from '../../shared/board/types';
+import {
+  DISRUPTIONS_MAP, EDGES_MAP, EXPANSIONS_MAP, META_MAP, NODES_MAP, NOTES_MAP, PRICE_FLOORS_MAP, RANK_KEY,
+  disruptionFromYMap, edgeFromYMap, expansionFromYMap, nodeFromYMap, noteFromYMap, priceFloorFromYMap, pricesFromMeta,
 } from '../../shared/board/yjs-doc';
 
 interface Ranked<T> {
@@ -94,14 +97,20 @@ export class BoardReader {
   private readonly nodes: ItemList<BoardNode>;
   private readonly edges: ItemList<BoardEdge>;
   private readonly levers: ItemList<Disruption>;
+  private readonly expansions: ItemList<Expansion>;
+  private readonly priceFloors: ItemList<PriceFloor>;
   private readonly notes: ItemList<BoardNote>;
   private readonly meta: Y.Map<unknown>;
   private last: Board | null = null;
+  /** The prices object last handed out, kept while its content is unchanged. */
+  private prices: MineralAmounts | undefined;
 
   constructor(doc: Y.Doc) {
     this.nodes = new ItemList(NODES_MAP, doc.getMap(NODES_MAP), nodeFromYMap);
     this.edges = new ItemList(EDGES_MAP, doc.getMap(EDGES_MAP), edgeFromYMap);
     this.levers = new ItemList(DISRUPTIONS_MAP, doc.getMap(DISRUPTIONS_MAP), disruptionFromYMap);
+    this.expansions = new ItemList(EXPANSIONS_MAP, doc.getMap(EXPANSIONS_MAP), expansionFromYMap);
+    this.priceFloors = new ItemList(PRICE_FLOORS_MAP, doc.getMap(PRICE_FLOORS_MAP), priceFloorFromYMap);
     this.notes = new ItemList(NOTES_MAP, doc.getMap(NOTES_MAP), noteFromYMap);
     this.meta = doc.getMap(META_MAP);
   }
@@ -111,22 +120,35 @@ export class BoardReader {
     const nodes = this.nodes.items();
     const edges = this.edges.items();
     const disruptions = this.levers.items();
+    const expansions = this.expansions.items();
+    const priceFloors = this.priceFloors.items();
     const notes = this.notes.items();
     const title = this.meta.get('title');
     const description = this.meta.get('description');
     const scenarioName = this.meta.get('scenarioName');
+    const prices = this.currentPrices();
     const last = this.last;
     if (last && last.nodes === nodes && last.edges === edges && last.scenario.disruptions === disruptions && last.notes === notes
+      && last.scenario.expansions === expansions && last.scenario.priceFloors === priceFloors && last.prices === prices
       && last.title === title && last.description === description && last.scenario.name === scenarioName) {
       return last;
     }
-    this.last = {
-      format: 'lodestone.board', version: 1,
+    const next: Board = {
+      format: 'lodestone.board', version: BOARD_VERSION,
       title: typeof title === 'string' ? title : 'Untitled board',
       ...(typeof description === 'string' ? { description } : {}),
+      ...(prices !== undefined ? { prices } : {}),
       nodes, edges, notes,
-      scenario: { name: typeof scenarioName === 'string' ? scenarioName : 'Baseline', disruptions },
+      scenario: { name: typeof scenarioName === 'string' ? scenarioName : 'Baseline', disruptions, expansions, priceFloors },
     };
-    return this.last;
+    this.last = next;
+    return next;
+  }
+
+  /** The board's prices (a few keys: re-read each time, the same object while the content is equal). */
+  private currentPrices(): MineralAmounts | undefined {
+    const read = pricesFromMeta(this.meta);
+    if (read === undefined || this.prices === undefined || !sameValue(read, this.prices)) this.prices = read;
+    return this.prices;
   }
 }

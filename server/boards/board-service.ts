@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { applyBoardToDoc } from '../../shared/board/apply-board';
 import { compareBoards, type BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
+import { asCurrentVersion } from '../../shared/board/upgrade';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
 import { readCheckedBoard } from '../../shared/board/doc-check';
 import { protoKeyProblems } from '../../shared/board/proto-keys';
@@ -151,11 +152,11 @@ export class BoardService {
     });
   }
 
-  /** A snapshot, or UnknownSnapshotError. */
+  /** A snapshot (its board as version 2, even when an older server saved it), or UnknownSnapshotError. */
   async snapshot(id: string, snapshotId: string): Promise<SnapshotRecord> {
     const snapshot = await this.deps.storage.getSnapshot(id, snapshotId);
     if (!snapshot) throw new UnknownSnapshotError(`no snapshot ${snapshotId} on board ${id}`);
-    return snapshot;
+    return { ...snapshot, board: asCurrentVersion(snapshot.board) };
   }
 
   /** Whether a facilitator on the board is presenting this snapshot right now (participants may then read it). */

@@ -1,4 +1,4 @@
-/** `npm run --silent exposure -- FILE.json`: prints the exposure report of a board file as JSON. */
+/** `npm run --silent exposure -- [--no-reroute] [--no-stress] FILE.json`: prints the exposure report of a board file as JSON. */
 import { readFileSync } from 'node:fs';
 import { boardEnvelopeProblem } from '../../shared/exposure/clean-board';
 import { computeExposure } from '../../shared/exposure/engine';
@@ -8,8 +8,13 @@ function fail(reason: string): never {
   process.exit(2);
 }
 
-const file = process.argv[2];
-if (!file || process.argv.length > 3) fail('usage: npm run --silent exposure -- FILE.json');
+const USAGE = 'usage: npm run --silent exposure -- [--no-reroute] [--no-stress] FILE.json';
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const files = args.filter((a) => !a.startsWith('--'));
+for (const flag of flags) if (flag !== '--no-reroute' && flag !== '--no-stress') fail(`unknown option ${flag}; ${USAGE}`);
+const file = files[0];
+if (!file || files.length > 1) fail(USAGE);
 let text: string;
 try {
   text = readFileSync(file, 'utf8');
@@ -23,5 +28,6 @@ try {
   fail(`${file} is not JSON: ${(error as Error).message.split('\n')[0]}`);
 }
 const problem = boardEnvelopeProblem(json);
-if (problem !== null) fail(`${file} is not a Lodestone board v1: ${problem}`);
-process.stdout.write(`${JSON.stringify(computeExposure(json), null, 2)}\n`);
+if (problem !== null) fail(`${file} is not a Lodestone board (v1 or v2): ${problem}`);
+const report = computeExposure(json, { reroute: !flags.has('--no-reroute'), stress: !flags.has('--no-stress') });
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

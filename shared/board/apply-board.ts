@@ -4,57 +4,16 @@
  * survive, the update sent to peers stays small, and an UndoManager can undo the whole apply as one step.
  */
 import * as Y from 'yjs';
-import { sameValue } from './same-value';
-import type { Board } from './types';
 import {
-  DISRUPTIONS_MAP,
-  EDGES_MAP,
-  META_MAP,
-  NODES_MAP,
-  NOTES_MAP,
-  RANK_KEY,
-  disruptionToYMap,
-  edgeToYMap,
-  noteToYMap,
-  nodeToYMap,
-} from './yjs-doc';
+  DISRUPTION_LAYOUT, EDGE_LAYOUT, EXPANSION_LAYOUT, META_MAP, NODE_LAYOUT, NOTE_LAYOUT, PRICE_FLOOR_LAYOUT, PRICES_KEY, RANK_KEY,
+  type ItemLayout,
+} from './doc-layout';
+import { hasOwn, isPlainObject, sameValue } from './same-value';
+import type { Board } from './types';
+import { disruptionToYMap, edgeToYMap, expansionToYMap, nodeToYMap, noteToYMap, priceFloorToYMap } from './yjs-doc';
 
-/** How one board list maps onto its Y.Map (field names as in "Live document layout (Yjs)"). */
-interface ListLayout<T> {
-  keys: readonly string[];
-  /** Fields held as nested Y.Map mineral -> number. */
-  amountKeys: readonly string[];
-  toYMap: (item: T, rank: number) => Y.Map<unknown>;
-}
-
-const NODE_LAYOUT: ListLayout<Board['nodes'][number]> = {
-  keys: ['kind', 'label', 'country', 'position', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags'],
-  amountKeys: ['capacity', 'demand', 'stock'],
-  toYMap: nodeToYMap,
-};
-const EDGE_LAYOUT: ListLayout<Board['edges'][number]> = {
-  keys: ['from', 'to', 'mineral', 'volume', 'label'],
-  amountKeys: [],
-  toYMap: edgeToYMap,
-};
-const DISRUPTION_LAYOUT: ListLayout<Board['scenario']['disruptions'][number]> = {
-  keys: ['label', 'enabled', 'target', 'minerals', 'factor', 'days'],
-  amountKeys: [],
-  toYMap: disruptionToYMap,
-};
-const NOTE_LAYOUT: ListLayout<Board['notes'][number]> = {
-  keys: ['text', 'position'],
-  amountKeys: [],
-  toYMap: noteToYMap,
-};
-
-const hasOwn = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
+/** How to build a fresh item Y.Map of one list. */
+type ToYMap<T> = (item: T, rank: number) => Y.Map<unknown>;
 
 /** A detached copy, so later changes to the caller's board never reach the doc's stored values. */
 function copy(value: unknown): unknown {
@@ -103,7 +62,8 @@ function updatable(value: unknown): value is Y.Map<unknown> {
 }
 
 /** Makes one board map hold exactly `items`, in their order: deletes, adds, and per-field updates. */
-function syncList<T extends { id: string }>(map: Y.Map<unknown>, items: readonly T[], layout: ListLayout<T>): void {
+function syncList<T extends { id: string }>(doc: Y.Doc, items: readonly T[], layout: ItemLayout, toYMap: ToYMap<T>): void {
+  const map = doc.getMap<unknown>(layout.map);
   // With duplicate ids the last one wins, as in writeBoardToDoc.
   const wanted = new Map<string, { item: T; rank: number }>();
   items.forEach((item, rank) => wanted.set(item.id, { item, rank }));
@@ -111,7 +71,7 @@ function syncList<T extends { id: string }>(map: Y.Map<unknown>, items: readonly
   for (const [id, { item, rank }] of wanted) {
     const current = map.get(id);
     if (!updatable(current)) {
-      map.set(id, layout.toYMap(item, rank));
+      map.set(id, toYMap(item, rank));
       continue;
     }
     const fields = item as unknown as Record<string, unknown>;
@@ -134,9 +94,13 @@ export function applyBoardToDoc(doc: Y.Doc, board: Board, origin?: unknown): voi
     syncValue(meta, 'title', board.title);
     syncValue(meta, 'description', board.description);
     syncValue(meta, 'scenarioName', board.scenario.name);
-    syncList(doc.getMap<unknown>(NODES_MAP), board.nodes, NODE_LAYOUT);
-    syncList(doc.getMap<unknown>(EDGES_MAP), board.edges, EDGE_LAYOUT);
-    syncList(doc.getMap<unknown>(DISRUPTIONS_MAP), board.scenario.disruptions, DISRUPTION_LAYOUT);
-    syncList(doc.getMap<unknown>(NOTES_MAP), board.notes, NOTE_LAYOUT);
+    syncAmounts(meta, PRICES_KEY, board.prices);
+    syncList(doc, board.nodes, NODE_LAYOUT, nodeToYMap);
+    syncList(doc, board.edges, EDGE_LAYOUT, edgeToYMap);
+    syncList(doc, board.scenario.disruptions, DISRUPTION_LAYOUT, disruptionToYMap);
+    // A v1 board (an old snapshot) has no lists of its own: applying it removes the live board's.
+    syncList(doc, board.scenario.expansions ?? [], EXPANSION_LAYOUT, expansionToYMap);
+    syncList(doc, board.scenario.priceFloors ?? [], PRICE_FLOOR_LAYOUT, priceFloorToYMap);
+    syncList(doc, board.notes, NOTE_LAYOUT, noteToYMap);
   }, origin ?? null);
 }

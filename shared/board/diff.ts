@@ -2,10 +2,13 @@
  * What changed between two boards (e.g. two snapshots, or a snapshot and the live board), field by field,
  * and what that did to each consumer's exposure. Pure: no I/O, no clock.
  */
+import { diffExposure, diffMinerals, diffPriceFloors, type ExposureDelta, type MineralDelta, type PriceFloorDelta } from '../exposure/compare';
 import { computeExposure } from '../exposure/engine';
-import type { ConsumerReport, ExposureReport, TopCountry } from '../exposure/types';
-import { definedKeys, field, hasOwn, isPlainObject, sameValue } from './same-value';
-import type { Board, BoardEdge, BoardNode, Disruption } from './types';
+import { DISRUPTION_LAYOUT, EDGE_LAYOUT, EXPANSION_LAYOUT, NODE_LAYOUT, PRICE_FLOOR_LAYOUT } from './doc-layout';
+
+export { diffExposure, type ConsumerExposure, type ExposureChange, type ExposureDelta } from '../exposure/compare';
+import { definedKeys, field, isPlainObject, sameValue } from './same-value';
+import type { Board, BoardEdge, BoardNode, Disruption, Expansion, PriceFloor } from './types';
 
 /** One changed value; `field` is a dotted path (`capacity.cobalt`, `position.x`, `target.country`); undefined = absent. */
 export interface FieldChange {
@@ -34,7 +37,9 @@ export interface BoardDiff {
   nodes: ItemDiff<BoardNode>;
   edges: ItemDiff<BoardEdge>;
   levers: ItemDiff<Disruption>;
-  /** `title`, `description`, `scenario.name`. */
+  expansions: ItemDiff<Expansion>;
+  priceFloors: ItemDiff<PriceFloor>;
+  /** `title`, `description`, `scenario.name`, and each mineral's price as `prices.<mineral>`. */
   meta: FieldChange[];
 }
 
@@ -44,41 +49,14 @@ export interface DiffOptions {
   ignorePositions?: boolean;
 }
 
-/** The exposure numbers of one consumer for one mineral that a comparison shows. */
-export interface ConsumerExposure {
-  delivered: number;
-  shortfall: number;
-  shortfallPct: number;
-  stockDays: number | null;
-  survives: boolean;
-  refiningHhi: number;
-  miningHhi: number;
-  refiningTop: TopCountry | null;
-  miningTop: TopCountry | null;
-}
-
-/** after - before of the numeric exposure fields, a missing side counting as 0. */
-export interface ExposureChange {
-  delivered: number;
-  shortfall: number;
-  shortfallPct: number;
-  refiningHhi: number;
-  miningHhi: number;
-}
-
-/** How one consumer's exposure to one mineral moved; `before`/`after` null when absent on that side. */
-export interface ExposureDelta {
-  mineral: string;
-  consumer: string;
-  before: ConsumerExposure | null;
-  after: ConsumerExposure | null;
-  delta: ExposureChange;
-}
-
 /** The board diff and the exposure deltas between two boards. */
 export interface BoardComparison {
   diff: BoardDiff;
   exposure: ExposureDelta[];
+  /** Per mineral: stockpile gap, rerouted shortfall and gap, delay gap, stress-test stocks. */
+  minerals: MineralDelta[];
+  /** Per price floor: annual cost. */
+  priceFloors: PriceFloorDelta[];
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -100,9 +78,10 @@ function diffValue(path: string, before: unknown, after: unknown, out: FieldChan
   for (const key of [...keys].sort(byCodeUnits)) diffValue(`${path}.${key}`, field(b, key), field(a, key), out);
 }
 
-const NODE_ORDER = ['kind', 'label', 'country', 'position', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags'];
-const EDGE_ORDER = ['from', 'to', 'mineral', 'volume', 'label'];
-const LEVER_ORDER = ['label', 'enabled', 'target', 'minerals', 'factor', 'days'];
+const NODE_ORDER = NODE_LAYOUT.keys;
+const EDGE_ORDER = EDGE_LAYOUT.keys;
+const LEVER_ORDER = DISRUPTION_LAYOUT.keys;
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** The changed fields of one item, top-level fields in schema order (unknown ones after, by name). */
 function diffFields(before: object, after: object, order: readonly string[], skip: ReadonlySet<string>): FieldChange[] {
@@ -143,67 +122,34 @@ function diffItems<T extends { id: string }>(from: readonly T[], to: readonly T[
   return diff;
 }
 
-/** The nodes, edges and levers added, removed and changed from `from` to `to`, and the changed meta fields. */
+/**
+ * The nodes, edges, levers, expansions and price floors added, removed and changed from `from` to `to`, and the
+ * changed meta fields. A board stored before version 2 (an old snapshot) counts as having none of the new lists.
+ */
 export function diffBoards(from: Board, to: Board, options: DiffOptions = {}): BoardDiff {
   const nodeSkip = new Set(options.ignorePositions ? ['position'] : []);
   const meta: FieldChange[] = [];
   diffValue('title', from.title, to.title, meta);
   diffValue('description', from.description, to.description, meta);
   diffValue('scenario.name', from.scenario?.name, to.scenario?.name, meta);
+  // Prices are compared mineral by mineral: no prices and an empty prices object both mean "no price known".
+  diffValue('prices', from.prices ?? {}, to.prices ?? {}, meta);
   return {
     nodes: diffItems(from.nodes, to.nodes, NODE_ORDER, nodeSkip),
-    edges: diffItems(from.edges, to.edges, EDGE_ORDER, new Set()),
-    levers: diffItems(from.scenario?.disruptions ?? [], to.scenario?.disruptions ?? [], LEVER_ORDER, new Set()),
+    edges: diffItems(from.edges, to.edges, EDGE_ORDER, NOTHING),
+    levers: diffItems(from.scenario?.disruptions ?? [], to.scenario?.disruptions ?? [], LEVER_ORDER, NOTHING),
+    expansions: diffItems(from.scenario?.expansions ?? [], to.scenario?.expansions ?? [], EXPANSION_LAYOUT.keys, NOTHING),
+    priceFloors: diffItems(from.scenario?.priceFloors ?? [], to.scenario?.priceFloors ?? [], PRICE_FLOOR_LAYOUT.keys, NOTHING),
     meta,
   };
 }
 
-function consumerExposure(c: ConsumerReport): ConsumerExposure {
-  const top = (t: TopCountry | null): TopCountry | null => (t === null ? null : { country: t.country, share: t.share });
-  return {
-    delivered: c.delivered,
-    shortfall: c.shortfall,
-    shortfallPct: c.shortfallPct,
-    stockDays: c.stockDays,
-    survives: c.survives,
-    refiningHhi: c.stages.refining.hhi,
-    miningHhi: c.stages.mining.hhi,
-    refiningTop: top(c.stages.refining.top),
-    miningTop: top(c.stages.mining.top),
-  };
-}
-
-function lookup(report: ExposureReport, mineral: string, consumer: string): ConsumerExposure | null {
-  if (!hasOwn(report.minerals, mineral)) return null;
-  const consumers = report.minerals[mineral].consumers;
-  return hasOwn(consumers, consumer) ? consumerExposure(consumers[consumer]) : null;
-}
-
-function pairsOf(report: ExposureReport): Array<[string, string]> {
-  return Object.keys(report.minerals).flatMap((m) => Object.keys(report.minerals[m].consumers).map((c): [string, string] => [m, c]));
-}
-
-/** One delta per (mineral, consumer) reported on either side, ordered by mineral then consumer. */
-export function diffExposure(from: ExposureReport, to: ExposureReport): ExposureDelta[] {
-  const pairs = new Map<string, [string, string]>();
-  for (const pair of [...pairsOf(from), ...pairsOf(to)]) pairs.set(JSON.stringify(pair), pair);
-  const sorted = [...pairs.values()].sort((x, y) => byCodeUnits(x[0], y[0]) || byCodeUnits(x[1], y[1]));
-  return sorted.map(([mineral, consumer]) => {
-    const before = lookup(from, mineral, consumer);
-    const after = lookup(to, mineral, consumer);
-    const change = (key: keyof ExposureChange): number => (after?.[key] ?? 0) - (before?.[key] ?? 0);
-    const delta: ExposureChange = {
-      delivered: change('delivered'),
-      shortfall: change('shortfall'),
-      shortfallPct: change('shortfallPct'),
-      refiningHhi: change('refiningHhi'),
-      miningHhi: change('miningHhi'),
-    };
-    return { mineral, consumer, before, after, delta };
-  });
-}
-
 /** Diffs two boards and the exposure each one computes to. */
 export function compareBoards(from: Board, to: Board, options: DiffOptions = {}): BoardComparison {
-  return { diff: diffBoards(from, to, options), exposure: diffExposure(computeExposure(from), computeExposure(to)) };
+  const before = computeExposure(from);
+  const after = computeExposure(to);
+  return {
+    diff: diffBoards(from, to, options), exposure: diffExposure(before, after),
+    minerals: diffMinerals(before, after), priceFloors: diffPriceFloors(before, after),
+  };
 }

@@ -6,13 +6,8 @@
  * (it warns), a BigInt, a nested Y.Doc or an unknown key is not part of the document at all.
  * Pure: the server checks updates against it, the client reads the document through it.
  */
-import { DISRUPTIONS_MAP, EDGES_MAP, META_MAP, NODES_MAP, NOTES_MAP, RANK_KEY } from './yjs-doc';
+import { DISRUPTIONS_MAP, EDGES_MAP, EXPANSIONS_MAP, META_MAP, NODES_MAP, NOTES_MAP, PRICE_FLOORS_MAP, PRICES_KEY, RANK_KEY } from './doc-layout';
 import { ITEM_ID_PATTERN, MINERAL_KEY_PATTERN } from './types';
-
-/** Name of the map of expansion id -> expansion Y.Map (v2). */
-export const EXPANSIONS_MAP = 'expansions';
-/** Name of the map of price floor id -> price floor Y.Map (v2). */
-export const PRICE_FLOORS_MAP = 'priceFloors';
 /** Name of the map of comment id -> comment Y.Map (workshop). */
 export const COMMENTS_MAP = 'comments';
 /** Name of the map holding the facilitator's timer and vote (workshop). */
@@ -88,7 +83,7 @@ export const DOC_SCHEMA: Readonly<Record<string, RootSpec>> = {
     },
     writers: EDITORS,
   },
-  [META_MAP]: { entries: { fields: { title: text, description: text, scenarioName: text, prices: amounts } }, writers: EDITORS },
+  [META_MAP]: { entries: { fields: { title: text, description: text, scenarioName: text, [PRICES_KEY]: amounts } }, writers: EDITORS },
   [NOTES_MAP]: { entries: { key: ITEM_ID_PATTERN, item: ranked({ text, position: point }) }, writers: EDITORS },
   [EXPANSIONS_MAP]: {
     entries: { key: ITEM_ID_PATTERN, item: ranked({ label: text, enabled: flag, node: text, capacity: amounts }) },

@@ -1,11 +1,11 @@
-/** Zod schemas for the board file format v1 (docs: shared/board-format.md); structure only, references are checked in validate.ts. */
+/** Zod schemas for the board file format v2 (shared/board-format.md, scenario-analysis.md section 1); structure only, references are checked in references.ts. */
 import { z } from 'zod';
 import { isCountryCode } from './countries';
-import { ITEM_ID_PATTERN, MINERAL_KEY_PATTERN, NODE_KINDS, type Board } from './types';
+import { BOARD_VERSION, ITEM_ID_PATTERN, MINERAL_KEY_PATTERN, NODE_KINDS, PRICE_FLOOR_STAGES, type Board } from './types';
 
 const quote = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
-/** A node, edge, disruption or note id. */
+/** A node, edge, disruption, expansion, price floor or note id. */
 export const ItemIdSchema = z.string().regex(ITEM_ID_PATTERN, {
   error: (iss) => `Id ${quote(iss.input)} must be 1 to 64 characters of letters, digits, "_", ".", ":" or "-".`,
 });
@@ -41,7 +41,7 @@ export const PositionSchema = z.strictObject({ x: z.number(), y: z.number() });
 /** Mineral key -> finite amount >= 0 (t/yr, or tonnes for stock). */
 export const MineralAmountsSchema = z.record(MineralKeySchema, z.number().min(0));
 
-/** A mine, refinery, transport link, stockpile, recycler or consumer. */
+/** A mine, refinery, manufacturer, transport link, stockpile, recycler or consumer. */
 export const NodeSchema = z.strictObject({
   id: ItemIdSchema,
   kind: NodeKindSchema,
@@ -54,6 +54,7 @@ export const NodeSchema = z.strictObject({
   demand: MineralAmountsSchema.optional(),
   stock: MineralAmountsSchema.optional(),
   tags: z.array(TextSchema).optional(),
+  recoveryDays: z.number().gt(0).optional(),
 });
 
 /** A planned flow of one mineral between two nodes, in t/yr. */
@@ -64,6 +65,8 @@ export const EdgeSchema = z.strictObject({
   mineral: MineralKeySchema,
   volume: z.number().min(0),
   label: LabelSchema.optional(),
+  capacity: z.number().min(0).optional(),
+  delayDays: z.number().min(0).optional(),
 });
 
 /** A disruption target: exactly one of a node, an edge, or a country (optionally some kinds, or only its exports). */
@@ -74,6 +77,7 @@ export const DisruptionTargetSchema = z.union([
     country: CountrySchema,
     kinds: z.array(NodeKindSchema).optional(),
     exportsOnly: z.boolean().optional(),
+    to: z.array(CountrySchema).optional(),
   }),
 ]);
 
@@ -88,10 +92,33 @@ export const DisruptionSchema = z.strictObject({
   days: z.number().gt(0),
 });
 
-/** The scenario a board is evaluated under; the name follows the label rule (1..200 characters). */
+/** Capacity that comes online at a node, t/yr per mineral. */
+export const ExpansionSchema = z.strictObject({
+  id: ItemIdSchema,
+  label: LabelSchema,
+  enabled: z.boolean(),
+  node: ItemIdSchema,
+  capacity: MineralAmountsSchema,
+});
+
+/** A coordinated reference price (USD/kg, > 0) acting as a floor for one stage's producers. */
+export const PriceFloorSchema = z.strictObject({
+  id: ItemIdSchema,
+  label: LabelSchema,
+  enabled: z.boolean(),
+  mineral: MineralKeySchema,
+  stage: z.enum(PRICE_FLOOR_STAGES),
+  floor: z.number().gt(0),
+  countries: z.array(CountrySchema).optional(),
+  excludeCountries: z.array(CountrySchema).optional(),
+});
+
+/** The scenario a board is evaluated under; the name follows the label rule (1..200 characters); expansions and floors default to none. */
 export const ScenarioSchema = z.strictObject({
   name: LabelSchema,
   disruptions: z.array(DisruptionSchema),
+  expansions: z.array(ExpansionSchema).default(() => []),
+  priceFloors: z.array(PriceFloorSchema).default(() => []),
 });
 
 /** A free-text sticky note on the canvas. */
@@ -104,15 +131,22 @@ export const NoteSchema = z.strictObject({
 /** The scenario a file without one gets. */
 export const DEFAULT_SCENARIO_NAME = 'Baseline';
 
-/** A whole board file v1; `scenario` and `notes` get defaults when absent. */
+/** Prices of minerals, USD/kg >= 0. */
+export const PricesSchema = z.record(MineralKeySchema, z.number().min(0));
+
+/**
+ * A whole board file, version 1 or 2, read as version 2; `scenario` and `notes` get defaults when absent.
+ * (That a version 1 file uses no version 2 field is checked in v1-fields.ts.)
+ */
 export const BoardSchema = z.strictObject({
   format: z.literal('lodestone.board'),
-  version: z.literal(1),
+  version: z.literal([1, BOARD_VERSION]).transform((): typeof BOARD_VERSION => BOARD_VERSION),
   title: LabelSchema,
   description: TextSchema.optional(),
+  prices: PricesSchema.optional(),
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
-  scenario: ScenarioSchema.default(() => ({ name: DEFAULT_SCENARIO_NAME, disruptions: [] })),
+  scenario: ScenarioSchema.default(() => ({ name: DEFAULT_SCENARIO_NAME, disruptions: [], expansions: [], priceFloors: [] })),
   notes: z.array(NoteSchema).default(() => []),
 });
 

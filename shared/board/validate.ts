@@ -1,27 +1,18 @@
 /** Validates untrusted board input (files, HTTP bodies, live docs) and names every problem in words. */
 import type { z } from 'zod';
+import { hasKey, isRecord, type BoardProblem } from './problem';
+import { referenceProblems } from './references';
 import { BoardSchema } from './schema';
-import { ITEM_ID_PATTERN, type Board } from './types';
+import type { Board } from './types';
+import { v2FieldsInV1 } from './v1-fields';
 
-/** One thing wrong with a board: where (`nodes[3].country`, "" for the whole input) and a sentence for a person. */
-export interface BoardProblem {
-  path: string;
-  message: string;
-}
+export type { BoardProblem } from './problem';
 
 /** The outcome of validateBoard: a clean board, or every problem found. */
 export type BoardValidation = { ok: true; board: Board } | { ok: false; problems: BoardProblem[] };
 
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function has(value: unknown, key: PathKey): boolean {
-  return (isRecord(value) || Array.isArray(value)) && Object.prototype.hasOwnProperty.call(value, key);
-}
 
 /** Formats a path as `nodes[3].capacity.cobalt`; keys that are not plain words are quoted in brackets. */
 export function formatPath(path: readonly PathKey[]): string {
@@ -42,7 +33,7 @@ export function formatProblems(problems: readonly BoardProblem[]): string {
 function valueAt(root: unknown, path: readonly PathKey[]): { found: boolean; value: unknown } {
   let current = root;
   for (const key of path) {
-    if (!has(current, key)) return { found: false, value: undefined };
+    if (!hasKey(current, key)) return { found: false, value: undefined };
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return { found: true, value: current };
@@ -83,7 +74,7 @@ function fieldName(path: readonly PathKey[]): string {
   return typeof last === 'number' ? 'This entry' : `"${String(last)}"`;
 }
 
-const TARGET_SHAPES = '{"node": id}, {"edge": id} or {"country": code, "kinds"?: [...], "exportsOnly"?: true|false}';
+const TARGET_SHAPES = '{"node": id}, {"edge": id} or {"country": code, "kinds"?: [...], "exportsOnly"?: true|false, "to"?: [codes]}';
 
 function unionMessage(value: unknown, field: string): string {
   if (!isRecord(value)) return `${field} must be exactly one of ${TARGET_SHAPES}, not ${describe(value)}.`;
@@ -132,7 +123,7 @@ function issueProblems(issue: Issue, base: readonly PathKey[], input: unknown): 
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: formatPath([...path, key]),
-        message: `Unknown field "${key}": it is not part of the board format v1.`,
+        message: `Unknown field "${key}": it is not part of the board format (version 2).`,
       }));
     case 'invalid_key':
       return one(issue.issues[0]?.message ?? `Key ${JSON.stringify(String(path[path.length - 1]))} is not allowed.`);
@@ -145,64 +136,6 @@ function issueProblems(issue: Issue, base: readonly PathKey[], input: unknown): 
     default:
       return one(issue.message.endsWith('.') ? issue.message : `${issue.message}.`);
   }
-}
-
-/** Ids of the objects in `list` (first index of each), with a problem for every repeated id. */
-function collectIds(list: unknown, base: string, what: string, problems: BoardProblem[]): Map<string, number> {
-  const first = new Map<string, number>();
-  if (!Array.isArray(list)) return first;
-  list.forEach((item, index) => {
-    if (!isRecord(item) || typeof item.id !== 'string') return;
-    const seen = first.get(item.id);
-    if (seen === undefined) first.set(item.id, index);
-    else
-      problems.push({
-        path: `${base}[${index}].id`,
-        message: `${what} id ${JSON.stringify(item.id)} is used more than once (first at ${base}[${seen}]).`,
-      });
-  });
-  return first;
-}
-
-function label(what: string, item: Record<string, unknown>): string {
-  return typeof item.id === 'string' ? `${what} ${JSON.stringify(item.id)}` : `This ${what.toLowerCase()}`;
-}
-
-/** A reference that is a well-formed id but names nothing; malformed ids are already reported by the schema. */
-function dangling(ref: unknown, known: Map<string, number>): ref is string {
-  return typeof ref === 'string' && ITEM_ID_PATTERN.test(ref) && !known.has(ref);
-}
-
-/** Unique ids and existing references, checked on the raw input so they are reported even when the schema fails. */
-function referenceProblems(input: unknown): BoardProblem[] {
-  const problems: BoardProblem[] = [];
-  if (!isRecord(input)) return problems;
-  const scenario = input.scenario;
-  const disruptions = isRecord(scenario) ? scenario.disruptions : undefined;
-  const nodeIds = collectIds(input.nodes, 'nodes', 'Node', problems);
-  const edgeIds = collectIds(input.edges, 'edges', 'Edge', problems);
-  collectIds(disruptions, 'scenario.disruptions', 'Disruption', problems);
-  collectIds(input.notes, 'notes', 'Note', problems);
-  if (Array.isArray(input.edges)) {
-    input.edges.forEach((edge, i) => {
-      if (!isRecord(edge)) return;
-      if (dangling(edge.from, nodeIds))
-        problems.push({ path: `edges[${i}].from`, message: `${label('Edge', edge)} starts at node ${JSON.stringify(edge.from)}, which does not exist.` });
-      if (dangling(edge.to, nodeIds))
-        problems.push({ path: `edges[${i}].to`, message: `${label('Edge', edge)} ends at node ${JSON.stringify(edge.to)}, which does not exist.` });
-    });
-  }
-  if (Array.isArray(disruptions)) {
-    disruptions.forEach((d, i) => {
-      if (!isRecord(d) || !isRecord(d.target)) return;
-      const path = `scenario.disruptions[${i}].target`;
-      if (dangling(d.target.node, nodeIds))
-        problems.push({ path: `${path}.node`, message: `${label('Disruption', d)} targets node ${JSON.stringify(d.target.node)}, which does not exist.` });
-      if (dangling(d.target.edge, edgeIds))
-        problems.push({ path: `${path}.edge`, message: `${label('Disruption', d)} targets edge ${JSON.stringify(d.target.edge)}, which does not exist.` });
-    });
-  }
-  return problems;
 }
 
 /** A copy without keys whose value is undefined, so a validated board is plain JSON data. */
@@ -224,14 +157,14 @@ function unique(problems: BoardProblem[]): BoardProblem[] {
 }
 
 /**
- * Checks any value against the board format v1 and lists every problem; never throws.
- * The returned board has defaults filled in (scenario, notes) and no keys set to undefined.
+ * Checks any value against the board format (version 1 or 2) and lists every problem; never throws.
+ * The returned board is version 2, has defaults filled in (scenario and its lists, notes) and no keys set to undefined.
  */
 export function validateBoard(input: unknown): BoardValidation {
   try {
     const parsed = BoardSchema.safeParse(input);
     const problems = parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueProblems(issue, [], input));
-    problems.push(...referenceProblems(input));
+    problems.push(...referenceProblems(input), ...v2FieldsInV1(input));
     if (parsed.success && problems.length === 0) return { ok: true, board: withoutUndefined(parsed.data) };
     return { ok: false, problems: unique(problems) };
   } catch (error) {

@@ -1,31 +1,17 @@
 /**
- * Board file <-> Y.Doc in the "Live document layout (Yjs)" of board-format.md.
+ * Board file <-> Y.Doc in the "Live document layout (Yjs)" of board-format.md (v2: scenario-analysis.md section 1).
  * Reading does not validate: a doc edited by untrusted clients must go through validateBoard before use.
  */
 import * as Y from 'yjs';
-import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, MineralAmounts } from './types';
+import {
+  BOARD_MAP_NAMES, DISRUPTION_LAYOUT, EDGE_LAYOUT, EXPANSION_LAYOUT, META_MAP, NODE_LAYOUT, NOTE_LAYOUT, PRICE_FLOOR_LAYOUT,
+  PRICES_KEY, RANK_KEY, type ItemLayout,
+} from './doc-layout';
+import { BOARD_VERSION, type Board, type BoardEdge, type BoardNode, type BoardNote, type Disruption, type Expansion, type MineralAmounts, type PriceFloor } from './types';
 
-/** Name of the map of node id -> node Y.Map. */
-export const NODES_MAP = 'nodes';
-/** Name of the map of edge id -> edge Y.Map. */
-export const EDGES_MAP = 'edges';
-/** Name of the map of disruption id -> disruption Y.Map. */
-export const DISRUPTIONS_MAP = 'disruptions';
-/** Name of the map holding title, description and scenarioName. */
-export const META_MAP = 'meta';
-/** Name of the map of note id -> note Y.Map. */
-export const NOTES_MAP = 'notes';
-/** The maps writeBoardToDoc owns and clears; other maps in the doc are left alone. */
-export const BOARD_MAP_NAMES = [NODES_MAP, EDGES_MAP, DISRUPTIONS_MAP, META_MAP, NOTES_MAP] as const;
-/** Key of the number that orders items across peers (Y.Map key order is not stable). */
-export const RANK_KEY = 'rank';
-
-/** Node fields held as nested Y.Maps so concurrent edits of different minerals merge. */
-const AMOUNT_KEYS = ['capacity', 'demand', 'stock'] as const;
-const NODE_KEYS = ['kind', 'label', 'country', 'position', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags'] as const;
-const EDGE_KEYS = ['from', 'to', 'mineral', 'volume', 'label'] as const;
-const DISRUPTION_KEYS = ['label', 'enabled', 'target', 'minerals', 'factor', 'days'] as const;
-const NOTE_KEYS = ['text', 'position'] as const;
+export {
+  BOARD_MAP_NAMES, DISRUPTIONS_MAP, EDGES_MAP, EXPANSIONS_MAP, META_MAP, NODES_MAP, NOTES_MAP, PRICE_FLOORS_MAP, PRICES_KEY, RANK_KEY,
+} from './doc-layout';
 
 /** Something fields can be read from: an item Y.Map, or a plain object some other client wrote instead. */
 interface FieldSource {
@@ -62,35 +48,51 @@ function amountsFrom(value: unknown): unknown {
   return Object.fromEntries(entries.sort(([a], [b]) => byCodeUnits(a, b)).map(([k, v]) => [k, plain(v)]));
 }
 
-/** Copies the fields that are present (and not undefined) in a fixed order, after the id. */
-function readFields(id: string, source: FieldSource, keys: readonly string[]): Record<string, unknown> {
+/** Copies the layout's fields that are present (and not undefined) in a fixed order, after the id. */
+function readFields(id: string, source: FieldSource, layout: ItemLayout): Record<string, unknown> {
   const out: Record<string, unknown> = { id };
-  for (const key of keys) {
+  for (const key of layout.keys) {
     const value = source.has(key) ? source.get(key) : undefined;
     if (value === undefined) continue;
-    out[key] = (AMOUNT_KEYS as readonly string[]).includes(key) ? amountsFrom(value) : plain(value);
+    out[key] = layout.amountKeys.includes(key) ? amountsFrom(value) : plain(value);
   }
   return out;
 }
 
 /** Reads a node from its Y.Map (fields absent in the map stay absent). */
 export function nodeFromYMap(id: string, ymap: Y.Map<unknown>): BoardNode {
-  return readFields(id, ymap, NODE_KEYS) as unknown as BoardNode;
+  return readFields(id, ymap, NODE_LAYOUT) as unknown as BoardNode;
 }
 
 /** Reads an edge from its Y.Map. */
 export function edgeFromYMap(id: string, ymap: Y.Map<unknown>): BoardEdge {
-  return readFields(id, ymap, EDGE_KEYS) as unknown as BoardEdge;
+  return readFields(id, ymap, EDGE_LAYOUT) as unknown as BoardEdge;
 }
 
 /** Reads a disruption from its Y.Map. */
 export function disruptionFromYMap(id: string, ymap: Y.Map<unknown>): Disruption {
-  return readFields(id, ymap, DISRUPTION_KEYS) as unknown as Disruption;
+  return readFields(id, ymap, DISRUPTION_LAYOUT) as unknown as Disruption;
+}
+
+/** Reads an expansion from its Y.Map. */
+export function expansionFromYMap(id: string, ymap: Y.Map<unknown>): Expansion {
+  return readFields(id, ymap, EXPANSION_LAYOUT) as unknown as Expansion;
+}
+
+/** Reads a price floor from its Y.Map. */
+export function priceFloorFromYMap(id: string, ymap: Y.Map<unknown>): PriceFloor {
+  return readFields(id, ymap, PRICE_FLOOR_LAYOUT) as unknown as PriceFloor;
 }
 
 /** Reads a note from its Y.Map. */
 export function noteFromYMap(id: string, ymap: Y.Map<unknown>): BoardNote {
-  return readFields(id, ymap, NOTE_KEYS) as unknown as BoardNote;
+  return readFields(id, ymap, NOTE_LAYOUT) as unknown as BoardNote;
+}
+
+/** The board's prices as the meta map holds them (a nested Y.Map, or a plain object another client wrote), minerals sorted; undefined when absent. */
+export function pricesFromMeta(meta: Y.Map<unknown>): MineralAmounts | undefined {
+  const value = meta.get(PRICES_KEY);
+  return value === undefined ? undefined : (amountsFrom(value) as MineralAmounts);
 }
 
 function rankOf(source: FieldSource): number | null {
@@ -125,52 +127,61 @@ export function nextRank(map: Y.Map<unknown>): number {
   return Math.floor(max) + 1;
 }
 
-/** A detached (not yet integrated) Y.Map holding `fields`; undefined values are left out. */
-function itemMap(fields: Record<string, unknown>, rank: number): Y.Map<unknown> {
-  const ymap = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) ymap.set(key, value);
-  ymap.set(RANK_KEY, rank);
-  return ymap;
-}
-
 function amountsMap(amounts: MineralAmounts | undefined): Y.Map<number> | undefined {
   return amounts === undefined ? undefined : new Y.Map<number>(Object.entries(amounts));
 }
 
+/** A detached (not yet integrated) Y.Map holding the layout's fields of `item`; undefined values are left out. */
+function itemMap(item: object, layout: ItemLayout, rank: number): Y.Map<unknown> {
+  const fields = item as Record<string, unknown>;
+  const ymap = new Y.Map<unknown>();
+  for (const key of layout.keys) {
+    const value = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
+    if (value === undefined) continue;
+    ymap.set(key, layout.amountKeys.includes(key) ? amountsMap(value as MineralAmounts) : plain(value));
+  }
+  ymap.set(RANK_KEY, rank);
+  return ymap;
+}
+
 /** A new node Y.Map to set into the nodes map (mineral amounts as nested Y.Maps). */
 export function nodeToYMap(node: BoardNode, rank: number): Y.Map<unknown> {
-  return itemMap(
-    {
-      kind: node.kind,
-      label: node.label,
-      country: node.country,
-      position: plain(node.position),
-      lat: node.lat,
-      lon: node.lon,
-      capacity: amountsMap(node.capacity),
-      demand: amountsMap(node.demand),
-      stock: amountsMap(node.stock),
-      tags: plain(node.tags),
-    },
-    rank,
-  );
+  return itemMap(node, NODE_LAYOUT, rank);
 }
 
 /** A new edge Y.Map to set into the edges map. */
 export function edgeToYMap(edge: BoardEdge, rank: number): Y.Map<unknown> {
-  const { from, to, mineral, volume, label } = edge;
-  return itemMap({ from, to, mineral, volume, label }, rank);
+  return itemMap(edge, EDGE_LAYOUT, rank);
 }
 
 /** A new disruption Y.Map to set into the disruptions map. */
 export function disruptionToYMap(d: Disruption, rank: number): Y.Map<unknown> {
-  const { label, enabled, factor, days } = d;
-  return itemMap({ label, enabled, target: plain(d.target), minerals: plain(d.minerals), factor, days }, rank);
+  return itemMap(d, DISRUPTION_LAYOUT, rank);
+}
+
+/** A new expansion Y.Map to set into the expansions map (its capacity as a nested Y.Map). */
+export function expansionToYMap(x: Expansion, rank: number): Y.Map<unknown> {
+  return itemMap(x, EXPANSION_LAYOUT, rank);
+}
+
+/** A new price floor Y.Map to set into the priceFloors map. */
+export function priceFloorToYMap(p: PriceFloor, rank: number): Y.Map<unknown> {
+  return itemMap(p, PRICE_FLOOR_LAYOUT, rank);
 }
 
 /** A new note Y.Map to set into the notes map. */
 export function noteToYMap(note: BoardNote, rank: number): Y.Map<unknown> {
-  return itemMap({ text: note.text, position: plain(note.position) }, rank);
+  return itemMap(note, NOTE_LAYOUT, rank);
+}
+
+/** A new nested Y.Map of mineral prices, to set under PRICES_KEY in the meta map. */
+export function pricesToYMap(prices: MineralAmounts): Y.Map<number> {
+  return new Y.Map<number>(Object.entries(prices));
+}
+
+function writeList<T extends { id: string }>(doc: Y.Doc, items: readonly T[], layout: ItemLayout): void {
+  const map = doc.getMap<unknown>(layout.map);
+  items.forEach((item, i) => map.set(item.id, itemMap(item, layout, i)));
 }
 
 /** Replaces the board maps' content with `board` in one transaction tagged with `origin`; returns the doc. */
@@ -181,20 +192,19 @@ export function writeBoardToDoc(doc: Y.Doc, board: Board, origin?: unknown): Y.D
     meta.set('title', board.title);
     if (board.description !== undefined) meta.set('description', board.description);
     meta.set('scenarioName', board.scenario.name);
-    const nodes = doc.getMap<unknown>(NODES_MAP);
-    board.nodes.forEach((node, i) => nodes.set(node.id, nodeToYMap(node, i)));
-    const edges = doc.getMap<unknown>(EDGES_MAP);
-    board.edges.forEach((edge, i) => edges.set(edge.id, edgeToYMap(edge, i)));
-    const disruptions = doc.getMap<unknown>(DISRUPTIONS_MAP);
-    board.scenario.disruptions.forEach((d, i) => disruptions.set(d.id, disruptionToYMap(d, i)));
-    const notes = doc.getMap<unknown>(NOTES_MAP);
-    board.notes.forEach((note, i) => notes.set(note.id, noteToYMap(note, i)));
+    if (board.prices !== undefined) meta.set(PRICES_KEY, pricesToYMap(board.prices));
+    writeList(doc, board.nodes, NODE_LAYOUT);
+    writeList(doc, board.edges, EDGE_LAYOUT);
+    writeList(doc, board.scenario.disruptions, DISRUPTION_LAYOUT);
+    writeList(doc, board.scenario.expansions, EXPANSION_LAYOUT);
+    writeList(doc, board.scenario.priceFloors, PRICE_FLOOR_LAYOUT);
+    writeList(doc, board.notes, NOTE_LAYOUT);
   }, origin ?? null);
   return doc;
 }
 
-function readList<T>(doc: Y.Doc, name: string, keys: readonly string[]): T[] {
-  return orderedItems(doc.getMap<unknown>(name)).map(([id, source]) => readFields(id, source, keys) as unknown as T);
+function readList<T>(doc: Y.Doc, layout: ItemLayout): T[] {
+  return orderedItems(doc.getMap<unknown>(layout.map)).map(([id, source]) => readFields(id, source, layout) as unknown as T);
 }
 
 /**
@@ -204,15 +214,19 @@ function readList<T>(doc: Y.Doc, name: string, keys: readonly string[]): T[] {
  */
 export function readBoardFromDoc(doc: Y.Doc): Board {
   const meta = doc.getMap<unknown>(META_MAP);
-  const board: Record<string, unknown> = { format: 'lodestone.board', version: 1 };
+  const board: Record<string, unknown> = { format: 'lodestone.board', version: BOARD_VERSION };
   if (meta.get('title') !== undefined) board.title = plain(meta.get('title'));
   if (meta.get('description') !== undefined) board.description = plain(meta.get('description'));
-  board.nodes = readList<BoardNode>(doc, NODES_MAP, NODE_KEYS);
-  board.edges = readList<BoardEdge>(doc, EDGES_MAP, EDGE_KEYS);
+  const prices = pricesFromMeta(meta);
+  if (prices !== undefined) board.prices = prices;
+  board.nodes = readList<BoardNode>(doc, NODE_LAYOUT);
+  board.edges = readList<BoardEdge>(doc, EDGE_LAYOUT);
   const scenario: Record<string, unknown> = {};
   if (meta.get('scenarioName') !== undefined) scenario.name = plain(meta.get('scenarioName'));
-  scenario.disruptions = readList<Disruption>(doc, DISRUPTIONS_MAP, DISRUPTION_KEYS);
+  scenario.disruptions = readList<Disruption>(doc, DISRUPTION_LAYOUT);
+  scenario.expansions = readList<Expansion>(doc, EXPANSION_LAYOUT);
+  scenario.priceFloors = readList<PriceFloor>(doc, PRICE_FLOOR_LAYOUT);
   board.scenario = scenario;
-  board.notes = readList<BoardNote>(doc, NOTES_MAP, NOTE_KEYS);
+  board.notes = readList<BoardNote>(doc, NOTE_LAYOUT);
   return board as unknown as Board;
 }

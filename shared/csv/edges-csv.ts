@@ -1,5 +1,5 @@
 /**
- * Edges (planned flows) as CSV, one row per edge: id, from, to, mineral, volume, label. Each row is checked
+ * Edges (planned flows) as CSV, one row per edge: id, from, to, mineral, volume, label, capacity, delay_days. Each row is checked
  * with the board schema's EdgeSchema; every problem names its row and column.
  */
 import { EdgeSchema } from '../board/schema';
@@ -10,13 +10,20 @@ import { rowProblems } from './row-issues';
 import { readTable, sortProblems, type CsvParsed, type CsvProblem } from './table';
 
 /** The edge columns, in the order the template and the writer use. */
-export const EDGE_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume', 'label'] as const;
-/** Columns every edges file must have (label may be left out). */
+export const EDGE_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume', 'label', 'capacity', 'delay_days'] as const;
+/** Columns every edges file must have (label, capacity and delay_days may be left out). */
 export const EDGE_REQUIRED_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume'] as const;
 
 /** The CSV rows of edges (header first); text cells that a spreadsheet would run as a formula are protected (protectCell). */
 export function edgeRows(edges: readonly BoardEdge[]): string[][] {
-  return [[...EDGE_COLUMNS], ...edges.map((e) => [protectCell(e.id), protectCell(e.from), protectCell(e.to), protectCell(e.mineral), numberCell(e.volume), protectCell(e.label ?? '')])];
+  const optional = (value: number | undefined) => (value === undefined ? '' : numberCell(value));
+  return [
+    [...EDGE_COLUMNS],
+    ...edges.map((e) => [
+      protectCell(e.id), protectCell(e.from), protectCell(e.to), protectCell(e.mineral), numberCell(e.volume), protectCell(e.label ?? ''),
+      optional(e.capacity), optional(e.delayDays),
+    ]),
+  ];
 }
 
 /** Edges as a CSV file (CRLF, no byte order mark); parseEdgesCsv reads it back to the same edges. */
@@ -33,7 +40,11 @@ const EXAMPLE_EDGES: BoardEdge[] = [
 /** An edges file to start from: the header and example rows between the nodes of NODES_CSV_TEMPLATE. */
 export const EDGES_CSV_TEMPLATE = edgesToCsv(EXAMPLE_EDGES);
 
+/** Number columns and the edge field each fills. */
+const NUMBER_FIELDS = { volume: 'volume', capacity: 'capacity', delay_days: 'delayDays' } as const;
+
 function edgeColumn(path: readonly PropertyKey[]): string {
+  if (path[0] === 'delayDays') return 'delay_days';
   return typeof path[0] === 'string' ? path[0] : '';
 }
 
@@ -52,10 +63,11 @@ export function parseEdgesCsv(text: string): CsvParsed<BoardEdge> {
     const cellProblems: CsvProblem[] = [];
     for (const column of ['id', 'from', 'to', 'mineral'] as const) if (cells[column].trim() !== '') candidate[column] = cells[column].trim();
     if (cells.label.trim() !== '') candidate.label = cells.label;
-    if (cells.volume.trim() !== '') {
-      const volume = readNumber(cells.volume);
-      if (volume.ok) candidate.volume = volume.value;
-      else cellProblems.push({ file: 'edges', row, column: 'volume', message: `The volume ${volume.message.charAt(0).toLowerCase()}${volume.message.slice(1)}` });
+    for (const [column, field] of Object.entries(NUMBER_FIELDS)) {
+      if (cells[column].trim() === '') continue;
+      const read = readNumber(cells[column]);
+      if (read.ok) candidate[field] = read.value;
+      else cellProblems.push({ file: 'edges', row, column, message: `The ${column} ${read.message.charAt(0).toLowerCase()}${read.message.slice(1)}` });
     }
     const skip = new Set([...missing, ...cellProblems.map((p) => p.column)]);
     const checked = rowProblems(EdgeSchema, candidate, { file: 'edges', row, what: 'edge', columnOf: edgeColumn, skip });

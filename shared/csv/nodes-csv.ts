@@ -1,5 +1,5 @@
 /**
- * Nodes as CSV, one row per node: id, kind, label, country, x, y, lat, lon, capacity, demand, stock, tags.
+ * Nodes as CSV, one row per node: id, kind, label, country, x, y, lat, lon, capacity, demand, stock, tags, recovery_days.
  * Amounts are written `cobalt=120;copper=30`, tags `estimate;project`. Each row is checked with the board
  * schema's NodeSchema; every problem names its row and column.
  */
@@ -11,7 +11,7 @@ import { rowProblems } from './row-issues';
 import { readTable, sortProblems, type CsvItems, type CsvProblem, type TableRecord } from './table';
 
 /** The node columns, in the order the template and the writer use. */
-export const NODE_COLUMNS = ['id', 'kind', 'label', 'country', 'x', 'y', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags'] as const;
+export const NODE_COLUMNS = ['id', 'kind', 'label', 'country', 'x', 'y', 'lat', 'lon', 'capacity', 'demand', 'stock', 'tags', 'recovery_days'] as const;
 /** Columns every nodes file must have; x and y may be left out (the nodes are then laid out by kind). */
 export const NODE_REQUIRED_COLUMNS = ['id', 'kind', 'label', 'country'] as const;
 
@@ -24,7 +24,7 @@ export interface NodesCsv extends CsvItems<BoardNode> {
 export type NodesCsvParsed = ({ ok: true } & NodesCsv) | { ok: false; problems: CsvProblem[] };
 
 /** Grid column per kind for nodes without a position: sources left, consumers right. */
-const KIND_COLUMN: Record<NodeKind, number> = { mine: 0, recycler: 0, refinery: 1, transport: 2, stockpile: 3, consumer: 4 };
+const KIND_COLUMN: Record<NodeKind, number> = { mine: 0, recycler: 0, refinery: 1, transport: 2, manufacturer: 3, stockpile: 3, consumer: 4 };
 /** Grid spacing of placed nodes, in canvas units. */
 export const GRID = { x: 280, y: 140 };
 
@@ -36,6 +36,7 @@ export function nodeRows(nodes: readonly BoardNode[]): string[][] {
       protectCell(n.id), protectCell(n.kind), protectCell(n.label), protectCell(n.country), numberCell(n.position.x), numberCell(n.position.y),
       n.lat === undefined ? '' : numberCell(n.lat), n.lon === undefined ? '' : numberCell(n.lon),
       amountsCell(n.capacity), amountsCell(n.demand), amountsCell(n.stock), protectCell(tagsCell(n.tags)),
+      n.recoveryDays === undefined ? '' : numberCell(n.recoveryDays),
     ]),
   ];
 }
@@ -59,6 +60,7 @@ export const NODES_CSV_TEMPLATE = nodesToCsv(EXAMPLE_NODES);
 function nodeColumn(path: readonly PropertyKey[]): string {
   const [first, second] = path;
   if (first === 'position' && (second === 'x' || second === 'y')) return second;
+  if (first === 'recoveryDays') return 'recovery_days';
   return typeof first === 'string' ? first : '';
 }
 
@@ -92,6 +94,8 @@ function candidateOf(record: TableRecord, file: 'nodes'): { candidate: Record<st
     const value = number(column);
     if (value !== undefined) candidate[column] = value;
   }
+  const recoveryDays = number('recovery_days');
+  if (recoveryDays !== undefined) candidate.recoveryDays = recoveryDays;
   for (const column of ['capacity', 'demand', 'stock'] as const) {
     const read = readAmounts(cells[column]);
     if (!read.ok) fail(column, `The ${column} cell: ${read.message}`);

@@ -1,4 +1,5 @@
 import { cleanDisruption, cleanEdge, cleanNode, type CleanDisruption, type CleanEdge, type CleanNode } from './sanitize';
+import { cleanExpansions, cleanPriceFloors, cleanPrices, type CleanExpansion, type CleanPriceFloor } from './sanitize-scenario';
 import type { ExposureWarning } from './types';
 
 /** A board reduced to the items the engine can use, with a warning for everything it dropped or fixed. */
@@ -6,7 +7,13 @@ export interface CleanBoard {
   nodes: CleanNode[];
   edges: CleanEdge[];
   disruptions: CleanDisruption[];
-  /** Warnings about nodes and edges. */
+  /** Scenario expansions (v2), in board order. */
+  expansions: CleanExpansion[];
+  /** Scenario price floors (v2), in board order. */
+  priceFloors: CleanPriceFloor[];
+  /** Market prices in USD/kg (v2). */
+  prices: Record<string, number>;
+  /** Warnings about nodes, edges, expansions, price floors and prices. */
   warnings: ExposureWarning[];
   /** Warnings about the scenario levers (replaced whenever the levers are). */
   disruptionWarnings: ExposureWarning[];
@@ -16,11 +23,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Why an input is not a v1 board at all (null when it is one); bad items inside do not count. */
+/** An empty clean board. */
+export function emptyCleanBoard(): CleanBoard {
+  return { nodes: [], edges: [], disruptions: [], expansions: [], priceFloors: [], prices: Object.create(null), warnings: [], disruptionWarnings: [] };
+}
+
+/** Why an input is not a v1 or v2 board at all (null when it is one); bad items inside do not count. */
 export function boardEnvelopeProblem(input: unknown): string | null {
   if (!isRecord(input)) return 'the file is not a JSON object';
   if (input.format !== 'lodestone.board') return `format is ${JSON.stringify(input.format) ?? 'missing'}, expected "lodestone.board"`;
-  if (input.version !== 1) return `version is ${JSON.stringify(input.version) ?? 'missing'}, expected 1`;
+  if (input.version !== 1 && input.version !== 2) return `version is ${JSON.stringify(input.version) ?? 'missing'}, expected 1 or 2`;
   if (!Array.isArray(input.nodes)) return 'nodes is not an array';
   if (!Array.isArray(input.edges)) return 'edges is not an array';
   return null;
@@ -28,7 +40,7 @@ export function boardEnvelopeProblem(input: unknown): string | null {
 
 function list(value: unknown, name: string, warnings: ExposureWarning[]): unknown[] {
   if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return Array.from(value);
   warnings.push({ code: 'bad-field', message: `${name} is not an array; it is ignored`, ref: name });
   return [];
 }
@@ -54,7 +66,7 @@ export function cleanBoard(input: unknown): CleanBoard {
   const warn = (code: string, message: string, ref: string) => warnings.push({ code, message, ref });
   if (!isRecord(input)) {
     warn('bad-board', 'the board is not an object; nothing to compute', '');
-    return { nodes: [], edges: [], disruptions: [], warnings, disruptionWarnings: [] };
+    return { ...emptyCleanBoard(), warnings };
   }
   const scenario = isRecord(input.scenario) ? input.scenario : {};
   const rawNodes = list(input.nodes, 'nodes', warnings);
@@ -82,7 +94,10 @@ export function cleanBoard(input: unknown): CleanBoard {
     warn('dangling-edge', `edge ${edge.id} points to missing node ${missing}; it is ignored`, edge.id);
   }
   const levers = cleanDisruptions(scenario.disruptions, nodeIds, lazyIdSet(edges));
-  return { nodes, edges, disruptions: levers.disruptions, warnings, disruptionWarnings: levers.warnings };
+  const expansions = cleanExpansions(scenario.expansions, nodeIds, warn);
+  const priceFloors = cleanPriceFloors(scenario.priceFloors, warn);
+  const prices = cleanPrices(input.prices, warn);
+  return { nodes, edges, disruptions: levers.disruptions, expansions, priceFloors, prices, warnings, disruptionWarnings: levers.warnings };
 }
 
 /** Anything that can tell whether an id exists (a Set, or a Map keyed by id). */

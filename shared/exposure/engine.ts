@@ -1,33 +1,34 @@
-import { cleanBoard, cleanDisruptions, type CleanBoard } from './clean-board';
-import { computeLosses, type Losses } from './critical';
-import { computeFactors } from './factors';
-import { disruptionDays, propagateFlow } from './flow';
+import { cleanBoard, cleanDisruptions, emptyCleanBoard, type CleanBoard } from './clean-board';
 import { dict } from './dict';
-import { flowWarnings } from './flow-warnings';
 import { compileMineralGraph, edgeIndexOf, setEdgeVolume, type IndexedEdge, type MineralGraph } from './graph';
-import { buildMineralReport, type ScenarioResult } from './mineral-report';
+import { MineralState, type EnginePart, type MineralContext } from './mineral-state';
 import { buildNodeTable, KIND, type NodeTable } from './node-table';
-import { retraceOrigins, traceOrigins, type Origins } from './origins';
+import { priceFloorCosts } from './price-floors';
 import { readAmount, type CleanDisruption } from './sanitize';
 import type { ExposureReport, ExposureWarning, MineralReport } from './types';
 
-interface MineralState {
-  graph: MineralGraph;
-  origins: Origins | null;
-  /** Nodes whose planned inflow changed since origins were traced. */
-  inflowChanged: Set<number>;
-  baseline: { losses: Losses; warnings: ExposureWarning[] } | null;
-  scenario: ScenarioResult | null;
-  report: MineralReport | null;
+/** What the engine computes beyond the v1 report. */
+export interface EngineOptions {
+  /** Compute each mineral's `reroute` block (default true). */
+  reroute?: boolean;
+  /** Compute each mineral's `stressTest` block (default true). */
+  stress?: boolean;
+  /** Keep at most this many critical nodes per consumer (default all; the board page keeps a few). */
+  consumerCriticalLimit?: number;
+  /** A millisecond clock: when given, `timings` holds what each part of the last report cost (benchmarks). */
+  clock?: () => number;
 }
 
-function computeScenario(state: MineralState, table: NodeTable, disruptions: readonly CleanDisruption[]): ScenarioResult {
-  const factors = computeFactors(state.graph, table, disruptions);
-  if (!factors.cuts) return { flow: null, days: null };
-  return {
-    flow: propagateFlow(state.graph, factors.node, factors.edge),
-    days: disruptionDays(state.graph, factors.nodeDays, factors.edgeDays),
-  };
+/** Milliseconds per part of the last report, summed over minerals. */
+export type EngineTimings = Record<EnginePart, number>;
+
+/** A key that is equal for two levers exactly when the stress test runs them the same way. */
+function leverKey(d: CleanDisruption): string {
+  const t = d.target;
+  const target = t.type === 'country'
+    ? `country:${t.country}:${t.kinds === null ? '*' : [...t.kinds].sort().join(',')}:${t.exportsOnly}:${t.to === null ? '*' : [...t.to].sort().join(',')}`
+    : `${t.type}:${t.id}`;
+  return `${d.id}|${target}|${d.minerals === null ? '*' : [...d.minerals].sort().join(',')}|${d.factor}|${d.days}`;
 }
 
 /**
@@ -35,14 +36,24 @@ function computeScenario(state: MineralState, table: NodeTable, disruptions: rea
  * volume recomputes only that edge's mineral, and a change of levers recomputes only the scenario side.
  */
 export class ExposureEngine {
-  private board: CleanBoard = { nodes: [], edges: [], disruptions: [], warnings: [], disruptionWarnings: [] };
+  private board: CleanBoard = emptyCleanBoard();
   private table: NodeTable = buildNodeTable([]);
   private minerals = new Map<string, MineralState>();
+  private graphs = new Map<string, MineralGraph>();
+  /** Enabled expansions' capacity per node, per mineral. */
+  private added = new Map<string, Float64Array>();
+  private leverKeys: string[] = [];
   /** Edge id -> mineral, built on first use. */
   private edgeMineralCache: Map<string, string> | null = null;
   private volumeWarnings = new Map<string, ExposureWarning>();
+  private readonly options: Required<Omit<EngineOptions, 'clock'>>;
+  private readonly clock: (() => number) | null;
+  /** What each part of the last report cost, when a clock was given. */
+  readonly timings: EngineTimings = { baseline: 0, scenario: 0, stress: 0, reroute: 0 };
 
-  constructor(input?: unknown) {
+  constructor(input?: unknown, options: EngineOptions = {}) {
+    this.options = { reroute: options.reroute ?? true, stress: options.stress ?? true, consumerCriticalLimit: options.consumerCriticalLimit ?? Infinity };
+    this.clock = options.clock ?? null;
     if (input !== undefined) this.load(input);
   }
 
@@ -51,11 +62,15 @@ export class ExposureEngine {
     this.board = cleanBoard(input);
     this.table = buildNodeTable(this.board.nodes);
     this.volumeWarnings.clear();
+    this.leverKeys = this.board.disruptions.map(leverKey);
     const byMineral = new Map<string, IndexedEdge[]>();
     this.edgeMineralCache = null;
     for (const edge of this.board.edges) {
       const list = byMineral.get(edge.mineral) ?? [];
-      list.push({ id: edge.id, from: this.table.index.get(edge.from)!, to: this.table.index.get(edge.to)!, volume: edge.volume });
+      list.push({
+        id: edge.id, from: this.table.index.get(edge.from)!, to: this.table.index.get(edge.to)!,
+        volume: edge.volume, capacity: edge.capacity, delayDays: edge.delayDays,
+      });
       byMineral.set(edge.mineral, list);
     }
     for (const node of this.board.nodes) {
@@ -63,9 +78,21 @@ export class ExposureEngine {
       for (const mineral of Object.keys(node.demand)) if (!byMineral.has(mineral)) byMineral.set(mineral, []);
     }
     this.minerals.clear();
+    this.graphs.clear();
     for (const mineral of [...byMineral.keys()].sort()) {
       const graph = compileMineralGraph(mineral, this.table.nodes.length, byMineral.get(mineral)!);
-      this.minerals.set(mineral, { graph, origins: null, inflowChanged: new Set(), baseline: null, scenario: null, report: null });
+      this.graphs.set(mineral, graph);
+      this.minerals.set(mineral, new MineralState(graph));
+    }
+    this.added.clear();
+    for (const expansion of this.board.expansions) {
+      const v = this.table.index.get(expansion.node);
+      if (!expansion.enabled || v === undefined) continue;
+      for (const [mineral, amount] of Object.entries(expansion.capacity)) {
+        let added = this.added.get(mineral);
+        if (added === undefined) this.added.set(mineral, (added = new Float64Array(this.table.nodes.length)));
+        added[v] += amount;
+      }
     }
   }
 
@@ -81,8 +108,7 @@ export class ExposureEngine {
     this.volumeWarnings.delete(edgeId);
     const clean = readAmount(volume, 'volume', edgeId, (code, message, ref) => this.volumeWarnings.set(edgeId, { code, message, ref }));
     setEdgeVolume(state.graph, e, clean);
-    state.inflowChanged.add(state.graph.to[e]);
-    state.baseline = state.scenario = state.report = null;
+    state.volumeChanged(state.graph.to[e]);
     return true;
   }
 
@@ -91,17 +117,8 @@ export class ExposureEngine {
     const levers = cleanDisruptions(raw, this.table.index, this.edgeMineral());
     this.board.disruptions = levers.disruptions;
     this.board.disruptionWarnings = levers.warnings;
-    for (const state of this.minerals.values()) state.scenario = state.report = null;
-  }
-
-  /** Origins traced from scratch, or retraced downstream of changed inflows while the arenas stay compact. */
-  private currentOrigins(state: MineralState): Origins {
-    const { origins, inflowChanged, graph } = state;
-    if (origins !== null && inflowChanged.size === 0) return origins;
-    state.inflowChanged = new Set();
-    if (origins === null || origins.routes.used > 8 * graph.from.length + 4096) return traceOrigins(graph, this.table);
-    retraceOrigins(graph, this.table, origins, inflowChanged);
-    return origins;
+    this.leverKeys = levers.disruptions.map(leverKey);
+    for (const state of this.minerals.values()) state.leversChanged();
   }
 
   private edgeMineral(): Map<string, string> {
@@ -110,30 +127,37 @@ export class ExposureEngine {
 
   /** Forgets every computed result, so the next report recomputes all minerals (the loaded graphs are kept). */
   invalidate(): void {
-    for (const state of this.minerals.values()) {
-      state.origins = state.baseline = state.scenario = state.report = null;
-      state.inflowChanged.clear();
-    }
+    for (const state of this.minerals.values()) state.invalidate();
+  }
+
+  private time<T>(part: EnginePart, run: () => T): T {
+    if (this.clock === null) return run();
+    const started = this.clock();
+    const out = run();
+    this.timings[part] += this.clock() - started;
+    return out;
+  }
+
+  private context(mineral: string): MineralContext {
+    return {
+      time: (part, run) => this.time(part, run),
+      table: this.table, disruptions: this.board.disruptions, leverKeys: this.leverKeys, added: this.added.get(mineral) ?? null,
+      prices: this.board.prices, reroute: this.options.reroute, stress: this.options.stress, criticalLimit: this.options.consumerCriticalLimit,
+    };
   }
 
   /** The full exposure report, recomputing only what changed since the last call. */
   report(): ExposureReport {
     const minerals = dict<MineralReport>();
     const warnings: ExposureWarning[] = [...this.board.warnings, ...this.board.disruptionWarnings, ...this.volumeWarnings.values()];
+    for (const part of Object.keys(this.timings) as EnginePart[]) this.timings[part] = 0;
     for (const [mineral, state] of this.minerals) {
-      state.origins = this.currentOrigins(state);
-      if (state.baseline === null) {
-        state.baseline = {
-          losses: computeLosses(state.graph, this.table),
-          warnings: flowWarnings(state.graph, this.table),
-        };
-      }
-      state.scenario ??= computeScenario(state, this.table, this.board.disruptions);
-      state.report ??= buildMineralReport(state.graph, this.table, state.origins, state.baseline.losses, state.scenario);
-      minerals[mineral] = state.report;
-      warnings.push(...state.baseline.warnings);
+      const ctx = this.context(mineral);
+      minerals[mineral] = state.mineralReport(ctx);
+      warnings.push(...state.warnings(ctx));
     }
-    return { minerals, warnings };
+    const priceFloors = priceFloorCosts(this.board.priceFloors, this.graphs, this.table, this.board.prices);
+    return { minerals, priceFloors, warnings };
   }
 
   /** Ids of the consumers on the board, for callers that index the report. */
@@ -143,6 +167,6 @@ export class ExposureEngine {
 }
 
 /** Computes the exposure report of any JSON value; never throws. */
-export function computeExposure(input: unknown): ExposureReport {
-  return new ExposureEngine(input).report();
+export function computeExposure(input: unknown, options: EngineOptions = {}): ExposureReport {
+  return new ExposureEngine(input, options).report();
 }

@@ -8,6 +8,10 @@ export interface MineralGraph {
   from: Int32Array;
   to: Int32Array;
   volume: Float64Array;
+  /** Route capacity per edge (v2), NaN where the edge states none. */
+  capacity: Float64Array;
+  /** Extra days per edge against the planned route (v2), 0 when absent. */
+  delayDays: Float64Array;
   inStart: Int32Array;
   inEdges: Int32Array;
   outStart: Int32Array;
@@ -33,6 +37,8 @@ export interface IndexedEdge {
   from: number;
   to: number;
   volume: number;
+  capacity?: number | null;
+  delayDays?: number;
 }
 
 function csr(nodeCount: number, key: Int32Array): { start: Int32Array; list: Int32Array } {
@@ -124,17 +130,21 @@ export function compileMineralGraph(mineral: string, nodeCount: number, edges: r
   const from = new Int32Array(edges.length);
   const to = new Int32Array(edges.length);
   const volume = new Float64Array(edges.length);
+  const capacity = new Float64Array(edges.length);
+  const delayDays = new Float64Array(edges.length);
   const touched = new Uint8Array(nodeCount);
   edges.forEach((edge, e) => {
     from[e] = edge.from;
     to[e] = edge.to;
     volume[e] = edge.volume;
+    capacity[e] = edge.capacity ?? NaN;
+    delayDays[e] = edge.delayDays ?? 0;
     touched[edge.from] = touched[edge.to] = 1;
   });
   const incoming = csr(nodeCount, to);
   const outgoing = csr(nodeCount, from);
   const g: MineralGraph = {
-    mineral, nodeCount, edgeIds: edges.map((e) => e.id), edgeIndex: null, from, to, volume,
+    mineral, nodeCount, edgeIds: edges.map((e) => e.id), edgeIndex: null, from, to, volume, capacity, delayDays,
     inStart: incoming.start, inEdges: incoming.list, outStart: outgoing.start, outEdges: outgoing.list,
     inflow: new Float64Array(nodeCount), outflow: new Float64Array(nodeCount), touched,
     order: new Int32Array(0), sccStart: new Int32Array(1), sccCyclic: new Uint8Array(0), sccOf: new Int32Array(0),

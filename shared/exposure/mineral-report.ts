@@ -1,3 +1,4 @@
+import type { ConsumerCritical } from './consumer-critical';
 import type { Flow } from './flow';
 import type { MineralGraph } from './graph';
 import type { Losses } from './critical';
@@ -5,7 +6,8 @@ import { dict } from './dict';
 import { KIND, type NodeTable } from './node-table';
 import type { Origins } from './origins';
 import { breachesBenchmark, stageReport } from './stage-report';
-import { ZERO_TOLERANCE, type ConsumerReport, type CriticalNode, type MineralReport } from './types';
+import { allocateStock, cleanShortfall, stockDays, stockNeeded, survives, type Backing } from './stock';
+import { ZERO_TOLERANCE, type ConsumerReport, type CriticalNode, type StageFlags, type StageReports } from './types';
 
 /** The scenario side of one mineral: actual flows and disruption days (null when nothing is cut). */
 export interface ScenarioResult {
@@ -23,24 +25,12 @@ export function consumersOf(g: MineralGraph, table: NodeTable): number[] {
   return out;
 }
 
-/** Stock of this mineral allocated to each consumer: each stockpile's stock shared by shortfall among the consumers it backs. */
-function allocateStock(g: MineralGraph, table: NodeTable, shortfall: Float64Array): Float64Array {
-  const allocated = new Float64Array(g.nodeCount);
-  for (let s = 0; s < g.nodeCount; s++) {
-    if (!g.touched[s] || table.kind[s] !== KIND.stockpile) continue;
-    const stock = table.nodes[s].stock[g.mineral] ?? 0;
-    if (stock <= 0) continue;
-    const backed = new Set<number>();
-    for (let i = g.outStart[s]; i < g.outStart[s + 1]; i++) {
-      const c = g.to[g.outEdges[i]];
-      if (table.kind[c] === KIND.consumer) backed.add(c);
-    }
-    let total = 0;
-    for (const c of backed) total += shortfall[c];
-    if (total <= 0) continue;
-    for (const c of backed) allocated[c] += (stock * shortfall[c]) / total;
-  }
-  return allocated;
+/** Shortfall of each consumer under a scenario (noise within 1e-9 t/yr counts as none). */
+export function scenarioShortfalls(g: MineralGraph, consumers: readonly number[], flow: Flow | null): Float64Array {
+  const shortfall = new Float64Array(g.nodeCount);
+  if (flow === null) return shortfall;
+  for (const c of consumers) shortfall[c] = cleanShortfall(g.inflow[c] - flow.actualInflow[c]);
+  return shortfall;
 }
 
 function routeShares(origins: Origins, v: number, table: NodeTable): Record<string, number> {
@@ -50,7 +40,7 @@ function routeShares(origins: Origins, v: number, table: NodeTable): Record<stri
 }
 
 /** Touched non-consumer nodes, largest loss first; losses equal up to rounding noise are ordered by node id. */
-function criticalNodes(g: MineralGraph, table: NodeTable, losses: Losses): CriticalNode[] {
+function criticalNodes(g: MineralGraph, table: NodeTable, losses: Losses, critical: ConsumerCritical): CriticalNode[] {
   const loss = losses.loss;
   const nodes: number[] = [];
   for (let v = 0; v < g.nodeCount; v++) {
@@ -66,43 +56,77 @@ function criticalNodes(g: MineralGraph, table: NodeTable, losses: Losses): Criti
     return idRank[a] - idRank[b];
   });
   const total = losses.totalSupplied;
-  return nodes.map((v) => ({ node: table.nodes[v].id, loss: loss[v], lossPct: total > 0 ? loss[v] / total : 0 }));
+  return nodes.map((v) => ({
+    node: table.nodes[v].id, loss: loss[v], lossPct: total > 0 ? loss[v] / total : 0,
+    ttr: table.nodes[v].recoveryDays, atRisk: critical.atRisk[v] === 1,
+  }));
 }
 
-/** Builds the report of one mineral from its baseline and scenario results. */
-export function buildMineralReport(g: MineralGraph, table: NodeTable, origins: Origins, losses: Losses, scenario: ScenarioResult): MineralReport {
-  const consumers = consumersOf(g, table);
-  const shortfall = new Float64Array(g.nodeCount);
-  for (const c of consumers) {
-    const delivered = scenario.flow ? scenario.flow.actualInflow[c] : g.inflow[c];
-    const gap = g.inflow[c] - delivered;
-    shortfall[c] = gap > ZERO_TOLERANCE ? gap : 0;
+function stages(origins: Origins, c: number, table: NodeTable): { stages: StageReports; benchmark65: StageFlags } {
+  const mining = stageReport(origins.mining, c, table.keyNames);
+  const refining = stageReport(origins.refining, c, table.keyNames);
+  if (origins.manufacturing === null) {
+    return { stages: { mining, refining }, benchmark65: { mining: breachesBenchmark(mining), refining: breachesBenchmark(refining) } };
   }
-  const allocated = allocateStock(g, table, shortfall);
+  const manufacturing = stageReport(origins.manufacturing, c, table.keyNames);
+  return {
+    stages: { mining, refining, manufacturing },
+    benchmark65: { mining: breachesBenchmark(mining), refining: breachesBenchmark(refining), manufacturing: breachesBenchmark(manufacturing) },
+  };
+}
+
+/** The baseline inputs of one mineral's report. */
+export interface MineralBaseline {
+  losses: Losses;
+  critical: ConsumerCritical;
+  backing: Backing;
+}
+
+/** The v1 part of one mineral's report (with the v2 per-consumer fields), and its stockpile gap. */
+export interface ConsumerSide {
+  converged: boolean;
+  consumers: Record<string, ConsumerReport>;
+  criticalNodes: CriticalNode[];
+  stockpileGap: number;
+}
+
+/** Builds the consumer reports and critical nodes of one mineral from its baseline and scenario results. */
+export function buildConsumerSide(
+  g: MineralGraph, table: NodeTable, origins: Origins, baseline: MineralBaseline, scenario: ScenarioResult, criticalLimit: number,
+): ConsumerSide {
+  const consumers = consumersOf(g, table);
+  const shortfall = scenarioShortfalls(g, consumers, scenario.flow);
+  const allocated = allocateStock(baseline.backing, shortfall, g.nodeCount);
   const report = dict<ConsumerReport>();
+  let stockpileGap = 0;
   for (const c of consumers) {
     const node = table.nodes[c];
     const supplied = g.inflow[c];
     const gap = shortfall[c];
     const days = scenario.days ? scenario.days[c] : 0;
-    const stockDays = gap > 0 ? (allocated[c] * 365) / gap : null;
-    const mining = stageReport(origins.mining, c, table.keyNames);
-    const refining = stageReport(origins.refining, c, table.keyNames);
+    const coverDays = stockDays(allocated[c], gap);
+    const delivered = gap > 0 && scenario.flow ? scenario.flow.actualInflow[c] : supplied;
+    const demand = node.demand[g.mineral] ?? 0;
+    const needed = stockNeeded(gap, days, allocated[c]);
+    stockpileGap += needed;
     report[node.id] = {
-      demand: node.demand[g.mineral] ?? 0,
+      demand,
       supplied,
-      delivered: gap > 0 && scenario.flow ? scenario.flow.actualInflow[c] : supplied,
+      delivered,
       shortfall: gap,
       shortfallPct: supplied > 0 ? gap / supplied : 0,
       secondaryShare: origins.secondary[c],
-      stages: { mining, refining },
-      benchmark65: { mining: breachesBenchmark(mining), refining: breachesBenchmark(refining) },
+      ...stages(origins, c, table),
       routes: routeShares(origins, c, table),
       disruptionDays: days,
-      stockDays,
-      survives: stockDays === null || stockDays >= days,
+      stockDays: coverDays,
+      survives: survives(coverDays, days),
+      demandGap: Math.max(0, demand - delivered),
+      coverage: demand > 0 ? delivered / demand : null,
+      stockNeeded: needed,
+      criticalNodes: baseline.critical.byConsumer.get(c) ?? [],
     };
   }
-  const converged = origins.converged && losses.converged && (scenario.flow?.converged ?? true);
-  return { converged, consumers: report, criticalNodes: criticalNodes(g, table, losses) };
+  const converged = origins.converged && baseline.losses.converged && baseline.critical.converged && (scenario.flow?.converged ?? true);
+  return { converged, consumers: report, criticalNodes: criticalNodes(g, table, baseline.losses, baseline.critical), stockpileGap };
 }

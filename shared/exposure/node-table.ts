@@ -1,12 +1,23 @@
 import { NODE_KINDS, type NodeKind } from '../board/types';
 import type { CleanNode } from './sanitize';
 
-/** Kind codes, in NODE_KINDS order. */
-export const KIND = { mine: 0, refinery: 1, transport: 2, stockpile: 3, recycler: 4, consumer: 5 } as const satisfies Record<NodeKind, number>;
+/** The node kinds the engine knows (board format v2's, `manufacturer` included). */
+export const ENGINE_KINDS = NODE_KINDS;
+/** One of ENGINE_KINDS. */
+export type EngineKind = NodeKind;
 
-/** Pseudo-origin keys: material of unknown origin, and material that has passed no refinery. */
+/** Kind codes, in ENGINE_KINDS order. */
+export const KIND = { mine: 0, refinery: 1, transport: 2, stockpile: 3, recycler: 4, consumer: 5, manufacturer: 6 } as const satisfies Record<EngineKind, number>;
+
+/** Pseudo-origin keys: material of unknown origin, material that has passed no refinery, and none that passed no manufacturer. */
 export const UNKNOWN = 0;
 export const UNREFINED = 1;
+export const UNMANUFACTURED = 2;
+
+/** Whether an interned key is a pseudo-origin rather than a country. */
+export function isPseudoOrigin(key: number): boolean {
+  return key <= UNMANUFACTURED;
+}
 
 /** The board's nodes as flat arrays, with countries interned as small integers. */
 export interface NodeTable {
@@ -16,7 +27,7 @@ export interface NodeTable {
   country: Int32Array;
   /** Position of each node when all nodes are sorted by id (for tie-breaks without comparing strings). */
   idRank: Int32Array;
-  /** Key -> name: 0 'unknown', 1 'unrefined', then real countries. */
+  /** Key -> name: 0 'unknown', 1 'unrefined', 2 'unmanufactured', then real countries. */
   keyNames: string[];
   keyOf: Map<string, number>;
 }
@@ -40,11 +51,11 @@ export function buildNodeTable(nodes: CleanNode[]): NodeTable {
     kind: new Uint8Array(nodes.length),
     country: new Int32Array(nodes.length),
     idRank: new Int32Array(nodes.length),
-    keyNames: ['unknown', 'unrefined'],
-    keyOf: new Map([['unknown', UNKNOWN], ['unrefined', UNREFINED]]),
+    keyNames: ['unknown', 'unrefined', 'unmanufactured'],
+    keyOf: new Map([['unknown', UNKNOWN], ['unrefined', UNREFINED], ['unmanufactured', UNMANUFACTURED]]),
   };
   nodes.forEach((node, i) => {
-    table.kind[i] = NODE_KINDS.indexOf(node.kind);
+    table.kind[i] = KIND[node.kind];
     table.country[i] = internKey(table, node.country);
   });
   const byId = nodes.map((_, i) => i).sort((a, b) => (nodes[a].id < nodes[b].id ? -1 : 1));

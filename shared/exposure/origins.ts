@@ -1,11 +1,13 @@
 import type { MineralGraph } from './graph';
-import { KIND, UNKNOWN, UNREFINED, type NodeTable } from './node-table';
+import { KIND, UNKNOWN, UNMANUFACTURED, UNREFINED, type NodeTable } from './node-table';
 import { Accumulator, SparseStore } from './sparse';
 
-/** Baseline origin tracing of one mineral: per node, mining and refining mixes, routes and secondary share. */
+/** Baseline origin tracing of one mineral: per node, mining, refining and manufacturing mixes, routes and secondary share. */
 export interface Origins {
   mining: SparseStore;
   refining: SparseStore;
+  /** Manufacturing mixes, traced only when a manufacturer has an edge of this mineral (else null). */
+  manufacturing: SparseStore | null;
   routes: SparseStore;
   secondary: Float64Array;
   converged: boolean;
@@ -19,25 +21,29 @@ const TOLERANCE = 1e-12;
 /** Shares below this inside a settled cycle are what is left of the starting guess. */
 const RESIDUE = 1e-10;
 
-/** Computes one node's vectors from its in-edges, as board-format.md defines the mixes. */
+/** Computes one node's vectors from its in-edges, as board-format.md (and scenario-analysis.md 2b) define the mixes. */
 function visit(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumulator[], v: number): void {
-  const [countryAcc, refineAcc, routeAcc] = accs;
+  const [countryAcc, refineAcc, routeAcc, makeAcc] = accs;
+  const made = o.manufacturing;
   const kind = table.kind[v];
   const country = table.country[v];
   if (kind === KIND.mine || kind === KIND.recycler) {
     o.mining.setUnit(v, country);
     o.refining.setUnit(v, kind === KIND.mine ? UNREFINED : country);
+    made?.setUnit(v, UNMANUFACTURED);
     o.routes.setEmpty(v);
     o.secondary[v] = kind === KIND.recycler ? 1 : 0;
     return;
   }
   const refines = kind === KIND.refinery;
+  const makes = kind === KIND.manufacturer;
   const inflow = g.inflow[v];
   const transport = kind === KIND.transport;
   if (!(inflow > 0)) {
     o.mining.setUnit(v, UNKNOWN);
     if (refines) o.refining.setUnit(v, country);
     else o.refining.setUnit(v, UNKNOWN);
+    made?.setUnit(v, makes ? country : UNKNOWN);
     if (transport) o.routes.setUnit(v, v);
     else o.routes.setEmpty(v);
     o.secondary[v] = 0;
@@ -56,6 +62,8 @@ function visit(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumulator[
     o.mining.share(v, only);
     if (refines) o.refining.setUnit(v, country);
     else o.refining.share(v, only);
+    if (makes) made?.setUnit(v, country);
+    else made?.share(v, only);
     if (transport) {
       o.routes.addTo(routeAcc, only, 1);
       routeAcc.set(v, 1);
@@ -72,22 +80,29 @@ function visit(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumulator[
     const u = g.from[e];
     o.mining.addTo(countryAcc, u, w);
     if (!refines) o.refining.addTo(refineAcc, u, w);
+    if (made !== null && !makes) made.addTo(makeAcc, u, w);
     o.routes.addTo(routeAcc, u, w);
     second += w * o.secondary[u];
   }
   o.mining.commit(v, countryAcc);
   if (refines) o.refining.setUnit(v, country);
   else o.refining.commit(v, refineAcc);
+  if (made !== null) {
+    if (makes) made.setUnit(v, country);
+    else made.commit(v, makeAcc);
+  }
   if (transport) routeAcc.set(v, 1);
   o.routes.commit(v, routeAcc);
   o.secondary[v] = second > 1 ? 1 : second;
 }
 
 function sweepCycle(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumulator[], start: number, end: number): boolean {
+  const made = o.manufacturing;
   for (let i = start; i < end; i++) {
     const v = g.order[i];
     o.mining.setUnit(v, UNKNOWN);
     o.refining.setUnit(v, UNKNOWN);
+    made?.setUnit(v, UNKNOWN);
     o.routes.setEmpty(v);
     o.secondary[v] = 0;
   }
@@ -96,15 +111,19 @@ function sweepCycle(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumul
     for (let i = start; i < end; i++) {
       const v = g.order[i];
       const before = [o.mining.start[v], o.mining.length[v], o.refining.start[v], o.refining.length[v], o.routes.start[v], o.routes.length[v]];
+      const madeBefore = made === null ? 0 : made.start[v];
+      const madeLength = made === null ? 0 : made.length[v];
       const secondary = o.secondary[v];
       visit(g, table, o, accs, v);
       change = Math.max(change, o.mining.distance(accs[0], v, before[0], before[1]), o.refining.distance(accs[1], v, before[2], before[3]),
         o.routes.distance(accs[2], v, before[4], before[5]), Math.abs(secondary - o.secondary[v]));
+      if (made !== null) change = Math.max(change, made.distance(accs[3], v, madeBefore, madeLength));
     }
     if (change <= TOLERANCE) {
       for (let i = start; i < end; i++) {
         o.mining.prune(g.order[i], RESIDUE);
         o.refining.prune(g.order[i], RESIDUE);
+        made?.prune(g.order[i], RESIDUE);
       }
       return true;
     }
@@ -114,14 +133,21 @@ function sweepCycle(g: MineralGraph, table: NodeTable, o: Origins, accs: Accumul
 
 function accumulators(g: MineralGraph, table: NodeTable): Accumulator[] {
   const keys = table.keyNames.length;
-  return [new Accumulator(keys), new Accumulator(keys), new Accumulator(g.nodeCount)];
+  return [new Accumulator(keys), new Accumulator(keys), new Accumulator(g.nodeCount), new Accumulator(keys)];
+}
+
+/** Whether a manufacturer has an edge of this mineral (then the manufacturing stage is traced and reported). */
+export function hasManufacturer(g: MineralGraph, table: NodeTable): boolean {
+  for (let v = 0; v < g.nodeCount; v++) if (g.touched[v] && table.kind[v] === KIND.manufacturer) return true;
+  return false;
 }
 
 /** Traces where each node's material of this mineral was mined, refined and shipped (no disruptions). */
 export function traceOrigins(g: MineralGraph, table: NodeTable): Origins {
   const n = g.nodeCount;
   const o: Origins = {
-    mining: new SparseStore(n), refining: new SparseStore(n), routes: new SparseStore(n), secondary: new Float64Array(n),
+    mining: new SparseStore(n), refining: new SparseStore(n), manufacturing: hasManufacturer(g, table) ? new SparseStore(n) : null,
+    routes: new SparseStore(n), secondary: new Float64Array(n),
     converged: true, unsettled: new Uint8Array(g.sccStart.length - 1),
   };
   const accs = accumulators(g, table);

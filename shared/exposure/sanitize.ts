@@ -1,15 +1,18 @@
-import { ITEM_ID_PATTERN, MINERAL_KEY_PATTERN, NODE_KINDS, type NodeKind } from '../board/types';
+import { ITEM_ID_PATTERN, MINERAL_KEY_PATTERN } from '../board/types';
 import { dict } from './dict';
+import { ENGINE_KINDS, type EngineKind } from './node-table';
 
 /** A node the engine can trust: valid kind, country and amounts. */
 export interface CleanNode {
   id: string;
-  kind: NodeKind;
+  kind: EngineKind;
   country: string;
   capacity: Record<string, number>;
   demand: Record<string, number>;
   stock: Record<string, number>;
   hasDemand: boolean;
+  /** Days the node needs to recover if it stops (v2), or null. */
+  recoveryDays: number | null;
 }
 
 /** An edge the engine can trust (endpoints still to be checked against the nodes). */
@@ -19,13 +22,17 @@ export interface CleanEdge {
   to: string;
   mineral: string;
   volume: number;
+  /** The most this route can carry (v2), or null when the edge states none. */
+  capacity: number | null;
+  /** Extra days on this route against the planned one (v2; 0 when absent). */
+  delayDays: number;
 }
 
 /** What a clean disruption hits. */
 export type CleanTarget =
   | { type: 'node'; id: string }
   | { type: 'edge'; id: string }
-  | { type: 'country'; country: string; kinds: ReadonlySet<NodeKind> | null; exportsOnly: boolean };
+  | { type: 'country'; country: string; kinds: ReadonlySet<EngineKind> | null; exportsOnly: boolean; to: ReadonlySet<string> | null };
 
 /** A disruption the engine can trust. */
 export interface CleanDisruption {
@@ -37,9 +44,10 @@ export interface CleanDisruption {
   days: number;
 }
 
-type Warn = (code: string, message: string, ref: string) => void;
+/** Reports one problem of the input. */
+export type Warn = (code: string, message: string, ref: string) => void;
 
-const KINDS: ReadonlySet<string> = new Set(NODE_KINDS);
+const KINDS: ReadonlySet<string> = new Set(ENGINE_KINDS);
 const validMinerals = new Set<string>();
 
 /** Whether a string is a valid mineral key (valid keys are remembered: boards reuse a handful). */
@@ -52,11 +60,18 @@ export function isMineralKey(key: unknown): key is string {
 }
 const COUNTRY = /^[A-Z]{2}$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a value is a two-letter upper-case country code (XX included). */
+export function isCountryKey(value: unknown): value is string {
+  return typeof value === 'string' && COUNTRY.test(value);
+}
+
+/** Whether a value is a non-array object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readId(raw: Record<string, unknown>, what: string, ref: string, warn: Warn): string | null {
+/** The item's id, or null (with a warning) when it has no valid one. */
+export function readId(raw: Record<string, unknown>, what: string, ref: string, warn: Warn): string | null {
   const id = raw.id;
   if (typeof id === 'string' && ITEM_ID_PATTERN.test(id)) return id;
   warn('bad-id', `${what} ${ref} has no valid id (${JSON.stringify(id) ?? 'missing'}); it is ignored`, ref);
@@ -64,7 +79,7 @@ function readId(raw: Record<string, unknown>, what: string, ref: string, warn: W
 }
 
 /** Where an item without a usable id sits in the file, e.g. `nodes[3]`. */
-const at = (list: string, index: number) => `${list}[${index}]`;
+export const at = (list: string, index: number) => `${list}[${index}]`;
 
 /** Reads a number that must be finite and >= 0; anything else counts as 0 with a warning. */
 export function readAmount(value: unknown, what: string, ref: string, warn: Warn): number {
@@ -75,7 +90,8 @@ export function readAmount(value: unknown, what: string, ref: string, warn: Warn
 
 const NO_AMOUNTS: Record<string, number> = Object.freeze(dict<number>());
 
-function readAmounts(value: unknown, field: string, ref: string, warn: Warn): Record<string, number> {
+/** Reads a mineral -> amount map; bad keys are dropped and bad amounts count as 0, with warnings. */
+export function readAmounts(value: unknown, field: string, ref: string, warn: Warn): Record<string, number> {
   if (value === undefined) return NO_AMOUNTS;
   const out = dict<number>();
   if (!isRecord(value)) {
@@ -92,6 +108,14 @@ function readAmounts(value: unknown, field: string, ref: string, warn: Warn): Re
     out[mineral] = readAmount(amount, `${field}.${mineral}`, ref, warn);
   }
   return out;
+}
+
+/** An optional finite number that must pass `ok`; absent gives null, a bad value null with a warning naming the field. */
+export function readOptionalNumber(value: unknown, field: string, ref: string, warn: Warn, ok: (v: number) => boolean, rule: string): number | null {
+  if (value === undefined) return null;
+  if (typeof value === 'number' && Number.isFinite(value) && ok(value)) return value;
+  warn('bad-field', `${field} of ${ref} is ${JSON.stringify(value) ?? String(value)}, not ${rule}; it is ignored`, ref);
+  return null;
 }
 
 /** Turns one raw node into a clean node, or null (with a warning) when it cannot be used. */
@@ -113,12 +137,13 @@ export function cleanNode(raw: unknown, index: number, warn: Warn): CleanNode | 
   }
   return {
     id,
-    kind: raw.kind as NodeKind,
+    kind: raw.kind as EngineKind,
     country: country as string,
     capacity: readAmounts(raw.capacity, 'capacity', id, warn),
     demand: readAmounts(raw.demand, 'demand', id, warn),
     stock: readAmounts(raw.stock, 'stock', id, warn),
     hasDemand: isRecord(raw.demand),
+    recoveryDays: readOptionalNumber(raw.recoveryDays, 'recoveryDays', id, warn, (v) => v > 0, 'a positive number'),
   };
 }
 
@@ -138,7 +163,11 @@ export function cleanEdge(raw: unknown, index: number, warn: Warn): CleanEdge | 
     warn('dangling-edge', `edge ${id} lacks a from or to node id; it is ignored`, id);
     return null;
   }
-  return { id, from: raw.from, to: raw.to, mineral: raw.mineral, volume: readAmount(raw.volume, 'volume', id, warn) };
+  return {
+    id, from: raw.from, to: raw.to, mineral: raw.mineral, volume: readAmount(raw.volume, 'volume', id, warn),
+    capacity: readOptionalNumber(raw.capacity, 'capacity', id, warn, (v) => v >= 0, 'a number >= 0'),
+    delayDays: readOptionalNumber(raw.delayDays, 'delayDays', id, warn, (v) => v >= 0, 'a number >= 0') ?? 0,
+  };
 }
 
 function cleanTarget(raw: unknown, id: string, warn: Warn): CleanTarget | null {
@@ -154,15 +183,28 @@ function cleanTarget(raw: unknown, id: string, warn: Warn): CleanTarget | null {
   if (typeof raw.node === 'string') return { type: 'node', id: raw.node };
   if (typeof raw.edge === 'string') return { type: 'edge', id: raw.edge };
   if (typeof raw.country === 'string' && COUNTRY.test(raw.country)) {
-    let kinds: Set<NodeKind> | null = null;
+    let kinds: Set<EngineKind> | null = null;
     if (raw.kinds !== undefined) {
       if (!Array.isArray(raw.kinds) || raw.kinds.some((k) => typeof k !== 'string' || !KINDS.has(k))) {
         warn('bad-disruption', `disruption ${id} lists an unknown node kind; it is ignored`, id);
         return null;
       }
-      kinds = new Set(raw.kinds as NodeKind[]);
+      kinds = new Set(raw.kinds as EngineKind[]);
     }
-    return { type: 'country', country: raw.country, kinds, exportsOnly: raw.exportsOnly === true };
+    const exportsOnly = raw.exportsOnly === true;
+    let to: Set<string> | null = null;
+    if (raw.to !== undefined) {
+      if (!exportsOnly) {
+        warn('bad-disruption', `disruption ${id} has a "to" list without exportsOnly: true; it is ignored`, id);
+        return null;
+      }
+      if (!Array.isArray(raw.to) || raw.to.some((c) => !isCountryKey(c))) {
+        warn('bad-disruption', `disruption ${id} has a "to" list that is not a list of two-letter country codes; it is ignored`, id);
+        return null;
+      }
+      to = new Set(raw.to as string[]);
+    }
+    return { type: 'country', country: raw.country, kinds, exportsOnly, to };
   }
   warn('bad-disruption', `disruption ${id} has an invalid target; it is ignored`, id);
   return null;

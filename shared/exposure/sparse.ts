@@ -123,6 +123,13 @@ export class SparseStore {
     this.length[v] = n;
   }
 
+  /** The value at `key` in node v's vector (0 when absent). */
+  valueAt(v: number, key: number): number {
+    const end = this.start[v] + this.length[v];
+    for (let i = this.start[v]; i < end; i++) if (this.keys[i] === key) return this.values[i];
+    return 0;
+  }
+
   /** Calls fn(key, value) for each entry of node v's vector. */
   forEach(v: number, fn: (key: number, value: number) => void): void {
     const end = this.start[v] + this.length[v];

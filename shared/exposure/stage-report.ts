@@ -1,5 +1,5 @@
 import { EU_MEMBERS } from '../board/countries';
-import { UNKNOWN, UNREFINED } from './node-table';
+import { isPseudoOrigin } from './node-table';
 import { dict } from './dict';
 import type { SparseStore } from './sparse';
 import type { StageReport } from './types';
@@ -20,7 +20,7 @@ export function stageReport(mixes: SparseStore, v: number, keyNames: readonly st
     const key = mixes.keys[i];
     const share = mixes.values[i];
     shares[keyNames[key]] = share;
-    if (key === UNKNOWN || key === UNREFINED) continue;
+    if (isPseudoOrigin(key)) continue;
     hhi += (100 * share) ** 2;
     const tie = Math.abs(share - topShare) <= NOISE;
     if ((share > topShare && !tie) || (tie && (topKey < 0 || keyNames[key] < keyNames[topKey]))) {

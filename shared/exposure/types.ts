@@ -20,6 +20,32 @@ export interface StageReport {
   top: TopCountry | null;
 }
 
+/** The stages of origin tracing; `manufacturing` only where a manufacturer carries the mineral (v2). */
+export interface StageReports {
+  mining: StageReport;
+  refining: StageReport;
+  manufacturing?: StageReport;
+}
+
+/** The CRMA 65 % single-country flag per stage. */
+export interface StageFlags {
+  mining: boolean;
+  refining: boolean;
+  manufacturing?: boolean;
+}
+
+/** What one consumer loses if one node alone stops, against the stock it can draw on (v2 section 5). */
+export interface ConsumerCriticalNode {
+  node: string;
+  loss: number;
+  lossPct: number;
+  /** Time to survive: days the allocated stock covers the loss. */
+  tts: number;
+  /** Time to recover: the node's recoveryDays, or null. */
+  ttr: number | null;
+  atRisk: boolean;
+}
+
 /** Exposure of one consumer to one mineral. */
 export interface ConsumerReport {
   demand: number;
@@ -28,12 +54,19 @@ export interface ConsumerReport {
   shortfall: number;
   shortfallPct: number;
   secondaryShare: number;
-  stages: { mining: StageReport; refining: StageReport };
-  benchmark65: { mining: boolean; refining: boolean };
+  stages: StageReports;
+  benchmark65: StageFlags;
   routes: Record<string, number>;
   disruptionDays: number;
   stockDays: number | null;
   survives: boolean;
+  /** max(0, demand - delivered). */
+  demandGap: number;
+  /** delivered / demand, null when demand is 0. */
+  coverage: number | null;
+  /** Tonnes still lacking to outlast the disruption. */
+  stockNeeded: number;
+  criticalNodes: ConsumerCriticalNode[];
 }
 
 /** Consumer supply lost if one node alone stopped. */
@@ -41,6 +74,66 @@ export interface CriticalNode {
   node: string;
   loss: number;
   lossPct: number;
+  ttr: number | null;
+  atRisk: boolean;
+}
+
+/** One consumer after rerouting (v2 section 3). */
+export interface RerouteConsumer {
+  delivered: number;
+  floor: number;
+  shortfall: number;
+  shortfallPct: number;
+  stockDays: number | null;
+  survives: boolean;
+  stockNeeded: number;
+}
+
+/** A node or an edge that limits rerouted delivery. */
+export type Bottleneck = { node: string } | { edge: string };
+
+/** The adapted picture of one mineral: planned and alternative routes carry what they can. */
+export interface RerouteReport {
+  delivered: number;
+  recovered: number;
+  consumers: Record<string, RerouteConsumer>;
+  flows: Record<string, number>;
+  bottlenecks: Bottleneck[];
+  stockpileGap: number;
+  delayGap: number;
+}
+
+/** One lever run alone in the stress test. */
+export interface StressLever {
+  lever: string;
+  shortfall: number;
+  stockpileGap: number;
+  failing: string[];
+}
+
+/** Every lever alone: separate national stocks against one pooled stock (v2 section 4). */
+export interface StressTest {
+  levers: StressLever[];
+  separateStock: number;
+  pooledStock: number;
+  poolingGain: number;
+}
+
+/** The largest non-EU country of one stage in the EU consumers' combined supply. */
+export interface ThirdCountryShares {
+  mining: TopCountry | null;
+  refining: TopCountry | null;
+  manufacturing?: TopCountry | null;
+}
+
+/** The EU CRMA 2030 benchmarks for one mineral (v2 section 6). */
+export interface CrmaReport {
+  euConsumption: number;
+  extraction: number;
+  processing: number;
+  recycling: number;
+  thirdCountry: ThirdCountryShares;
+  meets: { extraction: boolean; processing: boolean; recycling: boolean; thirdCountry: boolean };
 }
 
 /** Everything computed for one mineral. */
@@ -48,11 +141,30 @@ export interface MineralReport {
   converged: boolean;
   consumers: Record<string, ConsumerReport>;
   criticalNodes: CriticalNode[];
+  stockpileGap: number;
+  stockpileGapCost: number | null;
+  /** Absent when the stress test was switched off. */
+  stressTest?: StressTest;
+  /** Absent when rerouting was switched off. */
+  reroute?: RerouteReport;
+  crma: CrmaReport | null;
+}
+
+/** The cost of one enabled price floor (v2 section 7). */
+export interface PriceFloorReport {
+  id: string;
+  mineral: string;
+  stage: 'mining' | 'refining' | 'manufacturing';
+  floor: number;
+  market: number | null;
+  volume: number;
+  annualCost: number | null;
 }
 
 /** The whole exposure report of a board. */
 export interface ExposureReport {
   minerals: Record<string, MineralReport>;
+  priceFloors: PriceFloorReport[];
   warnings: ExposureWarning[];
 }
 

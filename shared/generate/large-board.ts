@@ -82,13 +82,15 @@ export function generateLargeBoard(options: LargeBoardOptions): Board {
   });
   const cn = nodes.filter((n) => n.kind === 'refinery' && n.country === 'CN').slice(0, 1);
   return {
-    format: 'lodestone.board', version: 1, title: `Generated ${options.nodes} nodes`, nodes, edges, notes: [],
+    format: 'lodestone.board', version: 2, title: `Generated ${options.nodes} nodes`, nodes, edges, notes: [],
     scenario: {
       name: 'Generated',
       disruptions: [
         { id: 'cn-exports', label: 'China export stop', enabled: true, target: { country: 'CN', kinds: ['refinery'], exportsOnly: true }, factor: 0, days: 180 },
         ...cn.map((n) => ({ id: 'outage', label: 'Refinery outage', enabled: true, target: { node: n.id }, factor: 0.5, days: 60 })),
       ],
+      expansions: [],
+      priceFloors: [],
     },
   };
 }

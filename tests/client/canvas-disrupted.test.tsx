@@ -76,7 +76,7 @@ describe('leverCutsEdge', () => {
 
 describe('disruptedEdges', () => {
   const board = (disruptions: Disruption[]): Pick<Board, 'nodes' | 'edges' | 'scenario'> => ({
-    nodes: Object.values(NODES), edges: [exportEdge, domesticEdge, importEdge], scenario: { name: 's', disruptions },
+    nodes: Object.values(NODES), edges: [exportEdge, domesticEdge, importEdge], scenario: { name: 's', disruptions, expansions: [], priceFloors: [] },
   });
 
   it('maps each cut edge to the levers that cut it', () => {

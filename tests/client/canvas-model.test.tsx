@@ -96,12 +96,14 @@ describe('nodeLooks and peerMarks', () => {
     const consumerReport = (shortfall: number, shortfallPct: number) => ({
       demand: 1, supplied: 1, delivered: 1, shortfall, shortfallPct, secondaryShare: 0, stages: { mining: stage, refining: stage },
       benchmark65: { mining: false, refining: false }, routes: {}, disruptionDays: 0, stockDays: null, survives: true,
+      demandGap: 0, coverage: 1, stockNeeded: 0, criticalNodes: [],
     });
     const report: ExposureReport = {
       minerals: {
-        a: { converged: true, consumers: { c: consumerReport(5, 0.5) }, criticalNodes: [{ node: 'r', loss: 1, lossPct: 0.3 }] },
-        b: { converged: true, consumers: { c: consumerReport(1e-12, 0.2), d: consumerReport(1e-12, 1e-13) }, criticalNodes: [{ node: 'r', loss: 1, lossPct: 0.7 }] },
+        a: { converged: true, consumers: { c: consumerReport(5, 0.5) }, criticalNodes: [{ node: 'r', loss: 1, lossPct: 0.3, ttr: null, atRisk: false }], stockpileGap: 0, stockpileGapCost: null, crma: null },
+        b: { converged: true, consumers: { c: consumerReport(1e-12, 0.2), d: consumerReport(1e-12, 1e-13) }, criticalNodes: [{ node: 'r', loss: 1, lossPct: 0.7, ttr: null, atRisk: false }], stockpileGap: 0, stockpileGapCost: null, crma: null },
       },
+      priceFloors: [],
       warnings: [],
     };
     const looks = nodeLooks(report);
@@ -125,8 +127,8 @@ describe('nodeLooks and peerMarks', () => {
 
 describe('useFlowState writes', () => {
   const board: Board = {
-    format: 'lodestone.board', version: 1, title: 't', nodes: [mine, refinery, consumer], edges: [e1, e2],
-    scenario: { name: 's', disruptions: [] }, notes: [],
+    format: 'lodestone.board', version: 2, title: 't', nodes: [mine, refinery, consumer], edges: [e1, e2],
+    scenario: { name: 's', disruptions: [], expansions: [], priceFloors: [] }, notes: [],
   };
   type Spied = Record<'moveNodes' | 'deleteItems' | 'gesture' | 'setSelection' | 'setCursor', Mock>;
   let actions: Spied & BoardActions;

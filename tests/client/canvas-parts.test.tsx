@@ -97,7 +97,7 @@ describe('clipboard', () => {
   it('writes the copy as a board file and shifts it for the next paste', () => {
     const items = copyItems(board, ['a']);
     const parsed = JSON.parse(clipboardJson(items));
-    expect(parsed).toMatchObject({ format: 'lodestone.board', version: 1, nodes: [{ id: 'a' }], edges: [] });
+    expect(parsed).toMatchObject({ format: 'lodestone.board', version: 2, nodes: [{ id: 'a' }], edges: [] });
     expect(shiftItems(items, 40, 40).nodes[0].position).toEqual({ x: 40, y: 40 });
     canvasClipboard.set(items);
     expect(canvasClipboard.get()).toBe(items);

@@ -17,7 +17,7 @@ function fakeActions(): { [K in keyof BoardActions]: ReturnType<typeof vi.fn> } 
 
 function smallBoard(disruptions: Disruption[] = []): Board {
   return {
-    format: 'lodestone.board', version: 1, title: 'Test board',
+    format: 'lodestone.board', version: 2, title: 'Test board',
     nodes: [
       { id: 'm1', kind: 'mine', label: 'Kolwezi mine', country: 'CD', position: { x: 0, y: 0 }, capacity: { cobalt: 12500 } },
       { id: 't1', kind: 'transport', label: 'Durban port', country: 'ZA', position: { x: 250, y: 0 }, capacity: { cobalt: 30000 } },
@@ -32,7 +32,7 @@ function smallBoard(disruptions: Disruption[] = []): Board {
       { id: 'e3', from: 'r1', to: 'c1', mineral: 'cobalt', volume: 6000 },
       { id: 'e4', from: 'y1', to: 'c1', mineral: 'cobalt', volume: 300 },
     ],
-    scenario: { name: 'Baseline', disruptions },
+    scenario: { name: 'Baseline', disruptions, expansions: [], priceFloors: [] },
     notes: [],
   };
 }
@@ -54,7 +54,7 @@ function cutBy(target: Disruption['target'], over: Partial<Disruption> = {}): Di
 }
 
 function mineralReport(over: Partial<MineralReport> = {}): MineralReport {
-  return { converged: true, consumers: {}, criticalNodes: [], ...over };
+  return { converged: true, consumers: {}, criticalNodes: [], stockpileGap: 0, stockpileGapCost: null, crma: null, ...over };
 }
 
 function consumerReport(shortfall: number, supplied: number) {
@@ -63,6 +63,7 @@ function consumerReport(shortfall: number, supplied: number) {
     demand: supplied, supplied, delivered: supplied - shortfall, shortfall, shortfallPct: supplied > 0 ? shortfall / supplied : 0, secondaryShare: 0,
     stages: { mining: stage, refining: stage }, benchmark65: { mining: false, refining: false }, routes: {},
     disruptionDays: 0, stockDays: null, survives: shortfall === 0,
+    demandGap: shortfall, coverage: supplied > 0 ? (supplied - shortfall) / supplied : null, stockNeeded: 0, criticalNodes: [],
   };
 }
 
@@ -136,6 +137,7 @@ describe('Canvas: drawing the board', () => {
         cobalt: mineralReport({ consumers: { c1: consumerReport(1500, 6000) } }),
         gallium: mineralReport({ consumers: { c1: consumerReport(10, 100) } }),
       },
+      priceFloors: [],
       warnings: [],
     };
     renderCanvas({ exposure });
@@ -145,7 +147,7 @@ describe('Canvas: drawing the board', () => {
   });
 
   it('shows a covered consumer as covered', () => {
-    const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, warnings: [] };
+    const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, priceFloors: [], warnings: [] };
     renderCanvas({ exposure });
     expect(screen.getByTestId('shortfall-c1').textContent).toBe('covered');
     expect(screen.getByTestId('shortfall-c1').className).toContain('ls-badge--ok');
@@ -154,9 +156,10 @@ describe('Canvas: drawing the board', () => {
   it('tints a node by its largest loss share across minerals', () => {
     const exposure: ExposureReport = {
       minerals: {
-        cobalt: mineralReport({ criticalNodes: [{ node: 'r1', loss: 5000, lossPct: 0.5 }] }),
-        gallium: mineralReport({ criticalNodes: [{ node: 'r1', loss: 90, lossPct: 0.9 }] }),
+        cobalt: mineralReport({ criticalNodes: [{ node: 'r1', loss: 5000, lossPct: 0.5, ttr: null, atRisk: false }] }),
+        gallium: mineralReport({ criticalNodes: [{ node: 'r1', loss: 90, lossPct: 0.9, ttr: null, atRisk: false }] }),
       },
+      priceFloors: [],
       warnings: [],
     };
     renderCanvas({ exposure });

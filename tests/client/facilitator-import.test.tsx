@@ -29,7 +29,7 @@ describe('CsvImport', () => {
     const alert = await screen.findByRole('alert');
     const rows = within(alert).getAllByRole('row').slice(1);
     expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
-      ['Nodes', '3', 'kind', 'The kind must be one of mine, refinery, transport, stockpile, recycler, consumer, not "smelter".'],
+      ['Nodes', '3', 'kind', 'The kind must be one of mine, refinery, transport, stockpile, recycler, consumer, manufacturer, not "smelter".'],
       ['Nodes', '5', 'label', 'The label cell is empty; every node needs one.'],
     ]);
     expect(within(alert).getByText('2 problems to fix before importing:')).toBeTruthy();

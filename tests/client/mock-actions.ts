@@ -7,6 +7,7 @@ export type MockActions = { [K in keyof BoardActions]: Mock<BoardActions[K]> };
 
 const NAMES: (keyof BoardActions)[] = [
   'addNode', 'updateNode', 'moveNodes', 'addEdge', 'updateEdge', 'addLever', 'updateLever', 'deleteItems', 'addNote', 'updateNote',
+  'addExpansion', 'updateExpansion', 'addPriceFloor', 'updatePriceFloor', 'setPrice',
   'setTitle', 'paste', 'replaceBoard', 'arrange', 'undo', 'redo', 'gesture', 'setCursor', 'setSelection',
 ];
 

@@ -80,7 +80,7 @@ export async function exportBoard(baseURL: string, id: string, token: string): P
 export function galliumBoard(): Board {
   const at = (x: number, y: number) => ({ x, y });
   return {
-    format: 'lodestone.board', version: 1, title: 'E2E gallium',
+    format: 'lodestone.board', version: 2, title: 'E2E gallium',
     nodes: [
       { id: 'cn-mine', kind: 'mine', label: 'Bayer alumina (CN)', country: 'CN', position: at(0, 0), capacity: { gallium: 500 } },
       { id: 'jp-mine', kind: 'mine', label: 'Zinc residue (JP)', country: 'JP', position: at(0, 220) },
@@ -97,6 +97,8 @@ export function galliumBoard(): Board {
     scenario: {
       name: 'Baseline',
       disruptions: [{ id: 'ga-ban', label: 'China gallium export ban', enabled: false, target: { country: 'CN', kinds: ['refinery'], exportsOnly: true }, minerals: ['gallium'], factor: 0, days: 180 }],
+      expansions: [],
+      priceFloors: [],
     },
     notes: [],
   };

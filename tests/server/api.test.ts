@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateBoard } from '../../shared/board/validate';
 import { computeExposure } from '../../shared/exposure/engine';
 import { api, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../utils/server-harness';
 
 const seed = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../seeds', `${name}.json`), 'utf8'));
+/** A seed as the server exports it: the board file read as version 2. */
+const exportedSeed = (name: string) => {
+  const result = validateBoard(seed(name));
+  if (!result.ok) throw new Error(`seed ${name} does not validate`);
+  return result.board;
+};
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer();
@@ -23,7 +30,7 @@ describe('boards API', () => {
       expect(res.body.links[role]).toBe(`/b/${res.body.id}?token=${res.body.tokens[role]}`);
     }
     const exported = await api(s, 'GET', `/api/boards/${res.body.id}/export`, { token: res.body.tokens.viewer });
-    expect(exported.body).toEqual({ ...seed('arctic'), title: 'Nordic workshop' });
+    expect(exported.body).toEqual({ ...exportedSeed('arctic'), title: 'Nordic workshop' });
   });
 
   it('[A2] refuses an unknown template and a malformed body with a sentence', async () => {
@@ -129,6 +136,15 @@ describe('snapshots API', () => {
       expect(delta.delta.delivered).toBeCloseTo(after.delivered - before.delivered, 6);
     }
     expect(gallium.some((d: { delta: { shortfall: number } }) => d.delta.shortfall > 0)).toBe(true);
+    for (const delta of gallium) {
+      const before = expectedBefore.minerals.gallium.reroute!.consumers[delta.consumer];
+      const after = expectedAfter.minerals.gallium.reroute!.consumers[delta.consumer];
+      expect(delta.delta.reroutedShortfall).toBeCloseTo(after.shortfall - before.shortfall, 6);
+    }
+    const galliumFigures = compare.body.minerals.find((m: { mineral: string }) => m.mineral === 'gallium');
+    expect(galliumFigures.delta.stockpileGap).toBeCloseTo(expectedAfter.minerals.gallium.stockpileGap - expectedBefore.minerals.gallium.stockpileGap, 6);
+    expect(galliumFigures.delta.reroutedStockpileGap).toBeCloseTo(expectedAfter.minerals.gallium.reroute!.stockpileGap - expectedBefore.minerals.gallium.reroute!.stockpileGap, 6);
+    expect(compare.body.priceFloors).toEqual([]);
     const vsLive = await api(s, 'GET', `/api/boards/${board.id}/compare?from=${baseline.body.id}&to=live`, { token: f });
     expect(vsLive.body.diff.levers.changed).toHaveLength(1);
 

@@ -7,20 +7,17 @@ import * as Y from 'yjs';
 import { applyBoardToDoc } from '../../shared/board/apply-board';
 import type { Board, BoardNode } from '../../shared/board/types';
 import { validateBoard } from '../../shared/board/validate';
-import { BOARD_MAP_NAMES, NODES_MAP, RANK_KEY, readBoardFromDoc, writeBoardToDoc } from '../../shared/board/yjs-doc';
+import {
+  BOARD_MAP_NAMES, EXPANSIONS_MAP, META_MAP, NODES_MAP, PRICES_KEY, RANK_KEY, readBoardFromDoc, writeBoardToDoc,
+} from '../../shared/board/yjs-doc';
 import { boardArbitrary } from '../utils/board-arbitrary';
 import { board, node } from '../utils/board-builder';
+import { copyOf } from '../utils/doc-peers';
 
 const ORIGIN = Symbol('apply-board-test');
 
 /** The key type of Transaction.changed (a shared type of any event). */
 type ChangedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never;
-
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
 
 /** Runs `fn` and returns the updates and the transactions it caused on `doc`. */
 function record(doc: Y.Doc, fn: () => void): { updates: Uint8Array[]; changedTypes: ChangedType[] } {
@@ -179,6 +176,38 @@ describe('applyBoardToDoc', () => {
     for (const id of ['a', 'b', 'c']) expect(nodes.get(id)).toBeInstanceOf(Y.Map);
     expect((nodes.get('a') as Y.Map<unknown>).get('capacity')).toBeInstanceOf(Y.Map);
     expect(nodes.has('stray')).toBe(false);
+  });
+
+  it('keeps a concurrent edit of another mineral of an expansion and of the prices (v2)', () => {
+    const x = { id: 'x1', label: 'x', enabled: true, node: 'm', capacity: { cobalt: 10, lithium: 5 } };
+    const withX = (cobalt: number, price: number): Board => {
+      const b = board([node('m', 'mine', 'CD')], []);
+      return { ...b, prices: { cobalt: price, lithium: 12 }, scenario: { ...b.scenario, expansions: [{ ...x, capacity: { ...x.capacity, cobalt } }] } };
+    };
+    const mine = writeBoardToDoc(new Y.Doc(), withX(10, 30));
+    const theirs = copyOf(mine);
+    applyBoardToDoc(mine, withX(80, 33));
+    (theirs.getMap<Y.Map<unknown>>(EXPANSIONS_MAP).get('x1')!.get('capacity') as Y.Map<number>).set('lithium', 9);
+    (theirs.getMap(META_MAP).get(PRICES_KEY) as Y.Map<number>).set('lithium', 14);
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(theirs)));
+    Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
+    for (const doc of [mine, theirs]) {
+      const read = readBoardFromDoc(doc);
+      expect(read.scenario.expansions[0].capacity).toEqual({ cobalt: 80, lithium: 9 });
+      expect(read.prices).toEqual({ cobalt: 33, lithium: 14 });
+    }
+  });
+
+  it('applies a board stored before version 2 (no expansions, floors or prices) as one with none', () => {
+    const b = board([node('m', 'mine', 'CD')], []);
+    const v2: Board = {
+      ...b, prices: { cobalt: 30 },
+      scenario: { ...b.scenario, expansions: [{ id: 'x', label: 'x', enabled: true, node: 'm', capacity: {} }], priceFloors: [{ id: 'p', label: 'p', enabled: true, mineral: 'cobalt', stage: 'mining', floor: 1 }] },
+    };
+    const doc = writeBoardToDoc(new Y.Doc(), v2);
+    const { expansions: _x, priceFloors: _p, ...oldScenario } = b.scenario;
+    applyBoardToDoc(doc, { ...b, version: 1, scenario: oldScenario } as unknown as Board);
+    expect(readBoardFromDoc(doc)).toStrictEqual(b);
   });
 
   it('leaves maps outside the board layout alone', () => {

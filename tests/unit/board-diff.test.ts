@@ -12,6 +12,8 @@ const EMPTY: BoardDiff = {
   nodes: { added: [], removed: [], changed: [] },
   edges: { added: [], removed: [], changed: [] },
   levers: { added: [], removed: [], changed: [] },
+  expansions: { added: [], removed: [], changed: [] },
+  priceFloors: { added: [], removed: [], changed: [] },
   meta: [],
 };
 
@@ -90,7 +92,7 @@ describe('diffBoards by hand', () => {
 
   it('reports title, description and scenario name changes as meta', () => {
     const from = board([], []);
-    const to: Board = { ...board([], []), title: 'Africa corridors', description: 'Cobalt routes', scenario: { name: 'Ban', disruptions: [] } };
+    const to: Board = { ...board([], []), title: 'Africa corridors', description: 'Cobalt routes', scenario: { name: 'Ban', disruptions: [], expansions: [], priceFloors: [] } };
     expect(diffBoards(from, to).meta).toEqual([
       { field: 'title', before: 'test board', after: 'Africa corridors' },
       { field: 'description', before: undefined, after: 'Cobalt routes' },
@@ -153,15 +155,21 @@ describe('diffExposure by hand', () => {
     expectClose(d.before, {
       delivered: 100, shortfall: 0, shortfallPct: 0, stockDays: null, survives: true,
       refiningHhi: 5200, miningHhi: 10000, refiningTop: { country: 'CN', share: 0.6 }, miningTop: { country: 'CD', share: 1 },
+      demandGap: 0, stockNeeded: 0, reroutedDelivered: 100, reroutedShortfall: 0, reroutedSurvives: true,
     });
     // After: r(cn-ref) = min(0.5, 60/60) = 0.5, so cn-ref -> eu carries 30; jp-ref still 40. Delivered 70,
     // shortfall 30 (30%). Stock 5 t / (30/365 t/day) = 60.83 days < 90 days to recover: does not survive.
-    // Concentration is a baseline (planned-flow) measure, so the HHIs do not move.
+    // Concentration is a baseline (planned-flow) measure, so the HHIs do not move. Demand gap 100 - 70 = 30;
+    // stock needed 30 * 90 / 365 - 5. No node has spare capacity, so rerouting cannot recover anything.
     expectClose(d.after, {
       delivered: 70, shortfall: 30, shortfallPct: 0.3, stockDays: (5 * 365) / 30, survives: false,
       refiningHhi: 5200, miningHhi: 10000, refiningTop: { country: 'CN', share: 0.6 }, miningTop: { country: 'CD', share: 1 },
+      demandGap: 30, stockNeeded: (30 * 90) / 365 - 5, reroutedDelivered: 70, reroutedShortfall: 30, reroutedSurvives: false,
     });
-    expectClose(d.delta, { delivered: -30, shortfall: 30, shortfallPct: 0.3, refiningHhi: 0, miningHhi: 0 });
+    expectClose(d.delta, {
+      delivered: -30, shortfall: 30, shortfallPct: 0.3, refiningHhi: 0, miningHhi: 0,
+      demandGap: 30, stockNeeded: (30 * 90) / 365 - 5, reroutedDelivered: -30, reroutedShortfall: 30,
+    });
   });
 
   it('lists every (mineral, consumer) of either side, sorted, a missing side counting as 0', () => {
@@ -180,13 +188,13 @@ describe('diffExposure by hand', () => {
     const [alpha, zeta, us] = deltas;
     // alpha vanished: delta = 0 - before. Mining {CD: 1} -> HHI 10000; no refinery -> refining HHI 0.
     expect(alpha.after).toBeNull();
-    expectClose(alpha.delta, { delivered: -10, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: -10000 });
+    expectClose(alpha.delta, { delivered: -10, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: -10000, demandGap: 0, stockNeeded: 0, reroutedDelivered: -10, reroutedShortfall: 0 });
     // zeta: 100 -> 200 delivered; mining {CD: .5, ZM: .5}: HHI 2500 + 2500 = 5000, so -5000.
-    expectClose(zeta.delta, { delivered: 100, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: -5000 });
+    expectClose(zeta.delta, { delivered: 100, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: -5000, demandGap: 0, stockNeeded: 0, reroutedDelivered: 100, reroutedShortfall: 0 });
     expect(zeta.after?.miningTop?.share).toBeCloseTo(0.5, 12);
     // us appeared: delta = after - 0.
     expect(us.before).toBeNull();
-    expectClose(us.delta, { delivered: 50, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: 10000 });
+    expectClose(us.delta, { delivered: 50, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: 10000, demandGap: 0, stockNeeded: 0, reroutedDelivered: 50, reroutedShortfall: 0 });
   });
 });
 
@@ -208,7 +216,7 @@ function relatedPair(): fc.Arbitrary<[Board, Board]> {
       ...other,
       nodes: mix(a.nodes, other.nodes),
       edges: mix(a.edges, other.edges),
-      scenario: { name: other.scenario.name, disruptions: mix(a.scenario.disruptions, other.scenario.disruptions) },
+      scenario: { ...other.scenario, disruptions: mix(a.scenario.disruptions, other.scenario.disruptions) },
     };
     return [a, b];
   });
@@ -251,7 +259,7 @@ describe('diff properties', () => {
   it('shows zero exposure deltas between a board and itself', () => {
     fc.assert(
       fc.property(boardArbitrary(8), (b) => {
-        const zero = { delivered: 0, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: 0 };
+        const zero = { delivered: 0, shortfall: 0, shortfallPct: 0, refiningHhi: 0, miningHhi: 0, demandGap: 0, stockNeeded: 0, reroutedDelivered: 0, reroutedShortfall: 0 };
         const deltas: ExposureDelta[] = compareBoards(b, b).exposure;
         for (const d of deltas) {
           expect(d.before).toEqual(d.after);

@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, validateBoard, type BoardProblem } from '../../shared/board/validate';
 import { boardArbitrary } from '../utils/board-arbitrary';
 
-/** A small valid board as a fresh plain object, to break one thing at a time. */
+/** A small valid version 1 board as a fresh plain object, to break one thing at a time. */
 function sample(): any {
   return {
     format: 'lodestone.board',
@@ -44,10 +46,31 @@ function problemAt(input: unknown, path: string): BoardProblem {
   return found;
 }
 
+/** What a v1 file reads as: version 2 with no expansions and no price floors. */
+function asVersion2(v1: any): any {
+  return { ...v1, version: 2, scenario: { ...v1.scenario, expansions: [], priceFloors: [] } };
+}
+
 describe('validateBoard: accepted boards', () => {
-  it('accepts the sample board and returns it unchanged', () => {
+  it('reads the v1 sample as a version 2 board with none of the new fields', () => {
     const result = validateBoard(sample());
-    expect(result).toEqual({ ok: true, board: sample() });
+    expect(result).toStrictEqual({ ok: true, board: asVersion2(sample()) });
+  });
+
+  it('reads each seed board as version 2, equal to its file but for the version and the default lists', () => {
+    const dir = join(__dirname, '../../seeds');
+    const seeds = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(seeds.length).toBeGreaterThanOrEqual(3);
+    for (const file of seeds) {
+      const raw = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      const result = validateBoard(raw);
+      if (!result.ok) throw new Error(`${file}: ${formatProblems(result.problems)}`);
+      expect(result.board, file).toStrictEqual({ ...raw, version: 2, scenario: { expansions: [], priceFloors: [], ...raw.scenario } });
+    }
+  });
+
+  it('returns the same board for the v1 sample and for it written as version 2', () => {
+    expect(validateBoard({ ...sample(), version: 2 })).toStrictEqual(validateBoard(sample()));
   });
 
   it('fills in the Baseline scenario and empty notes when they are absent', () => {
@@ -55,7 +78,7 @@ describe('validateBoard: accepted boards', () => {
     delete input.scenario;
     delete input.notes;
     const result = validateBoard(input);
-    expect(result.ok && result.board.scenario).toEqual({ name: 'Baseline', disruptions: [] });
+    expect(result.ok && result.board.scenario).toStrictEqual({ name: 'Baseline', disruptions: [], expansions: [], priceFloors: [] });
     expect(result.ok && result.board.notes).toEqual([]);
   });
 
@@ -177,9 +200,10 @@ describe('validateBoard: problems name their path', () => {
   it('rejects a wrong format and a wrong version', () => {
     const input = sample();
     input.format = 'excalidraw';
-    input.version = 2;
+    input.version = 3;
     expect(pathsOf(input)).toEqual(['format', 'version']);
     expect(problemAt(input, 'format').message).toContain('"lodestone.board"');
+    expect(problemAt(input, 'version').message).toBe('"version" must be one of 1, 2, not 3.');
   });
 
   it('says which required field is missing', () => {
@@ -273,7 +297,8 @@ describe('validateBoard: never throws', () => {
     fc.assert(
       fc.property(boardArbitrary(4), fc.anything(), fc.nat(), (board, junk, pick) => {
         const copy: any = structuredClone(board);
-        const targets = [copy, ...copy.nodes, ...copy.edges, ...copy.scenario.disruptions, ...copy.notes];
+        const { disruptions, expansions, priceFloors } = copy.scenario;
+        const targets = [copy, ...copy.nodes, ...copy.edges, ...disruptions, ...expansions, ...priceFloors, ...copy.notes];
         const target = targets[pick % targets.length];
         const keys = Object.keys(target);
         target[keys[pick % keys.length]] = junk;

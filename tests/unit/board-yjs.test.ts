@@ -14,26 +14,14 @@ import {
   writeBoardToDoc,
 } from '../../shared/board/yjs-doc';
 import { boardArbitrary } from '../utils/board-arbitrary';
+import { copyOf, exchange } from '../utils/doc-peers';
 
 function node(id: string, extra: Partial<BoardNode> = {}): BoardNode {
   return { id, kind: 'refinery', label: id, country: 'CN', position: { x: 0, y: 0 }, ...extra };
 }
 
 function board(nodes: BoardNode[]): Board {
-  return { format: 'lodestone.board', version: 1, title: 'T', nodes, edges: [], scenario: { name: 'Baseline', disruptions: [] }, notes: [] };
-}
-
-function copyOf(doc: Y.Doc): Y.Doc {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-}
-
-function exchange(a: Y.Doc, b: Y.Doc): void {
-  const toB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
-  const toA = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
-  Y.applyUpdate(b, toB);
-  Y.applyUpdate(a, toA);
+  return { format: 'lodestone.board', version: 2, title: 'T', nodes, edges: [], scenario: { name: 'Baseline', disruptions: [], expansions: [], priceFloors: [] }, notes: [] };
 }
 
 describe('board <-> Y.Doc round trip', () => {

@@ -76,7 +76,7 @@ describe('mergeCsvIntoBoard', () => {
   });
 
   it('keeps a lever that targets a node the file replaces', () => {
-    const withLever: Board = { ...existing, scenario: { name: 's', disruptions: [disruption('d1', { node: 'm1' }, 0, 10)] } };
+    const withLever: Board = { ...existing, scenario: { name: 's', disruptions: [disruption('d1', { node: 'm1' }, 0, 10)], expansions: [], priceFloors: [] } };
     const merged = mergeCsvIntoBoard(withLever, nodesOf('id,kind,label,country\r\nm1,mine,Z,CD\r\n'));
     expect(merged.ok && merged.board.scenario.disruptions.map((d) => d.id)).toEqual(['d1']);
   });

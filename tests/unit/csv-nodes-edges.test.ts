@@ -21,13 +21,13 @@ describe('templates', () => {
     expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.items.map((n) => n.id)).toEqual(['cd-mine', 'fi-ref', 'eu-store', 'eu-ind']);
     expect(parsed.ok && parsed.items[0].capacity).toEqual({ cobalt: 120, copper: 30 });
-    expect(NODES_CSV_TEMPLATE.split('\r\n')[0]).toBe('id,kind,label,country,x,y,lat,lon,capacity,demand,stock,tags');
+    expect(NODES_CSV_TEMPLATE.split('\r\n')[0]).toBe('id,kind,label,country,x,y,lat,lon,capacity,demand,stock,tags,recovery_days');
   });
 
   it('the edges template parses', () => {
     const parsed = parseEdgesCsv(EDGES_CSV_TEMPLATE);
     expect(parsed.ok && parsed.items.map((e) => [e.from, e.to, e.volume])).toEqual([['cd-mine', 'fi-ref', 15], ['fi-ref', 'eu-ind', 15], ['eu-store', 'eu-ind', 0]]);
-    expect(EDGES_CSV_TEMPLATE.split('\r\n')[0]).toBe('id,from,to,mineral,volume,label');
+    expect(EDGES_CSV_TEMPLATE.split('\r\n')[0]).toBe('id,from,to,mineral,volume,label,capacity,delay_days');
   });
 });
 
@@ -55,7 +55,7 @@ describe('parseNodesCsv', () => {
     ].join('\r\n');
     const problems = problemsOf(parseNodesCsv(text));
     expect(where(problems)).toEqual(['3:kind', '5:x', '5:capacity']);
-    expect(problems[0].message).toBe('The kind must be one of mine, refinery, transport, stockpile, recycler, consumer, not "volcano".');
+    expect(problems[0].message).toBe('The kind must be one of mine, refinery, transport, stockpile, recycler, consumer, manufacturer, not "volcano".');
     expect(problems[1].message).toBe('The x "abc" is not a number; write it like 120 or 0.5.');
     expect(problems[2].message).toBe('The capacity of "cobalt" must be at least 0, not -5.');
     expect(problems.every((p) => p.file === 'nodes')).toBe(true);
@@ -120,6 +120,26 @@ describe('parseEdgesCsv', () => {
     expect(parsed.ok && parsed.items).toEqual([{ id: 'e1', from: 'a', to: 'b', mineral: 'gallium', volume: 1000, label: 'Rail "north"' }]);
     expect(parsed.ok && parsed.rows).toEqual([3]);
   });
+
+  it('reads capacity and delay_days (v2) and names a bad one by its column', () => {
+    const good = parseEdgesCsv('id,from,to,mineral,volume,capacity,delay_days\r\ncape,a,b,cobalt,0,500,12\r\n');
+    expect(good.ok && good.items).toEqual([{ id: 'cape', from: 'a', to: 'b', mineral: 'cobalt', volume: 0, capacity: 500, delayDays: 12 }]);
+    const bad = problemsOf(parseEdgesCsv('id,from,to,mineral,volume,capacity,delay_days\r\ne1,a,b,cobalt,1,-5,\r\ne2,a,b,cobalt,1,,-1\r\ne3,a,b,cobalt,1,,soon\r\n'));
+    expect(where(bad)).toEqual(['2:capacity', '3:delay_days', '4:delay_days']);
+    expect(bad[0].message).toBe('The capacity must be at least 0, not -5.');
+    expect(bad[1].message).toBe('The delay_days must be at least 0, not -1.');
+    expect(bad[2].message).toBe('The delay_days "soon" is not a number; write it like 120 or 0.5.');
+  });
+});
+
+describe('parseNodesCsv: recovery_days (v2)', () => {
+  it('reads recovery_days and the manufacturer kind, and names a recovery_days that is not above 0', () => {
+    const good = parseNodesCsv('id,kind,label,country,x,y,recovery_days\r\nmag,manufacturer,Magnet plant,JP,0,0,90\r\n');
+    expect(good.ok && good.items).toEqual([{ id: 'mag', kind: 'manufacturer', label: 'Magnet plant', country: 'JP', position: { x: 0, y: 0 }, recoveryDays: 90 }]);
+    const bad = problemsOf(parseNodesCsv('id,kind,label,country,x,y,recovery_days\r\nm1,mine,M,CD,0,0,0\r\nm2,mine,M,CD,0,0,1 week\r\n'));
+    expect(where(bad)).toEqual(['2:recovery_days', '3:recovery_days']);
+    expect(bad[0].message).toBe('The recovery_days must be greater than 0, not 0.');
+  });
 });
 
 describe('round trips', () => {
@@ -150,6 +170,8 @@ describe('round trips', () => {
       { id: 'e1', from: 'a', to: 'b', mineral: 'cobalt', volume: 0.1 + 0.2 },
       { id: 'e2', from: 'b', to: 'a', mineral: 'rare-earths-heavy', volume: 1e-7, label: ' spaced, "quoted"\nlabel ' },
       { id: 'e3', from: 'a', to: 'a', mineral: 'x1', volume: 123456789.125 },
+      { id: 'e4', from: 'a', to: 'b', mineral: 'cobalt', volume: 0, capacity: 250.5, delayDays: 12 },
+      { id: 'e5', from: 'b', to: 'a', mineral: 'cobalt', volume: 3, delayDays: 0 },
     ];
     const parsed = parseEdgesCsv(edgesToCsv(edges));
     expect(parsed.ok && parsed.items).toEqual(edges);

@@ -9,10 +9,10 @@ const ROOT = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'lodestone-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `npm run --silent exposure -- FILE` as a person would. */
-async function exposure(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs `npm run --silent exposure -- [options] FILE` as a person would. */
+async function exposure(file: string, ...options: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'exposure', '--', file], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'exposure', '--', ...options, file], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -35,6 +35,20 @@ describe('npm run exposure', () => {
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report.minerals)).toContain('cobalt');
     expect(report.warnings).toEqual([]);
+    expect(report.minerals.cobalt.reroute).toBeDefined();
+    expect(report.minerals.cobalt.stressTest).toBeDefined();
+    expect(report.priceFloors).toEqual(expect.any(Array));
+  });
+
+  it('skips rerouting and the stress test when asked, and refuses unknown options', async () => {
+    const seed = join(ROOT, 'seeds/africa-corridors.json');
+    const lean = JSON.parse((await exposure(seed, '--no-reroute', '--no-stress')).stdout);
+    expect(lean.minerals.cobalt.reroute).toBeUndefined();
+    expect(lean.minerals.cobalt.stressTest).toBeUndefined();
+    expect(lean.minerals.cobalt.consumers).toEqual(JSON.parse((await exposure(seed)).stdout).minerals.cobalt.consumers);
+    const odd = await exposure(seed, '--fast');
+    expect(odd.code).toBe(2);
+    expect(stderrLines(odd.stderr)).toEqual([expect.stringMatching(/unknown option --fast/)]);
   });
 
   it('exits 2 with a one-line reason for a file that is not JSON', async () => {
@@ -45,10 +59,10 @@ describe('npm run exposure', () => {
     expect(run.stderr).toMatch(/is not JSON/);
   });
 
-  it('exits 2 with a one-line reason for JSON that is not a v1 board', async () => {
-    const run = await exposure(write('v2.json', JSON.stringify({ format: 'lodestone.board', version: 2, nodes: [], edges: [] })));
+  it('exits 2 with a one-line reason for JSON that is not a v1 or v2 board', async () => {
+    const run = await exposure(write('v3.json', JSON.stringify({ format: 'lodestone.board', version: 3, nodes: [], edges: [] })));
     expect(run.code).toBe(2);
-    expect(stderrLines(run.stderr)).toEqual([expect.stringMatching(/not a Lodestone board v1: version is 2/)]);
+    expect(stderrLines(run.stderr)).toEqual([expect.stringMatching(/not a Lodestone board \(v1 or v2\): version is 3, expected 1 or 2/)]);
   });
 
   it('exits 2 for a missing file', async () => {

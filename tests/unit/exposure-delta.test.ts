@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExposureCore } from '../../client/state/exposure-core';
+import { CRITICAL_PER_CONSUMER, ExposureCore } from '../../client/state/exposure-core';
 import { exposureDelta } from '../../client/state/exposure-delta';
 import { mergeReport, type ExposureReply, type ExposureRequest } from '../../client/state/exposure-protocol';
 import type { Board } from '../../shared/board/types';
@@ -25,7 +25,7 @@ describe('exposureDelta', () => {
 
   it('sends changed planned volumes and changed levers as a patch', () => {
     const levers = [disruption('d1', { country: 'CN' }, 0.5, 30)];
-    const next = { ...withEdge(base, 4, { volume: 123 }), scenario: { name: 'x', disruptions: levers } };
+    const next = { ...withEdge(base, 4, { volume: 123 }), scenario: { ...base.scenario, name: 'x', disruptions: levers } };
     expect(exposureDelta(base, next)).toEqual({ type: 'patch', volumes: [[base.edges[4].id, 123]], disruptions: levers });
   });
 
@@ -35,6 +35,17 @@ describe('exposureDelta', () => {
     expect(exposureDelta(base, withEdge(base, 2, { volume: -1 })).type).toBe('load');
     expect(exposureDelta(base, withNode(base, 1, { country: 'XX' })).type).toBe('load');
     expect(exposureDelta(base, withNode(base, 1, { capacity: { cobalt: 1 } })).type).toBe('load');
+  });
+
+  it('loads when a v2 field the engine reads changes: recovery days, route capacity or delay, expansions, price floors, prices', () => {
+    expect(exposureDelta(base, withNode(base, 1, { recoveryDays: 30 })).type).toBe('load');
+    expect(exposureDelta(base, withEdge(base, 2, { capacity: 500 })).type).toBe('load');
+    expect(exposureDelta(base, withEdge(base, 2, { delayDays: 12 })).type).toBe('load');
+    const expansion = { id: 'x1', label: 'x', enabled: true, node: base.nodes[0].id, capacity: { cobalt: 10 } };
+    expect(exposureDelta(base, { ...base, scenario: { ...base.scenario, expansions: [expansion] } }).type).toBe('load');
+    const floor = { id: 'p1', label: 'p', enabled: true, mineral: 'cobalt', stage: 'refining' as const, floor: 50 };
+    expect(exposureDelta(base, { ...base, scenario: { ...base.scenario, priceFloors: [floor] } }).type).toBe('load');
+    expect(exposureDelta(base, { ...base, prices: { cobalt: 33 } }).type).toBe('load');
   });
 });
 
@@ -71,7 +82,7 @@ describe('exposure worker protocol', () => {
       else if (r < 0.9) board = withNode(board, i % board.nodes.length, { position: { x: step, y: step } });
       else board = { ...board, edges: board.edges.filter((_, j) => j !== i) };
       boards.push(board);
-      expect(run(boards)).toEqual(computeExposure(board));
+      expect(run(boards)).toEqual(computeExposure(board, { consumerCriticalLimit: CRITICAL_PER_CONSUMER }));
     }
   });
 

@@ -5,12 +5,15 @@ import {
   ITEM_ID_PATTERN,
   MINERAL_KEY_PATTERN,
   NODE_KINDS,
+  PRICE_FLOOR_STAGES,
   type Board,
   type BoardEdge,
   type BoardNode,
   type BoardNote,
   type Disruption,
   type DisruptionTarget,
+  type Expansion,
+  type PriceFloor,
 } from '../../shared/board/types';
 
 const NO_NULL_PROTO = { noNullPrototype: true } as const;
@@ -62,6 +65,7 @@ export const nodeArb: fc.Arbitrary<BoardNode> = fc.record(
     demand: amountsArb,
     stock: amountsArb,
     tags: fc.array(textArb(0, 30), { maxLength: 3 }),
+    recoveryDays: finiteDouble(Number.MIN_VALUE, 1e5),
   },
   { requiredKeys: ['id', 'kind', 'label', 'country', 'position'], ...NO_NULL_PROTO },
 );
@@ -70,7 +74,10 @@ function edgesArb(nodeIds: string[]): fc.Arbitrary<BoardEdge[]> {
   if (nodeIds.length === 0) return fc.constant([]);
   const endpoint = fc.constantFrom(...nodeIds);
   const edge = fc.record(
-    { id: itemIdArb, from: endpoint, to: endpoint, mineral: mineralArb, volume: finiteDouble(0, 1e9), label: labelArb },
+    {
+      id: itemIdArb, from: endpoint, to: endpoint, mineral: mineralArb, volume: finiteDouble(0, 1e9), label: labelArb,
+      capacity: finiteDouble(0, 1e9), delayDays: finiteDouble(0, 1e3),
+    },
     { requiredKeys: ['id', 'from', 'to', 'mineral', 'volume'], ...NO_NULL_PROTO },
   );
   return fc.uniqueArray(edge, { selector: (e) => e.id, maxLength: 16 });
@@ -81,7 +88,12 @@ function targetArb(nodeIds: string[], edgeIds: string[]): fc.Arbitrary<Disruptio
     { country: countryArb, kinds: fc.array(kindArb, { maxLength: 3 }), exportsOnly: fc.boolean() },
     { requiredKeys: ['country'], ...NO_NULL_PROTO },
   );
-  const options: fc.Arbitrary<DisruptionTarget>[] = [country];
+  // `to` (v2) is only valid on an export control.
+  const exportsTo = fc.record(
+    { country: countryArb, kinds: fc.array(kindArb, { maxLength: 3 }), exportsOnly: fc.constant(true as const), to: fc.array(countryArb, { maxLength: 3 }) },
+    { requiredKeys: ['country', 'exportsOnly', 'to'], ...NO_NULL_PROTO },
+  );
+  const options: fc.Arbitrary<DisruptionTarget>[] = [country, exportsTo];
   if (nodeIds.length > 0) options.push(fc.record({ node: fc.constantFrom(...nodeIds) }, NO_NULL_PROTO));
   if (edgeIds.length > 0) options.push(fc.record({ edge: fc.constantFrom(...edgeIds) }, NO_NULL_PROTO));
   return fc.oneof(...options);
@@ -103,12 +115,41 @@ function disruptionsArb(nodeIds: string[], edgeIds: string[]): fc.Arbitrary<Disr
   return fc.uniqueArray(disruption, { selector: (d) => d.id, maxLength: 6 });
 }
 
+function expansionsArb(nodeIds: string[]): fc.Arbitrary<Expansion[]> {
+  if (nodeIds.length === 0) return fc.constant([]);
+  const expansion = fc.record(
+    { id: itemIdArb, label: labelArb, enabled: fc.boolean(), node: fc.constantFrom(...nodeIds), capacity: amountsArb },
+    NO_NULL_PROTO,
+  );
+  return fc.uniqueArray(expansion, { selector: (x) => x.id, maxLength: 4 });
+}
+
+const priceFloorsArb: fc.Arbitrary<PriceFloor[]> = fc.uniqueArray(
+  fc.record(
+    {
+      id: itemIdArb,
+      label: labelArb,
+      enabled: fc.boolean(),
+      mineral: mineralArb,
+      stage: fc.constantFrom(...PRICE_FLOOR_STAGES),
+      floor: finiteDouble(Number.MIN_VALUE, 1e6),
+      countries: fc.array(countryArb, { maxLength: 3 }),
+      excludeCountries: fc.array(countryArb, { maxLength: 3 }),
+    },
+    { requiredKeys: ['id', 'label', 'enabled', 'mineral', 'stage', 'floor'], ...NO_NULL_PROTO },
+  ),
+  { selector: (p) => p.id, maxLength: 4 },
+);
+
+/** Mineral prices, USD/kg (0 is a valid price). */
+const pricesArb = fc.dictionary(mineralArb, finiteDouble(0, 1e6), { maxKeys: 4, ...NO_NULL_PROTO });
+
 const notesArb: fc.Arbitrary<BoardNote[]> = fc.uniqueArray(
   fc.record({ id: itemIdArb, text: textArb(0, 300), position: positionArb }, NO_NULL_PROTO),
   { selector: (n) => n.id, maxLength: 4 },
 );
 
-/** A valid board as validateBoard returns it: scenario and notes present, 0..maxNodes nodes. */
+/** A valid version 2 board as validateBoard returns it: scenario (with its lists) and notes present, 0..maxNodes nodes. */
 export function boardArbitrary(maxNodes = 12): fc.Arbitrary<Board> {
   return fc.uniqueArray(nodeArb, { selector: (n) => n.id, maxLength: maxNodes }).chain((nodes) => {
     const nodeIds = nodes.map((n) => n.id);
@@ -119,14 +160,19 @@ export function boardArbitrary(maxNodes = 12): fc.Arbitrary<Board> {
             title: labelArb,
             description: textArb(0, 500),
             scenarioName: labelArb,
+            prices: pricesArb,
             disruptions: disruptionsArb(nodeIds, edges.map((e) => e.id)),
+            expansions: expansionsArb(nodeIds),
+            priceFloors: priceFloorsArb,
             notes: notesArb,
           },
-          { requiredKeys: ['title', 'scenarioName', 'disruptions', 'notes'], ...NO_NULL_PROTO },
+          { requiredKeys: ['title', 'scenarioName', 'disruptions', 'expansions', 'priceFloors', 'notes'], ...NO_NULL_PROTO },
         )
-        .map(({ title, description, scenarioName, disruptions, notes }): Board => {
-          const board: Board = { format: 'lodestone.board', version: 1, title, nodes, edges, scenario: { name: scenarioName, disruptions }, notes };
+        .map(({ title, description, prices, scenarioName, disruptions, expansions, priceFloors, notes }): Board => {
+          const scenario = { name: scenarioName, disruptions, expansions, priceFloors };
+          const board: Board = { format: 'lodestone.board', version: 2, title, nodes, edges, scenario, notes };
           if (description !== undefined) board.description = description;
+          if (prices !== undefined) board.prices = prices;
           return board;
         }),
     );

@@ -27,15 +27,15 @@ export function disruption(id: string, target: DisruptionTarget, factor: number,
   return { id, label, enabled, target, factor, days, ...(minerals === undefined ? {} : { minerals }) };
 }
 
-/** A whole v1 board file. */
+/** A whole board file (version 2, no expansions, price floors or prices). */
 export function board(nodes: BoardNode[], edges: BoardEdge[], disruptions: Disruption[] = []): Board {
   return {
     format: 'lodestone.board',
-    version: 1,
+    version: 2,
     title: 'test board',
     nodes,
     edges,
-    scenario: { name: 'test', disruptions },
+    scenario: { name: 'test', disruptions, expansions: [], priceFloors: [] },
     notes: [],
   };
 }

@@ -56,6 +56,6 @@ export function flowBoardArbitrary(options: FlowBoardOptions = {}): fc.Arbitrary
         else target = { country: spec.country, ...(spec.kinds ? { kinds: spec.kinds } : {}), ...(spec.form === 'exports' ? { exportsOnly: true } : {}) };
         return { id: `d${i}`, label: `lever ${i}`, enabled: spec.enabled, target, ...(spec.minerals ? { minerals: spec.minerals } : {}), factor: spec.factor, days: spec.days };
       });
-      return { format: 'lodestone.board', version: 1, title: 'random', nodes, edges, scenario: { name: 'random', disruptions }, notes: [] } satisfies Board;
+      return { format: 'lodestone.board', version: 2, title: 'random', nodes, edges, scenario: { name: 'random', disruptions, expansions: [], priceFloors: [] }, notes: [] } satisfies Board;
     });
 }
