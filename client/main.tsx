@@ -1,15 +1,17 @@
 /** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
+import './zod-jitless';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary, IdentityDialog, Landing } from './shell';
 import { loadIdentity, saveIdentity } from './shell/identity';
 import type { Me } from './sync/board-session';
 import { BoardPage } from './views/BoardPage';
+import { takeBoardToken } from './views/board-token';
 
 function App() {
   const [me, setMe] = useState<Me | null>(() => loadIdentity());
   const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(location.pathname);
-  const token = new URLSearchParams(location.search).get('token');
+  const [token] = useState(() => (match ? takeBoardToken(match[1]) : null));
   if (!match) return <Landing />;
   if (!token) {
     return (

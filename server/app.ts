@@ -9,6 +9,7 @@ import { BoardService } from './boards/board-service';
 import type { ServerConfig } from './config';
 import { boardRoutes } from './http/board-routes';
 import { opsRoutes } from './http/ops-routes';
+import { securityHeaders } from './http/security-headers';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { CLOSE } from './rooms/connection';
@@ -49,6 +50,10 @@ function errorHandler(log: Logger) {
   return (error: { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
     if (error.type === 'entity.parse.failed') return void res.status(400).json({ error: 'The request body is not valid JSON.' });
     if (error.type === 'entity.too.large') return void res.status(413).json({ error: 'The request body is too large.' });
+    // Express and its static files answer a path they cannot decode (a malformed percent-escape) with a 400 error.
+    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      return void res.status(error.status).json({ error: error.status === 400 ? 'The request could not be read (a malformed address or body).' : 'There is nothing at this address.' });
+    }
     log.error({ err: error, path: req.path }, 'request failed');
     res.status(500).json({ error: 'Something went wrong on the server; the error was logged.' });
   };
@@ -64,25 +69,32 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const secret = config.secret ?? (await storage.getOrCreateSecret(() => randomBytes(32).toString('base64url')));
   const metrics = createMetrics();
   const bus = options.bus ?? openBus(config, { log, metrics });
-  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates }, config.roomIdleMs);
-  const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now });
+  const manager = new RoomManager({ storage, bus, log, metrics, now, compactAfterUpdates: config.compactAfterUpdates, limits: config.updateLimits, maxHeldBytes: config.maxEarlyBytes,
+    awarenessLimits: { maxStates: config.maxAwarenessStates, maxBytes: config.maxAwarenessBytes },
+  }, config.roomIdleMs);
+  const service = new BoardService({ storage, manager, secret, tokenTtlDays: config.tokenTtlDays, now, log });
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy, the client's address (per-address limits) is the one it forwarded.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  app.use(securityHeaders);
   app.use(express.json({ limit: config.maxMessageBytes }));
   app.use(opsRoutes(storage, bus, metrics));
-  app.use('/api', boardRoutes(service, storage, secret, nowSeconds));
+  app.use('/api', boardRoutes(service, storage, { secret, nowSeconds, createKey: config.createKey, createPerHour: config.createPerHour, createBurst: config.createBurst }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
     app.use(express.static(clientDir, { index: 'index.html' }));
     app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
   }
+  app.use((_req, res) => void res.status(404).json({ error: 'There is nothing at this address.' }));
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);
   const gateway = attachGateway(httpServer, {
-    manager, secret, metrics, log, nowSeconds, maxMessageBytes: config.maxMessageBytes,
+    manager, storage, secret, metrics, log, nowSeconds, maxMessageBytes: config.maxMessageBytes,
+    maxSendBufferBytes: config.maxSendBufferBytes, maxEarlyBytes: config.maxEarlyBytes,
     rateLimit: { perSecond: config.rateLimitPerSecond, burst: config.rateLimitBurst },
   });
   await new Promise<void>((resolve, reject) => {

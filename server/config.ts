@@ -1,5 +1,6 @@
 /** The server's settings, read from the environment in one place and validated with a clear message. */
 import { z } from 'zod';
+import type { UpdateLimits } from './rooms/update-gate';
 import type { V8Tiering } from './v8-tiering';
 
 /** Validated server settings. */
@@ -29,6 +30,22 @@ export interface ServerConfig {
   roomIdleMs: number;
   /** Update rows past which a board's updates are merged into one. */
   compactAfterUpdates: number;
+  /** Cost limits on document updates: items and client ids per update, client ids and bytes per board. */
+  updateLimits: UpdateLimits;
+  /** Awareness per connection: client ids it may announce, and bytes of JSON their states may hold together. */
+  maxAwarenessStates: number;
+  maxAwarenessBytes: number;
+  /** Bytes queued for one socket past which it is closed (a client that stopped reading). */
+  maxSendBufferBytes: number;
+  /** Bytes a connection may send while its board loads (buffered until the room is ready). */
+  maxEarlyBytes: number;
+  /** Key that creating and importing boards, and listing all of them, need; null = anyone may create. */
+  createKey: string | null;
+  /** Boards one client address may create or import per hour, and the burst above that. */
+  createPerHour: number;
+  createBurst: number;
+  /** Proxy hops in front of the server whose X-Forwarded-For is believed (0: the socket's address is the client's). */
+  trustProxyHops: number;
   /** Lifetime of the tokens the server issues. */
   tokenTtlDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -57,6 +74,18 @@ const EnvSchema = z.object({
   LODESTONE_ROOM_IDLE_MS: int(0, 86_400_000).default(30_000),
   LODESTONE_COMPACT_AFTER: int(2, 1_000_000).default(500),
   LODESTONE_TOKEN_TTL_DAYS: int(1, 3650).default(30),
+  LODESTONE_MAX_UPDATE_ITEMS: int(1, 10_000_000).default(200_000),
+  LODESTONE_MAX_UPDATE_CLIENTS: int(1, 100_000).default(64),
+  LODESTONE_MAX_BOARD_CLIENTS: int(1, 10_000_000).default(5000),
+  LODESTONE_MAX_BOARD_BYTES: int(1024, 4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  LODESTONE_MAX_AWARENESS_STATES: int(1, 10_000).default(8),
+  LODESTONE_MAX_AWARENESS_BYTES: int(256, 64 * 1024 * 1024).default(64 * 1024),
+  LODESTONE_MAX_SEND_BUFFER_BYTES: int(64 * 1024, 4 * 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  LODESTONE_MAX_EARLY_BYTES: int(1024, 1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  LODESTONE_CREATE_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  LODESTONE_CREATE_RATE: int(1, 1_000_000).default(60),
+  LODESTONE_CREATE_BURST: int(1, 1_000_000).default(20),
+  LODESTONE_TRUST_PROXY: int(0, 10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LODESTONE_V8_TIERING: z.enum(['fast', 'default']).default('fast'),
 });
@@ -78,6 +107,10 @@ export function readConfig(env: Record<string, string | undefined>, clientDir: s
     redisUrl: e.REDIS_URL ?? null, instanceId: e.LODESTONE_INSTANCE_ID ?? null, secret: e.LODESTONE_SECRET ?? null,
     maxMessageBytes: e.LODESTONE_MAX_MESSAGE_BYTES, rateLimitPerSecond: e.LODESTONE_RATE_LIMIT, rateLimitBurst: e.LODESTONE_RATE_BURST,
     roomIdleMs: e.LODESTONE_ROOM_IDLE_MS, compactAfterUpdates: e.LODESTONE_COMPACT_AFTER, tokenTtlDays: e.LODESTONE_TOKEN_TTL_DAYS,
+    updateLimits: { maxItems: e.LODESTONE_MAX_UPDATE_ITEMS, maxClients: e.LODESTONE_MAX_UPDATE_CLIENTS, maxBoardClients: e.LODESTONE_MAX_BOARD_CLIENTS, maxBoardBytes: e.LODESTONE_MAX_BOARD_BYTES },
+    maxAwarenessStates: e.LODESTONE_MAX_AWARENESS_STATES, maxAwarenessBytes: e.LODESTONE_MAX_AWARENESS_BYTES,
+    maxSendBufferBytes: e.LODESTONE_MAX_SEND_BUFFER_BYTES, maxEarlyBytes: e.LODESTONE_MAX_EARLY_BYTES,
+    createKey: e.LODESTONE_CREATE_KEY ?? null, createPerHour: e.LODESTONE_CREATE_RATE, createBurst: e.LODESTONE_CREATE_BURST, trustProxyHops: e.LODESTONE_TRUST_PROXY,
     logLevel: e.LOG_LEVEL, v8Tiering: e.LODESTONE_V8_TIERING, clientDir,
   };
 }

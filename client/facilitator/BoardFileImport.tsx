@@ -4,6 +4,7 @@
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import type { Board } from '../../shared/board/types';
+import { protoKeyProblems } from '../../shared/board/proto-keys';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
 import { readFileText } from '../state/read-file';
 import '../shell/shell.css';
@@ -27,7 +28,8 @@ export function readBoardFile(name: string, text: string): State {
   } catch {
     return { kind: 'error', message: `${name} is not a JSON file; export a board from Lodestone and import that file.`, problems: [] };
   }
-  const checked = validateBoard(json);
+  const reserved = protoKeyProblems(json);
+  const checked = reserved.length > 0 ? { ok: false as const, problems: reserved } : validateBoard(json);
   if (checked.ok) return { kind: 'ready', name, board: checked.board };
   const count = checked.problems.length;
   return { kind: 'error', message: `${name} is not a valid board file: ${count === 1 ? '1 problem' : `${count} problems`}.`, problems: checked.problems };

@@ -1,6 +1,7 @@
 /** "Import a board file": reads a JSON board file, sends it to the server, lists the problems the server names. */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError, importBoard, type ApiProblem, type CreatedBoard } from './api';
+import { CreateKeyField } from './CreateKeyField';
 import './shell.css';
 import { readFileText } from '../state/read-file';
 
@@ -16,10 +17,23 @@ export interface ImportFormProps {
 export function ImportForm({ onImported }: ImportFormProps) {
   const [error, setError] = useState<{ message: string; problems: ApiProblem[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The file read when the server asked for its creation key, to send again once it is entered. */
+  const [awaitingKey, setAwaitingKey] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
   const ids = useId();
 
   const fail = (message: string, problems: ApiProblem[] = []) => setError({ message, problems });
+
+  const send = async (parsed: unknown) => {
+    setAwaitingKey(null);
+    try {
+      onImported(await importBoard(parsed));
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.createKeyRequired) setAwaitingKey(parsed);
+      if (failure instanceof ApiError) fail(failure.problems.length > 0 ? failure.message.split('\n')[0] : failure.message, failure.problems);
+      else fail('The file could not be imported; try again.');
+    }
+  };
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -34,10 +48,7 @@ export function ImportForm({ onImported }: ImportFormProps) {
       } catch {
         return fail(`${file.name} is not a JSON file; export a board from Lodestone and import that file.`);
       }
-      onImported(await importBoard(parsed));
-    } catch (failure) {
-      if (failure instanceof ApiError) fail(failure.problems.length > 0 ? failure.message.split('\n')[0] : failure.message, failure.problems);
-      else fail('The file could not be imported; try again.');
+      await send(parsed);
     } finally {
       setBusy(false);
       // Choosing the same (fixed) file again should import again.
@@ -67,6 +78,7 @@ export function ImportForm({ onImported }: ImportFormProps) {
           )}
         </div>
       )}
+      {awaitingKey !== null && <CreateKeyField onSaved={() => void send(awaitingKey)} />}
     </section>
   );
 }

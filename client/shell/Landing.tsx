@@ -4,7 +4,7 @@ import type { Role } from '../state/types';
 import { ApiError, listBoards, type CreatedBoard } from './api';
 import { KnownBoardList, ServerBoardList, type ServerBoards } from './BoardLists';
 import { ImportForm } from './ImportForm';
-import { forget, list, remember } from './known-boards';
+import { forget, list, remember, tokensOf } from './known-boards';
 import { NewBoardForm } from './NewBoardForm';
 import { OpenLinkForm } from './OpenLinkForm';
 import './shell.css';
@@ -25,7 +25,7 @@ export function Landing({ navigate = goTo }: LandingProps = {}) {
   useEffect(() => {
     const abort = new AbortController();
     setServer({ state: 'loading' });
-    listBoards(abort.signal).then(
+    listBoards(tokensOf(list()), abort.signal).then(
       (boards) => setServer({ state: 'ready', boards }),
       (error: unknown) => {
         if (abort.signal.aborted) return;

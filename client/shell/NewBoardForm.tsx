@@ -1,6 +1,7 @@
 /** "New board": a template picker and an optional title; creates the board and hands back what the server answered. */
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, createBoard, type CreatedBoard, type TemplateName } from './api';
+import { CreateKeyField } from './CreateKeyField';
 import './shell.css';
 
 /** The templates offered, in order, with a line on what each holds. */
@@ -24,19 +25,24 @@ export function NewBoardForm({ onCreated }: NewBoardFormProps) {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsKey, setNeedsKey] = useState(false);
   const ids = useId();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const create = async () => {
     setBusy(true);
     setError(null);
     try {
       onCreated(await createBoard({ template, title: title.trim() || undefined }));
     } catch (failure) {
+      setNeedsKey(failure instanceof ApiError && failure.createKeyRequired);
       setError(failure instanceof ApiError ? failure.message : 'The board could not be created; try again.');
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create();
   };
 
   return (
@@ -61,6 +67,7 @@ export function NewBoardForm({ onCreated }: NewBoardFormProps) {
         </button>
       </div>
       {error && <p role="alert" className="ls-error">{error}</p>}
+      {needsKey && <CreateKeyField onSaved={() => void create()} />}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** The Share button and its panel: the facilitator gets a link per role, everyone else the link of this page. */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Role } from '../state/types';
-import { ApiError, getLinks, type BoardLinks } from './api';
+import { ApiError, getLinks, rotateLink, type BoardLinks } from './api';
 import { CopyField } from './CopyField';
 import { ROLE_WORDS } from './format';
 import './shell.css';
@@ -63,6 +63,16 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
     };
   }, [open]);
 
+  // A leaked link stops working at once; whoever uses it now is disconnected and needs the new one.
+  const replace = async (r: 'editor' | 'viewer') => {
+    if (!window.confirm(`Replace the ${ROLE_WORDS[r].name.toLowerCase()} link? The current one stops working and everyone using it is disconnected.`)) return;
+    try {
+      setLinks({ state: 'ready', links: (await rotateLink(boardId, token, r)).links });
+    } catch (error) {
+      setLinks({ state: 'failed', message: error instanceof ApiError ? error.message : 'The link could not be replaced.' });
+    }
+  };
+
   const here = absolute(`/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`);
 
   return (
@@ -91,6 +101,11 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
                       <span className="ls-share__can">{ROLE_WORDS[r].can}</span>
                     </div>
                     <CopyField label={`${ROLE_WORDS[r].name} link`} value={absolute(links.links[r])} />
+                    {r !== 'facilitator' && (
+                      <button type="button" className="ls-button ls-button--small ls-button--quiet" onClick={() => void replace(r)}>
+                        Replace {ROLE_WORDS[r].name.toLowerCase()} link
+                      </button>
+                    )}
                   </div>
                 ))}
             </>

@@ -48,8 +48,32 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly problems: ApiProblem[] = [],
+    /** The server needs its creation key (LODESTONE_CREATE_KEY) for this. */
+    readonly createKeyRequired = false,
   ) {
     super(message);
+  }
+}
+
+/** Where this browser keeps the server's creation key once the person entered it. */
+export const CREATE_KEY_STORAGE = 'lodestone.create-key';
+
+/** The creation key this browser holds, or null. */
+export function storedCreateKey(): string | null {
+  try {
+    return localStorage.getItem(CREATE_KEY_STORAGE);
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps (or, with an empty key, forgets) the creation key. */
+export function saveCreateKey(key: string): void {
+  try {
+    if (key.trim()) localStorage.setItem(CREATE_KEY_STORAGE, key.trim());
+    else localStorage.removeItem(CREATE_KEY_STORAGE);
+  } catch {
+    // Storage disabled: the person is asked again next time.
   }
 }
 
@@ -58,6 +82,7 @@ interface RequestOptions {
   token?: string;
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 }
 
 function isProblem(value: unknown): value is ApiProblem {
@@ -75,12 +100,12 @@ async function errorFrom(res: Response): Promise<ApiError> {
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
   const message = typeof record.error === 'string' && record.error.trim() ? record.error : `The server answered ${res.status}`;
   const problems = Array.isArray(record.problems) ? record.problems.filter(isProblem) : [];
-  return new ApiError(message, res.status, problems);
+  return new ApiError(message, res.status, problems, record.createKeyRequired === true);
 }
 
 /** One request to `/api<path>`; resolves to the parsed JSON (or undefined for 204). */
 async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -107,9 +132,18 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
 
 const boardPath = (id: string) => `/boards/${encodeURIComponent(id)}`;
 
-/** Every board on the server, most recently updated first. */
-export async function listBoards(signal?: AbortSignal): Promise<BoardSummary[]> {
-  const answer = await request<{ boards: BoardSummary[] }>('/boards', { signal });
+const keyHeader = (): Record<string, string> => {
+  const key = storedCreateKey();
+  return key ? { 'X-Create-Key': key } : {};
+};
+
+/**
+ * The boards on the server this browser may see, most recently updated first: those whose tokens it
+ * presents (the links it holds), or all of them (first page) with the creation key.
+ */
+export async function listBoards(tokens: readonly string[], signal?: AbortSignal): Promise<BoardSummary[]> {
+  const headers = { ...keyHeader(), ...(tokens.length > 0 ? { 'X-Board-Tokens': tokens.slice(0, 100).join(',') } : {}) };
+  const answer = await request<{ boards: BoardSummary[] }>('/boards', { signal, headers });
   return answer.boards;
 }
 
@@ -119,12 +153,12 @@ export function createBoard(input: { title?: string; template?: TemplateName } =
   const title = input.title?.trim();
   if (title) body.title = title;
   if (input.template) body.template = input.template;
-  return request<CreatedBoard>('/boards', { method: 'POST', body });
+  return request<CreatedBoard>('/boards', { method: 'POST', body, headers: keyHeader() });
 }
 
 /** Creates a board from a board file; a 400 carries every problem in `ApiError.problems`. */
 export function importBoard(file: unknown): Promise<CreatedBoard> {
-  return request<CreatedBoard>('/boards/import', { method: 'POST', body: file });
+  return request<CreatedBoard>('/boards/import', { method: 'POST', body: file, headers: keyHeader() });
 }
 
 /** The board's record and the role of `token` (viewer or better). */
@@ -135,6 +169,11 @@ export function getBoard(id: string, token: string, signal?: AbortSignal): Promi
 /** Fresh links for every role (facilitator token). */
 export function getLinks(id: string, token: string, signal?: AbortSignal): Promise<BoardLinks> {
   return request<BoardLinks>(`${boardPath(id)}/links`, { token, signal });
+}
+
+/** Replaces the board's editor or viewer link (facilitator token): the old one stops working; answers the current links. */
+export function rotateLink(id: string, token: string, role: 'editor' | 'viewer'): Promise<BoardLinks> {
+  return request<BoardLinks>(`${boardPath(id)}/links/rotate`, { method: 'POST', token, body: { role } });
 }
 
 /** The live board as a board file (viewer or better). */

@@ -70,3 +70,19 @@ export function list(): KnownBoard[] {
 export function forget(boardId: string): void {
   write(read().filter((b) => b.id !== boardId));
 }
+
+/** The tokens of every link this browser holds (so the server lists just these boards). */
+export function tokensOf(boards: readonly KnownBoard[]): string[] {
+  const tokens: string[] = [];
+  for (const board of boards) {
+    for (const link of Object.values(board.links)) {
+      try {
+        const token = new URL(link ?? '', 'http://x').searchParams.get('token');
+        if (token) tokens.push(token);
+      } catch {
+        // A link that does not parse holds no token to present.
+      }
+    }
+  }
+  return tokens;
+}

@@ -16,6 +16,19 @@ function startWorker(): Worker | null {
   }
 }
 
+/** A JSON copy: values JSON cannot hold (a BigInt, a cycle) are left out. */
+function plainCopy<T>(value: T): T {
+  const seen = new WeakSet<object>();
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'bigint') return undefined;
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return undefined;
+      seen.add(v);
+    }
+    return v;
+  })) as T;
+}
+
 /** The page's side of the worker: sends each board as a delta from the last one, mirrors the worker's report. */
 class ExposureClient {
   private id = 0;
@@ -37,14 +50,28 @@ class ExposureClient {
     const request: ExposureRequest = delta.type === 'load'
       ? { id: ++this.id, type: 'load', board }
       : { id: ++this.id, type: 'patch', volumes: delta.volumes, disruptions: delta.disruptions };
-    this.worker.postMessage(request);
+    this.post(request);
+  }
+
+  /**
+   * Posts to the worker. The board reader hands over plain data only, but should a value ever not survive
+   * a structured clone (DataCloneError), a JSON copy of the board goes instead (what JSON cannot hold is
+   * left out) rather than the exception breaking the page.
+   */
+  private post(request: ExposureRequest): void {
+    try {
+      this.worker.postMessage(request);
+    } catch (error) {
+      console.warn('Lodestone: the board could not be handed to the exposure worker as it is; sending a plain copy.', error);
+      this.worker.postMessage(request.type === 'load' ? { ...request, board: plainCopy(request.board) } : plainCopy(request));
+    }
   }
 
   private receive(reply: ExposureReply): void {
     if (reply.id < this.reloadId) return;
     if (reply.type === 'stale') {
       this.reloadId = ++this.id;
-      if (this.base) this.worker.postMessage({ id: this.reloadId, type: 'load', board: this.base } satisfies ExposureRequest);
+      if (this.base) this.post({ id: this.reloadId, type: 'load', board: this.base });
       return;
     }
     // Every reply updates the mirror (the worker sends only what changed since its previous reply).

@@ -1,5 +1,6 @@
 /** Reads the board out of the Y.Doc incrementally: unchanged items keep their object identity. */
 import * as Y from 'yjs';
+import { entryProblem } from '../../shared/board/doc-check';
 import { sameValue } from '../../shared/board/same-value';
 import {
   BOARD_VERSION, type Board, type BoardEdge, type BoardNode, type BoardNote, type Disruption, type Expansion, type MineralAmounts, type PriceFloor,
@@ -21,6 +22,17 @@ function rankOf(value: Y.Map<unknown>): number {
   return typeof rank === 'number' ? rank : Number.MAX_SAFE_INTEGER;
 }
 
+/**
+ * Reads an item if it fits the document schema; an item that does not (a value no honest client writes,
+ * such as a nested Y.Doc or a BigInt) is skipped with a warning, so the page draws everything else.
+ */
+function readChecked<T>(name: string, id: string, value: Y.Map<unknown>, read: Reader<T>): T | null {
+  const problem = entryProblem([name, id], value);
+  if (problem === null) return read(id, value);
+  console.warn(`Lodestone: skipped ${name} item ${JSON.stringify(id)}: ${problem}`);
+  return null;
+}
+
 /** One top-level map of items, cached by id and re-read only where Yjs says something changed. */
 class ItemList<T extends { id: string }> {
   private cache = new Map<string, Ranked<T>>();
@@ -30,7 +42,7 @@ class ItemList<T extends { id: string }> {
   /** Id -> index in `list`. */
   private position = new Map<string, number>();
 
-  constructor(private readonly map: Y.Map<unknown>, private readonly read: Reader<T>) {
+  constructor(private readonly name: string, private readonly map: Y.Map<unknown>, private readonly read: Reader<T>) {
     map.observeDeep((events) => {
       for (const event of events) {
         if (event.target === map) for (const key of event.changes.keys.keys()) this.dirty.add(key);
@@ -47,7 +59,8 @@ class ItemList<T extends { id: string }> {
     if (this.all) this.cache.clear();
     for (const id of ids) {
       const value = this.map.get(id);
-      if (value instanceof Y.Map) this.cache.set(id, { item: this.read(id, value), rank: rankOf(value) });
+      const item = value instanceof Y.Map ? readChecked(this.name, id, value, this.read) : null;
+      if (item !== null) this.cache.set(id, { item, rank: rankOf(value as Y.Map<unknown>) });
       else this.cache.delete(id);
     }
     this.all = false;
@@ -65,7 +78,9 @@ class ItemList<T extends { id: string }> {
       const at = this.position.get(id);
       const old = this.cache.get(id);
       if (!(value instanceof Y.Map) || at === undefined || old === undefined || rankOf(value) !== old.rank) return false;
-      changes.push([at, { item: this.read(id, value), rank: old.rank }]);
+      const item = readChecked(this.name, id, value, this.read);
+      if (item === null) return false;
+      changes.push([at, { item, rank: old.rank }]);
     }
     this.list = this.list.slice();
     for (const [at, ranked] of changes) {
@@ -91,12 +106,12 @@ export class BoardReader {
   private prices: MineralAmounts | undefined;
 
   constructor(doc: Y.Doc) {
-    this.nodes = new ItemList(doc.getMap(NODES_MAP), nodeFromYMap);
-    this.edges = new ItemList(doc.getMap(EDGES_MAP), edgeFromYMap);
-    this.levers = new ItemList(doc.getMap(DISRUPTIONS_MAP), disruptionFromYMap);
-    this.expansions = new ItemList(doc.getMap(EXPANSIONS_MAP), expansionFromYMap);
-    this.priceFloors = new ItemList(doc.getMap(PRICE_FLOORS_MAP), priceFloorFromYMap);
-    this.notes = new ItemList(doc.getMap(NOTES_MAP), noteFromYMap);
+    this.nodes = new ItemList(NODES_MAP, doc.getMap(NODES_MAP), nodeFromYMap);
+    this.edges = new ItemList(EDGES_MAP, doc.getMap(EDGES_MAP), edgeFromYMap);
+    this.levers = new ItemList(DISRUPTIONS_MAP, doc.getMap(DISRUPTIONS_MAP), disruptionFromYMap);
+    this.expansions = new ItemList(EXPANSIONS_MAP, doc.getMap(EXPANSIONS_MAP), expansionFromYMap);
+    this.priceFloors = new ItemList(PRICE_FLOORS_MAP, doc.getMap(PRICE_FLOORS_MAP), priceFloorFromYMap);
+    this.notes = new ItemList(NOTES_MAP, doc.getMap(NOTES_MAP), noteFromYMap);
     this.meta = doc.getMap(META_MAP);
   }
 

@@ -61,7 +61,8 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
   const origin = { session: boardId };
   const role: Role = roleOfToken(token) ?? 'viewer';
   const provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), boardId, doc, {
-    params: { token }, disableBc: true, maxBackoffTime: 2500,
+    // The session key stays with this page: after a reconnect it lets the server give my presence back to me only.
+    params: { token, session: crypto.randomUUID() }, disableBc: true, maxBackoffTime: 2500,
     ...(options.WebSocketImpl ? { WebSocketPolyfill: options.WebSocketImpl } : {}),
   });
   const offline = options.offlineCopy !== false && typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(`lodestone-board-${boardId}`, doc) : null;
@@ -121,7 +122,8 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
 
   const presence = {
     setCursor: (cursor: { x: number; y: number } | null) => awareness.setLocalStateField('cursor', cursor),
-    setSelection: (ids: string[]) => awareness.setLocalStateField('selection', ids),
+    // At most 500 ids: a select-all on a big board must stay within the server's presence limit (LODESTONE_MAX_AWARENESS_BYTES).
+    setSelection: (ids: string[]) => awareness.setLocalStateField('selection', ids.slice(0, 500)),
   };
   let summons = 0;
   const view: PresenceActions = {

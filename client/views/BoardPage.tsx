@@ -42,8 +42,9 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   }, [following, follow]);
 
   useEffect(() => {
-    if (state?.loaded) remember(boardId, state.board.title, state.role, `${location.pathname}${location.search}`);
-  }, [boardId, state?.loaded, state?.board.title, state?.role]);
+    // The token is no longer in the address bar (board-token.ts): the link is rebuilt from it.
+    if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
+  }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
     (window as unknown as Record<string, unknown>).__lodestone = { session, actions, state, exposure };
   }, [session, actions, state, exposure]);

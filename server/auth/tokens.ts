@@ -12,10 +12,12 @@ export interface TokenClaims {
   role: Role;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** The link generation it was issued for (editor and viewer links can be replaced); absent = 0. */
+  generation?: number;
 }
 
 /** Why a token was refused. */
-export type TokenProblem = 'malformed' | 'bad-signature' | 'expired';
+export type TokenProblem = 'malformed' | 'bad-signature' | 'expired' | 'revoked';
 
 const PREFIX = 'v1';
 
@@ -25,7 +27,8 @@ function sign(payload: string, secret: string): string {
 
 /** Issues a token. */
 export function signToken(claims: TokenClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ b: claims.boardId, r: claims.role, e: claims.exp })).toString('base64url');
+  const generation = claims.generation ?? 0;
+  const payload = Buffer.from(JSON.stringify({ b: claims.boardId, r: claims.role, e: claims.exp, ...(generation > 0 ? { g: generation } : {}) })).toString('base64url');
   return `${PREFIX}.${payload}.${sign(payload, secret)}`;
 }
 
@@ -44,10 +47,11 @@ export function verifyToken(token: unknown, secret: string, nowSeconds: number):
   } catch {
     return { ok: false, problem: 'malformed' };
   }
-  const { b, r, e } = (raw ?? {}) as Record<string, unknown>;
+  const { b, r, e, g = 0 } = (raw ?? {}) as Record<string, unknown>;
   if (typeof b !== 'string' || !ROLES.includes(r as Role) || typeof e !== 'number') return { ok: false, problem: 'malformed' };
+  if (typeof g !== 'number' || !Number.isInteger(g) || g < 0) return { ok: false, problem: 'malformed' };
   if (e <= nowSeconds) return { ok: false, problem: 'expired' };
-  return { ok: true, claims: { boardId: b, role: r as Role, exp: e } };
+  return { ok: true, claims: { boardId: b, role: r as Role, exp: e, generation: g } };
 }
 
 /** Whether `role` may do what `needed` may do (facilitator > editor > viewer). */
@@ -62,6 +66,8 @@ export function describeTokenProblem(problem: TokenProblem | 'missing'): string 
       return 'This link has no access token; ask the facilitator for a share link.';
     case 'expired':
       return 'This access token has expired; ask the facilitator for a new share link.';
+    case 'revoked':
+      return 'This link was replaced by the facilitator; ask them for the new share link.';
     default:
       return 'This access token is not valid; check the share link.';
   }

@@ -6,14 +6,19 @@ import { compareBoards, type BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import { asCurrentVersion } from '../../shared/board/upgrade';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
+import { readCheckedBoard } from '../../shared/board/doc-check';
+import { protoKeyProblems } from '../../shared/board/proto-keys';
 import { readBoardFromDoc, writeBoardToDoc } from '../../shared/board/yjs-doc';
 import { computeExposure } from '../../shared/exposure/engine';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { ROLES, signToken, type Role } from '../auth/tokens';
 import { CLOSE } from '../rooms/connection';
 import { presentedSnapshots } from '../rooms/awareness-roles';
-import type { RoomManager } from '../rooms/room-manager';
-import type { SnapshotRecord, SnapshotSummary, Storage } from '../storage/storage';
+import { UnknownBoardError, type RoomManager } from '../rooms/room-manager';
+import { DocumentSchemaError } from '../rooms/room';
+import { checkServerUpdate } from '../rooms/update-gate';
+import type { Logger } from '../ops/logger';
+import type { LinkGenerations, RotatableRole, SnapshotRecord, SnapshotSummary, Storage } from '../storage/storage';
 import { newBoardId } from './board-id';
 import { templateBoard, type TemplateName } from './templates';
 
@@ -42,18 +47,37 @@ export interface BoardServiceDeps {
   secret: string;
   tokenTtlDays: number;
   now: () => Date;
+  log?: Logger;
 }
 
 /** Board operations behind the REST routes. */
 export class BoardService {
   constructor(private readonly deps: BoardServiceDeps) {}
 
-  /** Fresh tokens and links for every role of a board. */
-  access(id: string): Pick<CreatedBoard, 'tokens' | 'links'> {
+  /** Fresh tokens and links for every role of a board, at its current link generations; UnknownBoardError if there is none. */
+  async access(id: string): Promise<Pick<CreatedBoard, 'tokens' | 'links'>> {
+    const generations = await this.deps.storage.linkGenerations(id);
+    if (generations === null) throw new UnknownBoardError(`no board ${id}`);
+    return this.accessAt(id, generations);
+  }
+
+  private accessAt(id: string, generations: LinkGenerations): Pick<CreatedBoard, 'tokens' | 'links'> {
     const exp = Math.floor(this.deps.now().getTime() / 1000) + this.deps.tokenTtlDays * 86_400;
-    const tokens = Object.fromEntries(ROLES.map((role) => [role, signToken({ boardId: id, role, exp }, this.deps.secret)])) as Record<Role, string>;
+    const generationOf = (role: Role) => (role === 'facilitator' ? 0 : generations[role]);
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, signToken({ boardId: id, role, exp, generation: generationOf(role) }, this.deps.secret)])) as Record<Role, string>;
     const links = Object.fromEntries(ROLES.map((role) => [role, `/b/${id}?token=${tokens[role]}`])) as Record<Role, string>;
     return { tokens, links };
+  }
+
+  /**
+   * Replaces a board's editor or viewer link: tokens of that role issued before stop working at once, and
+   * open sockets holding one are closed with 4401 on every instance. Answers the fresh links.
+   */
+  async rotateLink(id: string, role: RotatableRole): Promise<Pick<CreatedBoard, 'tokens' | 'links'>> {
+    const generation = await this.deps.storage.rotateLink(id, role);
+    if (generation === null) throw new UnknownBoardError(`no board ${id}`);
+    await this.deps.manager.revoke(id, role, generation);
+    return this.access(id);
   }
 
   private async store(board: Board): Promise<CreatedBoard> {
@@ -61,10 +85,13 @@ export class BoardService {
     writeBoardToDoc(doc, board);
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    // Every path that writes a document goes through the schema (a validated board always fits it).
+    const verdict = checkServerUpdate(new Y.Doc(), update);
+    if (!verdict.ok) throw new DocumentSchemaError(verdict.detail);
     const id = newBoardId();
     const at = this.deps.now().toISOString();
     await this.deps.storage.createBoard({ id, title: board.title, createdAt: at, updatedAt: at }, update);
-    return { id, title: board.title, ...this.access(id) };
+    return { id, title: board.title, ...this.accessAt(id, { editor: 0, viewer: 0 }) };
   }
 
   /** Creates a board from a template (blank by default), optionally retitled. */
@@ -75,17 +102,26 @@ export class BoardService {
 
   /** Imports a board file; throws InvalidBoardError listing every problem. */
   import(file: unknown): Promise<CreatedBoard> {
+    const reserved = protoKeyProblems(file);
+    if (reserved.length > 0) throw new InvalidBoardError(reserved);
     const result = validateBoard(file);
     if (!result.ok) throw new InvalidBoardError(result.problems);
     return this.store(result.board);
   }
 
-  /** The live board as a board file (only durable content). */
+  /** The live board as a board file (only durable content; items that do not fit the schema are left out). */
   export(id: string): Promise<Board> {
     return this.deps.manager.with(id, async (room) => {
       await room.flushed();
-      return readBoardFromDoc(room.doc);
+      return this.readBoard(id, room.doc);
     });
+  }
+
+  /** The board a doc holds, as plain data: what a client managed to put in against the schema is skipped (and logged). */
+  private readBoard(id: string, doc: Y.Doc): Board {
+    const { board, skipped } = readCheckedBoard(doc, readBoardFromDoc);
+    if (skipped.length > 0) this.deps.log?.warn({ boardId: id, skipped: skipped.slice(0, 20) }, 'left items that do not fit the document schema out of the board');
+    return board;
   }
 
   /** The exposure report of the live board. */
@@ -105,7 +141,7 @@ export class BoardService {
   saveSnapshot(id: string, name: string, author: string): Promise<SnapshotSummary> {
     return this.deps.manager.with(id, async (room) => {
       await room.flushed();
-      const board = readBoardFromDoc(room.doc);
+      const board = this.readBoard(id, room.doc);
       const snapshot: SnapshotRecord = {
         id: randomBytes(9).toString('base64url'), boardId: id, name, author, createdAt: this.deps.now().toISOString(),
         state: Y.encodeStateAsUpdate(room.doc), board, exposure: computeExposure(board),

@@ -1,6 +1,7 @@
 /** Reads and checks the token of a REST request for a board. */
 import type { NextFunction, Request, Response } from 'express';
-import { describeTokenProblem, hasRole, verifyToken, type Role, type TokenClaims } from '../auth/tokens';
+import { checkBoardAccess, type AccessDeps } from '../auth/board-access';
+import { hasRole, type Role, type TokenClaims } from '../auth/tokens';
 import { isBoardId } from '../boards/board-id';
 
 /** The token a request carries: `Authorization: Bearer <token>` or `?token=`. */
@@ -11,33 +12,33 @@ export function requestToken(req: Request): string | null {
   return typeof query === 'string' ? query : null;
 }
 
-/** Middleware: the request must carry a valid token for the board in `:id` with at least `role`. */
-export function requireRole(role: Role, secret: string, nowSeconds: () => number) {
-  return (req: Request, res: Response, next: NextFunction) => {
+/**
+ * Middleware: the request must carry a valid, current token for the board in `:id` with at least `role`;
+ * a board that does not exist (or was deleted) answers 404 before anything else is done.
+ */
+export function requireRole(role: Role, deps: AccessDeps) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.params.id;
     if (!isBoardId(id)) {
       res.status(404).json({ error: 'That board id is not valid.' });
       return;
     }
-    const token = requestToken(req);
-    if (!token) {
-      res.status(401).json({ error: describeTokenProblem('missing') });
+    let access;
+    try {
+      access = await checkBoardAccess(requestToken(req), id, deps);
+    } catch (error) {
+      next(error);
       return;
     }
-    const verified = verifyToken(token, secret, nowSeconds());
-    if (!verified.ok) {
-      res.status(401).json({ error: describeTokenProblem(verified.problem) });
+    if (!access.ok) {
+      res.status(access.status).json({ error: access.message });
       return;
     }
-    if (verified.claims.boardId !== id) {
-      res.status(403).json({ error: 'This access token is for another board.' });
+    if (!hasRole(access.claims.role, role)) {
+      res.status(403).json({ error: `This needs the ${role} link; yours is a ${access.claims.role} link.` });
       return;
     }
-    if (!hasRole(verified.claims.role, role)) {
-      res.status(403).json({ error: `This needs the ${role} link; yours is a ${verified.claims.role} link.` });
-      return;
-    }
-    res.locals.claims = verified.claims satisfies TokenClaims;
+    res.locals.claims = access.claims satisfies TokenClaims;
     next();
   };
 }

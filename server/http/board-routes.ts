@@ -5,19 +5,24 @@ import { formatProblems } from '../../shared/board/validate';
 import { SNAPSHOT_ID_PATTERN } from '../../shared/presence/presence';
 import { InvalidBoardError, UnknownSnapshotError, type BoardService } from '../boards/board-service';
 import { TEMPLATES } from '../boards/templates';
+import { DocumentSchemaError } from '../rooms/room';
 import { UnknownBoardError } from '../rooms/room-manager';
-import type { Storage } from '../storage/storage';
+import { ROTATABLE_ROLES, type Storage } from '../storage/storage';
 import { requireRole } from './access';
+import { listBoardsRoute } from './board-list';
+import { createGuard, refuseForeignOrigin } from './create-guard';
 
 const CreateBody = z.object({ title: z.string().trim().min(1).max(200).optional(), template: z.enum(TEMPLATES).optional() }).strict();
 const SnapshotBody = z.object({ name: z.string().trim().min(1).max(200), author: z.string().trim().min(1).max(80).optional() }).strict();
 const ForkBody = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict();
+const RotateBody = z.object({ role: z.enum(ROTATABLE_ROLES) }).strict();
 const AuthorBody = z.object({ author: z.string().trim().min(1).max(80).optional() }).strict();
 
 /** Turns the errors the service throws into HTTP answers with a sentence. */
 function fail(res: Response, error: unknown): void {
   if (error instanceof UnknownBoardError) res.status(404).json({ error: 'There is no board with this id; it may have been deleted.' });
   else if (error instanceof UnknownSnapshotError) res.status(404).json({ error: 'There is no snapshot with this id on this board.' });
+  else if (error instanceof DocumentSchemaError) res.status(400).json({ error: 'That would put values into the board that it cannot hold; nothing was changed.' });
   else if (error instanceof InvalidBoardError) res.status(400).json({ error: `The board file is not valid:\n${formatProblems(error.problems)}`, problems: error.problems });
   else throw error;
 }
@@ -29,11 +34,24 @@ function body<T>(schema: z.ZodType<T>, req: Request, res: Response): T | null {
   return null;
 }
 
+/** What the routes need besides the service and the storage. */
+export interface BoardRouteOptions {
+  secret: string;
+  nowSeconds: () => number;
+  /** LODESTONE_CREATE_KEY, or null. */
+  createKey: string | null;
+  /** Boards per client address and hour, and the burst (LODESTONE_CREATE_RATE, LODESTONE_CREATE_BURST). */
+  createPerHour: number;
+  createBurst: number;
+}
+
 /** The board and snapshot routes. */
-export function boardRoutes(service: BoardService, storage: Storage, secret: string, nowSeconds: () => number): Router {
+export function boardRoutes(service: BoardService, storage: Storage, options: BoardRouteOptions): Router {
+  const { secret, nowSeconds } = options;
   const r = Router();
-  const viewer = requireRole('viewer', secret, nowSeconds);
-  const facilitator = requireRole('facilitator', secret, nowSeconds);
+  const guard = createGuard({ key: options.createKey, perHour: options.createPerHour, burst: options.createBurst });
+  const viewer = requireRole('viewer', { secret, storage, nowSeconds });
+  const facilitator = requireRole('facilitator', { secret, storage, nowSeconds });
   const author = (res: Response, given?: string) => given ?? (res.locals.claims ? 'facilitator' : 'anonymous');
   const snapshotId = (req: Request, res: Response, name = 'sid') => {
     const id = String(req.params[name] ?? '');
@@ -49,18 +67,23 @@ export function boardRoutes(service: BoardService, storage: Storage, secret: str
     }
   };
 
-  r.get('/boards', route(async (_req, res) => void res.json({ boards: await storage.listBoards() })));
-  r.post('/boards', route(async (req, res) => {
+  r.use(refuseForeignOrigin);
+  r.get('/boards', route(listBoardsRoute(storage, { secret, storage, nowSeconds, createKey: options.createKey })));
+  r.post('/boards', guard, route(async (req, res) => {
     const input = body(CreateBody, req, res);
     if (input) res.status(201).json(await service.create(input));
   }));
-  r.post('/boards/import', route(async (req, res) => void res.status(201).json(await service.import(req.body))));
+  r.post('/boards/import', guard, route(async (req, res) => void res.status(201).json(await service.import(req.body))));
   r.get('/boards/:id', viewer, route(async (req, res) => {
     const record = await storage.getBoard(String(req.params.id));
     if (!record) throw new UnknownBoardError('unknown');
     res.json({ ...record, role: res.locals.claims.role });
   }));
-  r.get('/boards/:id/links', facilitator, route(async (req, res) => void res.json(service.access(String(req.params.id)))));
+  r.get('/boards/:id/links', facilitator, route(async (req, res) => void res.json(await service.access(String(req.params.id)))));
+  r.post('/boards/:id/links/rotate', facilitator, route(async (req, res) => {
+    const input = body(RotateBody, req, res);
+    if (input) res.json({ rotated: input.role, ...(await service.rotateLink(String(req.params.id), input.role)) });
+  }));
   r.get('/boards/:id/export', viewer, route(async (req, res) => void res.json(await service.export(String(req.params.id)))));
   r.get('/boards/:id/exposure', viewer, route(async (req, res) => void res.json(await service.exposure(String(req.params.id)))));
   r.delete('/boards/:id', facilitator, route(async (req, res) => {

@@ -8,13 +8,15 @@ export interface AwarenessEntry {
   clientID: number;
   clock: number;
   state: unknown;
+  /** Characters of the state's JSON as received (0 for entries built here). */
+  bytes?: number;
 }
 
-/** Largest awareness state accepted per client, in bytes of JSON. */
-export const MAX_AWARENESS_STATE_BYTES = 16 * 1024;
+/** Largest awareness state accepted per client by default, in characters of JSON (LODESTONE_MAX_AWARENESS_BYTES). */
+export const MAX_AWARENESS_STATE_BYTES = 64 * 1024;
 
-/** Decodes an awareness update; throws ProtocolError when it is malformed or a state is too large. */
-export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+/** Decodes an awareness update; throws ProtocolError when it is malformed or a state is larger than `maxStateBytes`. */
+export function decodeAwarenessUpdate(update: Uint8Array, maxStateBytes = MAX_AWARENESS_STATE_BYTES): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -24,8 +26,8 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
       const clientID = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
-      if (json.length > MAX_AWARENESS_STATE_BYTES) throw new ProtocolError('awareness state is too large');
-      entries.push({ clientID, clock, state: JSON.parse(json) });
+      if (json.length > maxStateBytes) throw new ProtocolError('awareness state is too large');
+      entries.push({ clientID, clock, state: JSON.parse(json), bytes: json.length });
     }
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update');
     return entries;

@@ -20,6 +20,9 @@ export type ClientMessage =
 /** A message that breaks the protocol; the connection that sent it is closed. */
 export class ProtocolError extends Error {}
 
+/** A message that is well-formed but over a per-connection limit; `message` is the sentence the socket is closed with. */
+export class LimitError extends ProtocolError {}
+
 /** Decodes one client message; throws ProtocolError for anything malformed (nothing is applied here). */
 export function parseClientMessage(data: Uint8Array): ClientMessage {
   try {

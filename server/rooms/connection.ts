@@ -6,6 +6,8 @@ import type { Role } from '../auth/tokens';
 export const CLOSE = {
   /** The server is restarting: reconnect. */
   restart: 1012,
+  /** This connection should reconnect and sync again (it fell behind, or sent an edit building on what the server lacks). */
+  tryAgain: 1013,
   /** Internal error (storage unavailable): reconnect later. */
   internal: 1011,
   /** Too many messages. */
@@ -39,8 +41,16 @@ export class Connection {
   readonly id = nextId++;
   /** Awareness client ids this connection introduced (removed when it closes). */
   readonly awarenessClients = new Set<number>();
+  /** Characters of JSON of each awareness state this connection announced, for its per-connection limits. */
+  readonly awarenessBytes = new Map<number, number>();
   alive = true;
   closed = false;
+  /** The link generation of the token this socket opened with (a replaced link closes the older ones). */
+  generation = 0;
+  /** Bytes queued for this socket past which it is closed (a client that stopped reading holds memory). */
+  maxSendBufferBytes = Number.POSITIVE_INFINITY;
+  /** Called once when the send buffer overflowed and the socket is being closed (for the log and metrics). */
+  onOverflow: (() => void) | null = null;
   private tokens: number;
   private refilledAt: number;
 
@@ -50,6 +60,8 @@ export class Connection {
     readonly role: Role,
     private readonly limit: RateLimit,
     private readonly now: () => number = Date.now,
+    /** The client's session key (`?session=`): the same person reconnecting presents the same one; null when absent. */
+    readonly session: string | null = null,
   ) {
     this.tokens = limit.burst;
     this.refilledAt = now();
@@ -61,7 +73,7 @@ export class Connection {
    * message costs an allocation and a deferred call per receiver.
    */
   send(data: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN || this.overflowed()) return;
     try {
       this.ws.send(data);
     } catch {
@@ -76,7 +88,7 @@ export class Connection {
    * as it comes, so frames cannot interleave; otherwise, or if the socket is not reachable, through ws.
    */
   sendFramed(frame: Buffer, payload: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.closed || this.ws.readyState !== this.ws.OPEN || this.overflowed()) return;
     try {
       const socket = rawSocket(this.ws);
       if (socket && this.ws.extensions === '') socket.write(frame);
@@ -84,6 +96,19 @@ export class Connection {
     } catch {
       this.close(CLOSE.internal, 'send failed');
     }
+  }
+
+  /**
+   * True (and the socket closed with 1013) when more than maxSendBufferBytes wait to be sent: the client
+   * stopped reading. One message may still go past the limit (a large sync answer), a backlog may not.
+   * The close frame would wait behind the backlog, so the socket is terminated shortly after.
+   */
+  private overflowed(): boolean {
+    if (this.ws.bufferedAmount <= this.maxSendBufferBytes) return false;
+    this.close(CLOSE.tryAgain, 'This connection fell too far behind the board (it stopped reading); reconnecting.');
+    setTimeout(() => this.ws.terminate(), 2000).unref();
+    this.onOverflow?.();
+    return true;
   }
 
   /** Closes with a code and a sentence (reasons are cut to the 123 bytes WebSocket allows). */

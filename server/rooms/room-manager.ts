@@ -1,4 +1,5 @@
 /** Keeps one Room per board in memory while it is used: loads de-duplicated, idle rooms unloaded. */
+import type { RotatableRole } from '../storage/storage';
 import { CLOSE } from './connection';
 import { Room, type RoomContext } from './room';
 
@@ -126,6 +127,14 @@ export class RoomManager {
       room.destroy();
     }
     this.ctx.metrics.rooms.set(this.rooms.size);
+  }
+
+  /** A board's link of `role` moved to `generation`: closes older tokens' sockets here and on every other instance. */
+  async revoke(boardId: string, role: RotatableRole, generation: number): Promise<void> {
+    this.ctx.bus.publish(boardId, { type: 'links-rotated', role, generation });
+    const loading = this.rooms.get(boardId);
+    const room = loading ? await loading.catch(() => null) : null;
+    room?.closeRevoked(role, generation);
   }
 
   /** Removes this instance's clients' awareness everywhere (shutdown: they reconnect to another instance). */

@@ -4,13 +4,16 @@ import * as Y from 'yjs';
 import type { Logger } from '../ops/logger';
 import type { Metrics } from '../ops/metrics';
 import { binaryFrame } from '../protocol/ws-frame';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, LimitError, parseClientMessage, ProtocolError, type ClientMessage } from '../protocol/messages';
 import type { BoardBus } from '../scale/board-bus';
 import { BoardLink, type LinkedRoom } from '../scale/board-link';
-import type { Storage } from '../storage/storage';
+import type { RotatableRole, Storage } from '../storage/storage';
 import { CLOSE, type Connection } from './connection';
 import { applyClientUpdate, type ApplyOutcome } from './apply-update';
-import { RoomAwareness } from './room-awareness';
+import { closeFor, closeRevoked, type CloseDeps } from './room-closes';
+import { checkServerUpdate, type GateVerdict, type UpdateLimits } from './update-gate';
+import { acceptRemote, UpdateIntake, warnIfCostly, type ApplyResult } from './update-intake';
+import { RoomAwareness, type AwarenessLimits } from './room-awareness';
 import { UpdateLog, type PendingUpdate } from './update-log';
 
 /** What a room needs from the server around it. */
@@ -19,6 +22,12 @@ export interface RoomContext {
   log: Logger;
   metrics: Metrics;
   compactAfterUpdates: number;
+  /** Cost limits on clients' updates (DEFAULT_UPDATE_LIMITS when absent). */
+  limits?: UpdateLimits;
+  /** Awareness per connection (DEFAULT_AWARENESS_LIMITS when absent). */
+  awarenessLimits?: AwarenessLimits;
+  /** Bytes of updates one connection may have waiting for what they build on (4 MB when absent). */
+  maxHeldBytes?: number;
   now: () => Date;
   /** The other instances serving the same boards (a no-op bus for a single instance). */
   bus: BoardBus;
@@ -28,6 +37,9 @@ export interface RoomContext {
   onDeleted: (room: Room) => void;
 }
 
+
+/** A server-side change would put something into the document that its schema does not allow. */
+export class DocumentSchemaError extends Error {}
 
 /** Origin of changes another instance already stored: relayed to this room's clients, never stored or published again. */
 const REMOTE = Symbol('remote');
@@ -50,10 +62,23 @@ export class Room implements LinkedRoom {
   private rebuilding: Promise<void> | null = null;
   private backlog: (() => void)[] = [];
   private destroyed = false;
+  /** Set when a server change (restore, import) broke the schema: it is not stored, and the doc is rebuilt. */
+  private refusedChange: GateVerdict | null = null;
+  /** The gate and the updates waiting for what they build on. */
+  private readonly intake: UpdateIntake;
+  private readonly closing: CloseDeps;
   broken = false;
 
   private constructor(readonly boardId: string, private readonly ctx: RoomContext) {
     this.link = new BoardLink(boardId, ctx, this);
+    this.closing = { boardId, metrics: ctx.metrics, log: ctx.log };
+    this.intake = new UpdateIntake({
+      ...this.closing, limits: ctx.limits, maxHeldBytes: ctx.maxHeldBytes,
+      doc: () => this.current,
+      boardBytes: () => this.log.bytes,
+      apply: (conn, update) => this.applyChecked(conn, update),
+      rebuilding: () => this.rebuilding !== null,
+    });
     this.log = new UpdateLog({
       boardId, ctx, link: this.link,
       doc: () => this.current,
@@ -68,6 +93,8 @@ export class Room implements LinkedRoom {
       isConnection: (origin): origin is Connection => typeof origin === 'object' && origin !== null && this.connections.has(origin as Connection),
       broadcast: (frame) => this.broadcast(frame, null),
       publish: (update) => this.link.publishAwareness(update),
+      limits: ctx.awarenessLimits,
+      now: () => ctx.now().getTime(),
     });
   }
 
@@ -87,7 +114,11 @@ export class Room implements LinkedRoom {
       this.broadcast(encodeUpdate(update), null);
       return;
     }
-    if (origin !== REPLAY) this.log.push(update, origin);
+    if (origin === REPLAY) return;
+    // Clients' updates are checked before they are applied (receiveUpdate); this is the server's own change.
+    const verdict = checkServerUpdate(this.current, update);
+    if (verdict.ok) this.log.push(update, origin);
+    else this.refusedChange = verdict;
   };
 
   /**
@@ -102,6 +133,8 @@ export class Room implements LinkedRoom {
       const stored = await ctx.storage.loadUpdates(boardId);
       room.applyRows(room.current, stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
       room.log.rows = stored.length;
+      room.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
+      warnIfCostly(room.closing, room.current, ctx.limits);
       room.link.start(stored.length > 0 ? stored[stored.length - 1].seq : 0);
     } catch (error) {
       room.destroy();
@@ -123,10 +156,13 @@ export class Room implements LinkedRoom {
     }, origin);
   }
 
-  /** Applies updates another instance stored (LinkedRoom). */
-  applyRemote(updates: readonly Uint8Array[]): void {
+  /** Applies updates another instance stored (LinkedRoom); any that break the schema are skipped and logged. */
+  applyRemote(received: readonly Uint8Array[]): void {
+    const updates = acceptRemote(this.closing, this.current, received);
+    if (updates.length === 0) return;
     if (!this.rebuilding) {
       this.applyRows(this.current, updates, REMOTE);
+      this.intake.retry();
       return;
     }
     // The rebuilt doc may already hold them (read from storage), and would then not relay them: relay them as they are.
@@ -200,6 +236,16 @@ export class Room implements LinkedRoom {
     return this.presence.local();
   }
 
+  /** Closes the sockets whose token is of `role` and older than `generation` (the facilitator replaced that link). */
+  closeRevoked(role: RotatableRole, generation: number): void {
+    closeRevoked(this.closing, this.connections, role, generation);
+  }
+
+  /** Another instance replaced a link of the board (LinkedRoom). */
+  remoteLinksRotated(role: RotatableRole, generation: number): void {
+    this.closeRevoked(role, generation);
+  }
+
   /** Another instance deleted the board (LinkedRoom). */
   remoteDeleted(): void {
     this.ctx.onDeleted(this);
@@ -218,9 +264,10 @@ export class Room implements LinkedRoom {
     if (everyone) conn.send(everyone);
   }
 
-  /** Removes a connection and the awareness states it introduced. */
+  /** Removes a connection, the awareness states it introduced and the updates it had waiting. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    this.intake.drop(conn);
     this.presence.leave(conn);
   }
 
@@ -258,10 +305,8 @@ export class Room implements LinkedRoom {
   }
 
   private reject(conn: Connection, reason: string, detail: string): void {
-    this.ctx.metrics.dropped.inc({ reason });
-    this.ctx.metrics.closes.inc({ code: String(CLOSE.badMessage) });
-    this.ctx.log.warn({ boardId: this.boardId, conn: conn.id, reason, detail }, 'closing connection after a bad message');
-    conn.close(CLOSE.badMessage, reason === 'malformed' ? 'The server could not read a message; reconnecting.' : 'The server refused an edit it could not apply.');
+    const sentence = reason === 'malformed' ? 'The server could not read a message; reconnecting.' : 'The server refused an edit it could not apply.';
+    closeFor(this.closing, conn, { code: CLOSE.badMessage, reason, sentence, detail });
   }
 
   private async answerSyncStep1(conn: Connection, stateVector: Uint8Array): Promise<void> {
@@ -281,8 +326,12 @@ export class Room implements LinkedRoom {
       this.ctx.metrics.dropped.inc({ reason: 'viewer-update' });
       return;
     }
-    // The update is stored and relayed as received, so the doc's update event (which would have Yjs encode
-    // the transaction again) is off while it applies; every other transaction still goes through it.
+    this.intake.receive(conn, update);
+  }
+
+  /** Applies an update the gate passed (UpdateIntake): stored and relayed as received, or refused if Yjs cannot apply it. */
+  private applyChecked(conn: Connection, update: Uint8Array): ApplyResult {
+    // The update event (which would have Yjs encode the transaction again) is off while it applies.
     const doc = this.current;
     doc.off('update', this.onUpdate);
     let outcome: ApplyOutcome;
@@ -293,11 +342,12 @@ export class Room implements LinkedRoom {
     }
     if (outcome.ok) {
       if (outcome.changed) this.log.push(update, conn);
-      return;
+      return outcome.changed ? 'changed' : 'unchanged';
     }
     // Nothing of a failed update is stored or relayed. If part of it stayed in the doc, the doc is replaced.
     this.reject(conn, 'bad-update', outcome.error.message);
     if (outcome.changed) this.rebuild();
+    return 'refused';
   }
 
   /**
@@ -322,6 +372,7 @@ export class Room implements LinkedRoom {
         this.current = fresh;
         fresh.on('update', this.onUpdate);
         this.log.rows = stored.length;
+        this.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
         this.ctx.log.warn({ boardId: this.boardId, rows: stored.length }, 'board reloaded from storage after an update failed half-way');
       } catch (error) {
         this.fail(error, 'reloading the board after a bad update failed');
@@ -345,7 +396,8 @@ export class Room implements LinkedRoom {
     try {
       this.presence.receive(conn, update);
     } catch (error) {
-      if (error instanceof ProtocolError) this.reject(conn, 'malformed', error.message);
+      if (error instanceof LimitError) closeFor(this.closing, conn, { code: CLOSE.badMessage, reason: 'awareness-limit', sentence: error.message, detail: error.message });
+      else if (error instanceof ProtocolError) this.reject(conn, 'malformed', error.message);
       else throw error;
     }
   }
@@ -353,7 +405,15 @@ export class Room implements LinkedRoom {
   /** Applies a server-side change (restore, import) through the same durable path; resolves when durable. */
   async change(fn: (doc: Y.Doc) => void, origin: unknown = 'server'): Promise<void> {
     while (this.rebuilding) await this.rebuilding;
+    this.refusedChange = null;
     Y.transact(this.current, () => fn(this.current), origin);
+    const refused = this.refusedChange as GateVerdict | null;
+    this.refusedChange = null;
+    if (refused && !refused.ok) {
+      // Not stored or relayed; the doc holds it, so it is replaced by the stored board.
+      this.rebuild();
+      throw new DocumentSchemaError(refused.detail);
+    }
     await this.flushed();
     if (this.broken) throw new Error('storage unavailable');
   }

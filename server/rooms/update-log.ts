@@ -38,6 +38,8 @@ export interface UpdateLogDeps {
 export class UpdateLog {
   /** Stored rows of the board, to decide when to compact. */
   rows = 0;
+  /** Bytes of the board's stored rows (its encoded state after a compaction, plus what was appended since): the board-size limit. */
+  bytes = 0;
   private pending: PendingUpdate[] = [];
   /** A flush is scheduled or running; the `idle` callbacks run once it is done. */
   private writing = false;
@@ -116,6 +118,7 @@ export class UpdateLog {
     noteStorageWrite(this.deps.ctx.metrics, (performance.now() - startedAt) / 1000);
     this.deps.link.stored(lastSeq, batch.updates);
     this.rows += batch.pending.length;
+    for (const update of batch.updates) this.bytes += update.byteLength;
     this.deps.relay(batch.pending);
     this.touch();
   }
@@ -151,6 +154,7 @@ export class UpdateLog {
       const upTo = this.deps.link.watermark;
       await ctx.storage.compact(boardId, state, upTo);
       this.rows = await ctx.storage.countUpdates(boardId);
+      this.bytes = state.length;
       ctx.log.debug({ boardId, upTo, bytes: state.length }, 'compacted');
     } catch (error) {
       ctx.log.error({ boardId, err: error }, 'compaction failed');

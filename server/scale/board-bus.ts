@@ -11,7 +11,9 @@ export type BusMessage =
   /** "Send me your clients' awareness states" (a room was just loaded, or the bus reconnected). */
   | { type: 'awareness-query' }
   /** The board was deleted: close its connections. */
-  | { type: 'deleted' };
+  | { type: 'deleted' }
+  /** A facilitator replaced the board's link of `role`: close sockets whose token is older than `generation`. */
+  | { type: 'links-rotated'; role: 'editor' | 'viewer'; generation: number };
 
 /** The kinds of message, for metrics. */
 export type BusMessageType = BusMessage['type'];

@@ -21,6 +21,8 @@ export interface LinkedRoom {
   localAwareness(): Uint8Array | null;
   /** Another instance deleted the board. */
   remoteDeleted(): void;
+  /** Another instance replaced a link of the board. */
+  remoteLinksRotated(role: 'editor' | 'viewer', generation: number): void;
 }
 
 /** What the link needs from the server. */
@@ -152,6 +154,9 @@ export class BoardLink implements BoardBusHandler {
       }
       case 'deleted':
         this.room.remoteDeleted();
+        return;
+      case 'links-rotated':
+        this.room.remoteLinksRotated(message.role, message.generation);
     }
   }
 

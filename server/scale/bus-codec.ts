@@ -1,13 +1,14 @@
 /**
  * Bus messages on the wire: a format version, the type, the sender's instance id, then the body
- * (update: seq, count, each update's bytes; head: seq; awareness: the update's bytes). lib0 varints, as Yjs.
+ * (update: seq, count, each update's bytes; head: seq; awareness: the update's bytes; links-rotated: role,
+ * generation). lib0 varints, as Yjs.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { BusMessage } from './board-bus';
 
 const FORMAT = 1;
-const TYPES = ['update', 'head', 'awareness', 'awareness-query', 'deleted'] as const;
+const TYPES = ['update', 'head', 'awareness', 'awareness-query', 'deleted', 'links-rotated'] as const;
 /** Most updates one message may carry (a batch is one event-loop turn of one instance). */
 const MAX_UPDATES = 100_000;
 
@@ -34,6 +35,10 @@ export function encodeBusMessage(from: string, message: BusMessage): Uint8Array 
       break;
     case 'awareness':
       encoding.writeVarUint8Array(e, message.update);
+      break;
+    case 'links-rotated':
+      encoding.writeVarString(e, message.role);
+      encoding.writeVarUint(e, message.generation);
       break;
     case 'awareness-query':
     case 'deleted':
@@ -66,6 +71,12 @@ export function decodeBusMessage(data: Uint8Array): BusEnvelope {
     case 'awareness':
       message = { type, update: decoding.readVarUint8Array(d) };
       break;
+    case 'links-rotated': {
+      const role = decoding.readVarString(d);
+      if (role !== 'editor' && role !== 'viewer') throw new Error(`bad role ${role} in links-rotated`);
+      message = { type, role, generation: decoding.readVarUint(d) };
+      break;
+    }
     case 'awareness-query':
     case 'deleted':
       message = { type };

@@ -1,6 +1,6 @@
 /** Storage on PostgreSQL (pg Pool): the backend several server instances share. */
 import pg from 'pg';
-import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
+import { generationsFrom, type BoardRecord, type LinkGenerations, type RotatableRole, type SnapshotRecord, type SnapshotSummary, type Storage, type StoredUpdate } from './storage';
 
 /** Options of PostgresStorage: the schema holding its tables (default public) and the pool size. */
 export interface PostgresStorageOptions {
@@ -76,6 +76,12 @@ CREATE TABLE IF NOT EXISTS ${q}.snapshots (
 CREATE TABLE IF NOT EXISTS ${q}.meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${q}.link_generations (
+  board_id TEXT NOT NULL REFERENCES ${q}.boards (id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  generation BIGINT NOT NULL,
+  PRIMARY KEY (board_id, role)
 );`;
 }
 
@@ -187,11 +193,28 @@ export class PostgresStorage implements Storage {
     return result.rows[0] ? toRecord(result.rows[0]) : null;
   }
 
-  async listBoards(): Promise<BoardRecord[]> {
-    const result = await this.query<BoardRow>(
-      `SELECT id, title, created_at, updated_at FROM ${this.q}.boards ORDER BY updated_at DESC, created_at DESC, id`,
-    );
+  async listBoards(page?: { limit: number; offset: number }): Promise<BoardRecord[]> {
+    const sql = `SELECT id, title, created_at, updated_at FROM ${this.q}.boards ORDER BY updated_at DESC, created_at DESC, id`;
+    const result = page ? await this.query<BoardRow>(`${sql} LIMIT $1 OFFSET $2`, [page.limit, page.offset]) : await this.query<BoardRow>(sql);
     return result.rows.map(toRecord);
+  }
+
+  async linkGenerations(boardId: string): Promise<LinkGenerations | null> {
+    const result = await this.query<{ role: string | null; generation: string | null }>(
+      `SELECT l.role, l.generation FROM ${this.q}.boards b LEFT JOIN ${this.q}.link_generations l ON l.board_id = b.id WHERE b.id = $1`,
+      [boardId],
+    );
+    if (result.rows.length === 0) return null;
+    return generationsFrom(result.rows.filter((row): row is { role: string; generation: string } => row.role !== null && row.generation !== null));
+  }
+
+  async rotateLink(boardId: string, role: RotatableRole): Promise<number | null> {
+    const result = await this.query<{ generation: string }>(
+      `INSERT INTO ${this.q}.link_generations (board_id, role, generation) SELECT id, $2, 1 FROM ${this.q}.boards WHERE id = $1
+       ON CONFLICT (board_id, role) DO UPDATE SET generation = ${this.q}.link_generations.generation + 1 RETURNING generation`,
+      [boardId, role],
+    );
+    return result.rows[0] ? Number(result.rows[0].generation) : null;
   }
 
   async updateBoard(id: string, changes: { title?: string; updatedAt?: string }): Promise<void> {

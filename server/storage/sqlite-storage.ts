@@ -6,7 +6,7 @@ import type { JournalRecord } from './journal-records';
 import { JournaledUpdates } from './journaled-updates';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
-import type { BoardRecord, SnapshotRecord, SnapshotSummary, Storage, StoredUpdate } from './storage';
+import { generationsFrom, type BoardRecord, type LinkGenerations, type RotatableRole, type SnapshotRecord, type SnapshotSummary, type Storage, type StoredUpdate } from './storage';
 import { openJournal, type JournalKind } from './open-journal';
 
 const SCHEMA = `
@@ -37,6 +37,12 @@ CREATE TABLE IF NOT EXISTS snapshots (
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS link_generations (
+  board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  generation INTEGER NOT NULL,
+  PRIMARY KEY (board_id, role)
 );
 `;
 
@@ -94,6 +100,14 @@ function prepareStatements(db: Database.Database) {
     getBoard: db.prepare<[string], BoardRow>('SELECT id, title, created_at, updated_at FROM boards WHERE id = ?'),
     listBoards: db.prepare<[], BoardRow>(
       'SELECT id, title, created_at, updated_at FROM boards ORDER BY updated_at DESC, created_at DESC, id',
+    ),
+    listBoardsPage: db.prepare<[number, number], BoardRow>(
+      'SELECT id, title, created_at, updated_at FROM boards ORDER BY updated_at DESC, created_at DESC, id LIMIT ? OFFSET ?',
+    ),
+    linkGenerations: db.prepare<[string], { role: string; generation: number }>('SELECT role, generation FROM link_generations WHERE board_id = ?'),
+    rotateLink: db.prepare<[string, string], { generation: number }>(
+      `INSERT INTO link_generations (board_id, role, generation) VALUES (?, ?, 1)
+       ON CONFLICT (board_id, role) DO UPDATE SET generation = generation + 1 RETURNING generation`,
     ),
     setTitle: db.prepare<[string, string]>('UPDATE boards SET title = ? WHERE id = ?'),
     setUpdatedAt: db.prepare<[string, string]>('UPDATE boards SET updated_at = ? WHERE id = ?'),
@@ -279,8 +293,18 @@ export class SqliteStorage implements Storage {
     return row ? toRecord(row) : null;
   }
 
-  async listBoards(): Promise<BoardRecord[]> {
-    return this.s.listBoards.all().map(toRecord);
+  async listBoards(page?: { limit: number; offset: number }): Promise<BoardRecord[]> {
+    return (page ? this.s.listBoardsPage.all(page.limit, page.offset) : this.s.listBoards.all()).map(toRecord);
+  }
+
+  async linkGenerations(boardId: string): Promise<LinkGenerations | null> {
+    if (!this.s.getBoard.get(boardId)) return null;
+    return generationsFrom(this.s.linkGenerations.all(boardId));
+  }
+
+  async rotateLink(boardId: string, role: RotatableRole): Promise<number | null> {
+    if (!this.s.getBoard.get(boardId)) return null;
+    return this.s.rotateLink.get(boardId, role)!.generation;
   }
 
   async updateBoard(id: string, changes: { title?: string; updatedAt?: string }): Promise<void> {

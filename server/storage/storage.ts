@@ -11,6 +11,13 @@ export interface BoardRecord {
   updatedAt: string;
 }
 
+/** The roles whose links a facilitator can replace. */
+export const ROTATABLE_ROLES = ['editor', 'viewer'] as const;
+/** One of ROTATABLE_ROLES. */
+export type RotatableRole = (typeof ROTATABLE_ROLES)[number];
+/** A board's link generations: a token of a rotatable role is valid only for the current one. */
+export type LinkGenerations = Record<RotatableRole, number>;
+
 /** One stored Yjs update of a board, in append order. */
 export interface StoredUpdate {
   seq: number;
@@ -49,8 +56,12 @@ export interface Storage {
   /** Creates a board with its first update (its initial content) in one transaction. Rejects if the id exists. */
   createBoard(record: BoardRecord, initialUpdate: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
-  /** All boards, most recently updated first. */
-  listBoards(): Promise<BoardRecord[]>;
+  /** Boards, most recently updated first: all of them, or the page `limit` long after skipping `offset`. */
+  listBoards(page?: { limit: number; offset: number }): Promise<BoardRecord[]>;
+  /** The current generation of each rotatable link of a board (0 until rotated), or null for an unknown board. */
+  linkGenerations(boardId: string): Promise<LinkGenerations | null>;
+  /** Moves a board's link of `role` to a new generation and returns it (old tokens of that role stop working); null for an unknown board. */
+  rotateLink(boardId: string, role: RotatableRole): Promise<number | null>;
   /** Sets title and/or updatedAt. */
   updateBoard(id: string, changes: { title?: string; updatedAt?: string }): Promise<void>;
   /** Deletes a board with its updates and snapshots; false if it did not exist. */
@@ -80,4 +91,11 @@ export interface Storage {
   /** A board's snapshots, oldest first. */
   listSnapshots(boardId: string): Promise<SnapshotSummary[]>;
   getSnapshot(boardId: string, snapshotId: string): Promise<SnapshotRecord | null>;
+}
+
+/** A board's generations from its stored rows (roles without a row are at 0). */
+export function generationsFrom(rows: readonly { role: string; generation: number | string }[]): LinkGenerations {
+  const generations: LinkGenerations = { editor: 0, viewer: 0 };
+  for (const row of rows) if ((ROTATABLE_ROLES as readonly string[]).includes(row.role)) generations[row.role as RotatableRole] = Number(row.generation);
+  return generations;
 }

@@ -73,3 +73,20 @@ export function readTags(text: string): string[] | undefined {
 export function spreadsheetSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
+
+/** A cell a spreadsheet would run as a formula, possibly behind apostrophes protectCell added. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * A text cell of an export that is also read back (nodes and flows CSV): like spreadsheetSafe, a cell that
+ * starts as a formula gets a leading apostrophe, and so does one that already starts with apostrophes
+ * before such a character, so unprotectCell gives back exactly the original text.
+ */
+export function protectCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** Undoes protectCell (one leading apostrophe before a formula character is dropped); other text is unchanged. */
+export function unprotectCell(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

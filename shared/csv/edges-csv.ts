@@ -4,7 +4,7 @@
  */
 import { EdgeSchema } from '../board/schema';
 import type { BoardEdge } from '../board/types';
-import { numberCell, readNumber } from './cells';
+import { numberCell, protectCell, readNumber } from './cells';
 import { writeCsv } from './csv';
 import { rowProblems } from './row-issues';
 import { readTable, sortProblems, type CsvParsed, type CsvProblem } from './table';
@@ -14,12 +14,15 @@ export const EDGE_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume', 'label', '
 /** Columns every edges file must have (label, capacity and delay_days may be left out). */
 export const EDGE_REQUIRED_COLUMNS = ['id', 'from', 'to', 'mineral', 'volume'] as const;
 
-/** The CSV rows of edges (header first). */
+/** The CSV rows of edges (header first); text cells that a spreadsheet would run as a formula are protected (protectCell). */
 export function edgeRows(edges: readonly BoardEdge[]): string[][] {
   const optional = (value: number | undefined) => (value === undefined ? '' : numberCell(value));
   return [
     [...EDGE_COLUMNS],
-    ...edges.map((e) => [e.id, e.from, e.to, e.mineral, numberCell(e.volume), e.label ?? '', optional(e.capacity), optional(e.delayDays)]),
+    ...edges.map((e) => [
+      protectCell(e.id), protectCell(e.from), protectCell(e.to), protectCell(e.mineral), numberCell(e.volume), protectCell(e.label ?? ''),
+      optional(e.capacity), optional(e.delayDays),
+    ]),
   ];
 }
 

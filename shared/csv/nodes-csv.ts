@@ -5,7 +5,7 @@
  */
 import { NodeSchema } from '../board/schema';
 import type { BoardNode, NodeKind } from '../board/types';
-import { amountsCell, numberCell, readAmounts, readNumber, readTags, tagsCell } from './cells';
+import { amountsCell, numberCell, protectCell, readAmounts, readNumber, readTags, tagsCell } from './cells';
 import { writeCsv } from './csv';
 import { rowProblems } from './row-issues';
 import { readTable, sortProblems, type CsvItems, type CsvProblem, type TableRecord } from './table';
@@ -28,14 +28,14 @@ const KIND_COLUMN: Record<NodeKind, number> = { mine: 0, recycler: 0, refinery: 
 /** Grid spacing of placed nodes, in canvas units. */
 export const GRID = { x: 280, y: 140 };
 
-/** The CSV rows of nodes (header first). */
+/** The CSV rows of nodes (header first); text cells that a spreadsheet would run as a formula are protected (protectCell). */
 export function nodeRows(nodes: readonly BoardNode[]): string[][] {
   return [
     [...NODE_COLUMNS],
     ...nodes.map((n) => [
-      n.id, n.kind, n.label, n.country, numberCell(n.position.x), numberCell(n.position.y),
+      protectCell(n.id), protectCell(n.kind), protectCell(n.label), protectCell(n.country), numberCell(n.position.x), numberCell(n.position.y),
       n.lat === undefined ? '' : numberCell(n.lat), n.lon === undefined ? '' : numberCell(n.lon),
-      amountsCell(n.capacity), amountsCell(n.demand), amountsCell(n.stock), tagsCell(n.tags),
+      amountsCell(n.capacity), amountsCell(n.demand), amountsCell(n.stock), protectCell(tagsCell(n.tags)),
       n.recoveryDays === undefined ? '' : numberCell(n.recoveryDays),
     ]),
   ];

@@ -1,4 +1,5 @@
 /** A CSV file with a header row read as named cells per row, and the problem type every CSV reader reports. */
+import { unprotectCell } from './cells';
 import { parseCsv } from './csv';
 
 /** Which imported file a problem is in. */
@@ -93,7 +94,8 @@ export function readTable(text: string, spec: TableSpec): Table {
     const named: Record<string, string> = {};
     for (const name of spec.columns) {
       const at = index.get(name);
-      named[name] = at === undefined ? '' : (cells[at] ?? '');
+      // A cell the export protected from spreadsheets (protectCell) reads back as written.
+      named[name] = at === undefined ? '' : unprotectCell(cells[at] ?? '');
     }
     records.push({ row, cells: named });
   });

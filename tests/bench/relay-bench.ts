@@ -47,7 +47,8 @@ function writerUpdates(count: number): Uint8Array[] {
   const writer = new Y.Doc();
   const updates: Uint8Array[] = [];
   writer.on('update', (update: Uint8Array) => updates.push(update));
-  for (let i = 0; i < count; i++) writer.getMap('map').set('w0', { t: i, w: 0, i, p: 'relay' });
+  // An activity entry, as the sync benchmark's writers send (the live document's schema allows it).
+  for (let i = 0; i < count; i++) writer.getMap('activity').set('w0', { type: 'arrange', by: '0', at: i, detail: `relay|${i}` });
   return updates;
 }
 

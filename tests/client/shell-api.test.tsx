@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, NETWORK_MESSAGE, createBoard, deleteBoard, getLinks, importBoard, listBoards } from '../../client/shell/api';
+import { ApiError, CREATE_KEY_STORAGE, NETWORK_MESSAGE, createBoard, deleteBoard, getLinks, importBoard, listBoards, saveCreateKey } from '../../client/shell/api';
 import { parseShareLink } from '../../client/shell/share-link';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -21,7 +21,7 @@ describe('api', () => {
     vi.stubGlobal('fetch', vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }));
-    const failure = await listBoards().catch((e: unknown) => e);
+    const failure = await listBoards([]).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiError);
     expect((failure as ApiError).message).toBe(NETWORK_MESSAGE);
     expect((failure as ApiError).message).toBe('Cannot reach the server; check your connection.');
@@ -30,7 +30,7 @@ describe('api', () => {
 
   it('falls back to the status when the error body is not the server JSON', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })));
-    await expect(listBoards()).rejects.toThrow('The server answered 502');
+    await expect(listBoards([])).rejects.toThrow('The server answered 502');
   });
 
   it('keeps the problems list of a refused import', async () => {
@@ -51,6 +51,24 @@ describe('api', () => {
     await createBoard({ template: 'arctic', title: '  Nordic drill  ' });
     expect(fetch.mock.calls[1][1]?.method).toBe('POST');
     expect(JSON.parse(String(fetch.mock.calls[1][1]?.body))).toEqual({ template: 'arctic', title: 'Nordic drill' });
+  });
+
+  it('presents the tokens it holds when listing, sends the stored creation key, and flags a refusal that needs the key', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => json(200, { boards: [] }));
+    vi.stubGlobal('fetch', fetch);
+    await listBoards(['t.one.x', 't.two.y']);
+    expect((fetch.mock.calls[0][1]?.headers as Record<string, string>)['X-Board-Tokens']).toBe('t.one.x,t.two.y');
+    saveCreateKey('  the-key-of-the-server  ');
+    try {
+      expect(localStorage.getItem(CREATE_KEY_STORAGE)).toBe('the-key-of-the-server');
+      fetch.mockResolvedValueOnce(json(401, { error: 'This server needs its creation key to create or import boards; ask whoever runs it.', createKeyRequired: true }));
+      const failure = (await createBoard({}).catch((e: unknown) => e)) as ApiError;
+      expect((fetch.mock.calls[1][1]?.headers as Record<string, string>)['X-Create-Key']).toBe('the-key-of-the-server');
+      expect(failure.createKeyRequired).toBe(true);
+    } finally {
+      saveCreateKey('');
+    }
+    expect(localStorage.getItem(CREATE_KEY_STORAGE)).toBeNull();
   });
 
   it('resolves a 204 delete without reading a body', async () => {

@@ -95,6 +95,31 @@ describe('Landing', () => {
     expect(JSON.parse(String(post?.[1]?.body))).toEqual({ template: 'rare-earth-magnets' });
   });
 
+  it('[H4c] asks once for the creation key when the server needs it, keeps it and retries; the server list presents the links it holds', async () => {
+    remember('mine1', 'My cobalt board', 'editor', '/b/mine1?token=lt1.e.s');
+    let keyed = 0;
+    const fetch = serve({
+      'GET /api/boards': () => json(200, { boards: [] }),
+      'POST /api/boards': (init) => {
+        if ((init.headers as Record<string, string>)['X-Create-Key'] !== 'the-server-key-1234') return json(401, { error: 'This server needs its creation key to create or import boards; ask whoever runs it.', createKeyRequired: true });
+        keyed++;
+        return json(201, CREATED);
+      },
+    });
+    const navigate = vi.fn();
+    render(<Landing navigate={navigate} />);
+    await waitFor(() => expect(fetch).toHaveBeenCalled());
+    expect((fetch.mock.calls[0][1]?.headers as Record<string, string>)['X-Board-Tokens']).toBe('lt1.e.s');
+    fireEvent.click(screen.getByRole('button', { name: 'Create board' }));
+    const field = await screen.findByLabelText("This server's creation key");
+    expect(screen.getByRole('alert').textContent).toMatch(/creation key/);
+    fireEvent.change(field, { target: { value: 'the-server-key-1234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this key' }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledWith('/b/new1?token=lt1.f.s'));
+    expect(keyed).toBe(1);
+    expect(localStorage.getItem('lodestone.create-key')).toBe('the-server-key-1234');
+  });
+
   it('shows the reason when a pasted share link is not valid', async () => {
     const fetch = serve({ 'GET /api/boards': () => json(200, { boards: [] }) });
     const navigate = vi.fn();

@@ -33,6 +33,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), LODESTONE_DB: join(dataDir, 'e2e.db'), LOG_LEVEL: 'warn', LODESTONE_SECRET: 'e2e-secret-of-sufficient-length' },
+    // Every spec creates boards from this one address: the per-address creation limit is raised for them.
+    env: { PORT: String(PORT), LODESTONE_DB: join(dataDir, 'e2e.db'), LOG_LEVEL: 'warn', LODESTONE_SECRET: 'e2e-secret-of-sufficient-length', LODESTONE_CREATE_BURST: '1000' },
   },
 });

@@ -77,22 +77,26 @@ describe('boards API', () => {
     expect((await api(s, 'GET', `/api/boards/${board.id}/export`, { token: 'v1.bad.token' })).status).toBe(401);
     expect((await api(s, 'GET', `/api/boards/${board.id}/export`, { token: other.tokens.viewer })).status).toBe(403);
     expect((await api(s, 'DELETE', `/api/boards/${board.id}`, { token: board.tokens.editor })).status).toBe(403);
-    const list = await api(s, 'GET', '/api/boards');
-    expect(list.body.boards.map((b: { id: string }) => b.id)).toContain(board.id);
+    const mine = { 'x-board-tokens': `${board.tokens.viewer}, ${other.tokens.editor}` };
+    const list = await api(s, 'GET', '/api/boards', { headers: mine });
+    expect(list.body.boards.map((b: { id: string }) => b.id).sort()).toEqual([board.id, other.id].sort());
     expect((await api(s, 'DELETE', `/api/boards/${board.id}`, { token: board.tokens.facilitator })).status).toBe(204);
     expect((await api(s, 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.viewer })).status).toBe(404);
-    const after = await api(s, 'GET', '/api/boards');
-    expect(after.body.boards.map((b: { id: string }) => b.id)).not.toContain(board.id);
+    const after = await api(s, 'GET', '/api/boards', { headers: mine });
+    expect(after.body.boards.map((b: { id: string }) => b.id)).toEqual([other.id]);
   });
 
   it('[A7] the board list follows renames made live', async () => {
+    const older = await createBoard(s, 'blank', 'Older');
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const board = await createBoard(s, 'blank', 'Before');
     const c = connectClient(s.wsUrl, board.id, board.tokens.editor);
     await c.synced();
     c.doc.getMap('meta').set('title', 'After the workshop');
-    await waitFor(async () => (await api(s, 'GET', '/api/boards')).body.boards.some((b: { id: string; title: string }) => b.id === board.id && b.title === 'After the workshop'));
-    const listed = (await api(s, 'GET', '/api/boards')).body.boards;
-    expect(listed[0].id).toBe(board.id);
+    const mine = { headers: { 'x-board-tokens': `${older.tokens.viewer} ${board.tokens.viewer}` } };
+    await waitFor(async () => (await api(s, 'GET', '/api/boards', mine)).body.boards.some((b: { id: string; title: string }) => b.id === board.id && b.title === 'After the workshop'));
+    const listed = (await api(s, 'GET', '/api/boards', mine)).body.boards;
+    expect(listed.map((b: { id: string }) => b.id)).toEqual([board.id, older.id]);
     c.destroy();
   });
 

@@ -16,6 +16,7 @@ import { decodeBusMessage, encodeBusMessage } from '../../server/scale/bus-codec
 import { SeqTracker } from '../../server/scale/seq-tracker';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import type { Storage } from '../../server/storage/storage';
+import { mark, markKeys, markOf } from '../utils/doc-marks';
 import { waitFor } from '../utils/server-harness';
 
 /** Messages in flight between fake instances; the test decides when (and whether) they arrive. */
@@ -81,8 +82,8 @@ async function setup(): Promise<{ storage: Storage; net: FakeNet; open: (id: str
   return { storage, net, open };
 }
 
-const set = (room: Room, key: string, value: unknown) => room.change((doc) => doc.getMap('t').set(key, value));
-const keys = (room: Room) => [...room.doc.getMap('t').keys()].sort();
+const set = (room: Room, key: string, value: string | number) => room.change((doc) => mark(doc, key, value));
+const keys = (room: Room) => markKeys(room.doc);
 const catchUps = async (metrics: Metrics, reason: string) => (await metrics.catchUps.get()).values.find((v) => v.labels.reason === reason)?.value ?? 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -120,6 +121,7 @@ describe('bus messages', () => {
       { type: 'awareness', update: new Uint8Array([9, 9, 9]) },
       { type: 'awareness-query' },
       { type: 'deleted' },
+      { type: 'links-rotated', role: 'viewer', generation: 3 },
     ];
     for (const message of messages) expect(decodeBusMessage(encodeBusMessage('host-1-abc', message))).toEqual({ from: 'host-1-abc', message });
     const good = encodeBusMessage('x', messages[0]);
@@ -137,7 +139,7 @@ describe('BoardLink catch-up (two instances, one storage, a bus the test control
     const [a, b] = [await open('A'), await open('B')];
     await set(a.room, 'x', 1);
     net.deliver();
-    expect(b.room.doc.getMap('t').get('x')).toBe(1);
+    expect(markOf(b.room.doc, 'x')).toBe('1');
     await b.room.flushed();
     expect(await storage.countUpdates(BOARD)).toBe(2);
   });
@@ -209,7 +211,7 @@ describe('BoardLink catch-up (two instances, one storage, a bus the test control
     await b.room.compact();
     const fresh = new Y.Doc();
     for (const row of await storage.loadUpdates(BOARD)) Y.applyUpdate(fresh, row.data);
-    expect([...fresh.getMap('t').keys()].sort()).toEqual(['in-flight', 'mine']);
+    expect(markKeys(fresh)).toEqual(['in-flight', 'mine']);
     net.deliver();
     expect(keys(b.room)).toEqual(['in-flight', 'mine']);
   });
@@ -232,7 +234,22 @@ describe('BoardLink catch-up (two instances, one storage, a bus the test control
     await set(a.room, 'big', 'x'.repeat(INLINE_BYTES + 10));
     expect(net.held.map((h) => h.message.type)).toEqual(['head']);
     net.deliver();
-    await waitFor(() => b.room.doc.getMap('t').has('big'), 5000, 'the big update read from storage');
+    await waitFor(() => markOf(b.room.doc, 'big') !== undefined, 5000, 'the big update read from storage');
     expect(await catchUps(b.metrics, 'head')).toBe(1);
   });
+
+  it('[B9] an update from another instance that breaks the document schema is skipped; the rest of its message is applied', async () => {
+    const { net, open } = await setup();
+    const [, b] = [await open('A'), await open('B')];
+    const bad = new Y.Doc();
+    bad.getMap('notes').set('poison', new Y.Map<unknown>([['text', new Y.Doc()]]));
+    const good = new Y.Doc();
+    mark(good, 'fine', 1);
+    net.handlers.get('B')!.message({ type: 'update', seq: 3, updates: [Y.encodeStateAsUpdate(bad), Y.encodeStateAsUpdate(good)] });
+    expect(keys(b.room)).toEqual(['fine']);
+    const errors = (await b.metrics.busErrors.get()).values.find((v) => v.labels.reason === 'schema')?.value;
+    expect(errors).toBe(1);
+  });
+
 });
+

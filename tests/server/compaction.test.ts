@@ -1,3 +1,4 @@
+import { mark, markOf } from '../utils/doc-marks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
@@ -18,10 +19,10 @@ describe.each(BACKENDS)('compaction on %s', (backend) => {
     clients.push(writer, watcher);
     await Promise.all([writer.synced(), watcher.synced()]);
     for (let i = 0; i < 200; i++) {
-      writer.doc.getMap('meta').set(`k${i % 40}`, i);
+      mark(writer.doc, `k${i % 40}`, i);
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    await waitFor(() => watcher.doc.getMap('meta').get('k39') === 199, 10_000, 'watcher sees the last edit');
+    await waitFor(() => markOf(watcher.doc, 'k39') === '199', 10_000, 'watcher sees the last edit');
     await waitFor(async () => (await first.storage.countUpdates(board.id)) < 25, 10_000, 'rows compacted below the threshold');
     writer.destroy();
     watcher.destroy();
@@ -32,6 +33,6 @@ describe.each(BACKENDS)('compaction on %s', (backend) => {
     const reader = connectClient(second.wsUrl, board.id, board.tokens.viewer);
     clients.push(reader);
     await reader.synced();
-    for (let k = 0; k < 40; k++) expect(reader.doc.getMap('meta').get(`k${k}`)).toBe(160 + k);
+    for (let k = 0; k < 40; k++) expect(markOf(reader.doc, `k${k}`)).toBe(String(160 + k));
   });
 });

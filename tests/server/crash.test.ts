@@ -4,6 +4,7 @@
  * `node server/index.ts` at random moments while a writer streams edits and a watcher records what
  * it is sent, restart the process on the same storage, and check that nothing the watcher saw is gone.
  */
+import { mark, markKeys, markOf } from '../utils/doc-marks';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,10 +46,10 @@ function drop(c: TestClient): void {
   clients = clients.filter((x) => x !== c);
 }
 
-/** Keys `w-<cycle>-<i>` of a doc's meta map for one cycle, as the sorted list of i. */
+/** Marks `w-<cycle>-<i>` of a doc for one cycle, as the sorted list of i. */
 function cycleIndexes(c: TestClient, cycle: number): number[] {
   const prefix = `w-${cycle}-`;
-  return [...c.doc.getMap('meta').keys()]
+  return markKeys(c.doc)
     .filter((k) => k.startsWith(prefix))
     .map((k) => Number(k.slice(prefix.length)))
     .sort((a, b) => a - b);
@@ -69,7 +70,7 @@ async function crashCycles(storageEnv: Record<string, string>): Promise<void> {
   let server = await startChildServer(env);
   const board = await createBoard(server, 'blank');
   /** Every key some watcher received, with the value it received. */
-  const seen = new Map<string, number>();
+  const seen = new Map<string, string>();
 
   for (let cycle = 0; cycle < CYCLES; cycle++) {
     const writer = client(server, board.id, board.tokens.editor);
@@ -80,7 +81,7 @@ async function crashCycles(storageEnv: Record<string, string>): Promise<void> {
     let written = 0;
     const writing = (async () => {
       while (!stop) {
-        writer.doc.getMap('meta').set(`w-${cycle}-${written}`, written);
+        mark(writer.doc, `w-${cycle}-${written}`, written);
         written++;
         await sleep(2 + rand() * 3);
       }
@@ -101,7 +102,7 @@ async function crashCycles(storageEnv: Record<string, string>): Promise<void> {
     // Everything the server sent before it died has arrived once the watcher's socket is closed.
     await waitFor(() => !watcher.provider.wsconnected, 10_000, 'watcher notices the crash');
     const received = cycleIndexes(watcher, cycle);
-    for (const i of received) seen.set(`w-${cycle}-${i}`, watcher.doc.getMap('meta').get(`w-${cycle}-${i}`) as number);
+    for (const i of received) seen.set(`w-${cycle}-${i}`, markOf(watcher.doc, `w-${cycle}-${i}`) as string);
     // Destroy both clients BEFORE the restart: a reconnecting writer would resend what the server lost.
     drop(writer);
     drop(watcher);
@@ -114,8 +115,7 @@ async function crashCycles(storageEnv: Record<string, string>): Promise<void> {
     server = await restartChildServer(env);
     const fresh = client(server, board.id, board.tokens.viewer);
     await fresh.synced();
-    const meta = fresh.doc.getMap('meta');
-    const lost = [...seen].filter(([key, value]) => meta.get(key) !== value).map(([key]) => key);
+    const lost = [...seen].filter(([key, value]) => markOf(fresh.doc, key) !== value).map(([key]) => key);
     expect(lost, `cycle ${cycle} (seed ${seed}): keys a watcher received but the restarted server lost`).toEqual([]);
     // What survived of this cycle is also a prefix (at least what was seen, at most what was written).
     const durable = cycleIndexes(fresh, cycle);

@@ -15,6 +15,7 @@ import { readConfig } from '../../server/config';
 import { encodeAwareness, encodeUpdate } from '../../server/protocol/messages';
 import { decodableButUnappliable } from './fixtures/bad-updates';
 import { CHILD_SECRET, freePort, killAllChildren, restartChildServer, spawnServer, startChildServer } from '../utils/child-server';
+import { mark, markOf } from '../utils/doc-marks';
 import { api, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
 const SECRET = 'a-test-secret-of-enough-length';
@@ -61,9 +62,9 @@ async function honestPair(s: TestServer, boardId: string, token: string) {
 
 /** a edits, b must see it (and the other way round). */
 async function stillEditTogether(a: TestClient, b: TestClient, tag: string): Promise<void> {
-  a.doc.getMap('meta').set(`${tag}-a`, 1);
-  b.doc.getMap('meta').set(`${tag}-b`, 2);
-  await waitFor(() => b.doc.getMap('meta').get(`${tag}-a`) === 1 && a.doc.getMap('meta').get(`${tag}-b`) === 2, 10_000, `${tag}: honest edits relayed`);
+  mark(a.doc, `${tag}-a`, 1);
+  mark(b.doc, `${tag}-b`, 2);
+  await waitFor(() => markOf(b.doc, `${tag}-a`) === '1' && markOf(a.doc, `${tag}-b`) === '2', 10_000, `${tag}: honest edits relayed`);
 }
 
 const exportOf = async (s: TestServer, boardId: string, token: string) => {
@@ -75,10 +76,11 @@ const exportOf = async (s: TestServer, boardId: string, token: string) => {
 /** Opens a raw socket, runs send once it is open, and resolves with how the server closed it. */
 const rawClose = (url: string, send: (ws: WebSocket) => void) => closeOf(url, send, 15_000);
 
-/** A real, valid update frame setting meta[key] = value (captured from a Y.Doc). */
-function updateFrame(key: string, value: unknown): { frame: Uint8Array; update: Uint8Array } {
+/** A real, valid update frame setting meta[key] = value, or a note's text for a key meta does not have (captured from a Y.Doc). */
+function updateFrame(key: string, value: string): { frame: Uint8Array; update: Uint8Array } {
   const doc = new Y.Doc();
-  doc.getMap('meta').set(key, value);
+  if (key === 'title') doc.getMap('meta').set(key, value);
+  else mark(doc, key, value);
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return { frame: encodeUpdate(update), update };
@@ -109,7 +111,7 @@ describe('limits and bad input', () => {
     sender.on('error', () => undefined);
     await new Promise((resolve) => sender.once('open', resolve));
     sender.send(small);
-    await waitFor(() => String(b.doc.getMap('meta').get('under-limit') ?? '').length === 60 * 1024, 10_000, 'a message under the limit is relayed');
+    await waitFor(() => (markOf(b.doc, 'under-limit') ?? '').length === 60 * 1024, 10_000, 'a message under the limit is relayed');
     sender.terminate();
     expect(closes).toEqual([[], []]);
   });
@@ -153,8 +155,9 @@ describe('limits and bad input', () => {
     });
     expect(calmCloses).toEqual([]);
     calm.terminate();
-    // The export holds the board (not the test's extra meta keys), so it is as before.
-    expect(await exportOf(s, board.id, board.tokens.viewer)).toEqual(before);
+    // The export holds the board and the test's marks (notes), so without them it is as before.
+    const after = await exportOf(s, board.id, board.tokens.viewer);
+    expect({ ...after, notes: after.notes.filter((n: { id: string }) => !n.id.startsWith('after-')) }).toEqual(before);
     expect(closes).toEqual([[], []]);
   });
 
@@ -307,7 +310,7 @@ describe('limits and bad input', () => {
     const editor = client(first.wsUrl, board.id, board.tokens.editor);
     await editor.synced();
     const closes = closesOf(editor);
-    for (let i = 0; i < 20; i++) editor.doc.getMap('meta').set(`edit-${i}`, i);
+    for (let i = 0; i < 20; i++) mark(editor.doc, `edit-${i}`, i);
     editor.doc.getMap('meta').set('title', 'Saved before shutdown');
     // Frames are applied in order and the export answers after pending writes: once it shows the
     // title (sent last), every edit is applied on the server.
@@ -333,7 +336,7 @@ describe('limits and bad input', () => {
     const fresh = client(second.wsUrl, board.id, board.tokens.viewer);
     await fresh.synced();
     expect(fresh.doc.getMap('meta').get('title')).toBe('Saved before shutdown');
-    for (let i = 0; i < 20; i++) expect(fresh.doc.getMap('meta').get(`edit-${i}`)).toBe(i);
+    for (let i = 0; i < 20; i++) expect(markOf(fresh.doc, `edit-${i}`)).toBe(String(i));
     second.child.kill('SIGTERM');
     expect(await second.exited).toEqual({ code: 0, signal: null });
   }, 120_000);

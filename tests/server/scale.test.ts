@@ -2,6 +2,7 @@
  * Scale-out: three server processes on one PostgreSQL schema and the machine's Redis, clients spread over
  * them. Every test gets a fresh schema (so its own Redis channels) and leaves Redis running.
  */
+import { mark, marks } from '../utils/doc-marks';
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -54,13 +55,13 @@ function countLocalUpdates(c: TestClient): () => number {
   return () => n;
 }
 
-/** Streams edits `<name>-<i>` = i into map t until stop() (a few ms apart); resolves with the count. */
+/** Streams marks `<name>-<i>` = i until stop() (a few ms apart); resolves with the count. */
 function stream(c: TestClient, name: string): { stop(): Promise<number> } {
   let stopped = false;
   let i = 0;
   const done = (async () => {
     while (!stopped) {
-      c.doc.getMap('t').set(`${name}-${i}`, i);
+      mark(c.doc, `${name}-${i}`, i);
       i++;
       await sleep(3 + Math.random() * 4);
     }
@@ -103,13 +104,13 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
     const ROUNDS = 30;
     await Promise.all(peers.map(async (p, i) => {
       for (let round = 0; round < ROUNDS; round++) {
-        p.doc.getMap('t').set(`shared-${round % 4}`, `${i}.${round}`);
-        p.doc.getMap('t').set(`p${i}-${round}`, round);
+        mark(p.doc, `shared-${round % 4}`, `${i}.${round}`);
+        mark(p.doc, `p${i}-${round}`, round);
         await sleep(Math.random() * 6);
       }
     }));
     const total = peers.length * ROUNDS;
-    await expectConverged(peers, c.schema, board.id, (doc) => [...doc.getMap('t').keys()].filter((k) => k.startsWith('p')).length === total);
+    await expectConverged(peers, c.schema, board.id, (doc) => [...marks(doc).keys()].filter((k) => k.startsWith('p')).length === total);
     // One row per client transaction (and the board's first row): no instance stored another's update again.
     const { rows } = await storedDoc(c.schema, board.id);
     expect(rows).toBe(1 + local.reduce((sum, n) => sum + n(), 0));
@@ -141,10 +142,10 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
 
     // Everything any watcher has received is in storage, before any client of the victim reconnects.
     const seen = new Map<string, unknown>();
-    for (const w of watchers) for (const [key, value] of w.doc.getMap('t')) if (!seen.has(key)) seen.set(key, value);
+    for (const w of watchers) for (const [key, value] of marks(w.doc)) if (!seen.has(key)) seen.set(key, value);
     const fromVictim = [...seen.keys()].filter((k) => k.startsWith('w0-')).length;
     expect(fromVictim, 'watchers saw edits of the victim instance before it died').toBeGreaterThan(0);
-    const stored = (await storedDoc(c.schema, board.id)).doc.getMap('t');
+    const stored = marks((await storedDoc(c.schema, board.id)).doc);
     expect([...seen].filter(([key, value]) => stored.get(key) !== value).map(([key]) => key), 'keys a client saw but storage lost').toEqual([]);
 
     // A replacement instance comes up while the others keep writing, and the victim's clients move over.
@@ -160,14 +161,14 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
 
     const peers = [movedWriter, writers[1], writers[2], movedWatcher, watchers[1], watchers[2], late];
     const has = (doc: Y.Doc) => {
-      const t = doc.getMap('t');
+      const t = marks(doc);
       return t.has(`w0-${written0 - 1}`) && t.has(`w1-${counts[0] - 1}`) && t.has(`w2-${counts[1] - 1}`) && t.has(`w0b-${counts[2] - 1}`);
     };
     await expectConverged(peers, c.schema, board.id, has);
     // Every edit of every writer, the victim's unsent ones included, is there (its client resent them).
-    const t = peers[0].doc.getMap('t');
+    const t = marks(peers[0].doc);
     for (const [name, n] of [['w0', written0], ['w1', counts[0]], ['w2', counts[1]], ['w0b', counts[2]]] as const) {
-      for (let i = 0; i < n; i++) expect(t.get(`${name}-${i}`), `${name}-${i}`).toBe(i);
+      for (let i = 0; i < n; i++) expect(t.get(`${name}-${i}`), `${name}-${i}`).toBe(String(i));
     }
   }, 120_000);
 
@@ -193,14 +194,14 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
     before[0] = await streams[0].stop();
     await ensureRedis();
     await waitFor(async () => (await Promise.all(c.instances.map((s) => api(s, 'GET', '/readyz')))).every((r) => r.status === 200), 15_000, 'ready again');
-    await expectConverged(peers, c.schema, board.id, (doc) => before.every((n, i) => doc.getMap('t').has(`a${i}-${n - 1}`)));
+    await expectConverged(peers, c.schema, board.id, (doc) => before.every((n, i) => marks(doc).has(`a${i}-${n - 1}`)));
 
     // And the bus carries edits again.
     streams = writers.map((w, i) => stream(w, `b${i}`));
     await sleep(300);
     const after = await Promise.all(streams.map((s) => s.stop()));
-    await expectConverged(peers, c.schema, board.id, (doc) => after.every((n, i) => doc.getMap('t').has(`b${i}-${n - 1}`)));
-    expect(peers[0].doc.getMap('t').size).toBe([...before, ...after].reduce((a, b) => a + b, 0));
+    await expectConverged(peers, c.schema, board.id, (doc) => after.every((n, i) => marks(doc).has(`b${i}-${n - 1}`)));
+    expect(marks(peers[0].doc).size).toBe([...before, ...after].reduce((a, b) => a + b, 0));
     const metrics = await (await fetch(`${c.instances[0].url}/metrics`)).text();
     expect(metrics).toMatch(/lodestone_catchups_total\{reason="reconnect"\} [1-9]/);
   }, 120_000);
@@ -258,5 +259,22 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
     elsewhere.provider.on('connection-close', (event: CloseEvent | null) => void (event && closes.push(event.code)));
     expect((await api(c.instances[0], 'DELETE', `/api/boards/${board.id}`, { token: board.tokens.facilitator })).status).toBe(204);
     await waitFor(() => closes.includes(4404), 5000, 'the client on the other instance is told the board is gone');
+  }, 60_000);
+
+  it('[X6] replacing the editor link on one instance closes the old editor sockets on the others with 4401; viewers stay', async () => {
+    const c = await cluster(2);
+    const board = await createBoard(c.instances[0], 'blank');
+    const editor = client(c.instances[1], board.id, board.tokens.editor);
+    const viewer = client(c.instances[1], board.id, board.tokens.viewer);
+    await Promise.all([editor.synced(), viewer.synced()]);
+    const closes: string[] = [];
+    editor.provider.on('connection-close', (event: CloseEvent | null) => void (event && closes.push(`editor ${event.code}`)));
+    viewer.provider.on('connection-close', (event: CloseEvent | null) => void (event && closes.push(`viewer ${event.code}`)));
+    const rotated = await api(c.instances[0], 'POST', `/api/boards/${board.id}/links/rotate`, { token: board.tokens.facilitator, body: { role: 'editor' } });
+    expect(rotated.status).toBe(200);
+    await waitFor(() => closes.includes('editor 4401'), 5000, 'the editor on the other instance is closed');
+    expect((await api(c.instances[1], 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.editor })).status).toBe(401);
+    expect((await api(c.instances[1], 'GET', `/api/boards/${board.id}/export`, { token: rotated.body.tokens.editor })).status).toBe(200);
+    expect(closes).toEqual(['editor 4401']);
   }, 60_000);
 });

@@ -108,6 +108,29 @@ export function storageContract(name: string, make: () => Promise<StorageHarness
         expect((await storage.listBoards()).map((b) => b.id)).toStrictEqual(['old', 'new', 'mid']);
       });
 
+      it('lists boards a page at a time', async () => {
+        for (let i = 0; i < 5; i++) await storage.createBoard(boardRecord(`b${i}`, i), initial);
+        expect((await storage.listBoards({ limit: 2, offset: 0 })).map((b) => b.id)).toStrictEqual(['b4', 'b3']);
+        expect((await storage.listBoards({ limit: 2, offset: 2 })).map((b) => b.id)).toStrictEqual(['b2', 'b1']);
+        expect((await storage.listBoards({ limit: 2, offset: 4 })).map((b) => b.id)).toStrictEqual(['b0']);
+        expect(await storage.listBoards({ limit: 2, offset: 6 })).toStrictEqual([]);
+      });
+
+      it('keeps a generation per rotatable link; rotating moves one role only; unknown and deleted boards have none', async () => {
+        await storage.createBoard(boardRecord('b1'), initial);
+        expect(await storage.linkGenerations('b1')).toStrictEqual({ editor: 0, viewer: 0 });
+        expect(await storage.rotateLink('b1', 'editor')).toBe(1);
+        expect(await storage.rotateLink('b1', 'editor')).toBe(2);
+        expect(await storage.rotateLink('b1', 'viewer')).toBe(1);
+        expect(await storage.linkGenerations('b1')).toStrictEqual({ editor: 2, viewer: 1 });
+        expect(await storage.linkGenerations('nope')).toBeNull();
+        expect(await storage.rotateLink('nope', 'viewer')).toBeNull();
+        await storage.deleteBoard('b1');
+        expect(await storage.linkGenerations('b1')).toBeNull();
+        await storage.createBoard(boardRecord('b1'), initial);
+        expect(await storage.linkGenerations('b1')).toStrictEqual({ editor: 0, viewer: 0 });
+      });
+
       it('updates the title and updatedAt independently', async () => {
         await storage.createBoard(boardRecord('b1'), initial);
         await storage.updateBoard('b1', { title: 'Renamed' });

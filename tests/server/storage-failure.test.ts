@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mark, markOf } from '../utils/doc-marks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../../server/protocol/messages';
 import { closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
@@ -24,12 +25,12 @@ describe('a storage write that fails', () => {
     watcher.provider.once('connection-close', (event) => (watcherClose = event?.code ?? null));
 
     const writer = new Y.Doc();
-    writer.getMap('meta').set('lever', 'gallium ban');
+    mark(writer, 'lever', 'gallium ban');
     const closed = await closeOf(`${server.wsUrl}/${board.id}?token=${board.tokens.editor}`, (ws) => ws.send(encodeUpdate(Y.encodeStateAsUpdate(writer))));
     expect(closed.code).toBe(1011);
     expect(closed.reason).toMatch(/could not save/);
     await waitFor(() => watcherClose !== null, 5000, 'the watcher closed too');
     expect(watcherClose).toBe(1011);
-    expect(watcher.doc.getMap('meta').get('lever')).toBeUndefined();
+    expect(markOf(watcher.doc, 'lever')).toBeUndefined();
   });
 });

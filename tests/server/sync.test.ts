@@ -6,6 +6,7 @@ import { signToken } from '../../server/auth/tokens';
 import { successiveUpdates } from './fixtures/successive-updates';
 import { encodeUpdate } from '../../server/protocol/messages';
 import { readBoardFromDoc } from '../../shared/board/yjs-doc';
+import { mark, markOf } from '../utils/doc-marks';
 import { api, BACKENDS, closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
 let servers: TestServer[] = [];
@@ -58,16 +59,16 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     await Promise.all(peers.map((p) => p.synced()));
     for (let round = 0; round < 20; round++) {
       peers.forEach((p, i) => {
-        p.doc.getMap('meta').set(`k${i}`, round);
+        mark(p.doc, `k${i}`, round);
         p.doc.getMap('notes').set(`n-${i}-${round}`, new Y.Map(Object.entries({ text: `note ${i}.${round}`, position: { x: i, y: round } })));
       });
     }
-    const expected = (doc: Y.Doc) => doc.getMap('notes').size === 120;
+    const expected = (doc: Y.Doc) => doc.getMap('notes').size === 126;
     await waitFor(() => peers.every((p) => expected(p.doc)), 10_000, 'all notes everywhere');
     const first = state(peers[0].doc);
     expect(peers.every((p) => state(p.doc) === first)).toBe(true);
     const exported = await api(s, 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.viewer });
-    expect(exported.body.notes).toHaveLength(120);
+    expect(exported.body.notes).toHaveLength(126);
   });
 
   it('[S3] every edit survives a server restart on the same storage', async () => {
@@ -75,15 +76,15 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     const board = await createBoard(first, 'blank');
     const c = client(first, board.id, board.tokens.editor);
     await c.synced();
-    for (let i = 0; i < 50; i++) c.doc.getMap('meta').set(`edit-${i}`, i);
+    for (let i = 0; i < 50; i++) mark(c.doc, `edit-${i}`, i);
     await waitFor(async () => (await api(first, 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.viewer })).status === 200);
     const watcher = client(first, board.id, board.tokens.viewer);
-    await waitFor(() => watcher.doc.getMap('meta').get('edit-49') === 49, 10_000, 'watcher sees all edits');
+    await waitFor(() => markOf(watcher.doc, 'edit-49') === '49', 10_000, 'watcher sees all edits');
     c.destroy();
     watcher.destroy();
     const again = client(await restart(first), board.id, board.tokens.viewer);
     await again.synced();
-    for (let i = 0; i < 50; i++) expect(again.doc.getMap('meta').get(`edit-${i}`)).toBe(i);
+    for (let i = 0; i < 50; i++) expect(markOf(again.doc, `edit-${i}`)).toBe(String(i));
   });
 
   it('[S3b] an update that arrives before the one it builds on is kept: stored, relayed, and whole after a restart', async () => {
@@ -91,18 +92,18 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     const board = await createBoard(first, 'blank');
     const watcher = client(first, board.id, board.tokens.viewer);
     await watcher.synced();
-    const { base, later } = successiveUpdates('meta', 'route', 'Lobito', 'Lobito via Kolwezi');
+    const { base, later } = successiveUpdates('meta', 'description', 'Lobito', 'Lobito via Kolwezi');
     const ws = new WebSocket(`${first.wsUrl}/${board.id}?token=${board.tokens.editor}`);
     await once(ws, 'open');
     // The same socket, so the server handles them in this order: the later edit first, parked until its base.
     ws.send(encodeUpdate(later));
     ws.send(encodeUpdate(base));
-    await waitFor(() => watcher.doc.getMap('meta').get('route') === 'Lobito via Kolwezi', 10_000, 'the watcher gets both updates');
+    await waitFor(() => watcher.doc.getMap('meta').get('description') === 'Lobito via Kolwezi', 10_000, 'the watcher gets both updates');
     ws.close();
     watcher.destroy();
     const again = client(await restart(first), board.id, board.tokens.viewer);
     await again.synced();
-    expect(again.doc.getMap('meta').get('route')).toBe('Lobito via Kolwezi');
+    expect(again.doc.getMap('meta').get('description')).toBe('Lobito via Kolwezi');
   });
 
   it("[S4] a viewer's write changes nothing anywhere", async () => {
@@ -112,8 +113,8 @@ describe.each(BACKENDS)('sync server on %s', (name) => {
     const viewer = client(s, board.id, board.tokens.viewer);
     await Promise.all([editor.synced(), viewer.synced()]);
     viewer.doc.getMap('meta').set('title', 'hijacked by a viewer');
-    editor.doc.getMap('meta').set('marker', 'after');
-    await waitFor(() => viewer.doc.getMap('meta').get('marker') === 'after', 10_000, 'viewer receives the editor edit');
+    mark(editor.doc, 'marker', 'after');
+    await waitFor(() => markOf(viewer.doc, 'marker') === 'after', 10_000, 'viewer receives the editor edit');
     const exported = await api(s, 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.viewer });
     expect(exported.body.title).toBe('Untitled board');
     expect(editor.doc.getMap('meta').get('title')).toBe('Untitled board');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { BoardReader } from '../../client/sync/board-reader';
 import { EDGES_MAP, writeBoardToDoc } from '../../shared/board/yjs-doc';
@@ -29,5 +29,32 @@ describe('BoardReader', () => {
     const before = reader.board();
     doc.getMap(EDGES_MAP).delete(before.edges[2].id);
     expect(reader.board().edges.map((e) => e.id)).toEqual(before.edges.filter((_, i) => i !== 2).map((e) => e.id));
+  });
+
+  it('[H3c] skips, with a warning, items holding values the schema does not allow; the board it hands on survives a structured clone', () => {
+    const doc = new Y.Doc();
+    writeBoardToDoc(doc, board);
+    const [a, b, c, d] = board.nodes.map((n) => n.id);
+    const node = (id: string) => doc.getMap('nodes').get(id) as Y.Map<unknown>;
+    node(a).set('label', new Y.Doc());
+    node(b).set('lat', 7n as never);
+    node(c).set('label', new Y.Map([['x', 1]]));
+    node(d).set('country', new Y.XmlText('CN'));
+    (doc.getMap(EDGES_MAP).get(board.edges[0].id) as Y.Map<unknown>).set('volume', new Uint8Array([1]));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const reader = new BoardReader(doc);
+      const read = reader.board();
+      expect(read.nodes.map((n) => n.id)).toEqual(board.nodes.slice(4).map((n) => n.id));
+      expect(read.edges.map((e) => e.id)).toEqual(board.edges.slice(1).map((e) => e.id));
+      expect(() => structuredClone(read)).not.toThrow();
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`skipped nodes item "${a}"`))]));
+      expect(warn).toHaveBeenCalledTimes(5);
+      // A bad value that is fixed later brings the item back.
+      node(a).set('label', 'Fixed');
+      expect(reader.board().nodes.find((n) => n.id === a)?.label).toBe('Fixed');
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -2,9 +2,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BoardEdge, BoardNode } from '../../shared/board/types';
-import { BOM } from '../../shared/csv/csv';
+import { BOM, parseCsv } from '../../shared/csv/csv';
 import { EDGES_CSV_TEMPLATE, edgesToCsv, parseEdgesCsv } from '../../shared/csv/edges-csv';
 import { NODES_CSV_TEMPLATE, nodesToCsv, parseNodesCsv } from '../../shared/csv/nodes-csv';
+import { protectCell, unprotectCell } from '../../shared/csv/cells';
 import type { CsvProblem } from '../../shared/csv/table';
 import { nodeArb } from '../utils/board-arbitrary';
 
@@ -176,3 +177,31 @@ describe('round trips', () => {
     expect(parsed.ok && parsed.items).toEqual(edges);
   });
 });
+
+describe('formula cells', () => {
+  const dangerous = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', "'=already quoted", "''+twice"];
+
+  it('[H7] labels, tags, ids and edge labels that a spreadsheet would run as formulas are written with a leading apostrophe and read back unchanged', () => {
+    const nodes: BoardNode[] = dangerous.map((label, i) => ({ id: i === 2 ? '-n2' : `n${i}`, kind: 'mine', label, country: 'CD', position: { x: i, y: 0 }, tags: [dangerous[(i + 1) % dangerous.length].trim(), 'plain'] }));
+    const csv = nodesToCsv(nodes);
+    const table = parseCsv(csv);
+    expect(table.ok).toBe(true);
+    for (const row of table.ok ? table.rows.slice(1) : []) {
+      for (const cell of row) expect(cell, `a cell starting like a formula: ${JSON.stringify(cell)}`).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+    }
+    const parsed = parseNodesCsv(csv);
+    expect(parsed.ok ? parsed.items : parsed.problems).toEqual(nodes);
+    const edges: BoardEdge[] = dangerous.map((label, i) => ({ id: `e${i}`, from: 'n0', to: '-n2', mineral: 'cobalt', volume: i, label }));
+    const edgeCsv = edgesToCsv(edges);
+    expect(edgeCsv.split('\r\n').slice(1).filter((line) => line !== '').every((line) => !/^[=+\-@]|,[=+@\t]|,-[^\d]/.test(line))).toBe(true);
+    const back = parseEdgesCsv(edgeCsv);
+    expect(back.ok && back.items).toEqual(edges);
+  });
+
+  it('protectCell and unprotectCell are inverses on any text', () => {
+    fc.assert(fc.property(fc.string(), fc.constantFrom('', "'", "''", '=', '+', '-', '@', "'=", "''-"), (text, prefix) => {
+      expect(unprotectCell(protectCell(prefix + text))).toBe(prefix + text);
+    }), { numRuns: 500 });
+  });
+});
+

@@ -62,7 +62,7 @@ export async function storedDoc(schema: string, boardId: string): Promise<{ doc:
 }
 
 /** A comparable digest of a doc: the map's entries sorted by key, and the state vector. */
-export function digest(doc: Y.Doc, map = 't'): string {
+export function digest(doc: Y.Doc, map = 'notes'): string {
   const entries = Object.entries(doc.getMap(map).toJSON()).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const vector = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b);
   return JSON.stringify({ entries, vector });

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { startServer, type RunningServer } from '../../server/app';
+import { startServer, type RunningServer, type StartOptions } from '../../server/app';
 import type { CreatedBoard } from '../../server/boards/board-service';
 import { readConfig } from '../../server/config';
 
@@ -43,12 +43,12 @@ export async function dropSchema(schema: string): Promise<void> {
 
 /**
  * Starts a server on a temporary SQLite file, or on a fresh PostgreSQL schema for backend 'postgres';
- * `env` overrides settings. Pass the same env and dir to restart on the same storage.
+ * `env` overrides settings; `options` passes parts (a clock, a storage) to startServer. Pass the same env and dir to restart on the same storage.
  */
-export async function startTestServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'lodestone-srv-')), backend: (typeof BACKENDS)[number] = 'sqlite'): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'lodestone-srv-')), backend: (typeof BACKENDS)[number] = 'sqlite', options: StartOptions = {}): Promise<TestServer> {
   const storageEnv = backend === 'postgres' && !env.DATABASE_URL ? postgresEnv() : {};
   const fullEnv: Record<string, string> = { LOG_LEVEL: 'silent', PORT: '0', LODESTONE_DB: join(dir, 'lodestone.db'), LODESTONE_ROOM_IDLE_MS: '100', ...storageEnv, ...env };
-  const server = await startServer(readConfig(fullEnv, null));
+  const server = await startServer(readConfig(fullEnv, null), options);
   return {
     ...server, dir, env: fullEnv, wsUrl: `${server.url.replace('http', 'ws')}/ws`,
     stop: async () => {
@@ -60,10 +60,10 @@ export async function startTestServer(env: Record<string, string> = {}, dir = mk
 }
 
 /** Calls the REST API and returns status and JSON body. */
-export async function api(server: { url: string }, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+export async function api(server: { url: string }, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
     body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
   });
   const text = await res.text();
@@ -88,7 +88,8 @@ export interface TestClient {
 /** Connects a stock WebsocketProvider (as any Yjs client would) to a board. */
 export function connectClient(wsUrl: string, boardId: string, token: string, doc = new Y.Doc()): TestClient {
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    params: { token }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, maxBackoffTime: 300,
+    // A session key, as the board page sends: the same person reconnecting gets its presence back.
+    params: { token, session: randomBytes(12).toString('base64url') }, WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true, maxBackoffTime: 300,
   });
   return {
     doc, provider,
@@ -123,5 +124,22 @@ export function closeOf(url: string, send?: (ws: WebSocket) => void, timeoutMs =
       clearTimeout(timer);
       resolve({ code, reason: reason.toString() });
     });
+  });
+}
+
+/** Resolves when the server has processed everything sent on a raw socket so far (its pong), or the socket closed. */
+export function settled(ws: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState !== WebSocket.OPEN) return resolve();
+    const timer = setTimeout(() => reject(new Error('no pong or close within 10 s')), 10_000);
+    const done = () => {
+      clearTimeout(timer);
+      ws.off('pong', done);
+      ws.off('close', done);
+      resolve();
+    };
+    ws.on('pong', done);
+    ws.on('close', done);
+    ws.ping();
   });
 }

@@ -9,7 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { preciseNow, type ClockReply, type ConnectReply, type CpuReply, type PhaseReply, type SentReport, type StatsReply, type WorkerReply, type WorkerRequest } from './messages';
 
-/** The value a writer sets: send time, writer, sequence number within the phase, phase name. */
+/** What a writer sends: send time, writer, sequence number within the phase, phase name. */
 interface Edit {
   t: number;
   w: number;
@@ -17,11 +17,30 @@ interface Edit {
   p: string;
 }
 
+/**
+ * An edit as the entry it is stored in: an `activity` entry of the live document (Lodestone refuses
+ * updates outside the document's schema), with the time in `at` and the rest in `by` and `detail`.
+ */
+interface ActivityEntry {
+  type: 'arrange';
+  by: string;
+  at: number;
+  detail: string;
+}
+
+const toEntry = (edit: Edit): ActivityEntry => ({ type: 'arrange', by: String(edit.w), at: edit.t, detail: `${edit.p}|${edit.i}` });
+
+function fromEntry(entry: ActivityEntry | undefined): Edit | undefined {
+  if (!entry) return undefined;
+  const bar = entry.detail.lastIndexOf('|');
+  return { t: entry.at, w: Number(entry.by), i: Number(entry.detail.slice(bar + 1)), p: entry.detail.slice(0, bar) };
+}
+
 interface Client {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
   provider: WebsocketProvider;
-  map: Y.Map<Edit>;
+  map: Y.Map<ActivityEntry>;
   writer: number | null;
 }
 
@@ -31,7 +50,7 @@ interface PhaseStats {
   latencies: number[];
 }
 
-const MAP_NAME = 'bench';
+const MAP_NAME = 'activity';
 let clients: Client[] = [];
 let disconnects = 0;
 let closing = false;
@@ -81,7 +100,7 @@ function openClient(serverUrl: string, room: string, token: string | null, write
   provider.on('status', ({ status }) => {
     if (status === 'disconnected' && !closing) disconnects++;
   });
-  const map = doc.getMap<Edit>(MAP_NAME);
+  const map = doc.getMap<ActivityEntry>(MAP_NAME);
   // Per phase and writer, how many of its edits this client has. A server may coalesce several edits of
   // one key into one update (the receiver then sees only the last): those count as delivered too, but
   // only the edit whose value arrived gives a latency sample.
@@ -90,7 +109,7 @@ function openClient(serverUrl: string, room: string, token: string | null, write
     if (event.transaction.local) return;
     const at = preciseNow();
     for (const key of event.keysChanged) {
-      const edit = map.get(key);
+      const edit = fromEntry(map.get(key));
       if (!edit || edit.w === writer) continue;
       const seq = `${edit.p}:${edit.w}`;
       const before = have.get(seq) ?? 0;
@@ -121,7 +140,7 @@ async function connect(serverUrl: string, room: string, token: string | null, sp
 
 function edit(client: Client, phase: string, i: number): void {
   const w = client.writer as number;
-  client.map.set(`w${w}`, { t: preciseNow(), w, i, p: phase });
+  client.map.set(`w${w}`, toEntry({ t: preciseNow(), w, i, p: phase }));
 }
 
 async function runFixed(phase: string, startAt: number, durationMs: number, ratePerWriter: number, totalWriters: number): Promise<PhaseReply> {
