@@ -375,5 +375,5 @@ describe('Canvas: big boards', () => {
     const edited: Board = { ...board, nodes: [{ ...first, label: 'Renamed mine', position: { x: 10, y: 5 } }, ...board.nodes.slice(1)] };
     rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} state={viewState(edited)} /></div>);
     expect(screen.getByTestId(`node-${first.id}`).textContent).toContain('Renamed mine');
-  });
+  }, 120_000);
 });
