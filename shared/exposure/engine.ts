@@ -19,7 +19,7 @@ export interface EngineOptions {
   clock?: () => number;
 }
 
-/** Milliseconds per part of the last report, summed over minerals. */
+/** Milliseconds per part of the last report, summed over minerals; a part measured inside another counts only in its own. */
 export type EngineTimings = Record<EnginePart, number>;
 
 /** A key that is equal for two levers exactly when the stress test runs them the same way. */
@@ -49,7 +49,9 @@ export class ExposureEngine {
   private readonly options: Required<Omit<EngineOptions, 'clock'>>;
   private readonly clock: (() => number) | null;
   /** What each part of the last report cost, when a clock was given. */
-  readonly timings: EngineTimings = { baseline: 0, scenario: 0, stress: 0, reroute: 0 };
+  readonly timings: EngineTimings = { baseline: 0, consumerCritical: 0, scenario: 0, stress: 0, reroute: 0 };
+  /** Milliseconds spent in parts measured inside the part now running. */
+  private innerMs = 0;
 
   constructor(input?: unknown, options: EngineOptions = {}) {
     this.options = { reroute: options.reroute ?? true, stress: options.stress ?? true, consumerCriticalLimit: options.consumerCriticalLimit ?? Infinity };
@@ -133,9 +135,15 @@ export class ExposureEngine {
   private time<T>(part: EnginePart, run: () => T): T {
     if (this.clock === null) return run();
     const started = this.clock();
-    const out = run();
-    this.timings[part] += this.clock() - started;
-    return out;
+    const outerInner = this.innerMs;
+    this.innerMs = 0;
+    try {
+      return run();
+    } finally {
+      const spent = this.clock() - started;
+      this.timings[part] += spent - this.innerMs;
+      this.innerMs = outerInner + spent;
+    }
   }
 
   private context(mineral: string): MineralContext {

@@ -36,7 +36,7 @@ export interface MineralContext {
 }
 
 /** The parts of a mineral's report whose cost the engine can measure. */
-export type EnginePart = 'baseline' | 'scenario' | 'stress' | 'reroute';
+export type EnginePart = 'baseline' | 'consumerCritical' | 'scenario' | 'stress' | 'reroute';
 
 interface Baseline extends MineralBaseline {
   warnings: ExposureWarning[];
@@ -113,7 +113,7 @@ export class MineralState {
     const consumers = consumersOf(g, ctx.table);
     this.baseline = {
       losses: computeLosses(g, ctx.table), warnings: flowWarnings(g, ctx.table), backing, consumers,
-      critical: computeConsumerCritical(g, ctx.table, backing, ctx.criticalLimit), crma: computeCrma(g, ctx.table, origins, consumers),
+      critical: ctx.time('consumerCritical', () => computeConsumerCritical(g, ctx.table, backing, ctx.criticalLimit)), crma: computeCrma(g, ctx.table, origins, consumers),
     };
     return this.baseline;
   }

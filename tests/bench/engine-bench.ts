@@ -13,6 +13,9 @@ export interface EngineBenchRow {
   coldMedianMs: number;
   v1MedianMs: number;
   v1P95Ms: number;
+  /** The v1 report without the per-consumer critical nodes of scenario-analysis.md (what v1 computed). */
+  v1PartMedianMs: number;
+  consumerCriticalMedianMs: number;
   v2MedianMs: number;
   rerouteMedianMs: number;
   stressMedianMs: number;
@@ -22,7 +25,16 @@ export interface EngineBenchRow {
   leverRerouteMedianMs: number;
 }
 
-const SIZES = (process.env.ENGINE_BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number);
+/** Board sizes to run: ENGINE_BENCH_SIZES="1000,10000" (positive whole numbers), or 1k, 10k and 50k. */
+const SIZES = benchSizes(process.env.ENGINE_BENCH_SIZES);
+
+function benchSizes(text: string | undefined): number[] {
+  if (text === undefined || text.trim() === "") return [1000, 10000, 50000];
+  const sizes = text.split(",").map((part) => Number(part.trim()));
+  const bad = sizes.find((size) => !Number.isInteger(size) || size <= 0);
+  if (bad !== undefined) throw new Error(`ENGINE_BENCH_SIZES must list positive whole numbers, got "${text}"`);
+  return sizes;
+}
 const clock = () => performance.now();
 
 function benchSize(nodes: number): EngineBenchRow {
@@ -30,11 +42,15 @@ function benchSize(nodes: number): EngineBenchRow {
   const runs = nodes >= 50_000 ? 9 : 25;
   const v1Only: EngineOptions = { reroute: false, stress: false };
   const cold = timeRuns(runs, 3, () => new ExposureEngine(board, v1Only).report());
-  const v1 = new ExposureEngine(board, v1Only);
+  const v1 = new ExposureEngine(board, { ...v1Only, clock });
   v1.report();
+  const v1Part: number[] = [];
+  const consumerCritical: number[] = [];
   const v1Full = timeRuns(runs, 3, () => {
     v1.invalidate();
     v1.report();
+    v1Part.push(v1.timings.baseline + v1.timings.scenario);
+    consumerCritical.push(v1.timings.consumerCritical);
   });
   const engine = new ExposureEngine(board, { clock });
   engine.report();
@@ -64,6 +80,7 @@ function benchSize(nodes: number): EngineBenchRow {
     nodes, edges: board.edges.length,
     coldMedianMs: quantile(cold, 0.5),
     v1MedianMs: quantile(v1Full, 0.5), v1P95Ms: quantile(v1Full, 0.95),
+    v1PartMedianMs: quantile(v1Part, 0.5), consumerCriticalMedianMs: quantile(consumerCritical, 0.5),
     v2MedianMs: quantile(v2Full, 0.5),
     rerouteMedianMs: quantile(reroute, 0.5), stressMedianMs: quantile(stress, 0.5),
     edgeVolumeMedianMs: quantile(edgeVolume, 0.5), edgeVolumeP95Ms: quantile(edgeVolume, 0.95),
@@ -81,13 +98,14 @@ export function runEngineBench(log: (line: string) => void): EngineBenchRow[] {
   printTable(
     [
       'Exposure engine, 5 minerals, generated boards with capacities, alternative routes, 4 levers, an expansion and a price floor.',
-      'v1 = the v1 report (reroute and stress test off), recomputed for every mineral; load+v1 = from the board JSON;',
+      'v1 = the report with reroute and stress test off, recomputed for every mineral; load+v1 = from the board JSON;',
+      'v1 part = its v1 sections alone; per-consumer = the per-consumer critical nodes with time to survive (a v2 section it includes);',
       'v2 = the full report; reroute and stress = their share of a full v2 recompute; edge volume and lever toggle on the full v2 engine',
-      '(lever reroute = the reroute part of a toggle). Goals at 10k nodes: v1 <= 50 ms, reroute <= 250 ms, lever toggle reroute <= 100 ms (medians).',
+      '(lever reroute = the reroute part of a toggle). Goals at 10k nodes: v1 part <= 50 ms, reroute <= 250 ms, lever toggle reroute <= 100 ms (medians).',
     ].join('\n'),
-    ['nodes', 'edges', 'load+v1 p50', 'v1 p50', 'v1 p95', 'v2 p50', 'reroute p50', 'stress p50', 'edge-volume p50', 'edge-volume p95', 'lever p50', 'lever reroute p50'],
+    ['nodes', 'edges', 'load+v1 p50', 'v1 p50', 'v1 p95', 'v1 part p50', 'per-consumer p50', 'v2 p50', 'reroute p50', 'stress p50', 'edge-volume p50', 'edge-volume p95', 'lever p50', 'lever reroute p50'],
     rows.map((r) => [
-      r.nodes, r.edges, ms(r.coldMedianMs), ms(r.v1MedianMs), ms(r.v1P95Ms), ms(r.v2MedianMs), ms(r.rerouteMedianMs), ms(r.stressMedianMs),
+      r.nodes, r.edges, ms(r.coldMedianMs), ms(r.v1MedianMs), ms(r.v1P95Ms), ms(r.v1PartMedianMs), ms(r.consumerCriticalMedianMs), ms(r.v2MedianMs), ms(r.rerouteMedianMs), ms(r.stressMedianMs),
       ms(r.edgeVolumeMedianMs), ms(r.edgeVolumeP95Ms), ms(r.leverToggleMedianMs), ms(r.leverRerouteMedianMs),
     ]),
   );
@@ -96,7 +114,7 @@ export function runEngineBench(log: (line: string) => void): EngineBenchRow[] {
     rows.map((r) => ({
       name: `${r.nodes / 1000}k nodes`,
       bars: [
-        { label: 'v1 report', value: r.v1MedianMs }, { label: 'full v2 report', value: r.v2MedianMs },
+        { label: 'v1 part', value: r.v1PartMedianMs }, { label: 'per-consumer critical', value: r.consumerCriticalMedianMs }, { label: 'full v2 report', value: r.v2MedianMs },
         { label: 'reroute', value: r.rerouteMedianMs }, { label: 'stress test', value: r.stressMedianMs },
         { label: 'edge volume', value: r.edgeVolumeMedianMs }, { label: 'lever toggle', value: r.leverToggleMedianMs },
       ],
