@@ -16,6 +16,7 @@ import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab } from './FacilitatorTab';
+import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import './board-page.css';
 
@@ -46,7 +47,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
     if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
   }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
-    (window as unknown as Record<string, unknown>).__lodestone = { session, actions, state, exposure };
+    publishTestHooks({ session, actions, state, exposure });
   }, [session, actions, state, exposure]);
 
   const select = useCallback((ids: string[]) => {

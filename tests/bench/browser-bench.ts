@@ -118,7 +118,7 @@ async function importBoard(url: string, board: Board): Promise<{ links: Record<s
 /** Runs the browser benchmark, prints its table and returns the rows. */
 export async function runBrowserBench(log: (line: string) => void): Promise<BrowserBenchRow[]> {
   log('browser: building the client ...');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--mode', 'test', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'lodestone-bench-browser-'));
   const port = await freePort();
   const server = await startChildServer({ PORT: String(port), LODESTONE_DB: join(dir, 'bench.db'), LOG_LEVEL: 'silent', LODESTONE_MAX_MESSAGE_BYTES: String(16 * 1024 * 1024) });
