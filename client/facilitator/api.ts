@@ -2,7 +2,8 @@
 import type { BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
-import { ApiError, NETWORK_MESSAGE, type CreatedBoard } from '../shell/api';
+import { apiRequest } from '../api/request';
+import type { CreatedBoard } from '../shell/api';
 
 /** A snapshot as the timeline lists it (ISO 8601 time). */
 export interface SnapshotSummary {
@@ -51,39 +52,9 @@ function fallbackMessage(status: number): string {
   return `The server answered ${status}.`;
 }
 
-async function errorFrom(res: Response): Promise<ApiError> {
-  let payload: unknown = null;
-  try {
-    payload = await res.json();
-  } catch {
-    // Not JSON: the status is all we know.
-  }
-  const error = typeof payload === 'object' && payload !== null ? (payload as { error?: unknown }).error : undefined;
-  return new ApiError(typeof error === 'string' && error.trim() ? error : fallbackMessage(res.status), res.status);
-}
-
 /** One authorised request to `/api/boards/<id><path>`; resolves to the parsed JSON. */
-async function request<T>(boardId: string, path: string, token: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`/api/boards/${encodeURIComponent(boardId)}${path}`, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: init.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(NETWORK_MESSAGE, 0);
-  }
-  if (!res.ok) throw await errorFrom(res);
-  try {
-    return (await res.json()) as T;
-  } catch {
-    throw new ApiError('The server answered with something this page cannot read; reload and try again.', res.status);
-  }
+function request<T>(boardId: string, path: string, token: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  return apiRequest<T>(`/boards/${encodeURIComponent(boardId)}${path}`, { ...init, token, fallback: fallbackMessage });
 }
 
 const snapshotPath = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
