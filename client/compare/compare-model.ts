@@ -1,10 +1,9 @@
 /** What a comparison shows, as plain data: changed ids for highlighting, items and values in words, chart rows. Pure. */
-import type { BoardDiff, ExposureDelta, FieldChange } from '../../shared/board/diff';
+import type { BoardDiff, ChangeKind, ExposureDelta, FieldChange } from '../../shared/board/diff';
 import type { BoardEdge, BoardNode, Disruption, DisruptionTarget } from '../../shared/board/types';
 import { KIND_LOOK } from '../state/look';
 
-/** How an item differs between the two sides. */
-export type ChangeKind = 'added' | 'removed' | 'changed';
+export type { ChangeKind } from '../../shared/board/diff';
 
 /** Ids of the nodes added, removed or changed: what both canvases highlight. */
 export function changedNodeIds(diff: BoardDiff): Set<string> {

@@ -10,9 +10,10 @@ import type { ExposureReport } from '../../shared/exposure/types';
 import type { ViewCenter } from '../../shared/presence/presence';
 import { ViewportSync } from '../presence/ViewportSync';
 import { mineralColor, percent, tonnes } from '../state/look';
-import { StaticBoard } from './StaticBoard';
+import { StaticBoard } from '../snapshots/StaticBoard';
 import '../shell/shell.css';
-import './facilitator.css';
+import './present.css';
+import '../shell/tool-panel.css';
 
 /** One slide: a snapshot's name, board and exposure. */
 export interface Slide {

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { ConsumerExposure, ExposureDelta } from '../../shared/board/diff';
 import { mineralColor, percent, tonnes } from '../state/look';
 import { deltaMoved, shortfallBars } from './compare-model';
+import '../shell/tool-panel.css';
 
 /** Props of DeltaTable. */
 export interface DeltaTableProps {

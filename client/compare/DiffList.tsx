@@ -1,6 +1,7 @@
 /** The board diff in words, grouped nodes / flows / levers / board, each item added, removed or changed with "field: old → new" lines. */
 import type { BoardDiff, FieldChange, ItemDiff } from '../../shared/board/diff';
 import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from './compare-model';
+import '../shell/tool-panel.css';
 
 /** Props of DiffList. */
 export interface DiffListProps {

@@ -11,10 +11,11 @@ import {
   saveSnapshot,
   snapshotNameProblem,
   type SnapshotSummary,
-} from './api';
+} from './snapshot-api';
 import { SnapshotItem } from './SnapshotItem';
 import '../shell/shell.css';
-import './facilitator.css';
+import './snapshots.css';
+import '../shell/tool-panel.css';
 
 /** Props of SnapshotTimeline. */
 export interface SnapshotTimelineProps {

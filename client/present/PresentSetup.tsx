@@ -1,9 +1,9 @@
 /** "Present…": choose which snapshots become slides and in what order, then start the presentation. */
 import { useEffect, useState } from 'react';
 import { Modal } from '../shell/Modal';
-import { listSnapshots, type SnapshotSummary } from './api';
+import { listSnapshots, type SnapshotSummary } from '../snapshots/snapshot-api';
 import { createDeck, moveSlide, toggleSlide, type SlideDeck } from './slides';
-import './facilitator.css';
+import './present.css';
 
 /** Props of PresentSetup. */
 export interface PresentSetupProps {

@@ -1,7 +1,7 @@
 /** React access to a board session: plain state and actions; the session lives inside one effect. */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { openBoardSession, type BoardSession, type Me } from '../sync/board-session';
-import type { BoardActions, BoardViewState } from './types';
+import { openBoardSession, type BoardSession, type Me } from './board-session';
+import type { BoardActions, BoardViewState } from '../state/types';
 
 const NO_STATE = { subscribe: () => () => undefined, getState: () => null };
 

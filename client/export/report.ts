@@ -7,7 +7,7 @@ import type { BoardComparison, ExposureDelta } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import type { ConsumerReport, ExposureReport, TopCountry } from '../../shared/exposure/types';
 import { days, percent, tonnes } from '../state/look';
-import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from './compare-model';
+import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from '../compare/compare-model';
 import { barChartSvg, esc, figureCell, REPORT_CSS, table } from './report-html';
 
 /** What the report shows. */

@@ -5,7 +5,7 @@ import type { ExposureReport } from '../../shared/exposure/types';
 import { downloadBoardCsv, downloadBoardJson, downloadDataUrl, downloadExposureCsv, exportCanvasImage, fileSlug, openPrintableReport } from './export';
 import { printableReport, type ReportInput } from './report';
 import '../shell/shell.css';
-import './facilitator.css';
+import '../snapshots/snapshots.css';
 
 /** Props of ExportMenu. */
 export interface ExportMenuProps {

@@ -9,9 +9,10 @@ import type { Board } from '../../shared/board/types';
 import { changedEdgeIds, nodeChanges } from './compare-model';
 import { DeltaTable, ShortfallChart } from './DeltaTable';
 import { DiffList } from './DiffList';
-import { StaticBoard } from './StaticBoard';
+import { StaticBoard } from '../snapshots/StaticBoard';
 import '../shell/shell.css';
-import './facilitator.css';
+import './compare.css';
+import '../shell/tool-panel.css';
 
 /** Props of CompareView. */
 export interface CompareViewProps {

@@ -1,6 +1,6 @@
 /** One snapshot on the timeline: name, author, time, and its actions (open, compare, restore with confirmation, fork). */
 import { timeAgo } from '../shell/format';
-import type { SnapshotSummary } from './api';
+import type { SnapshotSummary } from './snapshot-api';
 
 /** Props of SnapshotItem. */
 export interface SnapshotItemProps {

@@ -11,7 +11,8 @@ import { NODES_CSV_TEMPLATE, parseNodesCsv, type NodesCsvParsed } from '../../sh
 import type { CsvFile, CsvParsed, CsvProblem } from '../../shared/csv/table';
 import { readFileText } from '../state/read-file';
 import '../shell/shell.css';
-import './facilitator.css';
+import './import.css';
+import '../shell/tool-panel.css';
 
 /** Props of CsvImport. */
 export interface CsvImportProps {

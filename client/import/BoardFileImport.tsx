@@ -8,7 +8,8 @@ import { protoKeyProblems } from '../../shared/board/proto-keys';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
 import { readFileText } from '../state/read-file';
 import '../shell/shell.css';
-import './facilitator.css';
+import './import.css';
+import '../shell/tool-panel.css';
 
 /** Props of BoardFileImport. */
 export interface BoardFileImportProps {

@@ -4,6 +4,7 @@
  */
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
+import './snapshots.css';
 import { useMemo, type ReactNode } from 'react';
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
@@ -12,7 +13,7 @@ import { disruptedEdges } from '../canvas/disrupted';
 import { edgeTypes } from '../canvas/FlowEdge';
 import { nodeLooks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from '../canvas/flow-model';
 import { nodeTypes } from '../canvas/nodes';
-import type { ChangeKind } from './compare-model';
+import type { ChangeKind } from '../../shared/board/diff';
 
 /** Props of StaticBoard. */
 export interface StaticBoardProps {
