@@ -5,6 +5,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { Board } from '../../shared/board/types';
 import { protoKeyProblems } from '../../shared/board/proto-keys';
+import '../zod-jitless';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
 import { readFileText } from '../state/read-file';
 import '../shell/shell.css';

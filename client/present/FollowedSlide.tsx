@@ -1,7 +1,8 @@
 /** A followed presenter's slide, full screen: fetched from the server while they present it. */
 import { useEffect, useState } from 'react';
 import type { Presenting, ViewCenter } from '../../shared/presence/presence';
-import { PresentationView, type Slide } from './PresentationView';
+import { PresentationView } from '../views/lazy-parts';
+import type { Slide } from './PresentationView';
 import { getSlide } from '../snapshots/snapshot-api';
 
 /** Props of FollowedSlide. */
