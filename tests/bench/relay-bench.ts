@@ -1,7 +1,7 @@
 /**
  * Relay benchmark: the in-process CPU cost of relaying one update to 10 receivers, without sockets, so
  * it isolates the servers' own code from the kernel and the network. Lodestone's Room (with its SQLite
- * storage, i.e. its update journal, and with storage taken out) against the reference's y-websocket
+ * storage, one SQLite transaction per update, and with storage taken out) against the reference's y-websocket
  * handler (`@y/websocket-server/utils`), both fed the same updates through stub sockets that discard what
  * they are sent. Every update waits a macrotask, as it would between socket reads. Warm numbers unless
  * RELAY_BENCH_PACE_MS spaces them out: in a real server at a low rate, caches are cold and every part
