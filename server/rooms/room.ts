@@ -219,7 +219,7 @@ export class Room implements LinkedRoom {
     let sent = 0;
     for (const conn of this.connections) {
       if (conn !== origin) {
-        conn.sendFramed(frame, bytes);
+        conn.sendFramed(frame);
         sent++;
       }
     }

@@ -19,6 +19,7 @@ import { encodeUpdate } from '../../server/protocol/messages';
 import { Connection } from '../../server/rooms/connection';
 import { Room } from '../../server/rooms/room';
 import { LocalBoardBus } from '../../server/scale/local-board-bus';
+import type { RoomSocket } from '../../server/rooms/room-socket';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import { printBars } from './bars';
 import { envInt } from './env';
@@ -87,8 +88,8 @@ async function lodestone(updates: Uint8Array[], store: boolean): Promise<number>
       bus: new LocalBoardBus('relay-bench'), onBroken: () => undefined, onDeleted: () => undefined,
     });
     const connections = Array.from({ length: RECEIVERS }, () => {
-      const socket = { readyState: 1, OPEN: 1, extensions: '', _socket: { writable: true, write: () => true }, send: () => undefined, close: () => undefined };
-      const conn = new Connection(socket as never, 'relay', 'editor', { perSecond: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER });
+      const socket: RoomSocket = { isOpen: true, bufferedAmount: 0, sendFrame: () => undefined, close: () => undefined };
+      const conn = new Connection(socket, 'relay', 'editor', { perSecond: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER });
       room!.join(conn);
       return conn;
     });
