@@ -117,3 +117,25 @@ describe('a room on fake sockets', () => {
     expect(slow.socket.closedWith?.code).toBe(CLOSE.tryAgain);
   });
 });
+
+describe('a server change in a room on fake sockets', () => {
+  it('goes through the same door: stored, then relayed to every socket, and resolves once durable', async () => {
+    const { room, storage } = await openRoom();
+    const reader = join(room);
+    await room.change((doc) => mark(doc, 'restored', 'yes'));
+    expect(await storage.countUpdates(BOARD)).toBe(2);
+    const relayed = new Y.Doc();
+    for (const update of reader.socket.updates()) Y.applyUpdate(relayed, update);
+    expect(markOf(relayed, 'restored')).toBe('yes');
+  });
+
+  it('refuses a change the document schema does not allow, storing and relaying nothing', async () => {
+    const { room, storage } = await openRoom();
+    const reader = join(room);
+    await expect(room.change((doc) => doc.getMap('not-a-board-map').set('x', 1))).rejects.toThrow();
+    await room.flushed();
+    expect(await storage.countUpdates(BOARD)).toBe(1);
+    expect(reader.socket.updates()).toStrictEqual([]);
+    expect(room.doc.share.has('not-a-board-map')).toBe(false);
+  });
+});
