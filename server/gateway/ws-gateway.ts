@@ -2,13 +2,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { checkBoardAccess } from './auth/board-access';
-import type { Storage } from './storage/storage';
-import type { Logger } from './ops/logger';
-import type { Metrics } from './ops/metrics';
-import { isBoardId } from './boards/board-id';
-import { CLOSE, Connection, type RateLimit } from './rooms/connection';
-import { UnknownBoardError, type RoomManager } from './rooms/room-manager';
+import { checkBoardAccess } from '../auth/board-access';
+import type { Storage } from '../storage/storage';
+import type { Logger } from '../ops/logger';
+import type { Metrics } from '../ops/metrics';
+import { isBoardId } from '../boards/board-id';
+import { CLOSE, Connection, type RateLimit } from '../rooms/connection';
+import { UnknownBoardError, type RoomManager } from '../rooms/room-manager';
+import { WsRoomSocket } from './ws-room-socket';
 
 /** What the gateway needs. */
 export interface GatewayDeps {
@@ -70,8 +71,9 @@ function toBytes(data: RawData): Uint8Array {
 
 /** Attaches the WebSocket endpoint to an HTTP server. */
 export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes });
-  const live = new Set<Connection>();
+  // No permessage-deflate: frames are framed once per broadcast and written as they are (ws-room-socket.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.maxMessageBytes, perMessageDeflate: false });
+  const live = new Map<Connection, WsRoomSocket>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A reset during the handshake must not become an unhandled 'error' event.
@@ -82,7 +84,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, target.boardId, target.token, target.session).catch((error: unknown) => {
+      wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, socket, target.boardId, target.token, target.session).catch((error: unknown) => {
         deps.log.error({ err: error }, 'accepting a connection failed');
         refuse(ws, CLOSE.internal, 'The server could not open this board; try again shortly.');
       }));
@@ -97,7 +99,7 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
     ws.close(code, reason);
   };
 
-  async function accept(ws: WebSocket, boardId: string, token: string | null, session: string | null): Promise<void> {
+  async function accept(ws: WebSocket, tcp: Duplex, boardId: string, token: string | null, session: string | null): Promise<void> {
     // What arrives while the room loads waits, up to maxEarlyBytes.
     const early: { data: RawData; binary: boolean }[] = [];
     let earlyBytes = 0;
@@ -137,14 +139,15 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
       deps.manager.release(boardId);
       return;
     }
-    const conn = new Connection(ws, boardId, access.claims.role, deps.rateLimit, Date.now, session);
+    const socket = new WsRoomSocket(ws, tcp);
+    const conn = new Connection(socket, boardId, access.claims.role, deps.rateLimit, Date.now, session);
     conn.generation = access.claims.generation ?? 0;
     conn.maxSendBufferBytes = deps.maxSendBufferBytes;
     conn.onOverflow = () => {
       deps.metrics.closes.inc({ code: String(CLOSE.tryAgain) });
       deps.log.warn({ boardId, conn: conn.id, limit: deps.maxSendBufferBytes }, 'send buffer over the limit (the client stopped reading); socket closed with 1013');
     };
-    live.add(conn);
+    live.set(conn, socket);
     deps.metrics.connections.set(live.size);
     const receive = (data: RawData, binary: boolean) => {
       if (conn.closed) return;
@@ -165,7 +168,6 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
     };
     ws.off('message', buffer);
     ws.on('message', receive);
-    ws.on('pong', () => (conn.alive = true));
     ws.on('close', () => {
       live.delete(conn);
       deps.metrics.connections.set(live.size);
@@ -177,21 +179,14 @@ export function attachGateway(server: Server, deps: GatewayDeps): Gateway {
   }
 
   const keepalive = setInterval(() => {
-    for (const conn of live) {
-      if (!conn.alive) {
-        conn.ws.terminate();
-        continue;
-      }
-      conn.alive = false;
-      conn.ws.ping();
-    }
+    for (const socket of live.values()) socket.keepAlive();
   }, KEEPALIVE_MS);
   keepalive.unref();
 
   return {
     stop(code, reason) {
       clearInterval(keepalive);
-      for (const conn of live) conn.close(code, reason);
+      for (const conn of live.keys()) conn.close(code, reason);
       wss.close();
     },
     connections: () => live.size,
