@@ -7,7 +7,8 @@ import { readPresenting, readSummon, readViewCenter } from '../../shared/presenc
 import type { BoardActions, BoardViewState, Peer, PresenceActions, Role } from '../state/types';
 import { createBoardActions } from './board-actions';
 import { BoardReader } from './board-reader';
-import { closeMessage, roleOfToken } from './tokens';
+import { INITIAL_CONNECTION, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connection-state';
+import { roleOfToken } from './tokens';
 
 /** Who is editing, as shown to others. */
 export interface Me {
@@ -73,8 +74,9 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
 
   const listeners = new Set<() => void>();
   let state: BoardViewState = {
-    boardId, role, status: 'connecting', message: null, loaded: false, board: reader.board(), peers: [], canUndo: false, canRedo: false,
+    boardId, role, status: 'connecting', message: null, loaded: false, synced: false, board: reader.board(), peers: [], canUndo: false, canRedo: false,
   };
+  let connection: ConnectionState = INITIAL_CONNECTION;
   let scheduled = false;
   const emit = () => {
     if (scheduled) return;
@@ -106,17 +108,16 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     }
     if (JSON.stringify(peers) !== JSON.stringify(state.peers)) set({ peers });
   });
-  provider.on('status', ({ status }) => {
-    if (state.status === 'refused') return;
-    set({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline', message: status === 'disconnected' ? 'Connection lost. Your edits are kept on this device and will be sent when it comes back.' : null });
-  });
-  provider.on('sync', (synced: boolean) => {
-    if (synced) set({ loaded: true, message: null });
-  });
-  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => set({ status: 'refused', message: closeMessage(code, reason) }));
-  offline?.on('synced', () => {
-    if (doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0) set({ loaded: true });
-  });
+  const onConnection = (event: ConnectionEvent) => {
+    const next = nextConnectionState(connection, event);
+    if (next === connection) return;
+    connection = next;
+    set({ status: next.status, message: next.message, loaded: next.loaded, synced: next.synced });
+  };
+  provider.on('status', ({ status }) => onConnection({ type: 'status', status }));
+  provider.on('sync', (synced: boolean) => onConnection({ type: 'sync', synced }));
+  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => onConnection({ type: 'closed', code, reason }));
+  offline?.on('synced', () => onConnection({ type: 'local-copy', hasContent: doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0 }));
   const leave = () => awareness.setLocalState(null);
   if (typeof window !== 'undefined') window.addEventListener('pagehide', leave);
 

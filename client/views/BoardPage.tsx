@@ -68,7 +68,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
-        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
+        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
           <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">
