@@ -116,6 +116,7 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
   };
   provider.on('status', ({ status }) => onConnection({ type: 'status', status }));
   provider.on('sync', (synced: boolean) => onConnection({ type: 'sync', synced }));
+  provider.on('connection-close', () => onConnection({ type: 'socket-closed' }));
   provider.on('closed', ({ code, reason }: { code: number; reason: string }) => onConnection({ type: 'closed', code, reason }));
   offline?.on('synced', () => onConnection({ type: 'local-copy', hasContent: doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0 }));
   const leave = () => awareness.setLocalState(null);

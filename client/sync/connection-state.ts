@@ -19,6 +19,8 @@ export interface ConnectionState {
 export type ConnectionEvent =
   | { type: 'status'; status: 'connecting' | 'connected' | 'disconnected' }
   | { type: 'sync'; synced: boolean }
+  /** A socket closed or could not open (the provider says "disconnected" only after a connection was open). */
+  | { type: 'socket-closed' }
   | { type: 'closed'; code: number; reason: string }
   /** The copy kept on this device (IndexedDB) was read; `hasContent` when it held a board. */
   | { type: 'local-copy'; hasContent: boolean };
@@ -47,6 +49,8 @@ export function nextConnectionState(state: ConnectionState, event: ConnectionEve
         return state.status === 'offline' ? state : { ...state, status: 'connecting', synced: false };
       }
       return { ...state, status: 'offline', synced: false, message: state.loaded ? CONNECTION_WORDS.offline : CONNECTION_WORDS.offlineNoCopy };
+    case 'socket-closed':
+      return nextConnectionState(state, { type: 'status', status: 'disconnected' });
     case 'sync':
       return event.synced ? { ...state, synced: true, loaded: true, message: null } : { ...state, synced: false };
     case 'closed':

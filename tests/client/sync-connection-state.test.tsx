@@ -31,6 +31,11 @@ describe('connection state machine', () => {
     expect(withCopy).toMatchObject({ loaded: true, message: CONNECTION_WORDS.offline });
   });
 
+  it('is offline when the first connection cannot be opened (the server is down at load)', () => {
+    const state = run({ type: 'local-copy', hasContent: true }, { type: 'socket-closed' }, { type: 'status', status: 'connecting' });
+    expect(state).toMatchObject({ status: 'offline', loaded: true, message: CONNECTION_WORDS.offline });
+  });
+
   it('ignores an empty local copy', () => {
     expect(run({ type: 'local-copy', hasContent: false }).loaded).toBe(false);
   });
