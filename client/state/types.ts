@@ -48,6 +48,8 @@ export interface BoardViewState {
   loaded: boolean;
   /** True while the server's content has arrived on the current connection (false offline and while connecting). */
   synced?: boolean;
+  /** Sentences naming the edits made offline that someone else overwrote meanwhile (shown until dismissed). */
+  lostEdits?: string[];
   board: Board;
   peers: Peer[];
   canUndo: boolean;

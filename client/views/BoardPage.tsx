@@ -10,6 +10,7 @@ import { FollowedSlide } from '../presence/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../state/use-board-session';
 import { useExposure } from '../state/use-exposure';
@@ -126,6 +127,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
+      <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );
