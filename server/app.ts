@@ -10,6 +10,7 @@ import type { ServerConfig } from './config';
 import { boardRoutes } from './http/board-routes';
 import { opsRoutes } from './http/ops-routes';
 import { securityHeaders } from './http/security-headers';
+import { setStaticHeaders } from './http/static-headers';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { CLOSE } from './rooms/connection';
@@ -87,8 +88,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
-    app.use(express.static(clientDir, { index: 'index.html' }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+    app.use(express.static(clientDir, { index: 'index.html', setHeaders: setStaticHeaders }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
   app.use((_req, res) => void res.status(404).json({ error: 'There is nothing at this address.' }));
   app.use(errorHandler(log));

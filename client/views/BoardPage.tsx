@@ -7,6 +7,7 @@ import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
@@ -66,7 +67,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
-        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
+        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
           <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">
@@ -124,6 +125,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
+      <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );
