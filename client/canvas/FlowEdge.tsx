@@ -1,9 +1,9 @@
-/** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it. */
+/** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it, dashed grey for an alternative route. */
 import { memo } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
-import { volumeText } from './format';
+import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
 /**
  * Draws one flow; the label sits in HTML above the pane so it stays readable. Whether a dense board shows
@@ -16,8 +16,9 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   if (!data) return null;
   const { edge, width, disruptedBy, peer, showLabel } = data;
   const disrupted = disruptedBy !== null;
-  const stroke = disrupted ? DISRUPTED_COLOR : mineralColor(edge.mineral);
-  const text = `${edge.mineral} · ${volumeText(edge.volume)}`;
+  const alternative = !disrupted && isAlternative(edge);
+  const stroke = disrupted ? DISRUPTED_COLOR : alternative ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
+  const text = flowText(edge, null);
   return (
     <>
       {peer && <path d={path} className="ls-edge__peer" fill="none" style={{ stroke: peer.color, strokeWidth: width + 7 }} />}
@@ -26,9 +27,10 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         d={path}
         fill="none"
         className={`react-flow__edge-path ls-edge__path${disrupted ? ' ls-edge__path--disrupted' : ''}`}
-        style={{ stroke, strokeWidth: selected ? width + 1.5 : width, strokeDasharray: disrupted ? '7 5' : undefined }}
+        style={{ stroke, strokeWidth: selected ? width + 1.5 : width, strokeDasharray: disrupted ? '7 5' : alternative ? '4 4' : undefined }}
         markerEnd={markerEnd}
         data-disrupted={disrupted ? 'true' : 'false'}
+        data-alternative={alternative ? 'true' : undefined}
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
       {(showLabel || selected) && (
