@@ -1,7 +1,7 @@
 /** The collaborative supply-graph canvas: React Flow over the live board, edited only through BoardActions. */
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
@@ -16,6 +16,9 @@ import { edgeTypes } from './FlowEdge';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './layout';
+import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
+import { Legend } from './Legend';
+import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
 import { FarCardsContext, nodeTypes } from './nodes';
 import { Palette } from './Palette';
@@ -54,8 +57,14 @@ const FIT_VIEW = { padding: 0.12, maxZoom: 1.2 };
 export const LABEL_ZOOM = 0.5;
 /** Below this zoom, node cards draw as plain tinted blocks. */
 export const FAR_ZOOM = 0.35;
-/** Zoom bands: the root's class (card detail, no node re-render) and whether dense boards show labels. */
-const zoomBand = (s: { transform: [number, number, number] }) => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < LABEL_ZOOM ? 'mid' : 'near');
+/**
+ * The one zoom subscription: the band (whether dense boards show labels or the far layer), the detail level
+ * and the text step (root classes and a CSS variable, so cards change form without re-rendering).
+ */
+const zoomView = (s: { transform: [number, number, number] }) => {
+  const z = s.transform[2];
+  return `${z < FAR_ZOOM ? 'far' : z < LABEL_ZOOM ? 'mid' : 'near'}:${detailLevel(z)}:${zoomStep(z)}`;
+};
 const sameIds = (a: readonly string[], b: readonly string[]) => {
   if (a.length !== b.length) return false;
   const set = new Set(b);
@@ -87,13 +96,17 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const latest = useRef({ actions, selection, onSelectionChange, board, editable });
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
-  const band = useStore(zoomBand);
+  const [band, detail, stepText] = useStore(zoomView).split(':');
+  const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
   const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
     board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer,
   });
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
+  const dense = board.edges.length > DENSE_EDGES;
+  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense);
+  const [legendOpen, setLegendOpen] = useState(false);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
 
@@ -192,13 +205,15 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
-      className={`ls-canvas ls-canvas--${band}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onClickCapture={onClickCapture}
     >
       <FarCardsContext.Provider value={farLayer}>
+      <EdgeLabelContext.Provider value={labelLook}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
@@ -233,11 +248,17 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
                 Arrange by stage
               </button>
             )}
+            <button type="button" className="ls-button" aria-pressed={legendOpen} onClick={() => setLegendOpen((o) => !o)} title="What the colours, widths and marks mean">
+              Legend
+            </button>
             {onHelp && (
               <button type="button" className="ls-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
                 ?
               </button>
             )}
+          </Panel>
+          <Panel position="top-right" className="ls-side">
+            {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
           <PeerCursors peers={state.peers} />
@@ -246,6 +267,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
+      </EdgeLabelContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">

@@ -1,8 +1,9 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it. */
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
+import { EdgeLabelContext, flowLabelText } from './edge-labels';
 import { volumeText } from './format';
 
 /**
@@ -13,11 +14,13 @@ import { volumeText } from './format';
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const labels = useContext(EdgeLabelContext);
   if (!data) return null;
   const { edge, width, disruptedBy, peer, showLabel } = data;
   const disrupted = disruptedBy !== null;
   const stroke = disrupted ? DISRUPTED_COLOR : mineralColor(edge.mineral);
-  const text = `${edge.mineral} · ${volumeText(edge.volume)}`;
+  const text = flowLabelText(edge, labels.compact);
+  const fullText = `${edge.mineral} · ${volumeText(edge.volume)}`;
   return (
     <>
       {peer && <path d={path} className="ls-edge__peer" fill="none" style={{ stroke: peer.color, strokeWidth: width + 7 }} />}
@@ -31,7 +34,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         data-disrupted={disrupted ? 'true' : 'false'}
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
-      {(showLabel || selected) && (
+      {((showLabel && !labels.hidden.has(id)) || selected) && (
       <EdgeLabelRenderer>
         <div
           className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
@@ -39,7 +42,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
           data-testid={`edge-${id}`}
           data-disrupted={disrupted ? 'true' : 'false'}
           data-peer-selected={peer?.names}
-          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? text}
+          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
         >
           {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
