@@ -18,6 +18,7 @@ import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './layout';
 import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
+import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
 import { FarCardsContext, nodeTypes } from './nodes';
@@ -145,26 +146,32 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     latest.current.actions.setCursor(null);
   }, [sendCursor]);
 
-  // Focus requests from the page: select, then centre.
-  useEffect(() => {
-    if (!focus) return;
+  /** Selects a node or an edge and centres it (at least at zoom 1); false when it is not on the board. */
+  const flyTo = useCallback((id: string) => {
     const { board: b } = latest.current;
-    const center = (id: string) => {
-      const node = b.nodes.find((n) => n.id === id);
+    const center = (nodeId: string) => {
+      const node = b.nodes.find((n) => n.id === nodeId);
       if (!node) return null;
-      const measured = rf.getNode(id)?.measured;
+      const measured = rf.getNode(nodeId)?.measured;
       return { x: node.position.x + (measured?.width ?? DEFAULT_NODE_SIZE.width) / 2, y: node.position.y + (measured?.height ?? DEFAULT_NODE_SIZE.height) / 2 };
     };
-    const edge = b.edges.find((e) => e.id === focus.id);
-    const ends = edge ? [center(edge.from), center(edge.to)] : [center(focus.id)];
-    if (ends.some((p) => p === null)) return;
+    const edge = b.edges.find((e) => e.id === id);
+    const ends = edge ? [center(edge.from), center(edge.to)] : [center(id)];
+    if (ends.some((p) => p === null)) return false;
     const points = ends as Position[];
-    select([focus.id]);
+    select([id]);
     const x = points.reduce((s, p) => s + p.x, 0) / points.length;
     const y = points.reduce((s, p) => s + p.y, 0) / points.length;
     void rf.setCenter(x, y, { zoom: Math.max(rf.getZoom(), 1), duration: 400 });
+    return true;
+  }, [rf, select]);
+  // Focus requests from the page: select, then centre.
+  useEffect(() => {
+    if (focus) flyTo(focus.id);
     // Only a new focus request (id or nonce) recentres; board edits must not.
-  }, [focus?.id, focus?.nonce, rf, select]);
+  }, [focus?.id, focus?.nonce, flyTo]);
+  const search = useRef<SearchBoxHandle>(null);
+  const onSearch = useCallback(() => search.current?.focus(), []);
 
   // New flow: ask for the mineral first.
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
@@ -199,7 +206,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   );
   const cancelFlow = useCallback(() => setPending(null), []);
 
-  const commands = useCanvasCommands({ board, selection, actions, select, onHelp });
+  const commands = useCanvasCommands({ board, selection, actions, select, onHelp, onSearch });
   useShortcuts(commands, editable);
   const onAdded = useCallback((id: string) => select([id]), [select]);
 
@@ -258,6 +265,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
             )}
           </Panel>
           <Panel position="top-right" className="ls-side">
+            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}

@@ -18,6 +18,8 @@ export interface CommandInput {
   actions: BoardActions;
   select(ids: string[]): void;
   onHelp?: () => void;
+  /** Puts the keyboard in the search box. */
+  onSearch?: () => void;
 }
 
 /** Stable command functions; each returns false when it had nothing to do. */
@@ -73,6 +75,10 @@ export function useCanvasCommands(input: CommandInput): ShortcutHandlers {
       help: () => {
         if (!latest.current.onHelp) return false;
         latest.current.onHelp();
+      },
+      search: () => {
+        if (!latest.current.onSearch) return false;
+        latest.current.onSearch();
       },
     };
   }, [rf]);
