@@ -18,6 +18,7 @@ import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './layout';
 import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
+import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
@@ -209,6 +210,9 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const commands = useCanvasCommands({ board, selection, actions, select, onHelp, onSearch });
   useShortcuts(commands, editable);
   const onAdded = useCallback((id: string) => select([id]), [select]);
+  const addNote = useAddNote(actions);
+  const [newNote, setNewNote] = useState<string | null>(null);
+  const onNoteDone = useCallback(() => setNewNote(null), []);
 
   return (
     <div
@@ -251,6 +255,11 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <Panel position="top-left" className="ls-toolbar">
             {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">View only</span>}
             {editable && (
+              <button type="button" className="ls-button" onClick={() => setNewNote(addNote())} title="Add a sticky note in the middle of the view">
+                Add note
+              </button>
+            )}
+            {editable && (
               <button type="button" className="ls-button" onClick={() => commands.arrange()} title="Arrange by stage (L)">
                 Arrange by stage
               </button>
@@ -269,6 +278,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
+          <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
           <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
