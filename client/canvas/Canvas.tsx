@@ -211,6 +211,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   useShortcuts(commands, editable);
   const onAdded = useCallback((id: string) => select([id]), [select]);
   const addNote = useAddNote(actions);
+  // A click on the mini map brings that place to the middle of the view, at the same zoom.
+  const onMinimapClick = useCallback((_: unknown, p: { x: number; y: number }) => void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 300 }), [rf]);
   const [newNote, setNewNote] = useState<string | null>(null);
   const onNoteDone = useCallback(() => setNewNote(null), []);
 
@@ -281,7 +283,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
-          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
+          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>

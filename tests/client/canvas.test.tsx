@@ -271,6 +271,7 @@ describe('Canvas: editing', () => {
     expect(actions.paste).toHaveBeenCalledTimes(1);
     const [items, offset] = actions.paste.mock.calls[0];
     expect(items.nodes.map((n: { id: string }) => n.id)).toEqual(['m1', 't1']);
+    expect(items.nodes.map((n: { label: string }) => n.label)).toEqual(['Kolwezi mine (copy)', 'Durban port (copy)']);
     expect(items.edges.map((e: { id: string }) => e.id)).toEqual(['e1']);
     expect(offset).toEqual({ x: 40, y: 40 });
     expect(props.onSelectionChange).toHaveBeenLastCalledWith(['p1', 'p2']);
