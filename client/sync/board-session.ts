@@ -8,6 +8,7 @@ import type { BoardActions, BoardViewState, Peer, PresenceActions, Role } from '
 import { createBoardActions } from './board-actions';
 import { BoardReader } from './board-reader';
 import { closeMessage, roleOfToken } from './tokens';
+import { createWorkshop, type WorkshopSession } from './workshop-sync';
 
 /** Who is editing, as shown to others. */
 export interface Me {
@@ -29,6 +30,8 @@ export interface BoardSession {
   actions: BoardActions;
   /** Where I look, the slide I present, "bring everyone to me". */
   presence: PresenceActions;
+  /** The workshop timer, vote and comments. */
+  workshop: WorkshopSession;
   /** Cuts the connection (tests, or "work offline"); edits stay local until `reconnect`. */
   disconnect(): void;
   reconnect(): void;
@@ -142,6 +145,7 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     },
     actions: createBoardActions(doc, origin, undoManager, presence),
     presence: view,
+    workshop: createWorkshop(doc),
     disconnect: () => provider.disconnect(),
     reconnect: () => provider.connect(),
     destroy: () => {

@@ -17,6 +17,7 @@ import type { Me } from '../sync/board-session';
 import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab } from './FacilitatorTab';
 import { usePresenter } from './use-presenter';
+import { WorkshopBar } from '../workshop/WorkshopBar';
 import './board-page.css';
 
 const NO_PEERS: never[] = [];
@@ -68,6 +69,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
+        <WorkshopBar session={session} role={state.role} me={me.name} />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
