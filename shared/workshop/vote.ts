@@ -63,7 +63,8 @@ export function newVote(input: { id: string; subject: VoteSubject; options: { id
   if (ids.length < 2) return 'A vote needs at least two options.';
   if (ids.length > MAX_OPTIONS) return `A vote can have at most ${MAX_OPTIONS} options.`;
   if (!Number.isInteger(input.perPerson) || input.perPerson < 1 || input.perPerson > MAX_DOTS) return `Each person may have from 1 to ${MAX_DOTS} votes.`;
-  const label = new Map(input.options.map((o) => [o.id, o.label.slice(0, 200)]));
+  const label = new Map<string, string>();
+  for (const o of input.options) if (!label.has(o.id)) label.set(o.id, o.label.slice(0, 200));
   return { id: input.id, subject: input.subject, options: ids, labels: ids.map((id) => label.get(id) ?? id), perPerson: input.perPerson, status: 'open', by: input.by };
 }
 
