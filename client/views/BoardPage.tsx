@@ -69,7 +69,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
-        <WorkshopBar session={session} role={state.role} me={me.name} />
+        <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
