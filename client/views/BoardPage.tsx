@@ -3,19 +3,18 @@ import { useCallback, useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
 import { ExposurePanel } from '../panels/ExposurePanel';
-import { Inspector } from '../panels/Inspector';
-import { LeversPanel } from '../panels/LeversPanel';
-import { PresentationView } from '../facilitator';
-import { FollowedSlide } from '../presence/FollowedSlide';
+import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
-import { useBoardSession } from '../state/use-board-session';
+import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { BoardTitle } from './BoardTitle';
-import { FacilitatorTab } from './FacilitatorTab';
+import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
+import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { WorkshopBar } from '../workshop/WorkshopBar';
 import './board-page.css';
@@ -47,7 +46,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
     if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
   }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
-    (window as unknown as Record<string, unknown>).__lodestone = { session, actions, state, exposure };
+    publishTestHooks({ session, actions, state, exposure });
   }, [session, actions, state, exposure]);
 
   const select = useCallback((ids: string[]) => {
@@ -70,7 +69,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
         <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
-        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
+        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
           <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">
@@ -128,6 +127,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
+      <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );

@@ -2,7 +2,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Board } from '../../shared/board/types';
 import { MAX_DOTS, newVote, type VoteState, type VoteSubject } from '../../shared/workshop/vote';
-import { listSnapshots } from '../facilitator/api';
+import { listSnapshots } from '../snapshots/snapshot-api';
 import { VOTE_WORDS } from './vote-words';
 
 /** Props of VoteSetup. */
