@@ -17,6 +17,7 @@ import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { WorkshopBar } from '../workshop/WorkshopBar';
+import { CommentBadge, SelectionComments } from '../comments/SelectionComments';
 import './board-page.css';
 
 const NO_PEERS: never[] = [];
@@ -105,6 +106,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tabs.map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
                 {TAB_NAMES[t]}
+                {t === 'inspect' && <CommentBadge session={session} board={state.board} selection={selection} />}
               </button>
             ))}
           </nav>
@@ -112,6 +114,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
+            {tab === 'inspect' && <SelectionComments session={session} board={state.board} selection={selection} role={state.role} me={me} />}
             {tab === 'facilitator' && (
               <FacilitatorTab boardId={boardId} token={token} board={state.board} exposure={exposure.report} actions={actions} author={me.name}
                 canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} onPresent={(ids) => void presenter.start(ids)} presenting={presenter.loading} />
