@@ -4,7 +4,7 @@ import type { BoardEdge } from '../../shared/board/types';
 import type { FlowNode } from './flow-model';
 import { volumeText } from './format';
 import { hiddenLabels, type LabelBox } from './label-placement';
-import { DEFAULT_NODE_SIZE } from './layout';
+import { DEFAULT_NODE_SIZE } from './node-size';
 import { shortFlowText } from './lod';
 
 /** Label font size in flow pixels: full labels, and compact ones before the zoom's text scale. */
