@@ -1,19 +1,94 @@
 /** Workshop-ready, the room side (issue 16): offline shell, slides, help, toasts, fork; screenshots at 1440x900 and 1024x768. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { join as join_ } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Board } from '../../shared/board/types';
 import { freePort, killAllChildren, startChildServer, type ChildServer } from '../utils/child-server';
 import { galliumBoard, importBoard, peopleOfTheSpec, person } from './support';
 
-const open = peopleOfTheSpec();
-void open;
+const join = peopleOfTheSpec();
+
+const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 768 }] as const;
+
+/** The Allied refiners seed with its first lever on: long consumer names, several minerals, a shortfall. */
+function alliedBoard(): Board {
+  const board = JSON.parse(readFileSync(join_(import.meta.dirname, '../../seeds/allied-refiners.json'), 'utf8')) as Board;
+  board.scenario.disruptions[0].enabled = true;
+  return board;
+}
+
+/** Opens a person at a screen size. */
+async function at(browser: Browser, name: string, url: string, size: { width: number; height: number }): Promise<Page> {
+  const p = await join(browser, name, '#2f5cd6', url);
+  await p.page.setViewportSize(size);
+  return p.page;
+}
+
+/** Each element is inside the window and not hidden by a scroll box or another element (its centre is hit). */
+async function expectAllInViewport(items: Locator): Promise<number> {
+  const problems = await items.evaluateAll((els) =>
+    els.flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const inside = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth + 0.5 && r.bottom <= window.innerHeight + 0.5;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return inside && hit && (hit === el || el.contains(hit)) ? [] : [`${el.textContent} at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`];
+    }),
+  );
+  expect(problems).toEqual([]);
+  return items.count();
+}
+
+/** The texts' boxes do not overlap each other. */
+async function expectNoOverlap(items: Locator): Promise<void> {
+  const boxes = await items.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() as DOMRect })));
+  const overlapping: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlapping.push(`${a.text} / ${b.text}`);
+    }
+  }
+  expect(overlapping).toEqual([]);
+}
+
+async function saveSnapshotByApi(baseURL: string, id: string, token: string, name: string): Promise<void> {
+  const res = await fetch(`${baseURL}/api/boards/${id}/snapshots`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ name, author: 'Fran' }) });
+  expect(res.status).toBe(201);
+}
+
+for (const size of SIZES) {
+  test(`a slide shows every figure within the window, chart labels short and apart (${size.width}x${size.height})`, async ({ browser, baseURL }, testInfo) => {
+    const board = await importBoard(baseURL!, alliedBoard());
+    await saveSnapshotByApi(baseURL!, board.id, board.tokens.facilitator, 'Gallium and germanium stop');
+    const fran = await at(browser, 'Fran', board.links.facilitator, size);
+    await fran.screenshot({ path: testInfo.outputPath(`board-${size.width}x${size.height}.png`) });
+    await testInfo.attach(`board ${size.width}x${size.height}`, { path: testInfo.outputPath(`board-${size.width}x${size.height}.png`), contentType: 'image/png' });
+    await fran.getByRole('tab', { name: 'Facilitator' }).click();
+    await fran.getByRole('button', { name: 'Present…' }).click();
+    await fran.getByRole('button', { name: /Start presentation/ }).click();
+    const slide = fran.getByRole('dialog', { name: 'Presentation' });
+    await expect(slide.getByRole('heading', { name: 'Gallium and germanium stop' })).toBeVisible();
+    await expect(slide.locator('[data-testid^="slide-figure-"]').first()).toBeVisible();
+    await expect(slide.getByTestId('slide-chart').locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toBeVisible();
+    const figures = await expectAllInViewport(slide.locator('[data-testid^="slide-figure-"] td, [data-testid^="slide-figure-"] th'));
+    expect(figures).toBeGreaterThanOrEqual(4 * 3);
+    const ticks = slide.getByTestId('slide-chart').locator('.recharts-yAxis .recharts-cartesian-axis-tick-value');
+    for (const text of await ticks.allTextContents()) expect(text.length).toBeLessThanOrEqual(20);
+    await expectNoOverlap(ticks);
+    await expectAllInViewport(ticks);
+    await fran.screenshot({ path: testInfo.outputPath(`slide-${size.width}x${size.height}.png`) });
+    await testInfo.attach(`slide ${size.width}x${size.height}`, { path: testInfo.outputPath(`slide-${size.width}x${size.height}.png`), contentType: 'image/png' });
+  });
+}
 
 test.describe('offline shell', () => {
   let dir: string;
   let server: ChildServer | null = null;
   test.beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'lodestone-e2e-offline-'));
+    dir = mkdtempSync(join_(tmpdir(), 'lodestone-e2e-offline-'));
   });
   test.afterAll(async () => {
     await killAllChildren();
@@ -22,7 +97,7 @@ test.describe('offline shell', () => {
 
   test('a reload with the server stopped shows the board from the offline copy', async ({ browser }, testInfo) => {
     const port = await freePort();
-    server = await startChildServer({ PORT: String(port), LODESTONE_DB: join(dir, 'offline.db'), LOG_LEVEL: 'warn', LODESTONE_SECRET: 'e2e-secret-of-sufficient-length' });
+    server = await startChildServer({ PORT: String(port), LODESTONE_DB: join_(dir, 'offline.db'), LOG_LEVEL: 'warn', LODESTONE_SECRET: 'e2e-secret-of-sufficient-length' });
     const board = await importBoard(server.url, galliumBoard());
     const ada = await person(browser, 'Ada', '#2f5cd6', server.url + board.links.editor);
     try {
