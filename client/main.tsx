@@ -1,5 +1,4 @@
 /** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
-import './zod-jitless';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary, IdentityDialog, Landing } from './shell';

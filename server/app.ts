@@ -19,7 +19,8 @@ import type { BoardBus } from './scale/board-bus';
 import { openBus } from './scale/open-bus';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
-import { attachGateway } from './ws-gateway';
+import { attachGateway } from './gateway/ws-gateway';
+import { checkYjsPending } from './rooms/yjs-pending';
 
 /** A started server. */
 export interface RunningServer {
@@ -62,6 +63,7 @@ function errorHandler(log: Logger) {
 
 /** Starts a server with the given configuration. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  checkYjsPending();
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const nowSeconds = () => Math.floor(now().getTime() / 1000);

@@ -15,7 +15,7 @@ import { FarLayer, useNodeBoxes } from './FarLayer';
 import { edgeTypes } from './FlowEdge';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
-import { DEFAULT_NODE_SIZE } from './layout';
+import { DEFAULT_NODE_SIZE } from './node-size';
 import { minimapColor } from './minimap';
 import { FarCardsContext, nodeTypes } from './nodes';
 import { Palette } from './Palette';

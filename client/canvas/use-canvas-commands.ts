@@ -5,7 +5,6 @@ import type { Board } from '../../shared/board/types';
 import type { BoardActions } from '../state/types';
 import { canvasClipboard, copyItems, shiftItems, writeSystemClipboard } from './clipboard';
 import type { FlowEdge, FlowNode } from './flow-model';
-import { arrangeByStage } from './layout';
 import type { ShortcutHandlers } from './use-shortcuts';
 
 /** How far a paste lands from what was copied. */
@@ -66,9 +65,11 @@ export function useCanvasCommands(input: CommandInput): ShortcutHandlers {
         if (board.nodes.length === 0) return false;
         const sizes: Record<string, { width: number; height: number }> = {};
         for (const n of rf.getNodes()) if (n.measured?.width && n.measured.height) sizes[n.id] = { width: n.measured.width, height: n.measured.height };
-        actions.arrange(arrangeByStage(board, sizes));
-        // The new positions come back through the board; fit once they are drawn.
-        setTimeout(() => void rf.fitView({ padding: 0.12, duration: 300 }), 80);
+        // The layout (dagre) is loaded on first use; the new positions come back through the board: fit once they are drawn.
+        void import('./layout').then(({ arrangeByStage }) => {
+          actions.arrange(arrangeByStage(board, sizes));
+          setTimeout(() => void rf.fitView({ padding: 0.12, duration: 300 }), 80);
+        });
       },
       help: () => {
         if (!latest.current.onHelp) return false;

@@ -3,20 +3,18 @@ import { useCallback, useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
 import { ExposurePanel } from '../panels/ExposurePanel';
-import { Inspector } from '../panels/Inspector';
-import { LeversPanel } from '../panels/LeversPanel';
-import { PresentationView } from '../facilitator';
-import { FollowedSlide } from '../presence/FollowedSlide';
+import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
 import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
-import { useBoardSession } from '../state/use-board-session';
+import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { BoardTitle } from './BoardTitle';
-import { FacilitatorTab } from './FacilitatorTab';
+import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
+import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import './board-page.css';
 
@@ -47,7 +45,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
     if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
   }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
-    (window as unknown as Record<string, unknown>).__lodestone = { session, actions, state, exposure };
+    publishTestHooks({ session, actions, state, exposure });
   }, [session, actions, state, exposure]);
 
   const select = useCallback((ids: string[]) => {

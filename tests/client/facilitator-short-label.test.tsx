@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumerMineralLabel, shortLabel } from '../../client/facilitator/short-label';
+import { consumerMineralLabel, shortLabel } from '../../client/state/short-label';
 
 describe('short chart labels', () => {
   it('keeps a short label as it is', () => {

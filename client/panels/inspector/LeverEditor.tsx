@@ -1,5 +1,5 @@
 /** Every field of one scenario lever: label, on/off, target, minerals, factor, days. */
-import { DisruptionSchema } from '../../../shared/board/schema';
+import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
 import { flag } from '../../state/look';

@@ -1,6 +1,6 @@
 /** Every field of one node: kind, label, country (with flag), lat/lon, capacity/demand/stock rows, tags. */
 import { useId } from 'react';
-import { NodeSchema } from '../../../shared/board/schema';
+import { NodeSchema } from '../schemas';
 import { NODE_KINDS, type BoardNode, type MineralAmounts, type NodeKind } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
 import { flag, KIND_LOOK } from '../../state/look';
