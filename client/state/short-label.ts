@@ -14,12 +14,3 @@ export function shortLabel(text: string, max = CHART_LABEL_MAX): string {
   const head = space >= room / 2 ? cut.slice(0, space) : cut;
   return `${head.replace(/[\s·,;:–-]+$/, '')}…`;
 }
-
-/** "Consumer · mineral" within `max` characters: the consumer's name is shortened first, the mineral kept whole. */
-export function consumerMineralLabel(consumer: string, mineral: string, max = CHART_LABEL_MAX): string {
-  const full = `${consumer} · ${mineral}`;
-  if (full.length <= max) return full;
-  const tail = ` · ${mineral}`;
-  if (tail.length >= max - 4) return shortLabel(full, max);
-  return `${shortLabel(consumer, max - tail.length)}${tail}`;
-}

@@ -1,5 +1,7 @@
+import { render } from '@testing-library/react';
+import { ConsumerTick } from '../../client/shell/ConsumerTick';
 import { describe, expect, it } from 'vitest';
-import { consumerMineralLabel, shortLabel } from '../../client/state/short-label';
+import { shortLabel } from '../../client/state/short-label';
 
 describe('short chart labels', () => {
   it('keeps a short label as it is', () => {
@@ -16,11 +18,14 @@ describe('short chart labels', () => {
     expect(shortLabel('Supercalifragilisticexpialidocious')).toBe('Supercalifragilisti…');
   });
 
-  it('keeps the mineral and shortens the consumer', () => {
-    const label = consumerMineralLabel('Bavarian automotive magnet makers', 'gallium');
-    expect(label.endsWith(' · gallium')).toBe(true);
-    expect(label.length).toBeLessThanOrEqual(20);
-    expect(consumerMineralLabel('Fab', 'gallium')).toBe('Fab · gallium');
-    expect(consumerMineralLabel('Long consumer name here', 'rare-earth-oxides-neodymium').length).toBeLessThanOrEqual(20);
+});
+
+describe('ConsumerTick', () => {
+  it('draws the consumer and the mineral on two lines of at most 20 characters, with the full name as tooltip', () => {
+    const name = 'Italian industry and defence (slice) · germanium';
+    const { container } = render(<svg><ConsumerTick x={100} y={20} payload={{ value: name }} parts={new Map([[name, { consumer: 'Italian industry and defence (slice)', mineral: 'germanium' }]])} /></svg>);
+    const lines = [...container.querySelectorAll('.ls-consumer-tick__line')].map((t) => t.textContent ?? '');
+    expect(lines).toEqual(['Italian industry…', 'germanium']);
+    expect(container.querySelector('title')?.textContent).toBe(name);
   });
 });

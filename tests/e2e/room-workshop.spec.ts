@@ -12,11 +12,17 @@ const join = peopleOfTheSpec();
 
 const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 768 }] as const;
 
-/** The Allied refiners seed with its first lever on: long consumer names, several minerals, a shortfall. */
-function alliedBoard(): Board {
+/** The Allied refiners seed (first lever on unless told): long consumer names, several minerals, a shortfall. */
+function alliedBoard(leverOn = true): Board {
   const board = JSON.parse(readFileSync(join_(import.meta.dirname, '../../seeds/allied-refiners.json'), 'utf8')) as Board;
-  board.scenario.disruptions[0].enabled = true;
+  board.scenario.disruptions[0].enabled = leverOn;
   return board;
+}
+
+async function shot(page: Page, testInfo: import('@playwright/test').TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 /** Opens a person at a screen size. */
@@ -72,15 +78,58 @@ for (const size of SIZES) {
     const slide = fran.getByRole('dialog', { name: 'Presentation' });
     await expect(slide.getByRole('heading', { name: 'Gallium and germanium stop' })).toBeVisible();
     await expect(slide.locator('[data-testid^="slide-figure-"]').first()).toBeVisible();
-    await expect(slide.getByTestId('slide-chart').locator('.recharts-yAxis .recharts-cartesian-axis-tick-value').first()).toBeVisible();
+    await expect(slide.getByTestId('slide-chart').locator('.ls-consumer-tick__line').first()).toBeVisible();
     const figures = await expectAllInViewport(slide.locator('[data-testid^="slide-figure-"] td, [data-testid^="slide-figure-"] th'));
     expect(figures).toBeGreaterThanOrEqual(4 * 3);
-    const ticks = slide.getByTestId('slide-chart').locator('.recharts-yAxis .recharts-cartesian-axis-tick-value');
+    const ticks = slide.getByTestId('slide-chart').locator('.ls-consumer-tick__line');
     for (const text of await ticks.allTextContents()) expect(text.length).toBeLessThanOrEqual(20);
     await expectNoOverlap(ticks);
     await expectAllInViewport(ticks);
-    await fran.screenshot({ path: testInfo.outputPath(`slide-${size.width}x${size.height}.png`) });
-    await testInfo.attach(`slide ${size.width}x${size.height}`, { path: testInfo.outputPath(`slide-${size.width}x${size.height}.png`), contentType: 'image/png' });
+    await shot(fran, testInfo, `slide-${size.width}x${size.height}`);
+  });
+
+  test(`compare: chart labels apart, consumer and delta columns stay in view while the table scrolls (${size.width}x${size.height})`, async ({ browser, baseURL }, testInfo) => {
+    const seed = alliedBoard(false);
+    const board = await importBoard(baseURL!, seed);
+    await saveSnapshotByApi(baseURL!, board.id, board.tokens.facilitator, 'Baseline');
+    const fran = await at(browser, 'Fran', board.links.facilitator, size);
+    await fran.getByRole('tab', { name: 'Levers' }).click();
+    await fran.getByLabel(`Enable ${seed.scenario.disruptions[0].label}`).check();
+    await fran.getByRole('tab', { name: 'Facilitator' }).click();
+    await fran.getByRole('button', { name: 'Compare "Baseline" with the live board' }).click();
+    const view = fran.getByRole('region', { name: /Comparing Baseline/ });
+    const ticks = view.getByTestId('shortfall-chart').locator('.ls-consumer-tick__line');
+    await expect(ticks.first()).toBeVisible();
+    for (const text of await ticks.allTextContents()) expect(text.length).toBeLessThanOrEqual(20);
+    await expectNoOverlap(ticks);
+    const wrap = view.locator('.ls-fac-deltas .ls-fac-table-wrap');
+    await wrap.scrollIntoViewIfNeeded();
+    await wrap.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const row = view.locator('[data-testid^="delta-"]').first();
+    await row.scrollIntoViewIfNeeded();
+    await expectAllInViewport(row.locator('th[scope="row"], [data-field="delivered-delta"], [data-field="shortfall-delta"], [data-field="survives-after"]'));
+    await shot(fran, testInfo, `compare-${size.width}x${size.height}`);
+  });
+
+  test(`the help dialog fits the screen and shows what each key does (${size.width}x${size.height})`, async ({ browser, baseURL }, testInfo) => {
+    const board = await importBoard(baseURL!, galliumBoard());
+    const ed = await at(browser, 'Ed', board.links.editor, size);
+    await ed.getByRole('button', { name: 'Help' }).click();
+    const dialog = ed.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    const cut = await dialog.locator('.ls-help__table td').evaluateAll((cells, right) =>
+      cells.filter((c) => c.getBoundingClientRect().right > (right as number) + 0.5 || c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent), box.x + box.width);
+    expect(cut).toEqual([]);
+    // The dialog scrolls inside: its last row can be reached.
+    const last = dialog.locator('.ls-help__table tbody tr').last();
+    await last.scrollIntoViewIfNeeded();
+    await expectAllInViewport(last.locator('td'));
+    await shot(ed, testInfo, `help-${size.width}x${size.height}`);
   });
 }
 
