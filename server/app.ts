@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { BoardService } from './boards/board-service';
 import type { ServerConfig } from './config';
+import { ballotRoutes } from './http/ballot-routes';
 import { boardRoutes } from './http/board-routes';
 import { opsRoutes } from './http/ops-routes';
 import { securityHeaders } from './http/security-headers';
@@ -85,6 +86,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   app.use(express.json({ limit: config.maxMessageBytes }));
   app.use(opsRoutes(storage, bus, metrics));
   app.use('/api', boardRoutes(service, storage, { secret, nowSeconds, createKey: config.createKey, createPerHour: config.createPerHour, createBurst: config.createBurst }));
+  app.use('/api', ballotRoutes(manager, { secret, storage, nowSeconds }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;

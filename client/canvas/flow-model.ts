@@ -9,6 +9,7 @@ import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types
 import { mineralColor } from '../state/look';
 import type { Peer } from '../state/types';
 import { DEFAULT_NODE_SIZE } from './node-size';
+import { ALTERNATIVE_COLOR, isAlternative } from './route-look';
 
 /** Who else has an item selected: their names and the first one's colour. */
 export type PeerMark = { names: string; color: string };
@@ -174,7 +175,7 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
       continue;
     }
     changed = true;
-    const color = disruptedBy !== null ? DISRUPTED_COLOR : mineralColor(edge.mineral);
+    const color = disruptedBy !== null ? DISRUPTED_COLOR : isAlternative(edge) ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
     next.push({
       ...old,
       id: edge.id,

@@ -100,4 +100,6 @@ export interface ExposureState {
   report: ExposureReport | null;
   /** Milliseconds the last computation took. */
   computeMs: number;
+  /** True while the adapted figures (after rerouting) of the latest board are being computed; the reroute blocks shown are older. */
+  adaptedPending?: boolean;
 }

@@ -10,6 +10,7 @@ import { BoardReader } from './board-reader';
 import { INITIAL_CONNECTION, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connection-state';
 import { describeLostEdits, OfflineEditLog } from './offline-edits';
 import { roleOfToken } from './tokens';
+import { createWorkshop, type WorkshopSession } from './workshop-sync';
 
 /** Who is editing, as shown to others. */
 export interface Me {
@@ -31,6 +32,8 @@ export interface BoardSession {
   actions: BoardActions;
   /** Where I look, the slide I present, "bring everyone to me". */
   presence: PresenceActions;
+  /** The workshop timer, vote and comments. */
+  workshop: WorkshopSession;
   /** Cuts the connection (tests, or "work offline"); edits stay local until `reconnect`. */
   disconnect(): void;
   reconnect(): void;
@@ -170,6 +173,7 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     },
     actions: recordingOfflineEdits(createBoardActions(doc, origin, undoManager, presence), offlineEdits, () => connection.status !== 'connected' || !connection.synced),
     presence: view,
+    workshop: createWorkshop(doc),
     disconnect: () => provider.disconnect(),
     reconnect: () => provider.connect(),
     dismissLostEdits: () => set({ lostEdits: undefined }),

@@ -6,7 +6,10 @@ import { ExposurePanel } from '../panels/ExposurePanel';
 import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
-import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { ConnectionBanner } from '../shell/ConnectionBanner';
+import { HelpDialog } from '../shell/HelpDialog';
+import { PeopleList } from '../shell/PeopleList';
+import { ShareMenu } from '../shell/ShareMenu';
 import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
@@ -16,6 +19,8 @@ import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
+import { WorkshopBar } from '../workshop/WorkshopBar';
+import { CommentBadge, SelectionComments } from '../comments/SelectionComments';
 import './board-page.css';
 
 const NO_PEERS: never[] = [];
@@ -67,6 +72,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
+        <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
@@ -103,6 +109,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tabs.map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
                 {TAB_NAMES[t]}
+                {t === 'inspect' && <CommentBadge session={session} board={state.board} selection={selection} />}
               </button>
             ))}
           </nav>
@@ -110,6 +117,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
+            {tab === 'inspect' && <SelectionComments session={session} board={state.board} selection={selection} role={state.role} me={me} />}
             {tab === 'facilitator' && (
               <FacilitatorTab boardId={boardId} token={token} board={state.board} exposure={exposure.report} actions={actions} author={me.name}
                 canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} onPresent={(ids) => void presenter.start(ids)} presenting={presenter.loading} />

@@ -2,12 +2,13 @@
 import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
-import { flag } from '../../state/look';
 import { boardMinerals, passesWords, targetWords } from '../board-words';
+import { CountryField } from '../fields/CountryField';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseNumber } from '../fields/issues';
 import { MineralPicker } from '../fields/MineralPicker';
 import { TargetFields } from '../fields/TargetFields';
+import { withFollowingLabel } from '../levers/lever-label';
 
 type LeverChanges = Partial<Omit<Disruption, 'id'>>;
 
@@ -23,7 +24,7 @@ export interface LeverEditorProps {
 export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps) {
   const problem = (changes: LeverChanges, path: PropertyKey[]) => errorAt(DisruptionSchema.safeParse({ ...lever, ...changes }), path);
   const store = <K extends keyof LeverChanges>(key: K, value: LeverChanges[K]) => {
-    if (!sameValue(value, lever[key])) update({ [key]: value } as LeverChanges);
+    if (!sameValue(value, lever[key])) update(withFollowingLabel(board, lever, { [key]: value } as LeverChanges));
   };
   const numberField = (key: 'factor' | 'days', label: string, hint: (v: number) => string) => (
     <DraftField
@@ -64,14 +65,12 @@ export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps
         error={targetError}
         countryField={
           country && (
-            <DraftField
+            <CountryField
               label="Country"
               value={country.country}
               disabled={readOnly}
-              normalise={(t) => t.trim().toUpperCase()}
-              check={(t) => problem({ target: { ...country, country: t } }, ['target', 'country'])}
-              commit={(t) => store('target', { ...country, country: t })}
-              adornment={(t) => <span className="flag" aria-hidden="true">{flag(t)}</span>}
+              check={(c) => problem({ target: { ...country, country: c } }, ['target', 'country'])}
+              commit={(c) => store('target', { ...country, country: c })}
             />
           )
         }
