@@ -10,6 +10,7 @@ import { ConnectionBanner } from '../shell/ConnectionBanner';
 import { HelpDialog } from '../shell/HelpDialog';
 import { PeopleList } from '../shell/PeopleList';
 import { ShareMenu } from '../shell/ShareMenu';
+import { ActivityToasts } from '../shell/ActivityToasts';
 import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
@@ -34,6 +35,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   const { state, actions, session } = useBoardSession(boardId, token, me);
   const exposure = useExposure(state?.loaded ? state.board : null);
   const [selection, setSelection] = useState<string[]>([]);
+  const dismissActivity = useCallback((id: string) => session?.dismissActivity(id), [session]);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
   const [tab, setTab] = useState<Tab>('exposure');
   const [help, setHelp] = useState(false);
@@ -134,6 +136,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
       <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
+      <ActivityToasts notices={state.activity} watchingLever={(id) => tab === 'levers' || selection.includes(id)} onUndo={actions.undo} onDismiss={dismissActivity} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );
