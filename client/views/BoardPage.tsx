@@ -14,6 +14,7 @@ import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../state/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
+import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab } from './FacilitatorTab';
 import { usePresenter } from './use-presenter';
@@ -92,7 +93,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             </div>
           )}
           {state.loaded ? (
-            <Canvas state={state} actions={actions} exposure={exposure.report} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
+            <Canvas state={state} actions={actions} exposure={exposure.report} reroutePending={exposure.adaptedPending} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
               <ViewportSync publish={presence?.setViewport} follow={followed.kind === 'follow' && !followed.slide ? followed.viewport : undefined} onUserMove={onUserMove} />
             </Canvas>
           ) : (
@@ -108,7 +109,10 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             ))}
           </nav>
           <div className="board-tab-body" role="tabpanel">
-            {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
+            {tab === 'exposure' && (
+              <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode}
+                onAddStock={state.role === 'facilitator' ? (id, mineral, t) => addStock(state.board, actions, id, mineral, t) : undefined} />
+            )}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
             {tab === 'facilitator' && (

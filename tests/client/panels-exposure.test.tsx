@@ -95,7 +95,9 @@ describe('ExposurePanel', () => {
     fireEvent.click(screen.getByRole('tab', { name: /gallium/ }));
     const block = screen.getByTestId('exposure-gallium-us');
     expect(value(block, 'supplied')).toBe('0');
-    expect(text(block, 'survives')).toBe('no shortfall');
+    // It wants 5 t/yr and receives nothing: not "no shortfall" (#16 point 3).
+    expect(text(block, 'survives')).toBe('short of demand');
+    expect(value(block, 'demandGap')).toBe('5');
     expect(value(block, 'stockDays')).toBe('null');
     expect(screen.queryByTestId('exposure-cobalt-eu')).toBeNull();
   });
