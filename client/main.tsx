@@ -1,9 +1,9 @@
 /** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
-import './zod-jitless';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary, IdentityDialog, Landing } from './shell';
 import { loadIdentity, saveIdentity } from './shell/identity';
+import { registerOfflineShell } from './shell/offline-shell';
 import type { Me } from './sync/board-session';
 import { BoardPage } from './views/BoardPage';
 import { takeBoardToken } from './views/board-token';
@@ -32,6 +32,8 @@ function App() {
   }
   return <BoardPage boardId={match[1]} token={token} me={me} />;
 }
+
+registerOfflineShell();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { BoardService } from './boards/board-service';
 import type { ServerConfig } from './config';
+import { ballotRoutes } from './http/ballot-routes';
 import { boardRoutes } from './http/board-routes';
 import { opsRoutes } from './http/ops-routes';
 import { securityHeaders } from './http/security-headers';
+import { setStaticHeaders } from './http/static-headers';
 import { createLogger, type Logger } from './ops/logger';
 import { createMetrics, type Metrics } from './ops/metrics';
 import { CLOSE } from './rooms/connection';
@@ -18,7 +20,8 @@ import type { BoardBus } from './scale/board-bus';
 import { openBus } from './scale/open-bus';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
-import { attachGateway } from './ws-gateway';
+import { attachGateway } from './gateway/ws-gateway';
+import { checkYjsPending } from './rooms/yjs-pending';
 
 /** A started server. */
 export interface RunningServer {
@@ -61,6 +64,7 @@ function errorHandler(log: Logger) {
 
 /** Starts a server with the given configuration. */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  checkYjsPending();
   const log = options.log ?? createLogger(config.logLevel);
   const now = options.now ?? (() => new Date());
   const nowSeconds = () => Math.floor(now().getTime() / 1000);
@@ -82,11 +86,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   app.use(express.json({ limit: config.maxMessageBytes }));
   app.use(opsRoutes(storage, bus, metrics));
   app.use('/api', boardRoutes(service, storage, { secret, nowSeconds, createKey: config.createKey, createPerHour: config.createPerHour, createBurst: config.createBurst }));
+  app.use('/api', ballotRoutes(manager, { secret, storage, nowSeconds }));
   app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
-    app.use(express.static(clientDir, { index: 'index.html' }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html')));
+    app.use(express.static(clientDir, { index: 'index.html', setHeaders: setStaticHeaders }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
   app.use((_req, res) => void res.status(404).json({ error: 'There is nothing at this address.' }));
   app.use(errorHandler(log));

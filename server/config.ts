@@ -1,7 +1,6 @@
 /** The server's settings, read from the environment in one place and validated with a clear message. */
 import { z } from 'zod';
 import type { UpdateLimits } from './rooms/update-gate';
-import type { V8Tiering } from './v8-tiering';
 
 /** Validated server settings. */
 export interface ServerConfig {
@@ -9,8 +8,6 @@ export interface ServerConfig {
   host: string;
   /** SQLite file, used when databaseUrl is not set. */
   sqliteFile: string;
-  /** The SQLite backend's update journal; null = the SQLite file's name + "-updates". */
-  sqliteJournalFile: string | null;
   /** PostgreSQL connection string; when set, PostgreSQL is the storage. */
   databaseUrl: string | null;
   /** PostgreSQL schema holding Lodestone's tables. */
@@ -49,8 +46,6 @@ export interface ServerConfig {
   /** Lifetime of the tokens the server issues. */
   tokenTtlDays: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** V8 tier-up: `fast` (the default) optimises the relay within seconds at workshop edit rates; see v8-tiering.ts. */
-  v8Tiering: V8Tiering;
   /** Built client to serve; null = do not serve a client. */
   clientDir: string | null;
 }
@@ -62,7 +57,6 @@ const EnvSchema = z.object({
   PORT: int(0, 65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   LODESTONE_DB: z.string().min(1).default('./data/lodestone.db'),
-  LODESTONE_JOURNAL: z.string().min(1).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   LODESTONE_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('public'),
   REDIS_URL: z.string().regex(/^rediss?:\/\/\S*$/, 'must start with redis:// or rediss://').optional(),
@@ -87,7 +81,6 @@ const EnvSchema = z.object({
   LODESTONE_CREATE_BURST: int(1, 1_000_000).default(20),
   LODESTONE_TRUST_PROXY: int(0, 10).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LODESTONE_V8_TIERING: z.enum(['fast', 'default']).default('fast'),
 });
 
 /** Reads the server settings from an environment; throws an Error whose message names every bad variable. */
@@ -103,7 +96,7 @@ export function readConfig(env: Record<string, string | undefined>, clientDir: s
     throw new Error('invalid environment: REDIS_URL needs DATABASE_URL (instances that share boards must share PostgreSQL storage; SQLite is for a single instance)');
   }
   return {
-    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, sqliteJournalFile: e.LODESTONE_JOURNAL ?? null, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA,
+    port: e.PORT, host: e.HOST, sqliteFile: e.LODESTONE_DB, databaseUrl: e.DATABASE_URL ?? null, pgSchema: e.LODESTONE_PG_SCHEMA,
     redisUrl: e.REDIS_URL ?? null, instanceId: e.LODESTONE_INSTANCE_ID ?? null, secret: e.LODESTONE_SECRET ?? null,
     maxMessageBytes: e.LODESTONE_MAX_MESSAGE_BYTES, rateLimitPerSecond: e.LODESTONE_RATE_LIMIT, rateLimitBurst: e.LODESTONE_RATE_BURST,
     roomIdleMs: e.LODESTONE_ROOM_IDLE_MS, compactAfterUpdates: e.LODESTONE_COMPACT_AFTER, tokenTtlDays: e.LODESTONE_TOKEN_TTL_DAYS,
@@ -111,6 +104,6 @@ export function readConfig(env: Record<string, string | undefined>, clientDir: s
     maxAwarenessStates: e.LODESTONE_MAX_AWARENESS_STATES, maxAwarenessBytes: e.LODESTONE_MAX_AWARENESS_BYTES,
     maxSendBufferBytes: e.LODESTONE_MAX_SEND_BUFFER_BYTES, maxEarlyBytes: e.LODESTONE_MAX_EARLY_BYTES,
     createKey: e.LODESTONE_CREATE_KEY ?? null, createPerHour: e.LODESTONE_CREATE_RATE, createBurst: e.LODESTONE_CREATE_BURST, trustProxyHops: e.LODESTONE_TRUST_PROXY,
-    logLevel: e.LOG_LEVEL, v8Tiering: e.LODESTONE_V8_TIERING, clientDir,
+    logLevel: e.LOG_LEVEL, clientDir,
   };
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { startServer } from './app';
 import { TEMPLATES } from './boards/templates';
 import { readConfig } from './config';
-import { applyV8Tiering } from './v8-tiering';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +12,6 @@ async function main(): Promise<void> {
     process.stderr.write(`lodestone: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  applyV8Tiering(config.v8Tiering);
   const server = await startServer(config);
   const boards = await server.storage.listBoards();
   if (boards.length === 0) {

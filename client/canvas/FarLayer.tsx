@@ -5,7 +5,7 @@ import type { BoardEdge, Disruption } from '../../shared/board/types';
 import { CurveCache, farEdgePaths, type NodeBox } from './far-edge-paths';
 import { farNodePaths } from './far-node-paths';
 import type { FlowNode } from './flow-model';
-import { DEFAULT_NODE_SIZE } from './layout';
+import { DEFAULT_NODE_SIZE } from './node-size';
 
 const boxOf = (n: FlowNode): NodeBox => ({
   x: n.position.x, y: n.position.y, width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,

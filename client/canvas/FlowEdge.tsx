@@ -1,8 +1,9 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it, dashed grey for an alternative route. */
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
+import { EdgeLabelContext, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
 /**
@@ -13,6 +14,7 @@ import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const labels = useContext(EdgeLabelContext);
   if (!data) return null;
   const { edge, width, disruptedBy, peer, showLabel } = data;
   const disrupted = disruptedBy !== null;
@@ -20,7 +22,8 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   // With "after rerouting" on, an alternative route that carries flow lights up in its mineral's colour.
   const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
   const stroke = disrupted ? DISRUPTED_COLOR : alternative ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
-  const text = flowText(edge, rerouted);
+  const fullText = flowText(edge, rerouted);
+  const text = alternative || rerouted !== null ? fullText : flowLabelText(edge, labels.compact);
   const bottleneck = data.bottleneck === true;
   return (
     <>
@@ -38,7 +41,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         data-bottleneck={bottleneck ? 'true' : undefined}
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
-      {(showLabel || selected) && (
+      {((showLabel && !labels.hidden.has(id)) || selected) && (
       <EdgeLabelRenderer>
         <div
           className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
@@ -47,7 +50,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
           data-disrupted={disrupted ? 'true' : 'false'}
           data-rerouted={rerouted === null ? undefined : String(rerouted)}
           data-peer-selected={peer?.names}
-          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? text}
+          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
         >
           {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
           {bottleneck && <span className="ls-edge-label__icon" role="img" aria-label="bottleneck" title="Bottleneck: this route limits rerouted delivery">⚠</span>}

@@ -5,7 +5,7 @@ import { NODE_KINDS, type BoardNode, type NodeKind } from '../../shared/board/ty
 import { KIND_LOOK } from '../state/look';
 import type { BoardActions } from '../state/types';
 import { newId } from './ids';
-import { DEFAULT_NODE_SIZE } from './layout';
+import { DEFAULT_NODE_SIZE } from './node-size';
 
 /** Props of the palette. */
 export interface PaletteProps {

@@ -1,5 +1,4 @@
 /** The canvas switch "After rerouting" and, when on, each mineral's recovered supply and delay gap. */
-import { Panel } from '@xyflow/react';
 import { tonnes } from '../state/look';
 import type { RerouteView } from './reroute-view';
 import './reroute.css';
@@ -13,10 +12,10 @@ export interface ReroutePanelProps {
   pending: boolean;
 }
 
-/** A switch in the top-right corner, with a small legend while on. */
+/** A switch (in the canvas's top-right panel), with a small legend while on. */
 export function ReroutePanel({ on, onChange, view, pending }: ReroutePanelProps) {
   return (
-    <Panel position="top-right" className="ls-reroute">
+    <div className="ls-reroute">
       <label className="ls-reroute__switch" title="Draw the flows once planned and alternative routes carry what they can">
         <input type="checkbox" role="switch" checked={on} onChange={(e) => onChange(e.target.checked)} data-testid="reroute-toggle" />
         After rerouting
@@ -39,6 +38,6 @@ export function ReroutePanel({ on, onChange, view, pending }: ReroutePanelProps)
           )}
         </div>
       )}
-    </Panel>
+    </div>
   );
 }

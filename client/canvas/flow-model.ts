@@ -8,7 +8,7 @@ import type { BoardEdge, BoardNode, Disruption, NodeKind } from '../../shared/bo
 import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types';
 import { mineralColor } from '../state/look';
 import type { Peer } from '../state/types';
-import { DEFAULT_NODE_SIZE } from './layout';
+import { DEFAULT_NODE_SIZE } from './node-size';
 import type { RerouteView } from './reroute-view';
 import { ALTERNATIVE_COLOR, isAlternative } from './route-look';
 

@@ -2,12 +2,11 @@
 import dagre from '@dagrejs/dagre';
 import type { Board, NodeKind, Position } from '../../shared/board/types';
 import { layeredLayout } from './layered';
+import { DEFAULT_NODE_SIZE } from './node-size';
 
 /** Column of each kind when the graph does not decide (isolated nodes). */
 export const STAGE_ORDER: Record<NodeKind, number> = { mine: 0, transport: 1, refinery: 2, manufacturer: 3, stockpile: 3, recycler: 3, consumer: 4 };
 
-/** Size assumed for a node React Flow has not measured yet. */
-export const DEFAULT_NODE_SIZE = { width: 200, height: 90 };
 
 /** Above this many linked nodes dagre takes over a second, so the fast layered layout is used instead. */
 export const DAGRE_MAX_NODES = 150;

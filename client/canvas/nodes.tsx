@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { KIND_LOOK, flag, mineralColor, percent } from '../state/look';
 import { nodeFigures } from './format';
 import type { FlowNode } from './flow-model';
+import { shortLabel } from './lod';
 
 const MAX_FIGURES = 4;
 
@@ -87,7 +88,24 @@ function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
           {figures.length > MAX_FIGURES && <li className="ls-node__more">+{figures.length - MAX_FIGURES} more</li>}
         </ul>
       )}
+      <CompactCard icon={look.icon} label={node.label} country={node.country} shortfall={shortfall} />
       <Handle type="source" position={Position.Right} isConnectable={isConnectable} />
+    </div>
+  );
+}
+
+/** The card's zoomed-out form (shown by CSS below the full-detail zoom): icon, short label, country, shortfall. */
+function CompactCard({ icon, label, country, shortfall }: { icon: string; label: string; country: string; shortfall: number | null }) {
+  return (
+    <div className="ls-node__compact">
+      <span className="ls-node__compact-title">
+        <span className="ls-node__compact-icon" aria-hidden="true">{icon}</span>
+        <span className="ls-node__compact-label">{shortLabel(label)}</span>
+      </span>
+      <span className="ls-node__compact-meta">
+        <span aria-hidden="true">{flag(country)}</span> {country}
+        {shortfall !== null && shortfall > 0 && <span className="ls-badge ls-badge--bad">short {percent(shortfall)}</span>}
+      </span>
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { useReactFlow } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { BoardActions } from '../state/types';
 import { canvasClipboard, copyItems, shiftItems, writeSystemClipboard } from './clipboard';
+import { copyLabels } from './copy-labels';
 import type { FlowEdge, FlowNode } from './flow-model';
-import { arrangeByStage } from './layout';
 import type { ShortcutHandlers } from './use-shortcuts';
 
 /** How far a paste lands from what was copied. */
@@ -18,6 +18,8 @@ export interface CommandInput {
   actions: BoardActions;
   select(ids: string[]): void;
   onHelp?: () => void;
+  /** Puts the keyboard in the search box. */
+  onSearch?: () => void;
 }
 
 /** Stable command functions; each returns false when it had nothing to do. */
@@ -49,7 +51,10 @@ export function useCanvasCommands(input: CommandInput): ShortcutHandlers {
       paste: () => {
         const items = canvasClipboard.get();
         if (!items || items.nodes.length === 0) return false;
-        const ids = latest.current.actions.paste(items, PASTE_OFFSET);
+        // Copies get labels of their own, so the board never counts two look-alike suppliers without a hint.
+        const labels = copyLabels(latest.current.board.nodes.map((n) => n.label), items.nodes.map((n) => n.label));
+        const labelled = { ...items, nodes: items.nodes.map((n, i) => ({ ...n, label: labels[i] })) };
+        const ids = latest.current.actions.paste(labelled, PASTE_OFFSET);
         canvasClipboard.set(shiftItems(items, PASTE_OFFSET.x, PASTE_OFFSET.y));
         latest.current.select(ids);
       },
@@ -66,13 +71,19 @@ export function useCanvasCommands(input: CommandInput): ShortcutHandlers {
         if (board.nodes.length === 0) return false;
         const sizes: Record<string, { width: number; height: number }> = {};
         for (const n of rf.getNodes()) if (n.measured?.width && n.measured.height) sizes[n.id] = { width: n.measured.width, height: n.measured.height };
-        actions.arrange(arrangeByStage(board, sizes));
-        // The new positions come back through the board; fit once they are drawn.
-        setTimeout(() => void rf.fitView({ padding: 0.12, duration: 300 }), 80);
+        // The layout (dagre) is loaded on first use; the new positions come back through the board: fit once they are drawn.
+        void import('./layout').then(({ arrangeByStage }) => {
+          actions.arrange(arrangeByStage(board, sizes));
+          setTimeout(() => void rf.fitView({ padding: 0.12, duration: 300 }), 80);
+        });
       },
       help: () => {
         if (!latest.current.onHelp) return false;
         latest.current.onHelp();
+      },
+      search: () => {
+        if (!latest.current.onSearch) return false;
+        latest.current.onSearch();
       },
     };
   }, [rf]);

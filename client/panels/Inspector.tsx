@@ -1,6 +1,6 @@
 /** The inspector: edits the selected node, edge, lever or note, or deletes several selected items at once. */
 import { useId } from 'react';
-import { NoteSchema } from '../../shared/board/schema';
+import { NoteSchema } from './schemas';
 import type { Board } from '../../shared/board/types';
 import { KIND_LOOK } from '../state/look';
 import type { BoardActions } from '../state/types';

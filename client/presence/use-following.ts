@@ -1,6 +1,6 @@
 /** Whom I follow on a board: chosen from the people list, or whoever brings everyone to them. */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { followView, nextFollowing, type FollowView, type PresenceView } from '../facilitator/slides';
+import { followView, nextFollowing, type FollowView, type PresenceView } from './follow';
 import type { Peer } from '../state/types';
 
 /** A peer as the following logic reads it (absent presence fields: not moved, not presenting, no summons). */

@@ -1,6 +1,9 @@
 /** Typed fetch wrappers for the boards REST API; every failure becomes an ApiError carrying a sentence for the person. */
 import type { Board } from '../../shared/board/types';
 import type { Role } from '../state/types';
+import { apiRequest } from '../api/request';
+
+export { ApiError, NETWORK_MESSAGE, type ApiProblem } from '../api/request';
 
 /** Names a board can be created from (mirrors the server's templates). */
 export const TEMPLATE_NAMES = ['africa-corridors', 'arctic', 'allied-refiners', 'rare-earth-magnets', 'gallium-germanium', 'blank'] as const;
@@ -32,29 +35,6 @@ export interface CreatedBoard extends BoardLinks {
   title: string;
 }
 
-/** One thing wrong with an imported board file, as the server names it. */
-export interface ApiProblem {
-  path: string;
-  message: string;
-}
-
-/** The sentence shown when the request never reached the server. */
-export const NETWORK_MESSAGE = 'Cannot reach the server; check your connection.';
-
-/** A failed API call: `message` is a sentence for the person; `status` is 0 when the server could not be reached. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly problems: ApiProblem[] = [],
-    /** The server needs its creation key (LODESTONE_CREATE_KEY) for this. */
-    readonly createKeyRequired = false,
-  ) {
-    super(message);
-  }
-}
-
 /** Where this browser keeps the server's creation key once the person entered it. */
 export const CREATE_KEY_STORAGE = 'lodestone.create-key';
 
@@ -77,58 +57,7 @@ export function saveCreateKey(key: string): void {
   }
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
-  token?: string;
-  body?: unknown;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
-
-function isProblem(value: unknown): value is ApiProblem {
-  return typeof value === 'object' && value !== null && typeof (value as ApiProblem).path === 'string' && typeof (value as ApiProblem).message === 'string';
-}
-
-/** Reads the server's `{error, problems?}` answer; anything else falls back to the status. */
-async function errorFrom(res: Response): Promise<ApiError> {
-  let payload: unknown = null;
-  try {
-    payload = await res.json();
-  } catch {
-    // Not JSON (a proxy's HTML page, an empty body): the status is all we know.
-  }
-  const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
-  const message = typeof record.error === 'string' && record.error.trim() ? record.error : `The server answered ${res.status}`;
-  const problems = Array.isArray(record.problems) ? record.problems.filter(isProblem) : [];
-  return new ApiError(message, res.status, problems, record.createKeyRequired === true);
-}
-
-/** One request to `/api<path>`; resolves to the parsed JSON (or undefined for 204). */
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (error) {
-    // An abort is the caller's own decision, not a failure to show.
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(NETWORK_MESSAGE, 0);
-  }
-  if (!res.ok) throw await errorFrom(res);
-  if (res.status === 204) return undefined as T;
-  try {
-    return (await res.json()) as T;
-  } catch {
-    throw new ApiError('The server answered with something this page cannot read; reload and try again.', res.status);
-  }
-}
+const request = apiRequest;
 
 const boardPath = (id: string) => `/boards/${encodeURIComponent(id)}`;
 

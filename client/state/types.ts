@@ -46,6 +46,10 @@ export interface BoardViewState {
   message: string | null;
   /** True once the server's content has arrived at least once (or local IndexedDB content exists). */
   loaded: boolean;
+  /** True while the server's content has arrived on the current connection (false offline and while connecting). */
+  synced?: boolean;
+  /** Sentences naming the edits made offline that someone else overwrote meanwhile (shown until dismissed). */
+  lostEdits?: string[];
   board: Board;
   peers: Peer[];
   canUndo: boolean;

@@ -1,7 +1,6 @@
 /** Recomputes exposure whenever the board changes: in a Web Worker when the browser has one. */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Board } from '../../shared/board/types';
-import { computeExposure } from '../../shared/exposure/engine';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { exposureDelta } from './exposure-delta';
 import { mergeAdapted, mergeReport, type ExposureReply, type ExposureRequest } from './exposure-protocol';
@@ -108,9 +107,17 @@ export function useExposure(board: Board | null): ExposureState {
       client.current.update(board);
       return;
     }
-    const started = performance.now();
-    const report = computeExposure(board);
-    setState({ report, computeMs: performance.now() - started, adaptedPending: false });
+    // No worker (an old browser): the engine is loaded on demand and runs on the page.
+    let current = true;
+    void import('../../shared/exposure/engine').then(({ computeExposure }) => {
+      if (!current) return;
+      const started = performance.now();
+      const report = computeExposure(board);
+      setState({ report, computeMs: performance.now() - started, adaptedPending: false });
+    });
+    return () => {
+      current = false;
+    };
   }, [board]);
   return state;
 }

@@ -7,7 +7,10 @@ import { readPresenting, readSummon, readViewCenter } from '../../shared/presenc
 import type { BoardActions, BoardViewState, Peer, PresenceActions, Role } from '../state/types';
 import { createBoardActions } from './board-actions';
 import { BoardReader } from './board-reader';
-import { closeMessage, roleOfToken } from './tokens';
+import { INITIAL_CONNECTION, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connection-state';
+import { describeLostEdits, OfflineEditLog } from './offline-edits';
+import { roleOfToken } from './tokens';
+import { createWorkshop, type WorkshopSession } from './workshop-sync';
 
 /** Who is editing, as shown to others. */
 export interface Me {
@@ -29,9 +32,13 @@ export interface BoardSession {
   actions: BoardActions;
   /** Where I look, the slide I present, "bring everyone to me". */
   presence: PresenceActions;
+  /** The workshop timer, vote and comments. */
+  workshop: WorkshopSession;
   /** Cuts the connection (tests, or "work offline"); edits stay local until `reconnect`. */
   disconnect(): void;
   reconnect(): void;
+  /** Hides the list of offline edits that others overwrote. */
+  dismissLostEdits(): void;
   destroy(): void;
 }
 
@@ -55,6 +62,21 @@ function peerOf(clientId: number, state: Record<string, unknown>): Peer {
   };
 }
 
+/** The actions, noting the fields changed while `offline()` so overwritten ones can be named after the merge. */
+function recordingOfflineEdits(actions: BoardActions, log: OfflineEditLog, offline: () => boolean): BoardActions {
+  const note = (collection: Parameters<OfflineEditLog['record']>[0], id: string, changes: object) => {
+    if (offline()) log.record(collection, id, changes as Record<string, unknown>);
+  };
+  return {
+    ...actions,
+    updateNode: (id, changes) => (note('nodes', id, changes), actions.updateNode(id, changes)),
+    updateEdge: (id, changes) => (note('edges', id, changes), actions.updateEdge(id, changes)),
+    updateLever: (id, changes) => (note('levers', id, changes), actions.updateLever(id, changes)),
+    updateNote: (id, changes) => (note('notes', id, changes), actions.updateNote(id, changes)),
+    setTitle: (title) => (note('title', 'title', { title }), actions.setTitle(title)),
+  };
+}
+
 /** Opens a session on a board with a share-link token. */
 export function openBoardSession(boardId: string, token: string, me: Me, options: SessionOptions = {}): BoardSession {
   const doc = new Y.Doc();
@@ -73,8 +95,9 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
 
   const listeners = new Set<() => void>();
   let state: BoardViewState = {
-    boardId, role, status: 'connecting', message: null, loaded: false, board: reader.board(), peers: [], canUndo: false, canRedo: false,
+    boardId, role, status: 'connecting', message: null, loaded: false, synced: false, board: reader.board(), peers: [], canUndo: false, canRedo: false,
   };
+  let connection: ConnectionState = INITIAL_CONNECTION;
   let scheduled = false;
   const emit = () => {
     if (scheduled) return;
@@ -106,17 +129,25 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     }
     if (JSON.stringify(peers) !== JSON.stringify(state.peers)) set({ peers });
   });
-  provider.on('status', ({ status }) => {
-    if (state.status === 'refused') return;
-    set({ status: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline', message: status === 'disconnected' ? 'Connection lost. Your edits are kept on this device and will be sent when it comes back.' : null });
-  });
+  const offlineEdits = new OfflineEditLog();
+  const onConnection = (event: ConnectionEvent) => {
+    const next = nextConnectionState(connection, event);
+    if (next === connection) return;
+    connection = next;
+    set({ status: next.status, message: next.message, loaded: next.loaded, synced: next.synced });
+  };
+  provider.on('status', ({ status }) => onConnection({ type: 'status', status }));
   provider.on('sync', (synced: boolean) => {
-    if (synced) set({ loaded: true, message: null });
+    onConnection({ type: 'sync', synced });
+    // The server's content is merged now: tell the person which of their offline edits did not survive.
+    if (synced && offlineEdits.size > 0) {
+      const lost = describeLostEdits(offlineEdits.takeLost(reader.board()));
+      if (lost.length > 0) set({ lostEdits: lost });
+    }
   });
-  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => set({ status: 'refused', message: closeMessage(code, reason) }));
-  offline?.on('synced', () => {
-    if (doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0) set({ loaded: true });
-  });
+  provider.on('connection-close', () => onConnection({ type: 'socket-closed' }));
+  provider.on('closed', ({ code, reason }: { code: number; reason: string }) => onConnection({ type: 'closed', code, reason }));
+  offline?.on('synced', () => onConnection({ type: 'local-copy', hasContent: doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0 }));
   const leave = () => awareness.setLocalState(null);
   if (typeof window !== 'undefined') window.addEventListener('pagehide', leave);
 
@@ -140,10 +171,12 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    actions: createBoardActions(doc, origin, undoManager, presence),
+    actions: recordingOfflineEdits(createBoardActions(doc, origin, undoManager, presence), offlineEdits, () => connection.status !== 'connected' || !connection.synced),
     presence: view,
+    workshop: createWorkshop(doc),
     disconnect: () => provider.disconnect(),
     reconnect: () => provider.connect(),
+    dismissLostEdits: () => set({ lostEdits: undefined }),
     destroy: () => {
       if (typeof window !== 'undefined') window.removeEventListener('pagehide', leave);
       leave();

@@ -3,21 +3,22 @@ import { useCallback, useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
 import { ExposurePanel } from '../panels/ExposurePanel';
-import { Inspector } from '../panels/Inspector';
-import { LeversPanel } from '../panels/LeversPanel';
-import { PresentationView } from '../facilitator';
-import { FollowedSlide } from '../presence/FollowedSlide';
+import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
-import { useBoardSession } from '../state/use-board-session';
+import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
-import { FacilitatorTab } from './FacilitatorTab';
+import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
+import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
+import { WorkshopBar } from '../workshop/WorkshopBar';
+import { CommentBadge, SelectionComments } from '../comments/SelectionComments';
 import './board-page.css';
 
 const NO_PEERS: never[] = [];
@@ -47,7 +48,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
     if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
   }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
-    (window as unknown as Record<string, unknown>).__lodestone = { session, actions, state, exposure };
+    publishTestHooks({ session, actions, state, exposure });
   }, [session, actions, state, exposure]);
 
   const select = useCallback((ids: string[]) => {
@@ -69,7 +70,8 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
         {readOnly && <span className="board-readonly">View only</span>}
         <div className="board-header-spacer" />
-        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} />
+        <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
+        <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
           <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">
@@ -105,6 +107,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tabs.map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
                 {TAB_NAMES[t]}
+                {t === 'inspect' && <CommentBadge session={session} board={state.board} selection={selection} />}
               </button>
             ))}
           </nav>
@@ -115,6 +118,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             )}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
+            {tab === 'inspect' && <SelectionComments session={session} board={state.board} selection={selection} role={state.role} me={me} />}
             {tab === 'facilitator' && (
               <FacilitatorTab boardId={boardId} token={token} board={state.board} exposure={exposure.report} actions={actions} author={me.name}
                 canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} onPresent={(ids) => void presenter.start(ids)} presenting={presenter.loading} />
@@ -130,6 +134,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
+      <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );

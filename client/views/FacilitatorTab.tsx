@@ -2,7 +2,14 @@
 import { useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
-import { BoardFileImport, compareSnapshots, CompareView, CsvImport, ExportMenu, getSnapshot, PresentSetup, SnapshotTimeline, StaticBoard, type Comparison, type SnapshotDetail } from '../facilitator';
+import { CompareView } from '../compare/CompareView';
+import { ExportMenu } from '../export/ExportMenu';
+import { BoardFileImport } from '../import/BoardFileImport';
+import { CsvImport } from '../import/CsvImport';
+import { PresentSetup } from '../present/PresentSetup';
+import { compareSnapshots, getSnapshot, type Comparison, type SnapshotDetail } from '../snapshots/snapshot-api';
+import { SnapshotTimeline } from '../snapshots/SnapshotTimeline';
+import { StaticBoard } from '../snapshots/StaticBoard';
 import { Modal } from '../shell/Modal';
 import type { BoardActions } from '../state/types';
 

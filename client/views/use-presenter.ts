@@ -1,7 +1,8 @@
 /** The facilitator's presentation: loads the chosen snapshots as slides, steps through them, tells followers. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { getSnapshot, type Slide } from '../facilitator';
-import { createDeck, currentSlide, goTo, type SlideDeck } from '../facilitator/slides';
+import type { Slide } from '../present/PresentationView';
+import { getSnapshot } from '../snapshots/snapshot-api';
+import { createDeck, currentSlide, goTo, type SlideDeck } from '../present/slides';
 import type { PresenceActions } from '../state/types';
 
 /** A running presentation: the slides and the deck's place. */

@@ -8,6 +8,7 @@
  * received instead of having Yjs encode the transaction again.
  */
 import * as Y from 'yjs';
+import { pendingMark, pendingMoved } from './yjs-pending';
 
 /** The result of applying one update. */
 export type ApplyOutcome =
@@ -21,10 +22,7 @@ const UNCHANGED: ApplyOutcome = { ok: true, changed: false };
 
 /** Applies `update` with `origin`; never throws. */
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): ApplyOutcome {
-  const store = doc.store;
-  const pendingStructs = store.pendingStructs;
-  const pendingUpdate = pendingStructs?.update;
-  const pendingDs = store.pendingDs;
+  const pending = pendingMark(doc);
   let transaction: Y.Transaction | null = null;
   try {
     Y.transact(doc, (tr) => {
@@ -32,17 +30,12 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
       Y.applyUpdate(doc, update, origin);
     }, origin);
     const tr = transaction as unknown as Y.Transaction;
-    return tr.deleteSet.clients.size > 0 || clocksDiffer(tr.beforeState, tr.afterState) || pendingMoved(store, pendingStructs, pendingUpdate, pendingDs) ? CHANGED : UNCHANGED;
+    return tr.deleteSet.clients.size > 0 || clocksDiffer(tr.beforeState, tr.afterState) || pendingMoved(doc, pending) ? CHANGED : UNCHANGED;
   } catch (error) {
     const err = error instanceof Error ? error : new Error(String(error));
     const tr = transaction as Y.Transaction | null;
-    return { ok: false, error: err, changed: tr === null || pendingMoved(store, pendingStructs, pendingUpdate, pendingDs) || tr.deleteSet.clients.size > 0 || stateMoved(doc, tr.beforeState) };
+    return { ok: false, error: err, changed: tr === null || pendingMoved(doc, pending) || tr.deleteSet.clients.size > 0 || stateMoved(doc, tr.beforeState) };
   }
-}
-
-/** Whether the doc's parked structs or deletions differ from what they were before the update. */
-function pendingMoved(store: Y.Doc['store'], structs: Y.Doc['store']['pendingStructs'], update: Uint8Array | undefined, ds: Uint8Array | null): boolean {
-  return store.pendingStructs !== structs || store.pendingStructs?.update !== update || store.pendingDs !== ds;
 }
 
 function clocksDiffer(before: Map<number, number>, after: Map<number, number>): boolean {

@@ -1,6 +1,7 @@
-/** One client's WebSocket in a room: its role, rate limit, guarded send and keepalive. */
-import type { WebSocket } from 'ws';
+/** One client's socket in a room: its role, rate limit and guarded send. */
 import type { Role } from '../auth/tokens';
+import { binaryFrame } from '../protocol/ws-frame';
+import type { RoomSocket } from './room-socket';
 
 /** Close codes the server uses, each with its meaning. */
 export const CLOSE = {
@@ -30,12 +31,6 @@ export interface RateLimit {
 
 let nextId = 1;
 
-/** The TCP socket under a ws WebSocket (ws keeps it in `_socket`), if it is there and writable. */
-function rawSocket(ws: WebSocket): { write(data: Buffer): boolean } | null {
-  const socket = (ws as unknown as { _socket?: { write?: unknown; writable?: boolean } })._socket;
-  return socket && typeof socket.write === 'function' && socket.writable ? (socket as { write(data: Buffer): boolean }) : null;
-}
-
 /** A client connection; the room talks to it only through this class. */
 export class Connection {
   readonly id = nextId++;
@@ -43,7 +38,6 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Characters of JSON of each awareness state this connection announced, for its per-connection limits. */
   readonly awarenessBytes = new Map<number, number>();
-  alive = true;
   closed = false;
   /** The link generation of the token this socket opened with (a replaced link closes the older ones). */
   generation = 0;
@@ -55,7 +49,7 @@ export class Connection {
   private refilledAt: number;
 
   constructor(
-    readonly ws: WebSocket,
+    private readonly socket: RoomSocket,
     readonly boardId: string,
     readonly role: Role,
     private readonly limit: RateLimit,
@@ -67,46 +61,29 @@ export class Connection {
     this.refilledAt = now();
   }
 
-  /**
-   * Sends a message; a failed send closes the connection instead of throwing. No completion callback: a
-   * socket that fails a write errors and closes on its own (the room hears 'close'), and a callback per
-   * message costs an allocation and a deferred call per receiver.
-   */
+  /** Sends one message (framed here); a failed send closes the connection instead of throwing. */
   send(data: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN || this.overflowed()) return;
-    try {
-      this.ws.send(data);
-    } catch {
-      this.close(CLOSE.internal, 'send failed');
-    }
+    this.sendFramed(binaryFrame(data));
   }
 
-  /**
-   * Sends a frame framed once for all receivers (binaryFrame of `payload`) straight to the socket: ws would
-   * otherwise allocate a header and write header and payload as two buffers for every receiver. Only
-   * without a negotiated extension (the server enables none), when ws writes every frame to the socket
-   * as it comes, so frames cannot interleave; otherwise, or if the socket is not reachable, through ws.
-   */
-  sendFramed(frame: Buffer, payload: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN || this.overflowed()) return;
+  /** Sends a frame framed once for all receivers of a broadcast (binaryFrame); a failed send closes the connection. */
+  sendFramed(frame: Uint8Array): void {
+    if (this.closed || !this.socket.isOpen || this.overflowed()) return;
     try {
-      const socket = rawSocket(this.ws);
-      if (socket && this.ws.extensions === '') socket.write(frame);
-      else this.ws.send(payload);
+      this.socket.sendFrame(frame);
     } catch {
-      this.close(CLOSE.internal, 'send failed');
+      this.close(CLOSE.internal, 'The server could not send to this connection; reconnecting.');
     }
   }
 
   /**
    * True (and the socket closed with 1013) when more than maxSendBufferBytes wait to be sent: the client
    * stopped reading. One message may still go past the limit (a large sync answer), a backlog may not.
-   * The close frame would wait behind the backlog, so the socket is terminated shortly after.
+   * The close frame would wait behind the backlog; the socket cuts the connection off shortly after.
    */
   private overflowed(): boolean {
-    if (this.ws.bufferedAmount <= this.maxSendBufferBytes) return false;
+    if (this.socket.bufferedAmount <= this.maxSendBufferBytes) return false;
     this.close(CLOSE.tryAgain, 'This connection fell too far behind the board (it stopped reading); reconnecting.');
-    setTimeout(() => this.ws.terminate(), 2000).unref();
     this.onOverflow?.();
     return true;
   }
@@ -115,11 +92,7 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    try {
-      this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
-    } catch {
-      this.ws.terminate();
-    }
+    this.socket.close(code, reason);
   }
 
   /** Takes one message from the token bucket; false when the connection is over its rate. */

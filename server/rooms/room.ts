@@ -13,6 +13,7 @@ import { applyClientUpdate, type ApplyOutcome } from './apply-update';
 import { closeFor, closeRevoked, type CloseDeps } from './room-closes';
 import { checkServerUpdate, type GateVerdict, type UpdateLimits } from './update-gate';
 import { acceptRemote, UpdateIntake, warnIfCostly, type ApplyResult } from './update-intake';
+import { RebuildGate } from './rebuild-gate';
 import { RoomAwareness, type AwarenessLimits } from './room-awareness';
 import { UpdateLog, type PendingUpdate } from './update-log';
 
@@ -43,13 +44,13 @@ export class DocumentSchemaError extends Error {}
 
 /** Origin of changes another instance already stored: relayed to this room's clients, never stored or published again. */
 const REMOTE = Symbol('remote');
-/** Origin of stored updates replayed into a rebuilt doc: neither stored nor relayed by the doc (see applyRemote). */
-const REPLAY = Symbol('replay');
 
 /**
- * Every update is applied to the doc, appended to storage, and only then published to the other
- * instances and relayed, so nothing another client has seen can be lost by a crash. Sync answers wait for
- * pending writes for the same reason. Updates other instances stored arrive through the link.
+ * Every change (a client's update the gate passed, or the server's own: restore, import) goes through one
+ * door, commit(): queued in the log, appended to storage, and only then published to the other instances
+ * and relayed, so nothing another client has seen can be lost by a crash. Sync answers wait for pending
+ * writes for the same reason. Updates other instances stored arrive through the link and are relayed only.
+ * The doc's own 'update' event is not listened to: the bytes stored and relayed are the ones received.
  */
 export class Room implements LinkedRoom {
   readonly connections = new Set<Connection>();
@@ -58,12 +59,9 @@ export class Room implements LinkedRoom {
   private readonly presence: RoomAwareness;
   private readonly link: BoardLink;
   private readonly log: UpdateLog;
-  /** Set while the doc is rebuilt; what arrives meanwhile waits in the backlog. */
-  private rebuilding: Promise<void> | null = null;
-  private backlog: (() => void)[] = [];
+  /** Closed while the doc is rebuilt; what arrives meanwhile waits behind it. */
+  private readonly gate = new RebuildGate();
   private destroyed = false;
-  /** Set when a server change (restore, import) broke the schema: it is not stored, and the doc is rebuilt. */
-  private refusedChange: GateVerdict | null = null;
   /** The gate and the updates waiting for what they build on. */
   private readonly intake: UpdateIntake;
   private readonly closing: CloseDeps;
@@ -77,15 +75,25 @@ export class Room implements LinkedRoom {
       doc: () => this.current,
       boardBytes: () => this.log.bytes,
       apply: (conn, update) => this.applyChecked(conn, update),
-      rebuilding: () => this.rebuilding !== null,
+      rebuilding: () => this.gate.closed,
     });
     this.log = new UpdateLog({
-      boardId, ctx, link: this.link,
-      doc: () => this.current,
-      relay: (batch) => this.relay(batch),
-      fail: (error, message) => this.fail(error, message),
-      settled: () => this.flushed(),
-      broken: () => this.broken,
+      boardId, storage: ctx.storage, metrics: ctx.metrics, log: ctx.log, now: ctx.now, compactAfterUpdates: ctx.compactAfterUpdates,
+      stored: (lastSeq, batch) => {
+        this.link.stored(lastSeq, batch.map((p) => p.update));
+        this.relay(batch);
+      },
+      fail: (error) => this.fail(error, 'storage write failed; closing the room so clients resend'),
+      title: () => {
+        const title = this.current.getMap('meta').get('title');
+        return typeof title === 'string' && title.length > 0 ? title : undefined;
+      },
+      compactable: async () => {
+        if (this.broken) return null;
+        await this.flushed();
+        // Only up to the watermark: rows other instances stored past it may not be in this doc yet.
+        return this.broken ? null : { state: Y.encodeStateAsUpdate(this.current), upTo: this.link.watermark };
+      },
     });
     // Awareness lives on a doc of its own (it only takes a client id from it), so the content doc can be replaced.
     this.presence = new RoomAwareness(new Y.Doc(), {
@@ -108,18 +116,10 @@ export class Room implements LinkedRoom {
     return this.presence.awareness;
   }
 
-  /** Every local change of the content doc goes through the durable write path. */
-  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === REMOTE) {
-      this.broadcast(encodeUpdate(update), null);
-      return;
-    }
-    if (origin === REPLAY) return;
-    // Clients' updates are checked before they are applied (receiveUpdate); this is the server's own change.
-    const verdict = checkServerUpdate(this.current, update);
-    if (verdict.ok) this.log.push(update, origin);
-    else this.refusedChange = verdict;
-  };
+  /** The one door from "a change is in the doc" to "stored, then relayed" (see the class comment). */
+  private commit(update: Uint8Array, origin: unknown): void {
+    this.log.push(update, origin);
+  }
 
   /**
    * Loads a board's stored updates into a new room (rows that fail to apply are skipped and logged). The
@@ -132,15 +132,13 @@ export class Room implements LinkedRoom {
       await room.link.open();
       const stored = await ctx.storage.loadUpdates(boardId);
       room.applyRows(room.current, stored.map((row) => row.data), 'storage', stored.map((row) => row.seq));
-      room.log.rows = stored.length;
-      room.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
+      room.log.reset(stored);
       warnIfCostly(room.closing, room.current, ctx.limits);
       room.link.start(stored.length > 0 ? stored[stored.length - 1].seq : 0);
     } catch (error) {
       room.destroy();
       throw error;
     }
-    room.current.on('update', room.onUpdate);
     return room;
   }
 
@@ -158,17 +156,13 @@ export class Room implements LinkedRoom {
 
   /** Applies updates another instance stored (LinkedRoom); any that break the schema are skipped and logged. */
   applyRemote(received: readonly Uint8Array[]): void {
-    const updates = acceptRemote(this.closing, this.current, received);
-    if (updates.length === 0) return;
-    if (!this.rebuilding) {
+    this.gate.whenOpen(() => {
+      const updates = acceptRemote(this.closing, this.current, received);
+      if (updates.length === 0) return;
       this.applyRows(this.current, updates, REMOTE);
+      // Relayed as received (idempotent for clients that hold them already).
+      this.broadcast(encodeUpdate(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)), null);
       this.intake.retry();
-      return;
-    }
-    // The rebuilt doc may already hold them (read from storage), and would then not relay them: relay them as they are.
-    this.backlog.push(() => {
-      this.applyRows(this.current, updates, REPLAY);
-      for (const update of updates) this.broadcast(encodeUpdate(update), null);
     });
   }
 
@@ -180,8 +174,8 @@ export class Room implements LinkedRoom {
 
   /** Resolves once every update applied so far is durable (and the doc is not being rebuilt). */
   async flushed(): Promise<void> {
-    while (this.log.busy || this.rebuilding) {
-      if (this.rebuilding) await this.rebuilding;
+    while (this.log.busy || this.gate.closed) {
+      if (this.gate.closed) await this.gate.opened();
       else await this.log.done();
     }
   }
@@ -219,7 +213,7 @@ export class Room implements LinkedRoom {
     let sent = 0;
     for (const conn of this.connections) {
       if (conn !== origin) {
-        conn.sendFramed(frame, bytes);
+        conn.sendFramed(frame);
         sent++;
       }
     }
@@ -259,7 +253,7 @@ export class Room implements LinkedRoom {
   /** Adds a connection: it gets the server's state vector and everyone's awareness. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    this.whenSound(() => conn.send(encodeSyncStep1(this.current)));
+    this.gate.whenOpen(() => conn.send(encodeSyncStep1(this.current)));
     const everyone = this.presence.everyone();
     if (everyone) conn.send(everyone);
   }
@@ -273,8 +267,8 @@ export class Room implements LinkedRoom {
 
   /** Handles one frame from a connection; a bad frame closes that connection and changes nothing. */
   receive(conn: Connection, data: Uint8Array): void {
-    if (this.rebuilding) {
-      this.backlog.push(() => {
+    if (this.gate.closed) {
+      this.gate.whenOpen(() => {
         if (!conn.closed) this.receive(conn, data);
       });
       return;
@@ -331,17 +325,9 @@ export class Room implements LinkedRoom {
 
   /** Applies an update the gate passed (UpdateIntake): stored and relayed as received, or refused if Yjs cannot apply it. */
   private applyChecked(conn: Connection, update: Uint8Array): ApplyResult {
-    // The update event (which would have Yjs encode the transaction again) is off while it applies.
-    const doc = this.current;
-    doc.off('update', this.onUpdate);
-    let outcome: ApplyOutcome;
-    try {
-      outcome = applyClientUpdate(doc, update, conn);
-    } finally {
-      doc.on('update', this.onUpdate);
-    }
+    const outcome: ApplyOutcome = applyClientUpdate(this.current, update, conn);
     if (outcome.ok) {
-      if (outcome.changed) this.log.push(update, conn);
+      if (outcome.changed) this.commit(update, conn);
       return outcome.changed ? 'changed' : 'unchanged';
     }
     // Nothing of a failed update is stored or relayed. If part of it stayed in the doc, the doc is replaced.
@@ -358,8 +344,7 @@ export class Room implements LinkedRoom {
    */
   private rebuild(): void {
     const broken = this.current;
-    broken.off('update', this.onUpdate);
-    this.rebuilding = (async () => {
+    this.gate.close(async () => {
       try {
         await this.log.done();
         const stored = await this.ctx.storage.loadUpdates(this.boardId);
@@ -370,26 +355,14 @@ export class Room implements LinkedRoom {
           return;
         }
         this.current = fresh;
-        fresh.on('update', this.onUpdate);
-        this.log.rows = stored.length;
-        this.log.bytes = stored.reduce((sum, row) => sum + row.data.byteLength, 0);
+        this.log.reset(stored);
         this.ctx.log.warn({ boardId: this.boardId, rows: stored.length }, 'board reloaded from storage after an update failed half-way');
       } catch (error) {
         this.fail(error, 'reloading the board after a bad update failed');
+      } finally {
+        broken.destroy();
       }
-    })().finally(() => {
-      broken.destroy();
-      this.rebuilding = null;
-      const backlog = this.backlog;
-      this.backlog = [];
-      for (const run of backlog) this.whenSound(run);
     });
-  }
-
-  /** Runs fn now, or once the doc is rebuilt. */
-  private whenSound(fn: () => void): void {
-    if (this.rebuilding) this.backlog.push(fn);
-    else fn();
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
@@ -404,15 +377,24 @@ export class Room implements LinkedRoom {
 
   /** Applies a server-side change (restore, import) through the same durable path; resolves when durable. */
   async change(fn: (doc: Y.Doc) => void, origin: unknown = 'server'): Promise<void> {
-    while (this.rebuilding) await this.rebuilding;
-    this.refusedChange = null;
-    Y.transact(this.current, () => fn(this.current), origin);
-    const refused = this.refusedChange as GateVerdict | null;
-    this.refusedChange = null;
-    if (refused && !refused.ok) {
-      // Not stored or relayed; the doc holds it, so it is replaced by the stored board.
-      this.rebuild();
-      throw new DocumentSchemaError(refused.detail);
+    await this.gate.opened();
+    const doc = this.current;
+    let update: Uint8Array | null = null;
+    const capture = (produced: Uint8Array) => (update = update ? Y.mergeUpdates([update, produced]) : produced);
+    doc.on('update', capture);
+    try {
+      Y.transact(doc, () => fn(doc), origin);
+    } finally {
+      doc.off('update', capture);
+    }
+    if (update) {
+      const verdict: GateVerdict = checkServerUpdate(doc, update);
+      if (!verdict.ok) {
+        // Not stored or relayed; the doc holds it, so it is replaced by the stored board.
+        this.rebuild();
+        throw new DocumentSchemaError(verdict.detail);
+      }
+      this.commit(update, origin);
     }
     await this.flushed();
     if (this.broken) throw new Error('storage unavailable');

@@ -24,7 +24,7 @@ export interface UpdateLimits {
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = { maxItems: 200_000, maxClients: 64, maxBoardClients: 5000, maxBoardBytes: 64 * 1024 * 1024 };
 
 /** Why an update was refused. */
-export type RefusalReason = 'malformed' | 'schema' | 'role' | 'too-many-items' | 'too-many-clients' | 'board-clients' | 'board-full' | 'unknown-parent';
+export type RefusalReason = 'malformed' | 'schema' | 'role' | 'too-many-items' | 'too-many-clients' | 'board-clients' | 'board-full' | 'unknown-parent' | 'map-full';
 
 /** The gate's answer: `message` is the sentence the sender's socket is closed with, `detail` goes to the log. */
 export type GateVerdict = { ok: true } | { ok: false; reason: RefusalReason; message: string; detail: string };
@@ -92,6 +92,18 @@ function deletionsVerdict(doc: Y.Doc, ds: DeleteSet, locator: UpdateLocator, wri
   return null;
 }
 
+/** Refuses an update that would bring a capped map (comments, ballots) past its most entries; keys it already holds do not count. */
+function entriesVerdict(doc: Y.Doc, added: ReadonlyMap<string, ReadonlySet<string>>): GateVerdict | null {
+  for (const [name, keys] of added) {
+    const max = rootSpec(name)?.maxEntries ?? Infinity;
+    const map = doc.share.has(name) ? doc.getMap(name) : null;
+    let size = map?.size ?? 0;
+    for (const key of keys) if (!map?.has(key)) size++;
+    if (size > max) return refuse('map-full', `This board already holds the most ${name} it can (${max}); the server refused more.`, `${name}: ${size} entries`);
+  }
+  return null;
+}
+
 /** Checks a connection's (or another instance's, or the server's) update against a room's doc, before it is applied. */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: DocWriter, limits: UpdateLimits, boardBytes: number): GateVerdict {
   let decoded: { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: DeleteSet };
@@ -129,6 +141,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: DocWriter, l
  */
 export function checkSchema(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[], ds: DeleteSet, writer: DocWriter): GateVerdict {
   const locator = new UpdateLocator(doc, structs);
+  const added = new Map<string, Set<string>>();
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     const location = locator.locate(struct);
@@ -141,8 +154,12 @@ export function checkSchema(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Ski
     const problem = itemProblem(struct, location.path);
     if (problem) return refuse('schema', 'The server refused an edit that does not fit the board document.', problem);
     if (!mayWrite(location.path[0], writer)) return refuse('role', `Your link may not change the ${location.path[0]} of this board.`, `${writer} wrote ${describePath(location.path)}`);
+    if (location.path.length === 2 && rootSpec(location.path[0])?.maxEntries !== undefined) {
+      const keys = added.get(location.path[0]) ?? new Set<string>();
+      added.set(location.path[0], keys.add(location.path[1]));
+    }
   }
-  return deletionsVerdict(doc, ds, locator, writer) ?? OK;
+  return entriesVerdict(doc, added) ?? deletionsVerdict(doc, ds, locator, writer) ?? OK;
 }
 
 /**

@@ -1,13 +1,12 @@
 /**
- * A room's durable write path: updates applied to its doc are queued, appended to storage in one
- * transaction per callback (every frame of one socket read shares it), and only then handed on (published to
- * the other instances, relayed).
- * Also keeps the board record's "updated" time current and compacts the stored rows in the background.
+ * A room's durable write path: changes are queued, appended to storage in one call per turn (every frame of
+ * one socket read shares it; for SQLite one transaction), and only then handed on (published to the other
+ * instances, relayed). Also keeps the board record's "updated" time current and compacts the stored rows
+ * in the background.
  */
-import * as Y from 'yjs';
-import { noteStorageWrite } from '../ops/metrics';
-import type { BoardLink } from '../scale/board-link';
-import type { RoomContext } from './room';
+import type { Logger } from '../ops/logger';
+import { noteStorageWrite, type Metrics } from '../ops/metrics';
+import type { Storage } from '../storage/storage';
 
 const TOUCH_EVERY_MS = 2000;
 const RESOLVED = Promise.resolve();
@@ -18,20 +17,22 @@ export interface PendingUpdate {
   origin: unknown;
 }
 
-/** What the log needs from its room. */
+/** What the log needs: the storage calls it makes, and its room's answers. */
 export interface UpdateLogDeps {
   boardId: string;
-  ctx: RoomContext;
-  link: BoardLink;
-  /** The room's current content doc. */
-  doc(): Y.Doc;
-  /** A batch is durable: send it to the room's clients. */
-  relay(batch: readonly PendingUpdate[]): void;
+  storage: Pick<Storage, 'appendUpdates' | 'appendUpdatesNow' | 'updateBoard' | 'compact' | 'countUpdates'>;
+  metrics: Metrics;
+  log: Logger;
+  now: () => Date;
+  compactAfterUpdates: number;
+  /** A batch is durable, its last update at `lastSeq`: hand it on. */
+  stored(lastSeq: number, batch: readonly PendingUpdate[]): void;
   /** Storage failed: the room cannot keep its promises. */
-  fail(error: unknown, message: string): void;
-  /** Resolves once the room is flushed and its doc sound (compaction waits for it). */
-  settled(): Promise<void>;
-  broken(): boolean;
+  fail(error: unknown): void;
+  /** The board's title as the doc says now (kept on the board record), if any. */
+  title(): string | undefined;
+  /** Once the room is flushed and sound: its state and the seq it covers, to compact to; null when it cannot be compacted. */
+  compactable(): Promise<{ state: Uint8Array; upTo: number } | null>;
 }
 
 /** One room's queue of updates on their way to storage. */
@@ -49,8 +50,14 @@ export class UpdateLog {
 
   constructor(private readonly deps: UpdateLogDeps) {}
 
+  /** What was stored before the log started (a load or a reload of the board). */
+  reset(rows: readonly { data: Uint8Array }[]): void {
+    this.rows = rows.length;
+    this.bytes = rows.reduce((sum, row) => sum + row.data.byteLength, 0);
+  }
+
   /**
-   * Queues an update; the first of a callback schedules the flush as a microtask, which runs when the callback
+   * Queues an update; the first of a turn schedules the flush as a microtask, which runs when the callback
    * (e.g. one socket read, with every frame in it) is done, so those updates share one write.
    */
   push(update: Uint8Array, origin: unknown): void {
@@ -72,54 +79,48 @@ export class UpdateLog {
   }
 
   private readonly flushSoon = (): void => {
-    if (this.deps.ctx.storage.appendUpdatesNow) this.flushNow();
+    if (this.deps.storage.appendUpdatesNow) this.flushNow();
     else void this.flushAsync();
   };
 
   /** Flush through a synchronous backend (embedded SQLite): stored and relayed within this microtask. */
   private flushNow(): void {
-    const { boardId, ctx } = this.deps;
     try {
       while (this.pending.length > 0) {
         const batch = this.takeBatch();
         const startedAt = performance.now();
-        const lastSeq = ctx.storage.appendUpdatesNow!(boardId, batch.updates);
-        this.stored(batch, lastSeq, startedAt);
+        this.stored(batch, this.deps.storage.appendUpdatesNow!(this.deps.boardId, batch.map((p) => p.update)), startedAt);
       }
     } catch (error) {
-      this.deps.fail(error, 'storage write failed; closing the room so clients resend');
+      this.deps.fail(error);
     }
     this.finish();
   }
 
   private async flushAsync(): Promise<void> {
-    const { boardId, ctx } = this.deps;
     try {
       while (this.pending.length > 0) {
         const batch = this.takeBatch();
         const startedAt = performance.now();
-        const lastSeq = await ctx.storage.appendUpdates(boardId, batch.updates);
-        this.stored(batch, lastSeq, startedAt);
+        this.stored(batch, await this.deps.storage.appendUpdates(this.deps.boardId, batch.map((p) => p.update)), startedAt);
       }
     } catch (error) {
-      this.deps.fail(error, 'storage write failed; closing the room so clients resend');
+      this.deps.fail(error);
     }
     this.finish();
   }
 
-  private takeBatch(): { pending: PendingUpdate[]; updates: Uint8Array[] } {
-    const pending = this.pending;
+  private takeBatch(): PendingUpdate[] {
+    const batch = this.pending;
     this.pending = [];
-    return { pending, updates: pending.map((p) => p.update) };
+    return batch;
   }
 
-  /** A batch is durable: hand it on (other instances, then this room's clients). */
-  private stored(batch: { pending: PendingUpdate[]; updates: Uint8Array[] }, lastSeq: number, startedAt: number): void {
-    noteStorageWrite(this.deps.ctx.metrics, (performance.now() - startedAt) / 1000);
-    this.deps.link.stored(lastSeq, batch.updates);
-    this.rows += batch.pending.length;
-    for (const update of batch.updates) this.bytes += update.byteLength;
-    this.deps.relay(batch.pending);
+  private stored(batch: PendingUpdate[], lastSeq: number, startedAt: number): void {
+    noteStorageWrite(this.deps.metrics, (performance.now() - startedAt) / 1000);
+    this.rows += batch.length;
+    for (const { update } of batch) this.bytes += update.byteLength;
+    this.deps.stored(lastSeq, batch);
     this.touch();
   }
 
@@ -128,36 +129,34 @@ export class UpdateLog {
     const idle = this.idle;
     this.idle = [];
     for (const resolve of idle) resolve();
-    if (this.rows >= this.deps.ctx.compactAfterUpdates && !this.compacting) setImmediate(() => void this.compact());
+    if (this.rows >= this.deps.compactAfterUpdates && !this.compacting) setImmediate(() => void this.compact());
   }
 
   /** Keeps the board list's title and "updated" time current, at most every few seconds (fire and forget). */
   private touch(): void {
-    const { boardId, ctx } = this.deps;
-    const now = ctx.now();
+    const { boardId, storage, log } = this.deps;
+    const now = this.deps.now();
     if (now.getTime() - this.touchedAt < TOUCH_EVERY_MS) return;
     this.touchedAt = now.getTime();
-    const title = this.deps.doc().getMap('meta').get('title');
-    const changes = { updatedAt: now.toISOString(), ...(typeof title === 'string' && title.length > 0 ? { title: title.slice(0, 200) } : {}) };
-    ctx.storage.updateBoard(boardId, changes).catch((error: unknown) => ctx.log.warn({ boardId, err: error }, 'could not update the board record'));
+    const title = this.deps.title();
+    const changes = { updatedAt: now.toISOString(), ...(title ? { title: title.slice(0, 200) } : {}) };
+    storage.updateBoard(boardId, changes).catch((error: unknown) => log.warn({ boardId, err: error }, 'could not update the board record'));
   }
 
   /** Merges the stored updates into one row, in the background. */
   async compact(): Promise<void> {
-    const { boardId, ctx } = this.deps;
-    if (this.compacting || this.deps.broken()) return;
+    const { boardId, storage, log } = this.deps;
+    if (this.compacting) return;
     this.compacting = true;
     try {
-      await this.deps.settled();
-      // Only up to the watermark: rows other instances stored past it may not be in this doc yet.
-      const state = Y.encodeStateAsUpdate(this.deps.doc());
-      const upTo = this.deps.link.watermark;
-      await ctx.storage.compact(boardId, state, upTo);
-      this.rows = await ctx.storage.countUpdates(boardId);
-      this.bytes = state.length;
-      ctx.log.debug({ boardId, upTo, bytes: state.length }, 'compacted');
+      const target = await this.deps.compactable();
+      if (!target) return;
+      await storage.compact(boardId, target.state, target.upTo);
+      this.rows = await storage.countUpdates(boardId);
+      this.bytes = target.state.length;
+      log.debug({ boardId, upTo: target.upTo, bytes: target.state.length }, 'compacted');
     } catch (error) {
-      ctx.log.error({ boardId, err: error }, 'compaction failed');
+      log.error({ boardId, err: error }, 'compaction failed');
     } finally {
       this.compacting = false;
     }

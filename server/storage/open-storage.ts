@@ -5,6 +5,6 @@ import { SqliteStorage } from './sqlite-storage';
 import type { Storage } from './storage';
 
 /** Opens (but does not init) the configured storage. */
-export function openStorage(config: Pick<ServerConfig, 'databaseUrl' | 'sqliteFile' | 'sqliteJournalFile' | 'pgSchema'>): Storage {
-  return config.databaseUrl ? new PostgresStorage(config.databaseUrl, { schema: config.pgSchema }) : new SqliteStorage(config.sqliteFile, config.sqliteJournalFile ? { journalFile: config.sqliteJournalFile } : {});
+export function openStorage(config: Pick<ServerConfig, 'databaseUrl' | 'sqliteFile' | 'pgSchema'>): Storage {
+  return config.databaseUrl ? new PostgresStorage(config.databaseUrl, { schema: config.pgSchema }) : new SqliteStorage(config.sqliteFile);
 }

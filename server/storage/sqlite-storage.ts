@@ -2,12 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { JournalRecord } from './journal-records';
-import { JournaledUpdates } from './journaled-updates';
-import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
 import { generationsFrom, type BoardRecord, type LinkGenerations, type RotatableRole, type SnapshotRecord, type SnapshotSummary, type Storage, type StoredUpdate } from './storage';
-import { openJournal, type JournalKind } from './open-journal';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -47,19 +43,6 @@ CREATE TABLE IF NOT EXISTS link_generations (
 `;
 
 const SECRET_KEY = 'secret';
-/**
- * With the checkpoint worker running, the committing connection checkpoints only if the WAL reaches this
- * many pages (about 40 MB): a safety net should the worker fall behind, never the normal path.
- */
-const SAFETY_AUTOCHECKPOINT_PAGES = 10_000;
-
-/** Options of SqliteStorage. */
-export interface SqliteStorageOptions {
-  /** Hears failures of the background WAL checkpoint and of background journal copies (default: a process warning). */
-  onBackgroundError?: (message: string) => void;
-  /** The update journal's file (default: the database file + "-updates"). */
-  journalFile?: string;
-}
 
 interface BoardRow {
   id: string;
@@ -120,11 +103,6 @@ function prepareStatements(db: Database.Database) {
     ),
     maxSeq: db.prepare<[string], { max: number | null }>('SELECT max(seq) AS max FROM updates WHERE board_id = ?'),
     insertUpdate: db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
-    // Replaying a journal may meet rows already copied (a kill between the copy's commit and the journal's
-    // truncation) and boards deleted since: both are skipped.
-    insertReplayed: db.prepare<[string, number, Uint8Array, string]>(
-      'INSERT OR IGNORE INTO updates (board_id, seq, data) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM boards WHERE id = ?)',
-    ),
     deleteUpTo: db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
     countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE board_id = ?'),
     insertSnapshot: db.prepare<[string, string, string, string, string, Uint8Array, string, string]>(
@@ -156,16 +134,10 @@ function prepareTransactions(db: Database.Database, s: Statements) {
       if (changes.title !== undefined) s.setTitle.run(changes.title, id);
       if (changes.updatedAt !== undefined) s.setUpdatedAt.run(changes.updatedAt, id);
     }),
-    appendUpdates: db.transaction((boardId: string, updates: readonly Uint8Array[]): number => {
-      let seq = s.maxSeq.get(boardId)?.max ?? 0;
-      for (const update of updates) s.insertUpdate.run(boardId, ++seq, update);
-      return seq;
-    }),
-    copyJournaled: db.transaction((records: readonly JournalRecord[]) => {
-      for (const { boardId, seq, data } of records) s.insertUpdate.run(boardId, seq, data);
-    }),
-    replayJournaled: db.transaction((records: readonly JournalRecord[]) => {
-      for (const { boardId, seq, data } of records) s.insertReplayed.run(boardId, seq, data, boardId);
+    /** Inserts consecutive updates of a board, the first at `firstSeq`. */
+    appendUpdates: db.transaction((boardId: string, firstSeq: number, updates: readonly Uint8Array[]) => {
+      let seq = firstSeq;
+      for (const update of updates) s.insertUpdate.run(boardId, seq++, update);
     }),
     compact: db.transaction((boardId: string, merged: Uint8Array, upToSeq: number) => {
       s.deleteUpTo.run(boardId, upToSeq);
@@ -176,35 +148,23 @@ function prepareTransactions(db: Database.Database, s: Statements) {
 
 type Transactions = ReturnType<typeof prepareTransactions>;
 
-function warnInBackground(message: string): void {
-  process.emitWarning(`SQLite storage: ${message}`);
-}
-
 /**
  * SQLite storage; methods are async to match the interface, but each runs synchronously and is durable on
- * return. Appended updates go to the update journal (update-journal.ts) and reach the updates table in
- * batches; every read of updates copies what is waiting first. One process per file (sqlite-process-lock.ts).
+ * return: every write is one transaction, committed to the WAL (synchronous=NORMAL) before the call returns,
+ * so it survives kill -9 of the process. The room appends the updates of one turn in one call, hence one
+ * transaction. One process per file (sqlite-process-lock.ts), so the last seqs can be kept in memory.
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private statements: Statements | null = null;
   private transactions: Transactions | null = null;
-  private checkpointer: SqliteCheckpointer | null = null;
-  private readonly onBackgroundError: (message: string) => void;
-  private readonly journalFile: string;
   private lock: ProcessLock | null = null;
-  /** Null for an in-memory database, whose updates go straight into the table. */
-  private journaled: JournaledUpdates | null = null;
-  /** How appends reach the update journal (see open-journal.ts); null for an in-memory database or before init(). */
-  journalKind: JournalKind | null = null;
   /** Each board's last seq, as read from the table once and kept since (this process is the only writer). */
   private readonly lastSeqs = new Map<string, number>();
 
   /** Opens `file` (":memory:" for a throwaway database); init() does the rest. */
-  constructor(private readonly file: string, options: SqliteStorageOptions = {}) {
-    this.onBackgroundError = options.onBackgroundError ?? warnInBackground;
-    this.journalFile = options.journalFile ?? `${file}-updates`;
+  constructor(file: string) {
     if (file !== ':memory:') {
       mkdirSync(dirname(file), { recursive: true });
       this.lock = lockDatabaseFile(file);
@@ -239,34 +199,12 @@ export class SqliteStorage implements Storage {
     this.db.exec(SCHEMA);
     this.statements = prepareStatements(this.db);
     this.transactions = prepareTransactions(this.db, this.statements);
-    if (this.file !== ':memory:') {
-      const { journal, kind } = openJournal(this.journalFile);
-      this.journalKind = kind;
-      this.journaled = new JournaledUpdates(journal, {
-        copy: (records, replay) => {
-          (replay ? this.tx.replayJournaled : this.tx.copyJournaled).immediate(records);
-          this.checkpointer?.noteCommit();
-        },
-        warn: (message) => this.onBackgroundError(message),
-      });
-      this.journaled.replay();
-      // Checkpoints off the event loop (sqlite-checkpointer.ts); committing stays a WAL append.
-      this.checkpointer = new SqliteCheckpointer(this.file, (message) => this.onBackgroundError(`WAL checkpoint failed (the WAL grows until one succeeds): ${message}`));
-      this.db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
-    }
   }
 
   async close(): Promise<void> {
     try {
-      // What cannot be copied now stays in the journal, for the next start to replay.
-      if (this.db.open) this.copyJournaled();
-    } finally {
-      this.journaled?.close();
-      this.journaled = null;
-      // The worker's connection goes first, so this one is the last and folds the WAL back into the file.
-      await this.checkpointer?.stop();
-      this.checkpointer = null;
       if (this.db.open) this.db.close();
+    } finally {
       this.lock?.release();
       this.lock = null;
     }
@@ -313,18 +251,15 @@ export class SqliteStorage implements Storage {
 
   async deleteBoard(id: string): Promise<boolean> {
     // Updates and snapshots go with the board through ON DELETE CASCADE.
-    this.copyJournaled();
     this.lastSeqs.delete(id);
     return this.s.deleteBoard.run(id).changes > 0;
   }
 
   async loadUpdates(boardId: string): Promise<StoredUpdate[]> {
-    this.copyJournaled();
     return this.s.loadUpdates.all(boardId).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
   }
 
   async loadUpdatesAfter(boardId: string, afterSeq: number): Promise<StoredUpdate[]> {
-    this.copyJournaled();
     return this.s.loadUpdatesAfter.all(boardId, afterSeq).map((row) => ({ seq: row.seq, data: plainBytes(row.data) }));
   }
 
@@ -332,23 +267,20 @@ export class SqliteStorage implements Storage {
     return this.appendUpdatesNow(boardId, updates);
   }
 
+  /** Appends in one transaction, committed before it returns (see the class comment). */
   appendUpdatesNow(boardId: string, updates: readonly Uint8Array[]): number {
-    if (!this.journaled) return this.tx.appendUpdates.immediate(boardId, updates);
     const lastSeq = this.lastSeq(boardId);
     if (updates.length === 0) return lastSeq;
-    this.journaled.append(boardId, lastSeq + 1, updates);
+    this.tx.appendUpdates.immediate(boardId, lastSeq + 1, updates);
     this.lastSeqs.set(boardId, lastSeq + updates.length);
     return lastSeq + updates.length;
   }
 
   async compact(boardId: string, merged: Uint8Array, upToSeq: number): Promise<void> {
-    this.copyJournaled();
     this.tx.compact.immediate(boardId, merged, upToSeq);
-    this.checkpointer?.noteCommit();
   }
 
   async countUpdates(boardId: string): Promise<number> {
-    this.copyJournaled();
     return this.s.countUpdates.get(boardId)?.n ?? 0;
   }
 
@@ -380,10 +312,5 @@ export class SqliteStorage implements Storage {
     if (max === null && !this.s.getBoard.get(boardId)) throw new Error(`cannot append to unknown board ${boardId}`);
     this.lastSeqs.set(boardId, max ?? 0);
     return max ?? 0;
-  }
-
-  /** Copies the journaled updates into the updates table (before anything reads it). */
-  private copyJournaled(): void {
-    this.journaled?.copyNow();
   }
 }

@@ -32,6 +32,9 @@ export interface ItemDiff<T> {
   changed: ItemChange<T>[];
 }
 
+/** How an item differs between two boards: one of ItemDiff's lists. */
+export type ChangeKind = keyof ItemDiff<unknown>;
+
 /** Everything that differs between two boards (notes and array order are not compared). */
 export interface BoardDiff {
   nodes: ItemDiff<BoardNode>;

@@ -7,6 +7,8 @@
  * Pure: the server checks updates against it, the client reads the document through it.
  */
 import { DISRUPTIONS_MAP, EDGES_MAP, EXPANSIONS_MAP, META_MAP, NODES_MAP, NOTES_MAP, PRICE_FLOORS_MAP, PRICES_KEY, RANK_KEY } from './doc-layout';
+import { MAX_COMMENTS } from '../workshop/comments';
+import { MAX_BALLOTS } from '../workshop/vote';
 import { ITEM_ID_PATTERN, MINERAL_KEY_PATTERN } from './types';
 /** Name of the map of comment id -> comment Y.Map (workshop). */
 export const COMMENTS_MAP = 'comments';
@@ -37,6 +39,8 @@ export type ValueSpec =
 export interface RootSpec {
   entries: { key: RegExp; item: ValueSpec } | { fields: Readonly<Record<string, ValueSpec>> };
   writers: readonly DocWriter[];
+  /** Most entries the map may hold (an update that would add more is refused). */
+  maxEntries?: number;
 }
 
 const text: ValueSpec = { type: 'string' };
@@ -104,11 +108,12 @@ export const DOC_SCHEMA: Readonly<Record<string, RootSpec>> = {
         fields: {
           target: { type: 'object', fields: { type: oneOf('node', 'edge', 'lever', 'note'), id: text }, required: ['type', 'id'] },
           author: shortText(80), color: { type: 'string', pattern: /^#[0-9a-fA-F]{6}$/ }, text: shortText(2000),
-          createdAt: num, resolved: flag, parent: text,
+          createdAt: num, resolved: flag, parent: text, person: shortText(64),
         },
       },
     },
     writers: EDITORS,
+    maxEntries: MAX_COMMENTS,
   },
   [FACILITATION_MAP]: {
     entries: {
@@ -121,7 +126,7 @@ export const DOC_SCHEMA: Readonly<Record<string, RootSpec>> = {
         vote: {
           type: 'object',
           fields: {
-            id: text, subject: oneOf('levers', 'snapshots'), options: { type: 'array', of: text, max: 100 },
+            id: text, subject: oneOf('levers', 'snapshots'), options: { type: 'array', of: text, max: 100 }, labels: { type: 'array', of: shortText(200), max: 100 },
             perPerson: { type: 'number', integer: true, min: 1, max: 10 }, status: oneOf('open', 'closed', 'revealed'), by: shortText(80),
           },
           required: ['id', 'subject', 'options', 'perPerson', 'status'],
@@ -130,7 +135,7 @@ export const DOC_SCHEMA: Readonly<Record<string, RootSpec>> = {
     },
     writers: FACILITATORS,
   },
-  [BALLOTS_MAP]: { entries: { key: BALLOT_KEY_PATTERN, item: { type: 'array', of: text, max: 10 } }, writers: SERVER },
+  [BALLOTS_MAP]: { entries: { key: BALLOT_KEY_PATTERN, item: { type: 'array', of: text, max: 10 } }, writers: SERVER, maxEntries: MAX_BALLOTS },
   [ACTIVITY_MAP]: {
     entries: {
       key: ITEM_ID_PATTERN,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '../e2e/find-chromium';
 import type { Board } from '../../shared/board/types';
 import { generateLargeBoard } from '../../shared/generate/large-board';
 import { freePort, killAllChildren, ROOT, startChildServer } from '../utils/child-server';
@@ -118,11 +119,11 @@ async function importBoard(url: string, board: Board): Promise<{ links: Record<s
 /** Runs the browser benchmark, prints its table and returns the rows. */
 export async function runBrowserBench(log: (line: string) => void): Promise<BrowserBenchRow[]> {
   log('browser: building the client ...');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--mode', 'test', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'lodestone-bench-browser-'));
   const port = await freePort();
   const server = await startChildServer({ PORT: String(port), LODESTONE_DB: join(dir, 'bench.db'), LOG_LEVEL: 'silent', LODESTONE_MAX_MESSAGE_BYTES: String(16 * 1024 * 1024) });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'] });
   const rows: BrowserBenchRow[] = [];
   try {
     const seed = (await import('../../seeds/africa-corridors.json', { with: { type: 'json' } })).default as unknown as Board;

@@ -1,7 +1,7 @@
 /**
  * Relay benchmark: the in-process CPU cost of relaying one update to 10 receivers, without sockets, so
  * it isolates the servers' own code from the kernel and the network. Lodestone's Room (with its SQLite
- * storage, i.e. its update journal, and with storage taken out) against the reference's y-websocket
+ * storage, one SQLite transaction per update, and with storage taken out) against the reference's y-websocket
  * handler (`@y/websocket-server/utils`), both fed the same updates through stub sockets that discard what
  * they are sent. Every update waits a macrotask, as it would between socket reads. Warm numbers unless
  * RELAY_BENCH_PACE_MS spaces them out: in a real server at a low rate, caches are cold and every part
@@ -19,6 +19,7 @@ import { encodeUpdate } from '../../server/protocol/messages';
 import { Connection } from '../../server/rooms/connection';
 import { Room } from '../../server/rooms/room';
 import { LocalBoardBus } from '../../server/scale/local-board-bus';
+import type { RoomSocket } from '../../server/rooms/room-socket';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
 import { printBars } from './bars';
 import { envInt } from './env';
@@ -87,8 +88,8 @@ async function lodestone(updates: Uint8Array[], store: boolean): Promise<number>
       bus: new LocalBoardBus('relay-bench'), onBroken: () => undefined, onDeleted: () => undefined,
     });
     const connections = Array.from({ length: RECEIVERS }, () => {
-      const socket = { readyState: 1, OPEN: 1, extensions: '', _socket: { writable: true, write: () => true }, send: () => undefined, close: () => undefined };
-      const conn = new Connection(socket as never, 'relay', 'editor', { perSecond: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER });
+      const socket: RoomSocket = { isOpen: true, bufferedAmount: 0, sendFrame: () => undefined, close: () => undefined };
+      const conn = new Connection(socket, 'relay', 'editor', { perSecond: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER });
       room!.join(conn);
       return conn;
     });

@@ -1,7 +1,7 @@
 /** DiffList shows changes of the version 2 lists: expansions, price floors and prices are never "No differences". */
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DiffList } from '../../client/facilitator/DiffList';
+import { DiffList } from '../../client/compare/DiffList';
 import { diffBoards } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import { board, edge, node } from '../utils/board-builder';

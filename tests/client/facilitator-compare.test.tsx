@@ -1,8 +1,8 @@
 /** CompareView: the diff list, the exposure deltas table and chart, and the changed nodes highlighted on both canvases. */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { changedEdgeIds, changedNodeIds, changeLine, nodeChanges, shortfallBars, valueText } from '../../client/facilitator/compare-model';
-import { CompareView } from '../../client/facilitator/CompareView';
+import { changedEdgeIds, changedNodeIds, changeLine, nodeChanges, shortfallBars, valueText } from '../../client/compare/compare-model';
+import { CompareView } from '../../client/compare/CompareView';
 import { compareBoards } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import { board, disruption, edge, node } from '../utils/board-builder';

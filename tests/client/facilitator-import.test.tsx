@@ -1,8 +1,8 @@
 /** CsvImport and BoardFileImport: per-row problems named with row and column; Import only when everything is valid. */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { BoardFileImport, readBoardFile } from '../../client/facilitator/BoardFileImport';
-import { CsvImport, templateHref } from '../../client/facilitator/CsvImport';
+import { BoardFileImport, readBoardFile } from '../../client/import/BoardFileImport';
+import { CsvImport, templateHref } from '../../client/import/CsvImport';
 import type { Board } from '../../shared/board/types';
 import { EDGES_CSV_TEMPLATE } from '../../shared/csv/edges-csv';
 import { NODES_CSV_TEMPLATE } from '../../shared/csv/nodes-csv';

@@ -1,7 +1,7 @@
 /** PresentSetup: choosing and ordering the slides, with fetch answering the snapshot list. */
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PresentSetup } from '../../client/facilitator/PresentSetup';
+import { PresentSetup } from '../../client/present/PresentSetup';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const snapshots = ['Baseline', 'Gallium ban', 'Price floor'].map((name, i) => ({ id: `s${i + 1}`, name, author: 'Ana', createdAt: '2025-03-01T12:00:00Z' }));

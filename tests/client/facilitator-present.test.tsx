@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { keyFigures, PresentationView, type Slide } from '../../client/facilitator/PresentationView';
-import { atEnds, createDeck, currentSlide, followView, goTo, moveSlide, nextFollowing, nextSlide, prevSlide, toggleSlide, type PresenceView } from '../../client/facilitator/slides';
+import { keyFigures, PresentationView, type Slide } from '../../client/present/PresentationView';
+import { followView, nextFollowing, type PresenceView } from '../../client/presence/follow';
+import { atEnds, createDeck, currentSlide, goTo, moveSlide, nextSlide, prevSlide, toggleSlide } from '../../client/present/slides';
 import type { Board } from '../../shared/board/types';
 import { computeExposure } from '../../shared/exposure/engine';
 

@@ -1,8 +1,8 @@
 /** Snapshot fetchers and the SnapshotTimeline, with fetch stubbed by a small in-memory fake of the snapshot routes. */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareSnapshots, forkSnapshot, listSnapshots, restoreSnapshot, saveSnapshot, type SnapshotSummary } from '../../client/facilitator/api';
-import { SnapshotTimeline } from '../../client/facilitator/SnapshotTimeline';
+import { compareSnapshots, forkSnapshot, listSnapshots, restoreSnapshot, saveSnapshot, type SnapshotSummary } from '../../client/snapshots/snapshot-api';
+import { SnapshotTimeline } from '../../client/snapshots/SnapshotTimeline';
 import { ApiError, NETWORK_MESSAGE } from '../../client/shell/api';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');

@@ -66,24 +66,28 @@ describe('ConnectionBanner', () => {
     const pill = screen.getByTestId('connection-status');
     expect(pill.dataset.status).toBe('refused');
     expect(pill.textContent).toBe('Refused');
+    expect(pill.getAttribute('title')).toMatch(/not valid or has expired/);
     const banner = screen.getByRole('alert');
     expect(banner.textContent).toMatch(/not valid or has expired/);
     expect(within(banner).getByRole('link', { name: 'Back to your boards' }).getAttribute('href')).toBe('/');
   });
 
   it('shows the offline pill and the sentence when the connection is lost', () => {
-    render(<ConnectionBanner status="offline" message="Connection lost; your edits are kept on this device and sent when it comes back." loaded />);
-    expect(screen.getByTestId('connection-status').textContent).toBe('Offline — edits kept on this device');
+    render(<ConnectionBanner status="offline" message={null} loaded />);
+    expect(screen.getByTestId('connection-status').textContent).toBe('Offline, edits kept');
     expect(screen.getByTestId('connection-status').dataset.status).toBe('offline');
-    expect(screen.getByRole('alert').textContent).toMatch(/Connection lost/);
+    expect(screen.getByRole('alert').textContent).toBe('Offline: your edits are kept on this device and will be sent when the connection returns.');
     expect(screen.queryByRole('link')).toBeNull();
   });
 
   it('shows only the pill while all is well', () => {
     const { rerender } = render(<ConnectionBanner status="connecting" message={null} loaded={false} />);
     expect(screen.getByTestId('connection-status').textContent).toBe('Connecting…');
-    rerender(<ConnectionBanner status="connected" message={null} loaded />);
-    expect(screen.getByTestId('connection-status').textContent).toBe('Connected');
+    rerender(<ConnectionBanner status="connected" message={null} loaded synced={false} />);
+    expect(screen.getByTestId('connection-status').textContent).toBe('Receiving…');
+    rerender(<ConnectionBanner status="connected" message={null} loaded synced />);
+    expect(screen.getByTestId('connection-status').textContent).toBe('Synced');
+    expect(screen.getByTestId('connection-status').getAttribute('title')).toBe('Synced: everyone sees your edits.');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -1,8 +1,11 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { mark, markOf } from '../utils/doc-marks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeUpdate } from '../../server/protocol/messages';
-import { closeOf, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { BACKENDS, closeOf, connectClient, createBoard, startTestServer, TEST_DATABASE_URL, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
 
 let server: TestServer | null = null;
 let watcher: TestClient | null = null;
@@ -13,16 +16,37 @@ afterEach(async () => {
   watcher = null;
 });
 
-describe('a storage write that fails', () => {
+/**
+ * From now on the database itself refuses every new update row (a trigger that raises an error, as a full
+ * disk or a lost connection would make the INSERT fail); boards and their first rows are already stored.
+ */
+async function refuseUpdateRows(running: TestServer, backend: (typeof BACKENDS)[number]): Promise<void> {
+  if (backend === 'sqlite') {
+    const db = new Database(join(running.dir, 'lodestone.db'));
+    db.exec("CREATE TRIGGER refuse_updates BEFORE INSERT ON updates BEGIN SELECT RAISE(ABORT, 'the disk is full (test)'); END");
+    db.close();
+    return;
+  }
+  const schema = running.env.LODESTONE_PG_SCHEMA;
+  const client = new pg.Client(TEST_DATABASE_URL);
+  await client.connect();
+  try {
+    await client.query(`CREATE FUNCTION "${schema}".refuse_updates() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the disk is full (test)'; END $$`);
+    await client.query(`CREATE TRIGGER refuse_updates BEFORE INSERT ON "${schema}".updates FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_updates()`);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.each(BACKENDS)('a storage write that fails (%s)', (backend) => {
   it('relays nothing and closes the room\'s sockets with 1011 and a sentence, so clients resend', async () => {
-    // The update journal on /dev/full: boards are created (in the database), and every append of an
-    // update fails with ENOSPC, a real write failure of a real device.
-    server = await startTestServer({ LODESTONE_JOURNAL: '/dev/full' });
+    server = await startTestServer({}, undefined, backend);
     const board = await createBoard(server, 'blank');
     watcher = connectClient(server.wsUrl, board.id, board.tokens.viewer);
     await watcher.synced();
     let watcherClose: number | null = null;
     watcher.provider.once('connection-close', (event) => (watcherClose = event?.code ?? null));
+    await refuseUpdateRows(server, backend);
 
     const writer = new Y.Doc();
     mark(writer, 'lever', 'gallium ban');

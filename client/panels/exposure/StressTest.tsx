@@ -4,13 +4,16 @@
  * A facilitator can add the pooled stock to a chosen stockpile in one undoable step.
  */
 import { useId, useState } from 'react';
-import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Board } from '../../../shared/board/types';
 import type { StressTest as StressReport } from '../../../shared/exposure/types';
+import { lazyPart } from '../../shell/lazy-part';
 import { tonnes } from '../../state/look';
 import { nodeLabel } from '../board-words';
 import { Figure } from './Figure';
 import { usd } from './money';
+import type { StressChartBarsProps } from './StressChartBars';
+
+const StressChartBars = lazyPart<StressChartBarsProps>(async () => (await import('./StressChartBars')).StressChartBars, <div aria-busy="true" style={{ height: 40 }} />);
 
 /** Props of StressTest. */
 export interface StressTestProps {
@@ -39,7 +42,7 @@ const W = {
 export function StressTest({ board, mineral, stress, price, onAddStock }: StressTestProps) {
   const id = useId();
   const labels = new Map(board.scenario.disruptions.map((d) => [d.id, d.label]));
-  const rows = stress.levers.map((l) => ({ lever: labels.get(l.lever) ?? l.lever, gap: l.stockpileGap, failing: l.failing.length }));
+  const rows = stress.levers.map((l) => ({ lever: labels.get(l.lever) ?? l.lever, gap: l.stockpileGap }));
   const stores = board.nodes.filter((n) => n.kind === 'stockpile');
   const [store, setStore] = useState('');
   const chosen = stores.some((s) => s.id === store) ? store : stores[0]?.id ?? '';
@@ -50,12 +53,7 @@ export function StressTest({ board, mineral, stress, price, onAddStock }: Stress
       {stress.levers.length === 0 ? <p className="muted">{W.noLevers}</p> : (
         <>
           <p className="muted">{W.intro}</p>
-          <BarChart layout="vertical" data={rows} responsive style={{ width: '100%', height: 24 + 22 * rows.length }} margin={{ top: 2, right: 8, bottom: 2, left: 0 }}>
-            <XAxis type="number" hide />
-            <YAxis type="category" dataKey="lever" width={120} tickLine={false} axisLine={false} fontSize={11} />
-            <Tooltip formatter={(v) => [tonnes(Number(v)), 'stockpile gap']} cursor={{ fill: 'rgba(0,0,0,0.04)' }} />
-            <Bar dataKey="gap" name="stockpile gap" fill="#c2410c" isAnimationActive={false} />
-          </BarChart>
+          <StressChartBars rows={rows} />
           <ul className="stress-levers">
             {stress.levers.map((l) => (
               <li key={l.lever} data-lever={l.lever}>

@@ -1,5 +1,6 @@
 /** Turns zod issues into one sentence per field, and parses what people type into numbers and lists. */
 import type { z } from 'zod';
+import { parseAmount } from '../../../shared/input/amount';
 
 type Issue = z.core.$ZodIssue;
 type Parsed = { success: true } | { success: false; error: { issues: Issue[] } };
@@ -44,14 +45,9 @@ export function errorsByField(result: Parsed): Record<string, string> {
   return out;
 }
 
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/** A typed number: '' is undefined (absent), thousands commas are allowed, anything else non-numeric is NaN. */
+/** A typed number: '' is undefined (absent); "12k", "1,5M", "2 500" and "12,000" are read (shared/input/amount.ts); other text is NaN. */
 export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim().replace(/[\s_]/g, '');
-  if (trimmed === '') return undefined;
-  const plain = GROUPED.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
-  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain) ? Number(plain) : Number.NaN;
+  return parseAmount(text);
 }
 
 /** A number as people type it back: no exponent for ordinary sizes, empty for absent. */

@@ -1,5 +1,5 @@
 /** Every field of one edge: its ends (shown as labels), mineral, volume, route capacity and delay, and label. */
-import { EdgeSchema } from '../../../shared/board/schema';
+import { EdgeSchema } from '../schemas';
 import type { Board, BoardEdge } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
 import { KIND_LOOK } from '../../state/look';

@@ -1,9 +1,9 @@
 /** Every field of one scenario lever: label, on/off, target, minerals, factor, days. */
-import { DisruptionSchema } from '../../../shared/board/schema';
+import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
-import { flag } from '../../state/look';
 import { boardMinerals, passesWords, targetWords } from '../board-words';
+import { CountryField } from '../fields/CountryField';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseNumber } from '../fields/issues';
 import { MineralPicker } from '../fields/MineralPicker';
@@ -65,14 +65,12 @@ export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps
         error={targetError}
         countryField={
           country && (
-            <DraftField
+            <CountryField
               label="Country"
               value={country.country}
               disabled={readOnly}
-              normalise={(t) => t.trim().toUpperCase()}
-              check={(t) => problem({ target: { ...country, country: t } }, ['target', 'country'])}
-              commit={(t) => store('target', { ...country, country: t })}
-              adornment={(t) => <span className="flag" aria-hidden="true">{flag(t)}</span>}
+              check={(c) => problem({ target: { ...country, country: c } }, ['target', 'country'])}
+              commit={(c) => store('target', { ...country, country: c })}
             />
           )
         }

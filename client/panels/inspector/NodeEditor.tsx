@@ -1,10 +1,10 @@
 /** Every field of one node: kind, label, country (with flag), recovery days, lat/lon, capacity/demand/stock rows, tags. */
 import { useId } from 'react';
-import { NodeSchema } from '../../../shared/board/schema';
+import { NodeSchema } from '../schemas';
 import { NODE_KINDS, type BoardNode, type MineralAmounts, type NodeKind } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
-import { flag, KIND_LOOK } from '../../state/look';
-import { countryName } from '../board-words';
+import { KIND_LOOK } from '../../state/look';
+import { CountryField } from '../fields/CountryField';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseList, parseNumber } from '../fields/issues';
 import { AmountRows } from './AmountRows';
@@ -65,20 +65,7 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
         </select>
       </div>
       <DraftField label="Label" value={node.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
-      <DraftField
-        label="Country"
-        value={node.country}
-        disabled={readOnly}
-        placeholder="CN, XX…"
-        normalise={(t) => t.trim().toUpperCase()}
-        check={(t) => problem({ country: t }, ['country'])}
-        commit={(t) => store('country', t)}
-        adornment={(t) => (
-          <span className="flag" role="img" aria-label={/^[A-Z]{2}$/.test(t) ? `flag: ${countryName(t)}` : 'no flag'} title={countryName(t)}>
-            {flag(t)}
-          </span>
-        )}
-      />
+      <CountryField label="Country" value={node.country} disabled={readOnly} check={(c) => problem({ country: c }, ['country'])} commit={(c) => store('country', c)} />
       {node.kind !== 'consumer' && (
         <DraftField
           label="Recovery (days)"

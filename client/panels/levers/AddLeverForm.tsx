@@ -1,6 +1,6 @@
 /** A small form that adds a scenario lever, checked against DisruptionSchema as the person types. */
 import { useId, useState, type FormEvent } from 'react';
-import { DisruptionSchema } from '../../../shared/board/schema';
+import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
 import { flag } from '../../state/look';
 import { boardMinerals, passesWords, targetWords } from '../board-words';

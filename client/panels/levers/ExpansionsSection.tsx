@@ -1,6 +1,6 @@
 /** Scenario expansions: capacity that comes online at a node (for rerouting), each with an on/off switch. */
 import { useId, useState, type FormEvent } from 'react';
-import { ExpansionSchema } from '../../../shared/board/schema';
+import { ExpansionSchema } from '../schemas';
 import type { Board, Expansion } from '../../../shared/board/types';
 import { KIND_LOOK } from '../../state/look';
 import type { BoardActions } from '../../state/types';

@@ -1,6 +1,6 @@
 /** One scenario lever in the list: on/off switch, factor slider, days, what it hits. */
 import { useRef, useState } from 'react';
-import { DisruptionSchema } from '../../../shared/board/schema';
+import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption } from '../../../shared/board/types';
 import type { BoardActions } from '../../state/types';
 import { mineralWords, passesWords, targetWords } from '../board-words';

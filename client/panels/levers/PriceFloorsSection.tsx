@@ -1,6 +1,6 @@
 /** Scenario price floors: coordinated reference prices for one stage's producers, each with an on/off switch. */
 import { useId, useState, type FormEvent } from 'react';
-import { PriceFloorSchema } from '../../../shared/board/schema';
+import { PriceFloorSchema } from '../schemas';
 import { PRICE_FLOOR_STAGES, type Board, type PriceFloor, type PriceFloorStage } from '../../../shared/board/types';
 import type { BoardActions } from '../../state/types';
 import { boardMinerals, joinWords } from '../board-words';

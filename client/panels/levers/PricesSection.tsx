@@ -1,6 +1,6 @@
 /** The board's market prices (USD/kg per mineral), which price floors and stockpile costs are measured against. */
 import { useId } from 'react';
-import { PricesSchema } from '../../../shared/board/schema';
+import { PricesSchema } from '../schemas';
 import type { Board, MineralAmounts } from '../../../shared/board/types';
 import type { BoardActions } from '../../state/types';
 import { boardMinerals } from '../board-words';

@@ -1,0 +1,20 @@
+/** Every sentence of the comment threads (one place, for translation later). */
+export const COMMENT_WORDS = {
+  heading: 'Comments',
+  region: 'Comments on the selected item',
+  none: 'No comments yet.',
+  placeholder: 'Add a comment… (Ctrl+Enter posts)',
+  replyPlaceholder: 'Reply… (Ctrl+Enter posts)',
+  newLabel: 'New comment',
+  replyLabel: (author: string) => `Reply to ${author}`,
+  post: 'Comment',
+  reply: 'Reply',
+  resolve: 'Resolve',
+  reopen: 'Reopen',
+  delete: 'Delete',
+  resolved: 'Resolved',
+  readOnly: 'View-only links can read comments but not write them.',
+  badge: (n: number) => `${n} open comment thread${n === 1 ? '' : 's'}`,
+  showResolved: (n: number) => `Show ${n} resolved`,
+  hideResolved: 'Hide resolved',
+} as const;

@@ -1,0 +1,130 @@
+/** Exposure deltas per mineral and consumer: a table (delivered, shortfall, HHI, survives, before and after) and a shortfall chart. */
+import { useState, type ReactNode } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ConsumerExposure, ExposureDelta } from '../../shared/board/diff';
+import { mineralColor, percent, tonnes } from '../state/look';
+import { deltaMoved, shortfallBars } from './compare-model';
+import '../shell/tool-panel.css';
+
+/** Props of DeltaTable. */
+export interface DeltaTableProps {
+  deltas: readonly ExposureDelta[];
+  fromLabel: string;
+  toLabel: string;
+  /** Consumer id -> label. */
+  labels?: ReadonlyMap<string, string>;
+}
+
+function Value({ field, value, children }: { field: string; value: number | boolean | null; children: ReactNode }) {
+  return <span data-field={field} data-value={JSON.stringify(value)}>{children}</span>;
+}
+
+const dash = '—';
+const signed = (value: number, text: string) => (value > 0 ? `+${text}` : value < 0 ? `−${text.replace(/^-/, '')}` : text);
+
+function survivesText(side: ConsumerExposure | null): string {
+  if (side === null) return dash;
+  if (side.stockDays === null) return 'no shortfall';
+  return side.survives ? 'survives' : 'does not survive';
+}
+
+function hhi(value: number | undefined): string {
+  return value === undefined ? dash : Math.round(value).toLocaleString('en-US');
+}
+
+function Row({ d, labels }: { d: ExposureDelta; labels?: ReadonlyMap<string, string> }) {
+  const { before: b, after: a, delta } = d;
+  const worse = delta.shortfall > 0 || (b?.survives === true && a?.survives === false);
+  const better = delta.shortfall < 0 || (b?.survives === false && a?.survives === true);
+  return (
+    <tr data-testid={`delta-${d.mineral}-${d.consumer}`} className={worse ? 'ls-fac-delta--worse' : better ? 'ls-fac-delta--better' : undefined}>
+      <td>
+        <span className="swatch" style={{ background: mineralColor(d.mineral) }} aria-hidden="true" /> {d.mineral}
+      </td>
+      <th scope="row">{labels?.get(d.consumer) ?? d.consumer}</th>
+      <td><Value field="delivered-before" value={b?.delivered ?? null}>{b ? tonnes(b.delivered) : dash}</Value></td>
+      <td><Value field="delivered-after" value={a?.delivered ?? null}>{a ? tonnes(a.delivered) : dash}</Value></td>
+      <td><Value field="delivered-delta" value={delta.delivered}>{signed(delta.delivered, tonnes(delta.delivered))}</Value></td>
+      <td>
+        <Value field="shortfall-before" value={b?.shortfall ?? null}>{b ? tonnes(b.shortfall) : dash}</Value>
+        {b && <> (<Value field="shortfallPct-before" value={b.shortfallPct}>{percent(b.shortfallPct)}</Value>)</>}
+      </td>
+      <td>
+        <Value field="shortfall-after" value={a?.shortfall ?? null}>{a ? tonnes(a.shortfall) : dash}</Value>
+        {a && <> (<Value field="shortfallPct-after" value={a.shortfallPct}>{percent(a.shortfallPct)}</Value>)</>}
+      </td>
+      <td><Value field="shortfall-delta" value={delta.shortfall}>{signed(delta.shortfall, tonnes(delta.shortfall))}</Value></td>
+      <td>
+        <Value field="refiningHhi-before" value={b?.refiningHhi ?? null}>{hhi(b?.refiningHhi)}</Value> →{' '}
+        <Value field="refiningHhi-after" value={a?.refiningHhi ?? null}>{hhi(a?.refiningHhi)}</Value>
+      </td>
+      <td>
+        <Value field="miningHhi-before" value={b?.miningHhi ?? null}>{hhi(b?.miningHhi)}</Value> →{' '}
+        <Value field="miningHhi-after" value={a?.miningHhi ?? null}>{hhi(a?.miningHhi)}</Value>
+      </td>
+      <td>
+        <Value field="survives-before" value={b?.survives ?? null}>{survivesText(b)}</Value> →{' '}
+        <Value field="survives-after" value={a?.survives ?? null}>{survivesText(a)}</Value>
+      </td>
+    </tr>
+  );
+}
+
+/** The bar chart of shortfall share before and after, per consumer and mineral with a shortfall on either side. */
+export function ShortfallChart({ deltas, fromLabel, toLabel, labels }: DeltaTableProps) {
+  const bars = shortfallBars(deltas, labels);
+  if (bars.length === 0) return <p className="ls-muted">No consumer is short on either side.</p>;
+  return (
+    <figure className="ls-fac-chart" data-testid="shortfall-chart" data-bars={bars.length}>
+      <BarChart data={bars} responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="name" fontSize={11} interval={0} tickLine={false} />
+        <YAxis unit=" %" fontSize={11} width={48} domain={[0, 100]} />
+        <Tooltip formatter={(value) => `${Number(value).toFixed(1)} %`} />
+        <Legend />
+        <Bar dataKey="before" name={fromLabel} fill="#adb5bd" isAnimationActive={false} />
+        <Bar dataKey="after" name={toLabel} fill="#e03131" isAnimationActive={false} />
+      </BarChart>
+      <figcaption className="ls-muted">Shortfall as a share of planned supply, {fromLabel} against {toLabel}.</figcaption>
+    </figure>
+  );
+}
+
+/** The table; "Only what moved" hides consumers whose numbers are the same on both sides. */
+export function DeltaTable({ deltas, fromLabel, toLabel, labels }: DeltaTableProps) {
+  const [onlyMoved, setOnlyMoved] = useState(false);
+  const shown = onlyMoved ? deltas.filter(deltaMoved) : deltas;
+  if (deltas.length === 0) return <p className="ls-muted">No consumers on either side.</p>;
+  return (
+    <div className="ls-fac-deltas">
+      <label className="ls-fac-toggle">
+        <input type="checkbox" checked={onlyMoved} onChange={(e) => setOnlyMoved(e.target.checked)} /> Only what moved
+      </label>
+      <div className="ls-fac-table-wrap">
+        <table className="ls-fac-table" aria-label="Exposure before and after">
+          <thead>
+            <tr>
+              <th scope="col">Mineral</th>
+              <th scope="col">Consumer</th>
+              <th scope="col">Delivered, {fromLabel}</th>
+              <th scope="col">Delivered, {toLabel}</th>
+              <th scope="col">Δ delivered</th>
+              <th scope="col">Shortfall, {fromLabel}</th>
+              <th scope="col">Shortfall, {toLabel}</th>
+              <th scope="col">Δ shortfall</th>
+              <th scope="col">Refining HHI</th>
+              <th scope="col">Mining HHI</th>
+              <th scope="col">Survives</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((d) => (
+              <Row key={`${d.mineral}\u0000${d.consumer}`} d={d} labels={labels} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.length === 0 && <p className="ls-muted">No consumer's exposure moved.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * CSV import of nodes and flows: two files (each optional) with downloadable templates, every problem listed
+ * with its file, row, column and reason; "Import" is enabled only when both files and the merged board are valid.
+ */
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import type { Board, BoardEdge } from '../../shared/board/types';
+import { BOM } from '../../shared/csv/csv';
+import { EDGES_CSV_TEMPLATE, parseEdgesCsv } from '../../shared/csv/edges-csv';
+import { mergeCsvIntoBoard, type MergeSummary } from '../../shared/csv/merge';
+import { NODES_CSV_TEMPLATE, parseNodesCsv, type NodesCsvParsed } from '../../shared/csv/nodes-csv';
+import type { CsvFile, CsvParsed, CsvProblem } from '../../shared/csv/table';
+import { readFileText } from '../state/read-file';
+import '../shell/shell.css';
+import './import.css';
+import '../shell/tool-panel.css';
+
+/** Props of CsvImport. */
+export interface CsvImportProps {
+  /** The board the rows go into (items with an id already on it are replaced). */
+  board: Board;
+  /** Called with the whole new board once the person presses Import. */
+  onImport(board: Board, summary: MergeSummary): void;
+}
+
+/** Largest CSV file read (a spreadsheet of thousands of rows is far smaller). */
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+/** Problems listed before "and N more". */
+export const SHOWN_PROBLEMS = 200;
+
+/** A data: link that downloads a template (with a byte order mark, so Excel reads UTF-8). */
+export function templateHref(template: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(BOM + template)}`;
+}
+
+type Chosen<T> = { name: string; parsed: T } | { name: string; error: string } | null;
+
+function summaryText(s: MergeSummary): string {
+  const part = (added: number, updated: number, one: string, many: string) => {
+    const words = [added > 0 && `adds ${added} ${added === 1 ? one : many}`, updated > 0 && `replaces ${updated} ${updated === 1 ? one : many} with the same id`].filter(Boolean);
+    return words.join(' and ');
+  };
+  const text = [part(s.nodesAdded, s.nodesUpdated, 'node', 'nodes'), part(s.edgesAdded, s.edgesUpdated, 'flow', 'flows')].filter(Boolean).join('; ');
+  return text ? `Importing ${text}.` : 'The files hold no rows.';
+}
+
+const FILE_WORD: Record<CsvFile, string> = { nodes: 'Nodes', edges: 'Flows' };
+
+/** The import panel. */
+export function CsvImport({ board, onImport }: CsvImportProps) {
+  const ids = useId();
+  const [nodes, setNodes] = useState<Chosen<NodesCsvParsed>>(null);
+  const [edges, setEdges] = useState<Chosen<CsvParsed<BoardEdge>>>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+
+  const choose = (kind: CsvFile) => async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    setDone(null);
+    const set = kind === 'nodes' ? setNodes : setEdges;
+    if (!file) return set(null);
+    if (file.size > MAX_CSV_BYTES) return set({ name: file.name, error: `${file.name} is larger than 5 MB; split it into smaller files.` });
+    try {
+      const text = await readFileText(file);
+      if (kind === 'nodes') setNodes({ name: file.name, parsed: parseNodesCsv(text) });
+      else setEdges({ name: file.name, parsed: parseEdgesCsv(text) });
+    } catch {
+      set({ name: file.name, error: `${file.name} could not be read; choose it again.` });
+    }
+  };
+
+  const outcome = useMemo(() => {
+    const problems: CsvProblem[] = [];
+    const errors: string[] = [];
+    for (const chosen of [nodes, edges]) {
+      if (chosen && 'error' in chosen) errors.push(chosen.error);
+      else if (chosen && !chosen.parsed.ok) problems.push(...chosen.parsed.problems);
+    }
+    if (errors.length > 0 || problems.length > 0 || (!nodes && !edges)) return { errors, problems, merged: null };
+    const n = nodes && 'parsed' in nodes && nodes.parsed.ok ? nodes.parsed : undefined;
+    const e = edges && 'parsed' in edges && edges.parsed.ok ? edges.parsed : undefined;
+    const merged = mergeCsvIntoBoard(board, n, e);
+    return merged.ok ? { errors, problems, merged } : { errors, problems: merged.problems, merged: null };
+  }, [board, nodes, edges]);
+
+  const importNow = () => {
+    if (!outcome.merged) return;
+    onImport(outcome.merged.board, outcome.merged.summary);
+    setDone(`Imported. ${summaryText(outcome.merged.summary).replace(/^Importing/, 'The import')}`);
+    setNodes(null);
+    setEdges(null);
+    setInputKey((k) => k + 1);
+  };
+
+  const fileStatus = (chosen: Chosen<{ ok: boolean; items?: unknown[] } | NodesCsvParsed>, one: string, many: string) => {
+    if (!chosen) return <span className="ls-muted">No file chosen.</span>;
+    if ('error' in chosen) return <span className="ls-fac-bad">{chosen.name}: cannot be read.</span>;
+    if (!chosen.parsed.ok) return <span className="ls-fac-bad">{chosen.name}: has problems (below).</span>;
+    const count = chosen.parsed.items?.length ?? 0;
+    return <span className="ls-fac-good">{chosen.name}: {count} {count === 1 ? one : many} read.</span>;
+  };
+
+  const shown = outcome.problems.slice(0, SHOWN_PROBLEMS);
+  return (
+    <section className="ls-shell ls-fac-panel ls-fac-import" aria-labelledby={`${ids}-h`}>
+      <h2 id={`${ids}-h`} className="ls-fac-title">Import nodes and flows from CSV</h2>
+      <p className="ls-muted">
+        One row per node or flow; the first row names the columns. Amounts are written like <code>cobalt=120;copper=30</code>. Rows whose id is
+        already on the board replace those items. Nothing is imported until both files are free of problems.
+      </p>
+      <div className="ls-fac-import__files" key={inputKey}>
+        <div className="ls-fac-import__file">
+          <label htmlFor={`${ids}-nodes`} className="ls-field__label">Nodes CSV</label>
+          <input id={`${ids}-nodes`} type="file" accept=".csv,text/csv" onChange={choose('nodes')} />
+          <a href={templateHref(NODES_CSV_TEMPLATE)} download="lodestone-nodes-template.csv">Download the nodes template</a>
+          <p className="ls-fac-import__status" data-testid="nodes-status">{fileStatus(nodes, 'node', 'nodes')}</p>
+        </div>
+        <div className="ls-fac-import__file">
+          <label htmlFor={`${ids}-edges`} className="ls-field__label">Flows (edges) CSV</label>
+          <input id={`${ids}-edges`} type="file" accept=".csv,text/csv" onChange={choose('edges')} />
+          <a href={templateHref(EDGES_CSV_TEMPLATE)} download="lodestone-edges-template.csv">Download the flows template</a>
+          <p className="ls-fac-import__status" data-testid="edges-status">{fileStatus(edges, 'flow', 'flows')}</p>
+        </div>
+      </div>
+      {(outcome.errors.length > 0 || outcome.problems.length > 0) && (
+        <div role="alert" className="ls-error">
+          {outcome.errors.map((e) => <p key={e}>{e}</p>)}
+          {outcome.problems.length > 0 && (
+            <>
+              <p>{outcome.problems.length === 1 ? '1 problem' : `${outcome.problems.length} problems`} to fix before importing:</p>
+              <table className="ls-fac-table ls-fac-problems" aria-label="Problems in the CSV files">
+                <thead>
+                  <tr><th scope="col">File</th><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr>
+                </thead>
+                <tbody>
+                  {shown.map((p, i) => (
+                    <tr key={i} data-file={p.file} data-row={p.row} data-column={p.column}>
+                      <td>{FILE_WORD[p.file]}</td>
+                      <td>{p.row === 0 ? '—' : p.row}</td>
+                      <td>{p.column || '—'}</td>
+                      <td className="ls-fac-problems__message">{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {outcome.problems.length > shown.length && <p>…and {outcome.problems.length - shown.length} more.</p>}
+            </>
+          )}
+        </div>
+      )}
+      {outcome.merged && <p role="status" className="ls-fac-notice">{summaryText(outcome.merged.summary)}</p>}
+      {done && <p role="status" className="ls-fac-notice">{done}</p>}
+      <div className="ls-card__actions">
+        <button type="button" className="ls-button ls-button--primary" disabled={!outcome.merged} onClick={importNow}>Import</button>
+      </div>
+    </section>
+  );
+}

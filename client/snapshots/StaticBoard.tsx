@@ -1,0 +1,84 @@
+/**
+ * A board drawn read-only with the canvas's own node cards and flows, without a live session: for opened
+ * snapshots, comparisons (changed items highlighted) and presentation slides. Pan and zoom only.
+ */
+import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
+import './snapshots.css';
+import { useMemo, type ReactNode } from 'react';
+import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { Board } from '../../shared/board/types';
+import type { ExposureReport } from '../../shared/exposure/types';
+import { disruptedEdges } from '../canvas/disrupted';
+import { edgeTypes } from '../canvas/FlowEdge';
+import { nodeLooks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from '../canvas/flow-model';
+import { nodeTypes } from '../canvas/nodes';
+import type { ChangeKind } from '../../shared/board/diff';
+
+/** Props of StaticBoard. */
+export interface StaticBoardProps {
+  board: Board;
+  /** Tints nodes by criticality and badges consumers by shortfall, as the live canvas does. */
+  exposure?: ExposureReport | null;
+  /** Node id -> how it changed; those nodes get an outline (green added, red removed, amber changed). */
+  highlight?: ReadonlyMap<string, ChangeKind>;
+  /** Edge ids drawn highlighted. */
+  highlightEdges?: ReadonlySet<string>;
+  /** Which side of a comparison this is (a data attribute for styling and tests). */
+  side?: 'from' | 'to';
+  /** Extra React Flow children (they may use React Flow hooks), e.g. viewport following. */
+  children?: ReactNode;
+  /** Show zoom buttons (default true). */
+  controls?: boolean;
+  'aria-label'?: string;
+}
+
+const FIT_VIEW = { padding: 0.12 };
+const NO_MARKS = new Map();
+const NONE = new Set<string>();
+
+/** React Flow nodes and edges of a board, with highlight classes. */
+export function staticFlow(board: Board, exposure: ExposureReport | null, highlight?: ReadonlyMap<string, ChangeKind>, highlightEdges?: ReadonlySet<string>): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const nodes = syncNodes([], board.nodes, { looks: nodeLooks(exposure), marks: NO_MARKS, selected: NONE }).map((n) => {
+    const change = highlight?.get(n.id);
+    return change ? { ...n, className: `ls-fac-hl ls-fac-hl--${change}` } : n;
+  });
+  const nodeIds = new Set(board.nodes.map((n) => n.id));
+  const edges = syncEdges([], board.edges, { nodeIds, cut: disruptedEdges(board), marks: NO_MARKS, selected: NONE, zoomedIn: true }).map((e) =>
+    highlightEdges?.has(e.id) ? { ...e, className: 'ls-fac-hl-edge' } : e,
+  );
+  return { nodes, edges };
+}
+
+/** The read-only canvas; give it a parent with a height. */
+export function StaticBoard({ board, exposure = null, highlight, highlightEdges, side, children, controls = true, ...rest }: StaticBoardProps) {
+  const { nodes, edges } = useMemo(() => staticFlow(board, exposure, highlight, highlightEdges), [board, exposure, highlight, highlightEdges]);
+  return (
+    <div className="ls-fac-static" data-side={side} data-testid={side ? `static-board-${side}` : 'static-board'}>
+      <ReactFlowProvider>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable={false}
+          edgesReconnectable={false}
+          deleteKeyCode={null}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.05}
+          maxZoom={2.5}
+          aria-label={rest['aria-label'] ?? `${board.title}, read-only`}
+        >
+          <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+          {controls && <Controls showInteractive={false} />}
+          {children}
+        </ReactFlow>
+      </ReactFlowProvider>
+    </div>
+  );
+}

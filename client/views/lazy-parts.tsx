@@ -1,0 +1,20 @@
+/** The board page's parts not needed for its first paint, each in its own script chunk: the editing tabs (with the schemas), the facilitator's tab, the slides. */
+import { lazyPart } from '../shell/lazy-part';
+import type { InspectorProps } from '../panels/Inspector';
+import type { LeversPanelProps } from '../panels/LeversPanel';
+import type { PresentationViewProps } from '../present/PresentationView';
+import type { FacilitatorTabProps } from './FacilitatorTab';
+
+/** The facilitator's tab (snapshots, compare, export, import, present setup), loaded when first opened. */
+export const FacilitatorTab = lazyPart<FacilitatorTabProps>(async () => (await import('./FacilitatorTab')).FacilitatorTab, <p className="board-loading">Loading the facilitator tools…</p>);
+
+/** The full-screen presentation, loaded when someone first presents or follows a presenter. */
+export const PresentationView = lazyPart<PresentationViewProps>(async () => (await import('../present/PresentationView')).PresentationView, <div className="board-loading">Loading the slides…</div>);
+
+const loadingTab = <p className="board-loading">Loading…</p>;
+
+/** The inspector (forms validated with the board schema), loaded when first opened. */
+export const Inspector = lazyPart<InspectorProps>(async () => (await import('../panels/Inspector')).Inspector, loadingTab);
+
+/** The levers panel, loaded when first opened. */
+export const LeversPanel = lazyPart<LeversPanelProps>(async () => (await import('../panels/LeversPanel')).LeversPanel, loadingTab);
