@@ -28,6 +28,8 @@ import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useFlowState } from './use-flow-state';
+import { ReroutePanel } from './ReroutePanel';
+import { rerouteView } from './reroute-view';
 import { useShortcuts } from './use-shortcuts';
 
 /** Props of the canvas. The page owns the selection; the canvas reports changes to it. */
@@ -46,6 +48,8 @@ export interface CanvasProps {
   onHelp?(): void;
   /** Extra React Flow children (they may use React Flow hooks), e.g. viewport following. */
   children?: ReactNode;
+  /** The adapted figures (after rerouting) of the report are being recomputed. */
+  reroutePending?: boolean;
 }
 
 /** Boards above this many nodes only render what is on screen. */
@@ -91,7 +95,7 @@ function mineralsOnBoard(nodes: BoardNode[], edges: { mineral: string }[]): stri
   return [...set].sort();
 }
 
-function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children }: CanvasProps) {
+function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children, reroutePending = false }: CanvasProps) {
   const board = state.board;
   const editable = state.role !== 'viewer';
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -101,8 +105,10 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const [band, detail, stepText] = useStore(zoomView).split(':');
   const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
+  const [afterReroute, setAfterReroute] = useState(false);
+  const rerouted = useMemo(() => (afterReroute ? rerouteView(exposure) : null), [afterReroute, exposure]);
   const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
-    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer,
+    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer, rerouted,
   });
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
@@ -277,6 +283,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           </Panel>
           <Panel position="top-right" className="ls-side">
             <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
+            <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}

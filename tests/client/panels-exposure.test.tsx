@@ -59,6 +59,8 @@ describe('ExposurePanel', () => {
   it('flags the EU 65 % benchmark and high concentration', async () => {
     render(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
+    // The origin bars load with the charting library on first use.
+    await waitFor(() => expect(block.querySelector('[data-stage="refining"]')).not.toBeNull());
     expect(value(block, 'benchmark-refining')).toBe('true');
     expect(text(block, 'benchmark-refining')).toMatch(/over the EU 65 % benchmark: CN 80 %/);
     expect(text(block, 'hhi-refining')).toBe('6,800');
@@ -97,7 +99,9 @@ describe('ExposurePanel', () => {
     fireEvent.click(screen.getByRole('tab', { name: /gallium/ }));
     const block = screen.getByTestId('exposure-gallium-us');
     expect(value(block, 'supplied')).toBe('0');
-    expect(text(block, 'survives')).toBe('no shortfall');
+    // It wants 5 t/yr and receives nothing: not "no shortfall" (#16 point 3).
+    expect(text(block, 'survives')).toBe('short of demand');
+    expect(value(block, 'demandGap')).toBe('5');
     expect(value(block, 'stockDays')).toBe('null');
     expect(screen.queryByTestId('exposure-cobalt-eu')).toBeNull();
   });
