@@ -16,7 +16,7 @@ import { edgeTypes } from './FlowEdge';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './layout';
-import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
+import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
 import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
@@ -72,6 +72,14 @@ const sameIds = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(b);
   return a.every((id) => set.has(id));
 };
+let layerCache: { root: Element | null; layer: HTMLElement | null } = { root: null, layer: null };
+/** The flow label layer of the canvas's React Flow element (queried again only when that element changes). */
+const labelLayerOf = (s: { domNode: Element | null }): HTMLElement | null => {
+  if (layerCache.root !== s.domNode || (layerCache.layer === null && s.domNode !== null)) {
+    layerCache = { root: s.domNode, layer: s.domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null };
+  }
+  return layerCache.layer;
+};
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 const NO_NODES: FlowNode[] = [];
 
@@ -99,6 +107,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
   const [band, detail, stepText] = useStore(zoomView).split(':');
+  // One lookup of the label layer for every flow label (see LabelLayerContext).
+  const labelLayer = useStore(labelLayerOf);
   const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
   const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
@@ -227,6 +237,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     >
       <FarCardsContext.Provider value={farLayer}>
       <EdgeLabelContext.Provider value={labelLook}>
+      <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
@@ -287,6 +298,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
+      </LabelLayerContext.Provider>
       </EdgeLabelContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (

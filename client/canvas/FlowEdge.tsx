@@ -1,9 +1,9 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it. */
 import { memo, useContext } from 'react';
-import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
-import { EdgeLabelContext, flowLabelText } from './edge-labels';
+import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { volumeText } from './format';
 
 /**
@@ -20,7 +20,6 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const disrupted = disruptedBy !== null;
   const stroke = disrupted ? DISRUPTED_COLOR : mineralColor(edge.mineral);
   const text = flowLabelText(edge, labels.compact);
-  const fullText = `${edge.mineral} · ${volumeText(edge.volume)}`;
   return (
     <>
       {peer && <path d={path} className="ls-edge__peer" fill="none" style={{ stroke: peer.color, strokeWidth: width + 7 }} />}
@@ -35,20 +34,20 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
       {((showLabel && !labels.hidden.has(id)) || selected) && (
-      <EdgeLabelRenderer>
+      <FlowLabelPortal>
         <div
           className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(peer ? { boxShadow: `0 0 0 2px ${peer.color}` } : {}) }}
           data-testid={`edge-${id}`}
           data-disrupted={disrupted ? 'true' : 'false'}
           data-peer-selected={peer?.names}
-          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
+          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? (labels.compact ? `${edge.mineral} · ${volumeText(edge.volume)}` : text)}
         >
           {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
           {text}
         </div>
-      </EdgeLabelRenderer>
+      </FlowLabelPortal>
       )}
     </>
   );
