@@ -117,7 +117,12 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
   const dense = board.edges.length > DENSE_EDGES;
-  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense);
+  // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
+  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
+  // While a dense board pans, its viewport is one composited layer and flow labels are not painted.
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
   const [legendOpen, setLegendOpen] = useState(false);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
@@ -228,7 +233,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
-      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}${dense && moving ? ' ls-canvas--moving' : ''}`}
       style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
       onPointerMove={onPointerMove}
@@ -248,6 +253,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           onSelectionChange={onFlowSelection}
           onNodeDragStart={onDragStart}
           onSelectionDragStart={onDragStart}
+          onMoveStart={dense ? onMoveStart : undefined}
+          onMoveEnd={dense ? onMoveEnd : undefined}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           connectionRadius={30}
