@@ -80,7 +80,9 @@ function deletionsVerdict(doc: Y.Doc, ds: DeleteSet, locator: UpdateLocator, wri
       if (!structs || clock >= known) continue;
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < end; i++) {
         const struct = structs[i];
-        if (!(struct instanceof Y.Item)) continue;
+        // A deletion the doc already holds changes nothing: every sync (SyncStep2) carries the sender's whole
+        // delete set, so an editor who saw a facilitator overwrite the timer would otherwise be refused.
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
         const root = locator.docRoot(struct);
         // Deleting what lies outside the schema's maps is clean-up, and allowed.
         if (root !== null && rootSpec(root) !== null && !mayWrite(root, writer)) {
