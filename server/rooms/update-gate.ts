@@ -146,6 +146,9 @@ export function checkSchema(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Ski
   const added = new Map<string, Set<string>>();
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
+    // What the doc already holds changes nothing (Yjs skips it): a client re-sends it when its offline copy
+    // loads before the server's state, facilitator and server entries included.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const location = locator.locate(struct);
     if (location.kind === 'dropped') continue;
     if (location.kind === 'unknown') {

@@ -61,7 +61,7 @@ describe('workshop timer', () => {
 });
 
 describe('facilitator maps and syncing editors', () => {
-  it('[W9] an editor whose doc holds the facilitator\'s overwritten timer (and the server\'s overwritten ballot) syncs without being refused', () => {
+  it('[W9] an editor whose doc holds the facilitator\'s overwritten timer and the server\'s ballots syncs, and re-sends its offline copy, without being refused', () => {
     const serverDoc = new Y.Doc();
     const fay = new Y.Doc();
     const editor = new Y.Doc();
@@ -80,6 +80,8 @@ describe('facilitator maps and syncing editors', () => {
     // What the editor's client sends on (re)connect: its state against the server's, with its whole delete set.
     const sync = Y.encodeStateAsUpdate(editor, Y.encodeStateVector(serverDoc));
     expect(checkUpdate(serverDoc, sync, 'editor', DEFAULT_UPDATE_LIMITS, 0)).toEqual({ ok: true });
+    // Its offline copy, loaded before the server's state arrived, is sent back whole: what the server holds passes.
+    expect(checkUpdate(serverDoc, Y.encodeStateAsUpdate(editor), 'editor', DEFAULT_UPDATE_LIMITS, 0)).toEqual({ ok: true });
     // Deleting what is not deleted yet is still refused.
     editor.getMap('facilitation').delete('timer');
     expect(checkUpdate(serverDoc, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(serverDoc)), 'editor', DEFAULT_UPDATE_LIMITS, 0)).toMatchObject({ ok: false, reason: 'role' });
