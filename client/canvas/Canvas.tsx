@@ -1,7 +1,7 @@
 /** The collaborative supply-graph canvas: React Flow over the live board, edited only through BoardActions. */
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
 import {
   Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
@@ -16,6 +16,11 @@ import { edgeTypes } from './FlowEdge';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
+import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
+import { Legend } from './Legend';
+import { NotesLayer, useAddNote } from './NotesLayer';
+import { SearchBox, type SearchBoxHandle } from './SearchBox';
+import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
 import { FarCardsContext, nodeTypes } from './nodes';
 import { Palette } from './Palette';
@@ -23,6 +28,8 @@ import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useFlowState } from './use-flow-state';
+import { ReroutePanel } from './ReroutePanel';
+import { rerouteView } from './reroute-view';
 import { useShortcuts } from './use-shortcuts';
 
 /** Props of the canvas. The page owns the selection; the canvas reports changes to it. */
@@ -41,6 +48,8 @@ export interface CanvasProps {
   onHelp?(): void;
   /** Extra React Flow children (they may use React Flow hooks), e.g. viewport following. */
   children?: ReactNode;
+  /** The adapted figures (after rerouting) of the report are being recomputed. */
+  reroutePending?: boolean;
 }
 
 /** Boards above this many nodes only render what is on screen. */
@@ -54,8 +63,14 @@ const FIT_VIEW = { padding: 0.12, maxZoom: 1.2 };
 export const LABEL_ZOOM = 0.5;
 /** Below this zoom, node cards draw as plain tinted blocks. */
 export const FAR_ZOOM = 0.35;
-/** Zoom bands: the root's class (card detail, no node re-render) and whether dense boards show labels. */
-const zoomBand = (s: { transform: [number, number, number] }) => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < LABEL_ZOOM ? 'mid' : 'near');
+/**
+ * The one zoom subscription: the band (whether dense boards show labels or the far layer), the detail level
+ * and the text step (root classes and a CSS variable, so cards change form without re-rendering).
+ */
+const zoomView = (s: { transform: [number, number, number] }) => {
+  const z = s.transform[2];
+  return `${z < FAR_ZOOM ? 'far' : z < LABEL_ZOOM ? 'mid' : 'near'}:${detailLevel(z)}:${zoomStep(z)}`;
+};
 const sameIds = (a: readonly string[], b: readonly string[]) => {
   if (a.length !== b.length) return false;
   const set = new Set(b);
@@ -80,20 +95,26 @@ function mineralsOnBoard(nodes: BoardNode[], edges: { mineral: string }[]): stri
   return [...set].sort();
 }
 
-function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children }: CanvasProps) {
+function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children, reroutePending = false }: CanvasProps) {
   const board = state.board;
   const editable = state.role !== 'viewer';
   const rf = useReactFlow<FlowNode, FlowEdge>();
   const latest = useRef({ actions, selection, onSelectionChange, board, editable });
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
-  const band = useStore(zoomBand);
+  const [band, detail, stepText] = useStore(zoomView).split(':');
+  const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
+  const [afterReroute, setAfterReroute] = useState(false);
+  const rerouted = useMemo(() => (afterReroute ? rerouteView(exposure) : null), [afterReroute, exposure]);
   const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
-    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer,
+    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer, rerouted,
   });
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
+  const dense = board.edges.length > DENSE_EDGES;
+  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense);
+  const [legendOpen, setLegendOpen] = useState(false);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
 
@@ -132,26 +153,32 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     latest.current.actions.setCursor(null);
   }, [sendCursor]);
 
-  // Focus requests from the page: select, then centre.
-  useEffect(() => {
-    if (!focus) return;
+  /** Selects a node or an edge and centres it (at least at zoom 1); false when it is not on the board. */
+  const flyTo = useCallback((id: string) => {
     const { board: b } = latest.current;
-    const center = (id: string) => {
-      const node = b.nodes.find((n) => n.id === id);
+    const center = (nodeId: string) => {
+      const node = b.nodes.find((n) => n.id === nodeId);
       if (!node) return null;
-      const measured = rf.getNode(id)?.measured;
+      const measured = rf.getNode(nodeId)?.measured;
       return { x: node.position.x + (measured?.width ?? DEFAULT_NODE_SIZE.width) / 2, y: node.position.y + (measured?.height ?? DEFAULT_NODE_SIZE.height) / 2 };
     };
-    const edge = b.edges.find((e) => e.id === focus.id);
-    const ends = edge ? [center(edge.from), center(edge.to)] : [center(focus.id)];
-    if (ends.some((p) => p === null)) return;
+    const edge = b.edges.find((e) => e.id === id);
+    const ends = edge ? [center(edge.from), center(edge.to)] : [center(id)];
+    if (ends.some((p) => p === null)) return false;
     const points = ends as Position[];
-    select([focus.id]);
+    select([id]);
     const x = points.reduce((s, p) => s + p.x, 0) / points.length;
     const y = points.reduce((s, p) => s + p.y, 0) / points.length;
     void rf.setCenter(x, y, { zoom: Math.max(rf.getZoom(), 1), duration: 400 });
+    return true;
+  }, [rf, select]);
+  // Focus requests from the page: select, then centre.
+  useEffect(() => {
+    if (focus) flyTo(focus.id);
     // Only a new focus request (id or nonce) recentres; board edits must not.
-  }, [focus?.id, focus?.nonce, rf, select]);
+  }, [focus?.id, focus?.nonce, flyTo]);
+  const search = useRef<SearchBoxHandle>(null);
+  const onSearch = useCallback(() => search.current?.focus(), []);
 
   // New flow: ask for the mineral first.
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
@@ -186,19 +213,26 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   );
   const cancelFlow = useCallback(() => setPending(null), []);
 
-  const commands = useCanvasCommands({ board, selection, actions, select, onHelp });
+  const commands = useCanvasCommands({ board, selection, actions, select, onHelp, onSearch });
   useShortcuts(commands, editable);
   const onAdded = useCallback((id: string) => select([id]), [select]);
+  const addNote = useAddNote(actions);
+  // A click on the mini map brings that place to the middle of the view, at the same zoom.
+  const onMinimapClick = useCallback((_: unknown, p: { x: number; y: number }) => void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 300 }), [rf]);
+  const [newNote, setNewNote] = useState<string | null>(null);
+  const onNoteDone = useCallback(() => setNewNote(null), []);
 
   return (
     <div
-      className={`ls-canvas ls-canvas--${band}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onClickCapture={onClickCapture}
     >
       <FarCardsContext.Provider value={farLayer}>
+      <EdgeLabelContext.Provider value={labelLook}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
@@ -229,23 +263,38 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <Panel position="top-left" className="ls-toolbar">
             {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">View only</span>}
             {editable && (
+              <button type="button" className="ls-button" onClick={() => setNewNote(addNote())} title="Add a sticky note in the middle of the view">
+                Add note
+              </button>
+            )}
+            {editable && (
               <button type="button" className="ls-button" onClick={() => commands.arrange()} title="Arrange by stage (L)">
                 Arrange by stage
               </button>
             )}
+            <button type="button" className="ls-button" aria-pressed={legendOpen} onClick={() => setLegendOpen((o) => !o)} title="What the colours, widths and marks mean">
+              Legend
+            </button>
             {onHelp && (
               <button type="button" className="ls-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
                 ?
               </button>
             )}
           </Panel>
+          <Panel position="top-right" className="ls-side">
+            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
+            <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
+            {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
+          </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
+          <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
-          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
+          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
+      </EdgeLabelContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">

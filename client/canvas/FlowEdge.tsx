@@ -1,9 +1,10 @@
-/** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it. */
-import { memo } from 'react';
+/** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it, dashed grey for an alternative route. */
+import { memo, useContext } from 'react';
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
-import { volumeText } from './format';
+import { EdgeLabelContext, flowLabelText } from './edge-labels';
+import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
 /**
  * Draws one flow; the label sits in HTML above the pane so it stays readable. Whether a dense board shows
@@ -13,11 +14,17 @@ import { volumeText } from './format';
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const labels = useContext(EdgeLabelContext);
   if (!data) return null;
   const { edge, width, disruptedBy, peer, showLabel } = data;
   const disrupted = disruptedBy !== null;
-  const stroke = disrupted ? DISRUPTED_COLOR : mineralColor(edge.mineral);
-  const text = `${edge.mineral} · ${volumeText(edge.volume)}`;
+  const rerouted = data.rerouted ?? null;
+  // With "after rerouting" on, an alternative route that carries flow lights up in its mineral's colour.
+  const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
+  const stroke = disrupted ? DISRUPTED_COLOR : alternative ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
+  const fullText = flowText(edge, rerouted);
+  const text = alternative || rerouted !== null ? fullText : flowLabelText(edge, labels.compact);
+  const bottleneck = data.bottleneck === true;
   return (
     <>
       {peer && <path d={path} className="ls-edge__peer" fill="none" style={{ stroke: peer.color, strokeWidth: width + 7 }} />}
@@ -26,22 +33,27 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         d={path}
         fill="none"
         className={`react-flow__edge-path ls-edge__path${disrupted ? ' ls-edge__path--disrupted' : ''}`}
-        style={{ stroke, strokeWidth: selected ? width + 1.5 : width, strokeDasharray: disrupted ? '7 5' : undefined }}
+        style={{ stroke, strokeWidth: selected ? width + 1.5 : width, strokeDasharray: disrupted ? '7 5' : alternative ? '4 4' : undefined }}
         markerEnd={markerEnd}
         data-disrupted={disrupted ? 'true' : 'false'}
+        data-alternative={alternative ? 'true' : undefined}
+        data-rerouted={rerouted === null ? undefined : String(rerouted)}
+        data-bottleneck={bottleneck ? 'true' : undefined}
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
-      {(showLabel || selected) && (
+      {((showLabel && !labels.hidden.has(id)) || selected) && (
       <EdgeLabelRenderer>
         <div
           className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(peer ? { boxShadow: `0 0 0 2px ${peer.color}` } : {}) }}
           data-testid={`edge-${id}`}
           data-disrupted={disrupted ? 'true' : 'false'}
+          data-rerouted={rerouted === null ? undefined : String(rerouted)}
           data-peer-selected={peer?.names}
-          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? text}
+          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
         >
           {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
+          {bottleneck && <span className="ls-edge-label__icon" role="img" aria-label="bottleneck" title="Bottleneck: this route limits rerouted delivery">⚠</span>}
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
           {text}
         </div>

@@ -1,7 +1,7 @@
 /** The canvas keyboard shortcuts as data (the help dialog lists them) and the pure key -> action mapping. */
 
 /** What a shortcut does. */
-export type ShortcutAction = 'delete' | 'undo' | 'redo' | 'copy' | 'paste' | 'selectAll' | 'arrange' | 'help' | 'clearSelection';
+export type ShortcutAction = 'delete' | 'undo' | 'redo' | 'copy' | 'paste' | 'selectAll' | 'arrange' | 'help' | 'clearSelection' | 'search';
 
 /** Actions that change the board (disabled for viewers). */
 export const EDITING_ACTIONS: ReadonlySet<ShortcutAction> = new Set(['delete', 'undo', 'redo', 'paste', 'arrange']);
@@ -16,6 +16,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Ctrl+A', action: 'Select everything' },
   { keys: 'Esc', action: 'Clear the selection' },
   { keys: 'L', action: 'Arrange by stage (mines left, consumers right)' },
+  { keys: 'Ctrl+F or /', action: 'Find a node by name, country or tag' },
   { keys: '?', action: 'Show this help' },
   { keys: 'Drag from a right handle to a node', action: 'Add a flow (asks for its mineral and volume)' },
   { keys: 'Shift+drag', action: 'Select with a box' },
@@ -42,11 +43,13 @@ export function shortcutFor(e: KeyInput): ShortcutAction | null {
     if (key === 'c') return 'copy';
     if (key === 'v') return 'paste';
     if (key === 'a') return 'selectAll';
+    if (key === 'f') return 'search';
     return null;
   }
   if (key === 'Delete' || key === 'Backspace') return 'delete';
   if (key === 'Escape') return 'clearSelection';
   if (key === '?') return 'help';
+  if (key === '/') return 'search';
   if (key === 'l' && !e.shiftKey) return 'arrange';
   return null;
 }

@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { BoardActions } from '../state/types';
 import { canvasClipboard, copyItems, shiftItems, writeSystemClipboard } from './clipboard';
+import { copyLabels } from './copy-labels';
 import type { FlowEdge, FlowNode } from './flow-model';
 import type { ShortcutHandlers } from './use-shortcuts';
 
@@ -17,6 +18,8 @@ export interface CommandInput {
   actions: BoardActions;
   select(ids: string[]): void;
   onHelp?: () => void;
+  /** Puts the keyboard in the search box. */
+  onSearch?: () => void;
 }
 
 /** Stable command functions; each returns false when it had nothing to do. */
@@ -48,7 +51,10 @@ export function useCanvasCommands(input: CommandInput): ShortcutHandlers {
       paste: () => {
         const items = canvasClipboard.get();
         if (!items || items.nodes.length === 0) return false;
-        const ids = latest.current.actions.paste(items, PASTE_OFFSET);
+        // Copies get labels of their own, so the board never counts two look-alike suppliers without a hint.
+        const labels = copyLabels(latest.current.board.nodes.map((n) => n.label), items.nodes.map((n) => n.label));
+        const labelled = { ...items, nodes: items.nodes.map((n, i) => ({ ...n, label: labels[i] })) };
+        const ids = latest.current.actions.paste(labelled, PASTE_OFFSET);
         canvasClipboard.set(shiftItems(items, PASTE_OFFSET.x, PASTE_OFFSET.y));
         latest.current.select(ids);
       },
@@ -74,6 +80,10 @@ export function useCanvasCommands(input: CommandInput): ShortcutHandlers {
       help: () => {
         if (!latest.current.onHelp) return false;
         latest.current.onHelp();
+      },
+      search: () => {
+        if (!latest.current.onSearch) return false;
+        latest.current.onSearch();
       },
     };
   }, [rf]);

@@ -3,7 +3,10 @@ import { useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { BoardActions } from '../state/types';
 import { AddLeverForm } from './levers/AddLeverForm';
+import { ExpansionsSection } from './levers/ExpansionsSection';
 import { LeverRow } from './levers/LeverRow';
+import { PriceFloorsSection } from './levers/PriceFloorsSection';
+import { PricesSection } from './levers/PricesSection';
 import './fields/fields.css';
 import './LeversPanel.css';
 
@@ -17,7 +20,7 @@ export interface LeversPanelProps {
   onEdit?(id: string): void;
 }
 
-/** The list of levers with their switches and sliders, and a form to add one. */
+/** The list of levers with their switches and sliders, a form to add one, then expansions, price floors and market prices. */
 export function LeversPanel({ board, actions, readOnly, onEdit }: LeversPanelProps) {
   const [adding, setAdding] = useState(false);
   const levers = board.scenario.disruptions;
@@ -47,6 +50,9 @@ export function LeversPanel({ board, actions, readOnly, onEdit }: LeversPanelPro
         ) : (
           <button type="button" className="panel-button" onClick={() => setAdding(true)}>+ New lever</button>
         ))}
+      <ExpansionsSection board={board} actions={actions} readOnly={readOnly} />
+      <PriceFloorsSection board={board} actions={actions} readOnly={readOnly} />
+      <PricesSection board={board} actions={actions} readOnly={readOnly} />
     </section>
   );
 }

@@ -51,7 +51,8 @@ export function targetWords(board: Board, target: DisruptionTarget): string {
   }
   const name = countryName(target.country);
   const kinds = target.kinds && target.kinds.length > 0 ? `${name} ${joinWords(target.kinds.map((k) => KIND_PLURAL[k]))}` : `all of ${name}`;
-  return target.exportsOnly ? `${kinds}, exports only` : kinds;
+  if (!target.exportsOnly) return kinds;
+  return target.to === undefined ? `${kinds}, exports only` : `${kinds}, exports to ${target.to.length === 0 ? 'no destination' : joinWords(target.to)} only`;
 }
 
 /** The minerals of a lever in words. */
@@ -71,4 +72,25 @@ export function boardMinerals(board: Board): string[] {
 /** "passes 30 %": the share of planned flow a lever lets through. */
 export function passesWords(factor: number): string {
   return `passes ${Math.round(factor * 100)} %`;
+}
+
+/**
+ * What a country lever cuts, in words, following the material's origin (scenario analysis v2 section 2):
+ * "Cuts China-refined material leaving China, to United States only".
+ */
+export function exportWords(target: { country: string; kinds?: NodeKind[]; exportsOnly?: boolean; to?: string[] }): string {
+  const name = countryName(target.country);
+  const kinds = target.kinds ?? [];
+  if (!target.exportsOnly) {
+    return kinds.length === 0 ? `Cuts every node in ${name}.` : `Cuts ${name}'s ${joinWords(kinds.map((k) => KIND_PLURAL[k]))} (their whole output).`;
+  }
+  const parts: string[] = [];
+  if (kinds.length === 0) parts.push('all material');
+  if (kinds.includes('refinery')) parts.push(`${name}-refined material`);
+  if (kinds.includes('mine')) parts.push(`${name}-mined material`);
+  if (kinds.includes('manufacturer')) parts.push(`components made in ${name}`);
+  const others = kinds.filter((k) => k !== 'refinery' && k !== 'mine' && k !== 'manufacturer');
+  if (others.length > 0) parts.push(`what ${name}'s ${joinWords(others.map((k) => KIND_PLURAL[k]))} ship`);
+  const to = target.to === undefined ? '' : target.to.length === 0 ? ', to no destination (it cuts nothing)' : `, to ${joinWords(target.to.map(countryName))} only`;
+  return `Cuts ${joinWords(parts)} leaving ${name}${to}, whichever node in ${name} ships it.`;
 }

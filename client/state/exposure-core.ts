@@ -1,36 +1,65 @@
-/** The exposure worker's logic without the worker: one incremental engine, requests in, replies out. */
+/**
+ * The exposure worker's logic without the worker: one incremental engine, requests in, replies out, in
+ * two phases: `handle` answers with the immediate figures (no rerouting, so a lever toggle shows at once),
+ * `adapted` then adds the reroute blocks.
+ */
 import { dict } from '../../shared/exposure/dict';
 import { ExposureEngine } from '../../shared/exposure/engine';
-import type { MineralReport } from '../../shared/exposure/types';
+import type { MineralReport, RerouteReport } from '../../shared/exposure/types';
 import type { ExposureReply, ExposureRequest } from './exposure-protocol';
 
 /** Critical nodes kept per consumer on the board page (the CLI and the REST API report them all). */
 export const CRITICAL_PER_CONSUMER = 8;
 
-/** Applies loads and patches to one engine; each reply carries only the mineral reports that changed. */
+/** Applies loads and patches to one engine; each reply carries only what changed since the previous one. */
 export class ExposureCore {
   private readonly engine = new ExposureEngine(undefined, { consumerCriticalLimit: CRITICAL_PER_CONSUMER });
   /** The mineral reports the page holds; null until a load (or after a failed patch). */
   private sent: Map<string, MineralReport> | null = null;
+  /** The reroute blocks the page holds. */
+  private sentReroutes = new Map<string, RerouteReport>();
+  /** The request whose adapted phase is still owed, or null. */
+  private owed: number | null = null;
 
-  /** The reply to one request (`now` gives milliseconds, for the compute time). */
+  /** The immediate reply to one request (`now` gives milliseconds, for the compute time). */
   handle(request: ExposureRequest, now: () => number = () => performance.now()): ExposureReply {
     const started = now();
     if (request.type === 'load') {
       this.engine.load(request.board);
       this.sent = new Map();
+      this.sentReroutes = new Map();
     } else {
       if (this.sent === null || !request.volumes.every(([id, volume]) => this.engine.setEdgeVolume(id, volume))) {
         this.sent = null;
+        this.owed = null;
         return { id: request.id, type: 'stale' };
       }
       if (request.disruptions !== null) this.engine.setDisruptions(request.disruptions);
     }
-    const report = this.engine.report();
+    const report = this.engine.report({ reroute: false });
     const minerals = Object.keys(report.minerals);
     const changed = dict<MineralReport>();
     for (const name of minerals) if (this.sent.get(name) !== report.minerals[name]) changed[name] = report.minerals[name];
     this.sent = new Map(minerals.map((name) => [name, report.minerals[name]]));
+    this.owed = request.id;
     return { id: request.id, type: 'report', minerals, changed, priceFloors: report.priceFloors, warnings: report.warnings, computeMs: now() - started };
+  }
+
+  /** The adapted phase of the last handled request (the reroute blocks that changed), or null when none is owed. */
+  adapted(now: () => number = () => performance.now()): ExposureReply | null {
+    if (this.owed === null || this.sent === null) return null;
+    const id = this.owed;
+    this.owed = null;
+    const started = now();
+    const report = this.engine.report();
+    const reroutes = dict<RerouteReport>();
+    const kept = new Map<string, RerouteReport>();
+    for (const [name, mineral] of Object.entries(report.minerals)) {
+      if (mineral.reroute === undefined) continue;
+      kept.set(name, mineral.reroute);
+      if (this.sentReroutes.get(name) !== mineral.reroute) reroutes[name] = mineral.reroute;
+    }
+    this.sentReroutes = kept;
+    return { id, type: 'adapted', reroutes, computeMs: now() - started };
   }
 }

@@ -1,7 +1,10 @@
-/** Messages between the page and the exposure worker: board changes in, changed mineral reports out. */
+/**
+ * Messages between the page and the exposure worker: board changes in; out, first the immediate figures
+ * (the mineral reports that changed, without rerouting), then the adapted ones (the reroute blocks that changed).
+ */
 import type { Board, Disruption } from '../../shared/board/types';
 import { dict } from '../../shared/exposure/dict';
-import type { ExposureReport, ExposureWarning, MineralReport, PriceFloorReport } from '../../shared/exposure/types';
+import type { ExposureReport, ExposureWarning, MineralReport, PriceFloorReport, RerouteReport } from '../../shared/exposure/types';
 
 /** Page -> worker: a whole board, or the volume and lever changes since the last message. */
 export type ExposureRequest =
@@ -11,16 +14,34 @@ export type ExposureRequest =
 /** Worker -> page: the minerals in report order, the reports that changed since the last reply, all warnings. */
 export type ExposureReply =
   | { id: number; type: 'report'; minerals: string[]; changed: Record<string, MineralReport>; priceFloors: PriceFloorReport[]; warnings: ExposureWarning[]; computeMs: number }
+  /** The adapted phase of request `id`: reroute blocks that changed since the last adapted reply. */
+  | { id: number; type: 'adapted'; reroutes: Record<string, RerouteReport>; computeMs: number }
   /** The patch could not be applied (unknown edge): the page sends the whole board. */
   | { id: number; type: 'stale' };
 
-/** The full report from the previous one and a reply: unchanged minerals keep their object identity. */
+/**
+ * The full report from the previous one and an immediate reply: unchanged minerals keep their object
+ * identity; a changed mineral keeps its previous reroute block until the adapted reply replaces it.
+ */
 export function mergeReport(prev: ExposureReport | null, reply: Extract<ExposureReply, { type: 'report' }>): ExposureReport {
   const minerals = dict<MineralReport>();
   for (const name of reply.minerals) {
-    const report = Object.prototype.hasOwnProperty.call(reply.changed, name) ? reply.changed[name] : prev?.minerals[name];
+    const changed = Object.prototype.hasOwnProperty.call(reply.changed, name);
+    const report = changed ? reply.changed[name] : prev?.minerals[name];
     if (report === undefined) throw new Error(`exposure worker: no report for ${name}`);
-    minerals[name] = report;
+    const kept = changed ? prev?.minerals[name]?.reroute : undefined;
+    minerals[name] = kept !== undefined && report.reroute === undefined ? { ...report, reroute: kept } : report;
   }
   return { minerals, priceFloors: reply.priceFloors, warnings: reply.warnings };
+}
+
+/** The report with an adapted reply's reroute blocks in place (minerals without a new block keep theirs and their identity). */
+export function mergeAdapted(prev: ExposureReport, reply: Extract<ExposureReply, { type: 'adapted' }>): ExposureReport {
+  const names = Object.keys(reply.reroutes).filter((name) => Object.prototype.hasOwnProperty.call(prev.minerals, name));
+  if (names.length === 0) return prev;
+  const minerals = dict<MineralReport>();
+  for (const [name, report] of Object.entries(prev.minerals)) {
+    minerals[name] = names.includes(name) ? { ...report, reroute: reply.reroutes[name] } : report;
+  }
+  return { ...prev, minerals };
 }

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { exposureDelta } from './exposure-delta';
-import { mergeReport, type ExposureReply, type ExposureRequest } from './exposure-protocol';
+import { mergeAdapted, mergeReport, type ExposureReply, type ExposureRequest } from './exposure-protocol';
 import type { ExposureState } from './types';
 
 function startWorker(): Worker | null {
@@ -36,6 +36,8 @@ class ExposureClient {
   /** Replies to messages before this id are ignored after a failed patch (a reload is on its way). */
   private reloadId = 0;
   private mirror: ExposureReport | null = null;
+  /** Milliseconds of the last immediate phase (the adapted reply adds its own). */
+  private immediateMs = 0;
 
   constructor(private readonly worker: Worker, private readonly onReport: (state: ExposureState) => void) {
     worker.onmessage = (event: MessageEvent<ExposureReply>) => this.receive(event.data);
@@ -74,14 +76,21 @@ class ExposureClient {
       return;
     }
     // Every reply updates the mirror (the worker sends only what changed since its previous reply).
+    if (reply.type === 'adapted') {
+      if (this.mirror === null) return;
+      this.mirror = mergeAdapted(this.mirror, reply);
+      if (reply.id === this.id) this.onReport({ report: this.mirror, computeMs: this.immediateMs + reply.computeMs, adaptedPending: false });
+      return;
+    }
     this.mirror = mergeReport(this.mirror, reply);
-    if (reply.id === this.id) this.onReport({ report: this.mirror, computeMs: reply.computeMs });
+    this.immediateMs = reply.computeMs;
+    if (reply.id === this.id) this.onReport({ report: this.mirror, computeMs: reply.computeMs, adaptedPending: true });
   }
 }
 
 /** The exposure of `board`, updated after each change (only the latest result is shown). */
 export function useExposure(board: Board | null): ExposureState {
-  const [state, setState] = useState<ExposureState>({ report: null, computeMs: 0 });
+  const [state, setState] = useState<ExposureState>({ report: null, computeMs: 0, adaptedPending: false });
   const client = useRef<ExposureClient | null>(null);
   useLayoutEffect(() => {
     const w = startWorker();
@@ -104,7 +113,7 @@ export function useExposure(board: Board | null): ExposureState {
       if (!current) return;
       const started = performance.now();
       const report = computeExposure(board);
-      setState({ report, computeMs: performance.now() - started });
+      setState({ report, computeMs: performance.now() - started, adaptedPending: false });
     });
     return () => {
       current = false;

@@ -6,12 +6,17 @@ import { ExposurePanel } from '../panels/ExposurePanel';
 import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
-import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { ConnectionBanner } from '../shell/ConnectionBanner';
+import { HelpDialog } from '../shell/HelpDialog';
+import { PeopleList } from '../shell/PeopleList';
+import { ShareMenu } from '../shell/ShareMenu';
+import { ActivityToasts } from '../shell/ActivityToasts';
 import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
+import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
@@ -31,6 +36,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   const { state, actions, session } = useBoardSession(boardId, token, me);
   const exposure = useExposure(state?.loaded ? state.board : null);
   const [selection, setSelection] = useState<string[]>([]);
+  const dismissActivity = useCallback((id: string) => session?.dismissActivity(id), [session]);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
   const [tab, setTab] = useState<Tab>('exposure');
   const [help, setHelp] = useState(false);
@@ -94,7 +100,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             </div>
           )}
           {state.loaded ? (
-            <Canvas state={state} actions={actions} exposure={exposure.report} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
+            <Canvas state={state} actions={actions} exposure={exposure.report} reroutePending={exposure.adaptedPending} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
               <ViewportSync publish={presence?.setViewport} follow={followed.kind === 'follow' && !followed.slide ? followed.viewport : undefined} onUserMove={onUserMove} />
             </Canvas>
           ) : (
@@ -111,7 +117,10 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             ))}
           </nav>
           <div className="board-tab-body" role="tabpanel">
-            {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
+            {tab === 'exposure' && (
+              <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode}
+                onAddStock={state.role === 'facilitator' ? (id, mineral, t) => addStock(state.board, actions, id, mineral, t) : undefined} />
+            )}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
             {tab === 'inspect' && <SelectionComments session={session} board={state.board} selection={selection} role={state.role} me={me} />}
@@ -131,6 +140,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
       <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
+      <ActivityToasts notices={state.activity} watchingLever={(id) => tab === 'levers' || selection.includes(id)} onUndo={actions.undo} onDismiss={dismissActivity} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );

@@ -146,21 +146,25 @@ export class ExposureEngine {
     }
   }
 
-  private context(mineral: string): MineralContext {
+  private context(mineral: string, reroute = this.options.reroute): MineralContext {
     return {
       time: (part, run) => this.time(part, run),
       table: this.table, disruptions: this.board.disruptions, leverKeys: this.leverKeys, added: this.added.get(mineral) ?? null,
-      prices: this.board.prices, reroute: this.options.reroute, stress: this.options.stress, criticalLimit: this.options.consumerCriticalLimit,
+      prices: this.board.prices, reroute, stress: this.options.stress, criticalLimit: this.options.consumerCriticalLimit,
     };
   }
 
-  /** The full exposure report, recomputing only what changed since the last call. */
-  report(): ExposureReport {
+  /**
+   * The full exposure report, recomputing only what changed since the last call. `phase.reroute: false`
+   * leaves the reroute blocks out this once (the immediate figures first; a later full report reuses them).
+   */
+  report(phase: { reroute?: boolean } = {}): ExposureReport {
+    const reroute = this.options.reroute && (phase.reroute ?? true);
     const minerals = dict<MineralReport>();
     const warnings: ExposureWarning[] = [...this.board.warnings, ...this.board.disruptionWarnings, ...this.volumeWarnings.values()];
     for (const part of Object.keys(this.timings) as EnginePart[]) this.timings[part] = 0;
     for (const [mineral, state] of this.minerals) {
-      const ctx = this.context(mineral);
+      const ctx = this.context(mineral, reroute);
       minerals[mineral] = state.mineralReport(ctx);
       warnings.push(...state.warnings(ctx));
     }

@@ -68,6 +68,8 @@ export class MineralState {
   private consumerSide: ConsumerSide | null = null;
   private stressRows = new Map<string, StressRow>();
   private reroute: { factors: Factors; added: Float64Array | null; report: RerouteReport } | null = null;
+  /** The report without the reroute block (the immediate phase), and the full one built from it. */
+  private immediate: MineralReport | null = null;
   private report: MineralReport | null = null;
 
   constructor(readonly graph: MineralGraph) {}
@@ -75,18 +77,18 @@ export class MineralState {
   /** After a planned-volume change into node `to`: everything but the graph is stale. */
   volumeChanged(to: number): void {
     this.inflowChanged.add(to);
-    this.baseline = this.scenario = this.consumerSide = this.report = this.reroute = null;
+    this.baseline = this.scenario = this.consumerSide = this.immediate = this.report = this.reroute = null;
     this.stressRows.clear();
   }
 
   /** After the levers changed: the scenario side is stale (stress rows and reroute are checked when next asked). */
   leversChanged(): void {
-    this.scenario = this.consumerSide = this.report = null;
+    this.scenario = this.consumerSide = this.immediate = this.report = null;
   }
 
   /** Forgets every result (the graph is kept). */
   invalidate(): void {
-    this.origins = this.baseline = this.scenario = this.consumerSide = this.reroute = this.report = null;
+    this.origins = this.baseline = this.scenario = this.consumerSide = this.reroute = this.immediate = this.report = null;
     this.inflowChanged.clear();
     this.stressRows.clear();
   }
@@ -149,9 +151,23 @@ export class MineralState {
     return report;
   }
 
-  /** The mineral's report; the same object as last time when nothing it depends on changed. */
+  /**
+   * The mineral's report; the same object as last time when nothing it depends on changed. Without
+   * `ctx.reroute` it has no reroute block (the immediate phase); the full report reuses that work.
+   */
   mineralReport(ctx: MineralContext): MineralReport {
+    const immediate = this.immediateReport(ctx);
+    if (!ctx.reroute) return immediate;
     if (this.report !== null) return this.report;
+    const origins = ctx.time('baseline', () => this.currentOrigins(ctx.table));
+    const baseline = ctx.time('baseline', () => this.currentBaseline(ctx));
+    const scenario = ctx.time('scenario', () => this.currentScenario(ctx, origins));
+    this.report = { ...immediate, reroute: ctx.time('reroute', () => this.rerouteReport(ctx, scenario, baseline)) };
+    return this.report;
+  }
+
+  private immediateReport(ctx: MineralContext): MineralReport {
+    if (this.immediate !== null) return this.immediate;
     const origins = ctx.time('baseline', () => this.currentOrigins(ctx.table));
     const baseline = ctx.time('baseline', () => this.currentBaseline(ctx));
     const scenario = ctx.time('scenario', () => this.currentScenario(ctx, origins));
@@ -167,8 +183,7 @@ export class MineralState {
       crma: baseline.crma,
     };
     if (ctx.stress) report.stressTest = ctx.time('stress', () => this.stressTest(ctx, origins, baseline));
-    if (ctx.reroute) report.reroute = ctx.time('reroute', () => this.rerouteReport(ctx, scenario, baseline));
-    this.report = report;
+    this.immediate = report;
     return report;
   }
 }

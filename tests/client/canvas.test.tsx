@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, VISIBLE_ONLY_NODES, type CanvasProps } from '../../client/canvas/Canvas';
 import type { BoardActions, BoardViewState, Peer } from '../../client/state/types';
@@ -82,9 +82,12 @@ describe('Canvas: drawing the board', () => {
     ];
     for (const [id, label, flagText, country, figure] of expected) {
       const card = within(screen.getByTestId(`node-${id}`));
-      expect(card.getByText(label)).toBeTruthy();
-      expect(card.getByText(flagText)).toBeTruthy();
-      expect(card.getByText(country)).toBeTruthy();
+      // The full form (the compact form repeats label, flag and country for far zooms).
+      const full = (part: string) => within(screen.getByTestId(`node-${id}`).querySelector<HTMLElement>(`.ls-node__${part}`)!);
+      expect(full('head').getByText(label)).toBeTruthy();
+      expect(full('meta').getByText(flagText)).toBeTruthy();
+      expect(full('meta').getByText(country)).toBeTruthy();
+      expect(card.getByText(label, { selector: '.ls-node__compact-label' })).toBeTruthy();
       expect(card.getByText(figure)).toBeTruthy();
       expect(card.getByText('cobalt')).toBeTruthy();
     }
@@ -100,10 +103,11 @@ describe('Canvas: drawing the board', () => {
     expect(card.querySelector('.react-flow__handle-right.source')).not.toBeNull();
   });
 
-  it('labels an edge with its mineral and volume', () => {
+  it('labels an edge with its mineral and volume (short form at the fitted zoom, full form as its tooltip)', () => {
     renderCanvas();
-    expect(screen.getByTestId('edge-e1').textContent).toBe('cobalt · 9,000 t/yr');
-    expect(screen.getByTestId('edge-e3').textContent).toBe('cobalt · 6,000 t/yr');
+    expect(screen.getByTestId('edge-e1').textContent).toBe('Co 9k');
+    expect(screen.getByTestId('edge-e1').title).toBe('cobalt · 9,000 t/yr');
+    expect(screen.getByTestId('edge-e3').textContent).toBe('Co 6k');
   });
 
   it('scales edge width with volume', () => {
@@ -267,6 +271,7 @@ describe('Canvas: editing', () => {
     expect(actions.paste).toHaveBeenCalledTimes(1);
     const [items, offset] = actions.paste.mock.calls[0];
     expect(items.nodes.map((n: { id: string }) => n.id)).toEqual(['m1', 't1']);
+    expect(items.nodes.map((n: { label: string }) => n.label)).toEqual(['Kolwezi mine (copy)', 'Durban port (copy)']);
     expect(items.edges.map((e: { id: string }) => e.id)).toEqual(['e1']);
     expect(offset).toEqual({ x: 40, y: 40 });
     expect(props.onSelectionChange).toHaveBeenLastCalledWith(['p1', 'p2']);
@@ -279,11 +284,11 @@ describe('Canvas: editing', () => {
     expect(props.onSelectionChange).toHaveBeenLastCalledWith(['m1', 't1', 'r1', 's1', 'y1', 'c1', 'e1', 'e2', 'e3', 'e4']);
   });
 
-  it('arranges by stage with L and with the toolbar button, for everyone through actions.arrange', () => {
+  it('arranges by stage with L and with the toolbar button, for everyone through actions.arrange (the layout loads on first use)', async () => {
     const { actions } = renderCanvas();
     key('l');
     fireEvent.click(screen.getByRole('button', { name: 'Arrange by stage' }));
-    expect(actions.arrange).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(actions.arrange).toHaveBeenCalledTimes(2), { timeout: 15_000 });
     const positions = actions.arrange.mock.calls[0][0] as Record<string, { x: number; y: number }>;
     expect(Object.keys(positions).sort()).toEqual(['c1', 'm1', 'r1', 's1', 't1', 'y1']);
     expect(positions.m1.x).toBeLessThan(positions.c1.x);

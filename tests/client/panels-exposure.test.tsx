@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ExposurePanel } from '../../client/panels/ExposurePanel';
 import { computeExposure } from '../../shared/exposure/engine';
@@ -56,19 +56,23 @@ describe('ExposurePanel', () => {
     expect(within(block).getByText('Italian industry', { exact: false })).toBeTruthy();
   });
 
-  it('flags the EU 65 % benchmark and high concentration', () => {
+  it('flags the EU 65 % benchmark and high concentration', async () => {
     render(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
+    // The origin bars load with the charting library on first use.
+    await waitFor(() => expect(block.querySelector('[data-stage="refining"]')).not.toBeNull());
     expect(value(block, 'benchmark-refining')).toBe('true');
     expect(text(block, 'benchmark-refining')).toMatch(/over the EU 65 % benchmark: CN 80 %/);
     expect(text(block, 'hhi-refining')).toBe('6,800');
     expect(within(block).getAllByText(/highly concentrated/).length).toBe(2);
-    expect(block.querySelector('[data-stage="refining"] [data-country="CN"]')?.getAttribute('data-share')).toBe('0.8');
+    // The origin bars load with the charting library on first use.
+    await waitFor(() => expect(block.querySelector('[data-stage="refining"] [data-country="CN"]')?.getAttribute('data-share')).toBe('0.8'), { timeout: 15_000 });
   });
 
-  it('draws the origin shares as stacked recharts bars coloured by country', () => {
+  it('draws the origin shares as stacked recharts bars coloured by country', async () => {
     render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
+    await waitFor(() => expect(block.querySelectorAll('.recharts-rectangle').length).toBeGreaterThan(0), { timeout: 15_000 });
     const segments = [...block.querySelectorAll('.recharts-rectangle')].map((r) => r.getAttribute('name'));
     expect(segments.sort()).toEqual(['CD', 'CN', 'FI']);
     expect(block.querySelector('.recharts-rectangle[name="CN"]')?.getAttribute('fill')).toBe('#d62728');
@@ -95,7 +99,9 @@ describe('ExposurePanel', () => {
     fireEvent.click(screen.getByRole('tab', { name: /gallium/ }));
     const block = screen.getByTestId('exposure-gallium-us');
     expect(value(block, 'supplied')).toBe('0');
-    expect(text(block, 'survives')).toBe('no shortfall');
+    // It wants 5 t/yr and receives nothing: not "no shortfall" (#16 point 3).
+    expect(text(block, 'survives')).toBe('short of demand');
+    expect(value(block, 'demandGap')).toBe('5');
     expect(value(block, 'stockDays')).toBe('null');
     expect(screen.queryByTestId('exposure-cobalt-eu')).toBeNull();
   });

@@ -125,6 +125,25 @@ describe('exposureToCsv', () => {
     expect(shortfalls).toBeGreaterThan(0);
   });
 
+  it('writes the v2 columns: demand gap, stock needed and the rerouted figures, exactly as the engine computed them', () => {
+    const rows = table(exposureToCsv(report, labels));
+    let rerouted = 0;
+    for (const row of rows) {
+      const c = report.minerals[row.mineral].consumers[row.consumer];
+      const r = report.minerals[row.mineral].reroute!.consumers[row.consumer];
+      expect(Number(row.demandGap)).toBe(c.demandGap);
+      expect(Number(row.stockNeeded)).toBe(c.stockNeeded);
+      expect(Number(row.reroutedDelivered)).toBe(r.delivered);
+      expect(Number(row.reroutedShortfall)).toBe(r.shortfall);
+      expect(row.reroutedSurvives).toBe(String(r.survives));
+      expect(Number(row.reroutedStockNeeded)).toBe(r.stockNeeded);
+      if (r.delivered !== c.delivered) rerouted++;
+    }
+    expect(rerouted).toBeGreaterThan(0);
+    const plain = table(exposureToCsv(computeExposure(pulled, { reroute: false })));
+    expect(plain.every((row) => row.reroutedDelivered === '' && row.reroutedSurvives === '')).toBe(true);
+  });
+
   it('orders rows by mineral then consumer, and leaves unknown labels empty', () => {
     const rows = table(exposureToCsv(report));
     const keys = rows.map((r) => `${r.mineral}\u0000${r.consumer}`);

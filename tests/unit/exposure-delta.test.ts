@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRITICAL_PER_CONSUMER, ExposureCore } from '../../client/state/exposure-core';
 import { exposureDelta } from '../../client/state/exposure-delta';
-import { mergeReport, type ExposureReply, type ExposureRequest } from '../../client/state/exposure-protocol';
+import { mergeAdapted, mergeReport, type ExposureReply, type ExposureRequest } from '../../client/state/exposure-protocol';
 import type { Board } from '../../shared/board/types';
 import { computeExposure } from '../../shared/exposure/engine';
 import type { ExposureReport } from '../../shared/exposure/types';
@@ -49,18 +49,24 @@ describe('exposureDelta', () => {
   });
 });
 
-/** The page side in miniature: deltas in, replies merged, as use-exposure does. */
-function run(boards: Board[]): ExposureReport {
+/** The page side in miniature: deltas in, replies merged, as use-exposure does; `skipAdapted(i)` drops the adapted phase of board i (superseded). */
+function run(boards: Board[], skipAdapted: (i: number) => boolean = () => false): ExposureReport {
   const core = new ExposureCore();
   let prev: Board | null = null;
   let report: ExposureReport | null = null;
   let id = 0;
+  let index = 0;
   const send = (request: ExposureRequest) => {
     const reply: ExposureReply = core.handle(request);
     if (reply.type === 'stale') send({ id: ++id, type: 'load', board: boards[boards.length - 1] });
-    else report = mergeReport(report, reply);
+    else if (reply.type === 'report') report = mergeReport(report, reply);
+    const last = index === boards.length - 1;
+    if (!last && skipAdapted(index)) return;
+    const adapted = core.adapted();
+    if (adapted !== null && adapted.type === 'adapted' && report !== null) report = mergeAdapted(report, adapted);
   };
-  for (const board of boards) {
+  for (const [i, board] of boards.entries()) {
+    index = i;
     const delta = exposureDelta(prev, board);
     prev = board;
     if (delta.type === 'load') send({ id: ++id, type: 'load', board });
@@ -84,6 +90,36 @@ describe('exposure worker protocol', () => {
       boards.push(board);
       expect(run(boards)).toEqual(computeExposure(board, { consumerCriticalLimit: CRITICAL_PER_CONSUMER }));
     }
+  });
+
+  it('after skipped adapted phases (a newer request came first) the last one still brings every reroute block up to date', () => {
+    const random = seededRandom(5);
+    const boards: Board[] = [base];
+    let board = base;
+    for (let step = 0; step < 12; step++) {
+      const i = Math.floor(random() * board.edges.length);
+      board = step % 2 === 0
+        ? withEdge(board, i, { volume: Math.round(random() * 500) })
+        : { ...board, scenario: { ...board.scenario, disruptions: [disruption(`d${step}`, { node: board.nodes[i % board.nodes.length].id }, 0, 20)] } };
+      boards.push(board);
+    }
+    expect(run(boards, (i) => i % 3 !== 0)).toEqual(computeExposure(board, { consumerCriticalLimit: CRITICAL_PER_CONSUMER }));
+  });
+
+  it('answers first without rerouting, then with the reroute blocks that changed', () => {
+    const core = new ExposureCore();
+    const first = core.handle({ id: 1, type: 'load', board: base });
+    if (first.type !== 'report') throw new Error('expected a report');
+    expect(Object.values(first.changed).every((m) => m.reroute === undefined)).toBe(true);
+    const adapted = core.adapted();
+    if (adapted?.type !== 'adapted') throw new Error('expected the adapted phase');
+    expect(Object.keys(adapted.reroutes).sort()).toEqual([...first.minerals].sort());
+    expect(core.adapted()).toBeNull();
+    const edge = base.edges[0];
+    core.handle({ id: 2, type: 'patch', volumes: [[edge.id, edge.volume + 7]], disruptions: null });
+    const second = core.adapted();
+    if (second?.type !== 'adapted') throw new Error('expected the adapted phase');
+    expect(Object.keys(second.reroutes)).toEqual([edge.mineral]);
   });
 
   it('keeps the report object of every mineral a volume edit did not touch', () => {

@@ -12,7 +12,7 @@ export interface MineralPickerProps {
   legend?: string;
 }
 
-/** "All minerals" plus one checkbox per mineral (ticking one while "all" narrows to it); never leaves an empty choice. */
+/** "All minerals" plus one checkbox per mineral: unticking "All minerals" ticks none, so the person picks the ones the lever hits. */
 export function MineralPicker({ minerals, value, onChange, disabled, legend = 'Minerals' }: MineralPickerProps) {
   const all = value === undefined;
   const options = [...new Set([...minerals, ...(value ?? [])])].sort();
@@ -24,19 +24,19 @@ export function MineralPicker({ minerals, value, onChange, disabled, legend = 'M
     <fieldset className="mineral-picker check-row" disabled={disabled}>
       <legend>{legend}</legend>
       <label>
-        <input type="checkbox" checked={all} disabled={all && options.length === 0} onChange={(e) => onChange(e.target.checked ? undefined : options)} />
+        <input type="checkbox" checked={all} disabled={all && options.length === 0} onChange={(e) => onChange(e.target.checked ? undefined : [])} />
         All minerals
       </label>
       {options.map((mineral) => {
         const on = !all && value.includes(mineral);
-        const last = on && value.length === 1;
         return (
           <label key={mineral}>
-            <input type="checkbox" checked={on} disabled={last} onChange={(e) => toggle(mineral, e.target.checked)} />
+            <input type="checkbox" checked={on} onChange={(e) => toggle(mineral, e.target.checked)} />
             {mineral}
           </label>
         );
       })}
+      {!all && value.length === 0 && <p className="picker-hint" role="status">No mineral ticked: this lever hits nothing until you tick one.</p>}
     </fieldset>
   );
 }

@@ -2,7 +2,8 @@
 import { useId, type ReactNode } from 'react';
 import { NODE_KINDS, type Board, type DisruptionTarget, type NodeKind } from '../../../shared/board/types';
 import { KIND_LOOK } from '../../state/look';
-import { edgeWords } from '../board-words';
+import { edgeWords, exportWords } from '../board-words';
+import { CountryListField } from './CountryListField';
 import './fields.css';
 
 /** The three kinds of target. */
@@ -48,8 +49,14 @@ export function TargetFields({ board, target, disabled, onChange, countryField, 
   };
   const setExportsOnly = (on: boolean) => {
     if (!country) return;
-    const { exportsOnly: _old, ...rest } = country;
-    onChange(on ? { ...rest, exportsOnly: true } : rest);
+    // `to` is only allowed with exportsOnly: it goes when exportsOnly does.
+    const { exportsOnly: _old, to: _to, ...rest } = country;
+    onChange(on ? { ...rest, exportsOnly: true, ...(country.to ? { to: country.to } : {}) } : rest);
+  };
+  const setTo = (to: string[] | undefined) => {
+    if (!country) return;
+    const { to: _old, ...rest } = country;
+    onChange(to ? { ...rest, to } : rest);
   };
   const nodes = [...board.nodes].sort((a, b) => a.label.localeCompare(b.label));
   const missing = (ids: string[], wanted: string) => (wanted !== '' && !ids.includes(wanted) ? <option value={wanted}>(missing: {wanted})</option> : null);
@@ -106,6 +113,10 @@ export function TargetFields({ board, target, disabled, onChange, countryField, 
             <input type="checkbox" checked={country.exportsOnly === true} disabled={disabled} onChange={(e) => setExportsOnly(e.target.checked)} />
             Exports only
           </label>
+          {country.exportsOnly === true && (
+            <CountryListField label={`${labelPrefix}Only exports to`} value={country.to} commit={setTo} disabled={disabled} placeholder="every destination (or e.g. US, JP)" />
+          )}
+          {country.country !== '' && <p className="target-words" data-testid="export-words">{exportWords(country)}</p>}
         </>
       )}
     </div>

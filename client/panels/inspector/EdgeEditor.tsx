@@ -1,4 +1,4 @@
-/** Every field of one edge: its ends (shown as labels), mineral, volume and label. */
+/** Every field of one edge: its ends (shown as labels), mineral, volume, route capacity and delay, and label. */
 import { EdgeSchema } from '../schemas';
 import type { Board, BoardEdge } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
@@ -35,6 +35,18 @@ export function EdgeEditor({ board, edge, readOnly, update, mineralList }: EdgeE
   const store = <K extends keyof EdgeChanges>(key: K, value: EdgeChanges[K]) => {
     if (!sameValue(value, edge[key])) update({ [key]: value } as EdgeChanges);
   };
+  // An empty field removes the optional number.
+  const optionalNumber = (key: 'capacity' | 'delayDays', label: string, placeholder: string) => (
+    <DraftField
+      label={label}
+      value={numberText(edge[key])}
+      inputMode="decimal"
+      placeholder={placeholder}
+      disabled={readOnly}
+      check={(t) => (Number.isNaN(parseNumber(t)) ? 'Enter a number.' : problem({ [key]: parseNumber(t) }, [key]))}
+      commit={(t) => store(key, parseNumber(t))}
+    />
+  );
   return (
     <div className="edge-editor">
       <End board={board} id={edge.from} label="From" />
@@ -59,6 +71,11 @@ export function EdgeEditor({ board, edge, readOnly, update, mineralList }: EdgeE
         }}
         commit={(t) => store('volume', parseNumber(t) ?? 0)}
       />
+      {optionalNumber('capacity', 'Route capacity (t/yr)', 'optional: the most this route can carry')}
+      {optionalNumber('delayDays', 'Delay (days)', 'optional: extra days against the planned route')}
+      {edge.volume === 0 && edge.capacity !== undefined && (
+        <p className="edge-note" data-testid="alternative-route">An alternative route: unused in the plan, it carries up to {edge.capacity.toLocaleString('en-US')} t/yr when rerouting.</p>
+      )}
       <DraftField
         label="Label"
         value={edge.label ?? ''}

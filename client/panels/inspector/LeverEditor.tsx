@@ -8,6 +8,7 @@ import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseNumber } from '../fields/issues';
 import { MineralPicker } from '../fields/MineralPicker';
 import { TargetFields } from '../fields/TargetFields';
+import { withFollowingLabel } from '../levers/lever-label';
 
 type LeverChanges = Partial<Omit<Disruption, 'id'>>;
 
@@ -23,7 +24,7 @@ export interface LeverEditorProps {
 export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps) {
   const problem = (changes: LeverChanges, path: PropertyKey[]) => errorAt(DisruptionSchema.safeParse({ ...lever, ...changes }), path);
   const store = <K extends keyof LeverChanges>(key: K, value: LeverChanges[K]) => {
-    if (!sameValue(value, lever[key])) update({ [key]: value } as LeverChanges);
+    if (!sameValue(value, lever[key])) update(withFollowingLabel(board, lever, { [key]: value } as LeverChanges));
   };
   const numberField = (key: 'factor' | 'days', label: string, hint: (v: number) => string) => (
     <DraftField

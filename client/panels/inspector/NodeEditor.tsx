@@ -1,4 +1,4 @@
-/** Every field of one node: kind, label, country (with flag), lat/lon, capacity/demand/stock rows, tags. */
+/** Every field of one node: kind, label, country (with flag), recovery days, lat/lon, capacity/demand/stock rows, tags. */
 import { useId } from 'react';
 import { NodeSchema } from '../schemas';
 import { NODE_KINDS, type BoardNode, type MineralAmounts, type NodeKind } from '../../../shared/board/types';
@@ -66,6 +66,17 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
       </div>
       <DraftField label="Label" value={node.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
       <CountryField label="Country" value={node.country} disabled={readOnly} check={(c) => problem({ country: c }, ['country'])} commit={(c) => store('country', c)} />
+      {node.kind !== 'consumer' && (
+        <DraftField
+          label="Recovery (days)"
+          value={numberText(node.recoveryDays)}
+          inputMode="decimal"
+          placeholder="optional: days to recover if it stops"
+          disabled={readOnly}
+          check={(t) => (Number.isNaN(parseNumber(t)) ? 'Enter a number.' : problem({ recoveryDays: parseNumber(t) }, ['recoveryDays']))}
+          commit={(t) => store('recoveryDays', parseNumber(t))}
+        />
+      )}
       {coordinate('lat', 'Latitude')}
       {coordinate('lon', 'Longitude')}
       {AMOUNTS.map(({ field, title, unit }) => (

@@ -7,6 +7,7 @@ import { boardMinerals, passesWords, targetWords } from '../board-words';
 import { errorsByField, parseNumber } from '../fields/issues';
 import { MineralPicker } from '../fields/MineralPicker';
 import { TargetFields } from '../fields/TargetFields';
+import { generatedLabel } from './lever-label';
 
 /** Props of AddLeverForm. */
 export interface AddLeverFormProps {
@@ -28,11 +29,18 @@ interface Draft {
 
 const START: Draft = { label: '', enabled: true, target: { country: '' }, minerals: undefined, factor: '0', days: '90' };
 
-function candidate(draft: Draft, id: string): Disruption {
+/** True when the draft's target, factor and days are valid, so a label can be generated from them. */
+function ok(draft: Draft): boolean {
+  const number = (text: string) => parseNumber(text) ?? Number.NaN;
+  const probe = { id: 'probe', label: 'probe', enabled: true, target: draft.target, factor: number(draft.factor), days: number(draft.days) };
+  return DisruptionSchema.safeParse(probe).success;
+}
+
+function candidate(board: Board, draft: Draft, id: string): Disruption {
   const number = (text: string) => parseNumber(text) ?? Number.NaN;
   return {
     id,
-    label: draft.label.trim(),
+    label: draft.label.trim() === '' && ok(draft) ? generatedLabel(board, { target: draft.target, minerals: draft.minerals, factor: number(draft.factor), days: number(draft.days) }) : draft.label.trim(),
     enabled: draft.enabled,
     target: draft.target,
     ...(draft.minerals === undefined ? {} : { minerals: draft.minerals }),
@@ -47,7 +55,7 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
   const [draft, setDraft] = useState<Draft>(START);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
-  const lever = candidate(draft, 'new-lever');
+  const lever = candidate(board, draft, 'new-lever');
   const errors = errorsByField(DisruptionSchema.safeParse(lever));
   const valid = Object.keys(errors).length === 0;
   const shown = (field: string, key = field) => (tried || touched.has(field) ? errors[key] ?? null : null);
@@ -72,7 +80,7 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
     <form className="add-lever" aria-label="Add a lever" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`${id}-label`}>Label</label>
-        <input id={`${id}-label`} value={draft.label} placeholder="China gallium export ban" onChange={(e) => edit('label', { label: e.target.value })} />
+        <input id={`${id}-label`} value={draft.label} placeholder="left empty: named after its target and days" onChange={(e) => edit('label', { label: e.target.value })} />
         {alert(shown('label'))}
       </div>
       <TargetFields

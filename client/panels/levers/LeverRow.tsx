@@ -6,6 +6,7 @@ import type { BoardActions } from '../../state/types';
 import { mineralWords, passesWords, targetWords } from '../board-words';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseNumber } from '../fields/issues';
+import { withFollowingLabel } from './lever-label';
 
 /** Props of LeverRow. */
 export interface LeverRowProps {
@@ -31,7 +32,7 @@ export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowPr
     const value = latest.current;
     latest.current = null;
     setFactorDraft(null);
-    if (value !== null && value !== lever.factor && problem({ factor: value }, ['factor']) === null) actions.updateLever(lever.id, { factor: value });
+    if (value !== null && value !== lever.factor && problem({ factor: value }, ['factor']) === null) actions.updateLever(lever.id, withFollowingLabel(board, lever, { factor: value }));
   };
 
   return (
@@ -84,7 +85,7 @@ export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowPr
             const value = parseNumber(t);
             return value === undefined || Number.isNaN(value) ? 'Enter a number.' : problem({ days: value }, ['days']);
           }}
-          commit={(t) => actions.updateLever(lever.id, { days: parseNumber(t) ?? 0 })}
+          commit={(t) => actions.updateLever(lever.id, withFollowingLabel(board, lever, { days: parseNumber(t) ?? 0 }))}
           adornment={() => <span className="unit">days</span>}
         />
       </div>

@@ -1,0 +1,107 @@
+/** The canvas search box: finds a node by label, country or tag; Enter or a click flies to it and selects it. */
+import { forwardRef, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { BoardNode } from '../../shared/board/types';
+import { KIND_LOOK, flag } from '../state/look';
+import { countryName, searchNodes } from './node-search';
+
+/** Every string the search box shows. */
+export const SEARCH_TEXT = {
+  label: 'Find a node',
+  placeholder: 'Find a node (Ctrl+F or /)',
+  none: (q: string) => `No node matches "${q}".`,
+  results: 'Matching nodes',
+} as const;
+
+/** What the canvas can do with the box. */
+export interface SearchBoxHandle {
+  focus(): void;
+}
+
+/** Props of SearchBox. */
+export interface SearchBoxProps {
+  nodes: readonly BoardNode[];
+  onPick(id: string): void;
+}
+
+/** A combobox over the board's nodes. */
+export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function SearchBox({ nodes, onPick }, ref) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  useImperativeHandle(ref, () => ({ focus: () => { input.current?.focus(); input.current?.select(); } }), []);
+  const matches = useMemo(() => searchNodes(nodes, query), [nodes, query]);
+  const shown = open && query.trim() !== '';
+  const pick = (id: string) => {
+    onPick(id);
+    setOpen(false);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      if (matches.length > 0) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const m = matches[Math.min(active, matches.length - 1)];
+      if (m) pick(m.node.id);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setQuery('');
+      setOpen(false);
+      input.current?.blur();
+    }
+  };
+  const optionId = (i: number) => `${listId}-${i}`;
+  return (
+    <div className="ls-search">
+      <input
+        ref={input}
+        type="search"
+        className="ls-input ls-search__input"
+        role="combobox"
+        aria-label={SEARCH_TEXT.label}
+        aria-expanded={shown}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown && matches.length > 0 ? optionId(Math.min(active, matches.length - 1)) : undefined}
+        placeholder={SEARCH_TEXT.placeholder}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={onKeyDown}
+      />
+      {shown && (
+        <ul id={listId} role="listbox" aria-label={SEARCH_TEXT.results} className="ls-search__list">
+          {matches.length === 0 && <li className="ls-search__none" role="presentation">{SEARCH_TEXT.none(query.trim())}</li>}
+          {matches.map((m, i) => (
+            <li
+              key={m.node.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === Math.min(active, matches.length - 1)}
+              className="ls-search__option"
+              // mousedown, not click: the input's blur would close the list first.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(m.node.id);
+              }}
+            >
+              <span aria-hidden="true">{KIND_LOOK[m.node.kind].icon}</span>
+              <span className="ls-search__label">{m.node.label}</span>
+              <span className="ls-search__where">
+                {flag(m.node.country)} {countryName(m.node.country) || m.node.country}{m.matched.startsWith('tag') ? ` · ${m.matched}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,35 @@
+/** The label a lever gets when none is typed, and how a label follows the lever's days (and, when generated, its other fields). */
+import type { Board, Disruption } from '../../../shared/board/types';
+import { mineralWords, passesWords, targetWords } from '../board-words';
+
+type LeverFields = Pick<Disruption, 'target' | 'minerals' | 'factor' | 'days'>;
+
+/** "China refineries, exports only · gallium: stopped for 90 days". */
+export function generatedLabel(board: Board, lever: LeverFields): string {
+  const minerals = lever.minerals === undefined ? '' : ` · ${mineralWords(lever.minerals)}`;
+  const effect = lever.factor === 0 ? 'stopped' : passesWords(lever.factor);
+  return `${targetWords(board, lever.target)}${minerals}: ${effect} for ${lever.days} days`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The label after `changes`: a generated label is generated again; a typed one that names the old days
+ * ("90 days", "90-day", "90 d") gets the new days; any other label is kept.
+ */
+export function followLabel(board: Board, lever: Disruption, changes: Partial<Omit<Disruption, 'id'>>): string {
+  if (changes.label !== undefined) return changes.label;
+  const next = { ...lever, ...changes };
+  if (lever.label === generatedLabel(board, lever)) return generatedLabel(board, next);
+  if (changes.days === undefined || changes.days === lever.days) return lever.label;
+  const old = escape(String(lever.days));
+  return lever.label.replace(new RegExp(`(^|[^\\d.])${old}(\\s*days?\\b|-day\\b|\\s*d\\b)`, 'g'), (_m, before: string, unit: string) => `${before}${changes.days}${unit}`);
+}
+
+/** `changes` plus the label that follows them, when it differs. */
+export function withFollowingLabel(board: Board, lever: Disruption, changes: Partial<Omit<Disruption, 'id'>>): Partial<Omit<Disruption, 'id'>> {
+  const label = followLabel(board, lever, changes);
+  return label === lever.label ? changes : { ...changes, label };
+}
