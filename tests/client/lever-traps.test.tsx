@@ -72,6 +72,6 @@ describe('Lever editor traps (#16 point 8)', () => {
     const form = screen.getByRole('form', { name: 'Add a lever' });
     fireEvent.change(within(form).getByLabelText('Country'), { target: { value: 'cd' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add lever' }));
-    expect(actions.addLever).toHaveBeenCalledWith(expect.objectContaining({ label: 'all of Congo - Kinshasa: stopped for 90 days', days: 90 }));
+    expect(actions.addLever).toHaveBeenCalledWith(expect.objectContaining({ label: 'all of Democratic Republic of the Congo: stopped for 90 days', days: 90 }));
   });
 });

@@ -112,3 +112,19 @@ describe('Inspector inputs', () => {
     expect(actions.updateNode).not.toHaveBeenCalled();
   });
 });
+
+describe('Add-lever form country', () => {
+  it('takes a country typed by name and stores its code', async () => {
+    const { LeversPanel } = await import('../../client/panels/LeversPanel');
+    const actions = mockActions();
+    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    fireEvent.click(screen.getByRole('button', { name: '+ New lever' }));
+    const form = within(screen.getByRole('form', { name: 'Add a lever' }));
+    fireEvent.change(form.getByLabelText('Label'), { target: { value: 'Italian stop' } });
+    const country = form.getByLabelText('Country') as HTMLInputElement;
+    fireEvent.change(country, { target: { value: 'Italy' } });
+    expect(country.value).toBe('Italy');
+    fireEvent.click(form.getByRole('button', { name: 'Add lever' }));
+    expect(actions.addLever).toHaveBeenCalledWith(expect.objectContaining({ target: { country: 'IT' } }));
+  });
+});
