@@ -292,9 +292,9 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
                 ?
               </button>
             )}
+            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
           </Panel>
           <Panel position="top-right" className="ls-side">
-            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
