@@ -27,6 +27,7 @@ import { Palette } from './Palette';
 import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
+import { useInitialFit } from './use-initial-fit';
 import { useFlowState } from './use-flow-state';
 import { useShortcuts } from './use-shortcuts';
 
@@ -55,6 +56,8 @@ export const CURSOR_MS = 33;
 
 // React Flow fits once the first nodes are measured, also when the board arrives after the canvas mounts.
 const FIT_VIEW = { padding: 0.12, maxZoom: 1.2 };
+const MIN_ZOOM = 0.05;
+const FIRST_FIT = { ...FIT_VIEW, minZoom: MIN_ZOOM };
 /** Below this zoom, dense boards unmount ordinary edge labels. */
 export const LABEL_ZOOM = 0.5;
 /** Below this zoom, node cards draw as plain tinted blocks. */
@@ -82,6 +85,7 @@ const labelLayerOf = (s: { domNode: Element | null }): HTMLElement | null => {
 };
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 const NO_NODES: FlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 
 /** The canvas, with its own React Flow provider. */
 export function Canvas(props: CanvasProps) {
@@ -124,6 +128,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onMoveStart = useCallback(() => setMoving(true), []);
   const onMoveEnd = useCallback(() => setMoving(false), []);
   const [legendOpen, setLegendOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const fitted = useInitialFit(board.nodes, state.loaded, board.nodes.length > VISIBLE_ONLY_NODES, root, FIRST_FIT);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
 
@@ -233,6 +239,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
+      ref={root}
       className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}${dense && moving ? ' ls-canvas--moving' : ''}`}
       style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
@@ -244,8 +251,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       <EdgeLabelContext.Provider value={labelLook}>
       <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={fitted ? nodes : NO_NODES}
+          edges={fitted ? edges : NO_EDGES}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -268,7 +275,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
           fitView
           fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
           maxZoom={2.5}
           aria-label="Supply graph canvas"
         >
