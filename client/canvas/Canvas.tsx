@@ -27,6 +27,7 @@ import { Palette } from './Palette';
 import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
+import { useInitialFit } from './use-initial-fit';
 import { useFlowState } from './use-flow-state';
 import { ReroutePanel } from './ReroutePanel';
 import { rerouteView } from './reroute-view';
@@ -59,6 +60,8 @@ export const CURSOR_MS = 33;
 
 // React Flow fits once the first nodes are measured, also when the board arrives after the canvas mounts.
 const FIT_VIEW = { padding: 0.12, maxZoom: 1.2 };
+const MIN_ZOOM = 0.05;
+const FIRST_FIT = { ...FIT_VIEW, minZoom: MIN_ZOOM };
 /** Below this zoom, dense boards unmount ordinary edge labels. */
 export const LABEL_ZOOM = 0.5;
 /** Below this zoom, node cards draw as plain tinted blocks. */
@@ -86,6 +89,7 @@ const labelLayerOf = (s: { domNode: Element | null }): HTMLElement | null => {
 };
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 const NO_NODES: FlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 
 /** The canvas, with its own React Flow provider. */
 export function Canvas(props: CanvasProps) {
@@ -130,6 +134,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onMoveStart = useCallback(() => setMoving(true), []);
   const onMoveEnd = useCallback(() => setMoving(false), []);
   const [legendOpen, setLegendOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const fitted = useInitialFit(board.nodes, state.loaded, board.nodes.length > VISIBLE_ONLY_NODES, root, FIRST_FIT);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
 
@@ -239,6 +245,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
+      ref={root}
       className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}${dense && moving ? ' ls-canvas--moving' : ''}`}
       style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
@@ -250,9 +257,10 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       <EdgeLabelContext.Provider value={labelLook}>
       <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
+          nodes={fitted ? nodes : NO_NODES}
+          edges={fitted ? edges : NO_EDGES}
           {...BOARD_VIEW_PROPS}
+          minZoom={MIN_ZOOM}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onSelectionChange={onFlowSelection}
@@ -292,9 +300,9 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
                 ?
               </button>
             )}
+            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
           </Panel>
           <Panel position="top-right" className="ls-side">
-            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>

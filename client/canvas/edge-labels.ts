@@ -11,7 +11,7 @@ import { shortFlowText } from './lod';
 
 /** Label font size in flow pixels: full labels, and compact ones before the zoom's text scale. */
 export const LABEL_PX = 11;
-export const COMPACT_LABEL_PX = 12;
+export const COMPACT_LABEL_PX = 13.5;
 
 /** What FlowEdge needs to draw its label. */
 export interface EdgeLabelLook {

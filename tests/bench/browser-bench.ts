@@ -42,18 +42,19 @@ export interface BrowserBenchRow {
 
 const EDITS = 50;
 
-async function openPerson(browser: Browser, name: string, url: string): Promise<{ page: Page; drawMs: number }> {
+async function openPerson(browser: Browser, name: string, url: string, large = false): Promise<{ page: Page; drawMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1500, height: 900 } });
   // tsx keeps function names by wrapping them in __name(...), which the page does not define.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
   await context.addInitScript((n) => localStorage.setItem('lodestone.identity', JSON.stringify({ name: n, color: '#2f5cd6' })), name);
   const page = await context.newPage();
   await page.goto(url);
-  // Polled every animation frame: the first frame in which cards (or the far layer's blocks) are on screen.
-  const drawMs = await page.waitForFunction(() => {
-    const drawn = document.querySelector('.ls-far-layer__nodes path') ?? document.querySelector('.react-flow__node .ls-node__label');
+  // Polled every animation frame: the first frame in which the fitted board is on screen (a large board fits
+  // zoomed far out, so its far layer's blocks; a small one its cards).
+  const drawMs = await page.waitForFunction((farLayer) => {
+    const drawn = farLayer ? document.querySelector('.ls-far-layer__nodes path') : document.querySelector('.react-flow__node .ls-node__label');
     return drawn && !document.querySelector('.ls-canvas__loading') ? performance.now() : false;
-  }, undefined, { timeout: 60_000, polling: 'raf' }).then((h) => h.jsonValue() as Promise<number>);
+  }, large, { timeout: 60_000, polling: 'raf' }).then((h) => h.jsonValue() as Promise<number>);
   await page.waitForFunction(() => {
     const l = (window as unknown as { __lodestone?: { exposure?: { report: unknown } } }).__lodestone;
     return Boolean(l?.exposure?.report);
@@ -159,10 +160,10 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
     for (const [name, board] of boards) {
       log(`browser: ${name}, ${board.nodes.length} nodes ...`);
       const { links } = await importBoard(server.url, board);
-      const { page: a, drawMs } = await openPerson(browser, 'A', `${server.url}${links.editor}`);
-      const { page: b } = await openPerson(browser, 'B', `${server.url}${links.editor}`);
-      const samples = await editToExposure(a, b, board);
       const large = board.nodes.length >= 1000;
+      const { page: a, drawMs } = await openPerson(browser, 'A', `${server.url}${links.editor}`, large);
+      const { page: b } = await openPerson(browser, 'B', `${server.url}${links.editor}`, large);
+      const samples = await editToExposure(a, b, board);
       const pan = large ? await panFrames(a) : null;
       if (large) await toWorkingZoom(a, board.nodes[Math.floor(board.nodes.length / 2)].label);
       const work = large ? await panFrames(a) : null;

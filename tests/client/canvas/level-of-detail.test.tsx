@@ -134,3 +134,12 @@ describe('Level of detail: the canvas', () => {
     expect(screen.queryByRole('region', { name: 'Legend' })).toBeNull();
   });
 });
+
+describe('First fit of a large board', () => {
+  it('frames the nodes at their default card size', async () => {
+    const { nodesBox } = await import('../../../client/canvas/use-initial-fit');
+    const n = (x: number, y: number) => ({ id: `${x}-${y}`, kind: 'mine' as const, label: 'x', country: 'CD', position: { x, y } });
+    expect(nodesBox([n(0, 0), n(1000, -50)])).toEqual({ x: 0, y: -50, width: 1200, height: 140 });
+    expect(nodesBox([])).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+  });
+});
