@@ -35,7 +35,7 @@ export function PeopleList({ me, peers, onFollow, following = null }: PeopleList
               {peer.presenting && <span className="ls-muted ls-person__tag">(presenting)</span>}
               {onFollow && (following === peer.clientId ? (
                 <button type="button" className="ls-button ls-button--small ls-person__follow" onClick={() => onFollow(null)} aria-pressed="true" aria-label={`Stop following ${name}`} title={`Stop following ${name}`}>
-                  <span className="ls-person__follow-text">Following {name}</span>
+                  <span className="ls-person__follow-text">Following</span>
                 </button>
               ) : (
                 <button type="button" className="ls-button ls-button--small ls-button--quiet ls-person__follow" onClick={() => onFollow(peer.clientId)} aria-pressed="false" aria-label={`Follow ${name}`} title={`Follow ${name}: your view moves with theirs`}>
