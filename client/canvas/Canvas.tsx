@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
+  Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import type { BoardNode, Position } from '../../shared/board/types';
@@ -12,22 +12,24 @@ import type { BoardActions, BoardViewState } from '../state/types';
 import { ConnectDialog } from './ConnectDialog';
 import { farNodeAt } from './far-node-paths';
 import { FarLayer, useNodeBoxes } from './FarLayer';
-import { edgeTypes } from './FlowEdge';
+import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
-import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
+import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
 import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
-import { FarCardsContext, nodeTypes } from './nodes';
+import { FarCardsContext } from './nodes';
 import { Palette } from './Palette';
 import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useFlowState } from './use-flow-state';
+import { ReroutePanel } from './ReroutePanel';
+import { rerouteView } from './reroute-view';
 import { useShortcuts } from './use-shortcuts';
 
 /** Props of the canvas. The page owns the selection; the canvas reports changes to it. */
@@ -46,6 +48,8 @@ export interface CanvasProps {
   onHelp?(): void;
   /** Extra React Flow children (they may use React Flow hooks), e.g. viewport following. */
   children?: ReactNode;
+  /** The adapted figures (after rerouting) of the report are being recomputed. */
+  reroutePending?: boolean;
 }
 
 /** Boards above this many nodes only render what is on screen. */
@@ -72,6 +76,14 @@ const sameIds = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(b);
   return a.every((id) => set.has(id));
 };
+let layerCache: { root: Element | null; layer: HTMLElement | null } = { root: null, layer: null };
+/** The flow label layer of the canvas's React Flow element (queried again only when that element changes). */
+const labelLayerOf = (s: { domNode: Element | null }): HTMLElement | null => {
+  if (layerCache.root !== s.domNode || (layerCache.layer === null && s.domNode !== null)) {
+    layerCache = { root: s.domNode, layer: s.domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null };
+  }
+  return layerCache.layer;
+};
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 const NO_NODES: FlowNode[] = [];
 
@@ -91,7 +103,7 @@ function mineralsOnBoard(nodes: BoardNode[], edges: { mineral: string }[]): stri
   return [...set].sort();
 }
 
-function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children }: CanvasProps) {
+function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, focus, onHelp, children, reroutePending = false }: CanvasProps) {
   const board = state.board;
   const editable = state.role !== 'viewer';
   const rf = useReactFlow<FlowNode, FlowEdge>();
@@ -99,15 +111,24 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
   const [band, detail, stepText] = useStore(zoomView).split(':');
+  // One lookup of the label layer for every flow label (see LabelLayerContext).
+  const labelLayer = useStore(labelLayerOf);
   const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
+  const [afterReroute, setAfterReroute] = useState(false);
+  const rerouted = useMemo(() => (afterReroute ? rerouteView(exposure) : null), [afterReroute, exposure]);
   const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
-    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer,
+    board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer, rerouted,
   });
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
   const dense = board.edges.length > DENSE_EDGES;
-  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense);
+  // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
+  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
+  // While a dense board pans, its viewport is one composited layer and flow labels are not painted.
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
   const [legendOpen, setLegendOpen] = useState(false);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
@@ -218,7 +239,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
-      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}${dense && moving ? ' ls-canvas--moving' : ''}`}
       style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
       onPointerMove={onPointerMove}
@@ -227,31 +248,28 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     >
       <FarCardsContext.Provider value={farLayer}>
       <EdgeLabelContext.Provider value={labelLook}>
+      <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
+          {...BOARD_VIEW_PROPS}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onSelectionChange={onFlowSelection}
           onNodeDragStart={onDragStart}
           onSelectionDragStart={onDragStart}
+          onMoveStart={dense ? onMoveStart : undefined}
+          onMoveEnd={dense ? onMoveEnd : undefined}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           connectionRadius={30}
           isValidConnection={isNewFlow}
           nodesDraggable={editable}
           nodesConnectable={editable}
-          edgesReconnectable={false}
           elementsSelectable
-          deleteKeyCode={null}
           multiSelectionKeyCode={['Meta', 'Control']}
           onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
-          fitView
           fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
-          maxZoom={2.5}
           aria-label="Supply graph canvas"
         >
           <Panel position="top-left" className="ls-toolbar">
@@ -277,16 +295,18 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           </Panel>
           <Panel position="top-right" className="ls-side">
             <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
+            <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
-          <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+          <BoardGrid />
           <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
+      </LabelLayerContext.Provider>
       </EdgeLabelContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (

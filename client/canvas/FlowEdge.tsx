@@ -1,9 +1,9 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it, dashed grey for an alternative route. */
 import { memo, useContext } from 'react';
-import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
-import { EdgeLabelContext, flowLabelText } from './edge-labels';
+import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
 /**
@@ -18,10 +18,13 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   if (!data) return null;
   const { edge, width, disruptedBy, peer, showLabel } = data;
   const disrupted = disruptedBy !== null;
-  const alternative = !disrupted && isAlternative(edge);
+  const rerouted = data.rerouted ?? null;
+  // With "after rerouting" on, an alternative route that carries flow lights up in its mineral's colour.
+  const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
   const stroke = disrupted ? DISRUPTED_COLOR : alternative ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
-  const fullText = flowText(edge, null);
-  const text = alternative ? fullText : flowLabelText(edge, labels.compact);
+  const fullText = flowText(edge, rerouted);
+  const text = alternative || rerouted !== null ? fullText : flowLabelText(edge, labels.compact);
+  const bottleneck = data.bottleneck === true;
   return (
     <>
       {peer && <path d={path} className="ls-edge__peer" fill="none" style={{ stroke: peer.color, strokeWidth: width + 7 }} />}
@@ -34,23 +37,27 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         markerEnd={markerEnd}
         data-disrupted={disrupted ? 'true' : 'false'}
         data-alternative={alternative ? 'true' : undefined}
+        data-rerouted={rerouted === null ? undefined : String(rerouted)}
+        data-bottleneck={bottleneck ? 'true' : undefined}
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
       {((showLabel && !labels.hidden.has(id)) || selected) && (
-      <EdgeLabelRenderer>
+      <FlowLabelPortal>
         <div
           className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(peer ? { boxShadow: `0 0 0 2px ${peer.color}` } : {}) }}
           data-testid={`edge-${id}`}
           data-disrupted={disrupted ? 'true' : 'false'}
+          data-rerouted={rerouted === null ? undefined : String(rerouted)}
           data-peer-selected={peer?.names}
           title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
         >
           {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
+          {bottleneck && <span className="ls-edge-label__icon" role="img" aria-label="bottleneck" title="Bottleneck: this route limits rerouted delivery">⚠</span>}
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
           {text}
         </div>
-      </EdgeLabelRenderer>
+      </FlowLabelPortal>
       )}
     </>
   );

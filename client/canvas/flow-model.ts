@@ -9,6 +9,7 @@ import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types
 import { mineralColor } from '../state/look';
 import type { Peer } from '../state/types';
 import { DEFAULT_NODE_SIZE } from './node-size';
+import type { RerouteView } from './reroute-view';
 import { ALTERNATIVE_COLOR, isAlternative } from './route-look';
 
 /** Who else has an item selected: their names and the first one's colour. */
@@ -22,6 +23,10 @@ export type FlowNodeData = {
   /** Consumers: worst shortfallPct across minerals (null without a report entry). */
   shortfall: number | null;
   peer: PeerMark | null;
+  /** With "after rerouting" on: this node limits rerouted delivery. */
+  bottleneck?: boolean;
+  /** The shortest time to survive of any consumer if this node stopped (days), or null. */
+  worstTts?: number | null;
 };
 /** A React Flow node of one board kind. */
 export type FlowNode = Node<FlowNodeData, NodeKind>;
@@ -35,6 +40,10 @@ export type FlowEdgeData = {
   peer: PeerMark | null;
   /** False on a dense board zoomed out (the label is not mounted unless the edge is selected). */
   showLabel: boolean;
+  /** With "after rerouting" on: the rerouted t/yr of this flow (0 when it carries nothing); absent otherwise. */
+  rerouted?: number;
+  /** With "after rerouting" on: this flow limits rerouted delivery. */
+  bottleneck?: boolean;
 };
 /** A React Flow edge of type 'flow'. */
 export type FlowEdge = Edge<FlowEdgeData, 'flow'>;
@@ -49,13 +58,21 @@ function shown(share: number): number {
   return share >= 0.01 ? Math.round(share * 100) / 100 : share;
 }
 
+/** What a card shows from the exposure report. */
+export interface NodeLook {
+  criticality: number;
+  shortfall: number | null;
+  /** Shortest time to survive (whole days) of any consumer if this node stopped, or null. */
+  worstTts?: number | null;
+}
+
 /** Per-node criticality and (consumers) worst shortfall from an exposure report, at the precision a card shows. */
-export function nodeLooks(report: ExposureReport | null): Map<string, { criticality: number; shortfall: number | null }> {
-  const looks = new Map<string, { criticality: number; shortfall: number | null }>();
+export function nodeLooks(report: ExposureReport | null): Map<string, NodeLook> {
+  const looks = new Map<string, NodeLook>();
   if (!report) return looks;
   const get = (id: string) => {
     let look = looks.get(id);
-    if (!look) looks.set(id, (look = { criticality: 0, shortfall: null }));
+    if (!look) looks.set(id, (look = { criticality: 0, shortfall: null, worstTts: null }));
     return look;
   };
   for (const mineral of Object.values(report.minerals)) {
@@ -66,8 +83,16 @@ export function nodeLooks(report: ExposureReport | null): Map<string, { critical
     }
     for (const [id, consumer] of Object.entries(mineral.consumers)) {
       const pct = consumer.shortfall <= ZERO_TOLERANCE || !Number.isFinite(consumer.shortfallPct) ? 0 : consumer.shortfallPct;
+      // A consumer that receives less than it wants is short too, even when nothing planned is cut.
+      const gap = consumer.demand > 0 && consumer.demandGap > ZERO_TOLERANCE ? consumer.demandGap / consumer.demand : 0;
       const look = get(id);
-      look.shortfall = Math.max(look.shortfall ?? 0, shown(pct));
+      look.shortfall = Math.max(look.shortfall ?? 0, shown(Math.max(pct, gap)));
+      for (const n of consumer.criticalNodes) {
+        if (!Number.isFinite(n.tts)) continue;
+        const days = Math.round(n.tts);
+        const at = get(n.node);
+        at.worstTts = at.worstTts == null ? days : Math.min(at.worstTts, days);
+      }
     }
   }
   return looks;
@@ -94,7 +119,9 @@ const samePeer = (a: PeerMark | null, b: PeerMark | null) => a === b || (a !== n
 
 /** Inputs of the node derivation. */
 export interface NodeContext {
-  looks: Map<string, { criticality: number; shortfall: number | null }>;
+  looks: Map<string, NodeLook>;
+  /** Bottleneck nodes with "after rerouting" on (absent: off). */
+  bottlenecks?: ReadonlySet<string>;
   marks: Map<string, PeerMark>;
   selected: ReadonlySet<string>;
 }
@@ -110,9 +137,11 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     const shortfall = node.kind === 'consumer' ? (look?.shortfall ?? null) : null;
     const peer = ctx.marks.get(node.id) ?? null;
     const selected = ctx.selected.has(node.id);
+    const bottleneck = ctx.bottlenecks?.has(node.id) === true;
+    const worstTts = look?.worstTts ?? null;
     if (
       old !== undefined && old.data.node === node && old.data.criticality === criticality && old.data.shortfall === shortfall &&
-      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected
+      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck && (old.data.worstTts ?? null) === worstTts
     ) {
       if (prev[i] !== old) changed = true;
       return old;
@@ -123,7 +152,7 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     // initialWidth/Height: the mini-map and fitView size nodes React Flow has not measured yet (far zoom, off screen).
     return {
       ...old, id: node.id, type: node.kind, position, selected, initialWidth: DEFAULT_NODE_SIZE.width, initialHeight: DEFAULT_NODE_SIZE.height,
-      data: { node, criticality, shortfall, peer },
+      data: { node, criticality, shortfall, peer, bottleneck, worstTts },
     } as FlowNode;
   });
   return changed ? next : prev;
@@ -139,6 +168,8 @@ export interface EdgeContext {
   zoomedIn: boolean;
   /** Dense board zoomed far out: FarEdges draws the flows, React Flow only the selected ones (mine or a peer's). */
   farLayer?: boolean;
+  /** "After rerouting" on: rerouted volumes and bottlenecks (absent or null: off). */
+  rerouted?: RerouteView | null;
 }
 
 /** Stroke width from volume: 1.5 px plus up to 6 px for the board's largest flow. */
@@ -161,21 +192,24 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
     const selected = ctx.selected.has(edge.id);
     if (ctx.farLayer && !selected && peer === null) continue;
     const old = before.get(edge.id);
-    const width = edgeWidth(edge.volume, maxVolume);
+    const view = ctx.rerouted ?? null;
+    const rerouted = view === null ? undefined : view.flows.get(edge.id) ?? 0;
+    const bottleneck = view !== null && view.bottleneckEdges.has(edge.id);
+    const width = rerouted === undefined ? edgeWidth(edge.volume, maxVolume) : edgeWidth(rerouted, Math.max(maxVolume, view!.maxFlow));
     const levers = ctx.cut.get(edge.id);
     const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
-    const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null;
+    const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null || bottleneck;
     const d = old?.data;
     if (
       old !== undefined && d !== undefined && d.edge === edge && d.width === width && d.disruptedBy === disruptedBy &&
-      samePeer(d.peer, peer) && d.showLabel === showLabel && Boolean(old.selected) === selected
+      samePeer(d.peer, peer) && d.showLabel === showLabel && Boolean(old.selected) === selected && d.rerouted === rerouted && Boolean(d.bottleneck) === bottleneck
     ) {
       if (prev[next.length] !== old) changed = true;
       next.push(old);
       continue;
     }
     changed = true;
-    const color = disruptedBy !== null ? DISRUPTED_COLOR : isAlternative(edge) ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
+    const color = disruptedBy !== null ? DISRUPTED_COLOR : isAlternative(edge) && !((rerouted ?? 0) > 0) ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
     next.push({
       ...old,
       id: edge.id,
@@ -185,7 +219,7 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
       selected,
       // In user space, so thick flows do not get huge arrowheads.
       markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' },
-      data: { edge, width, disruptedBy, peer, showLabel },
+      data: { edge, width, disruptedBy, peer, showLabel, ...(rerouted === undefined ? {} : { rerouted, bottleneck }) },
     });
   }
   return changed || next.length !== prev.length ? next : prev;

@@ -19,9 +19,22 @@ export function criticalityTint(criticality: number): { background?: string; bor
 function ShortfallBadge({ id, shortfall }: { id: string; shortfall: number }) {
   const bad = shortfall > 0;
   return (
-    <span className={`ls-badge ${bad ? 'ls-badge--bad' : 'ls-badge--ok'}`} data-testid={`shortfall-${id}`} title="Worst shortfall across minerals under the scenario">
+    <span className={`ls-badge ${bad ? 'ls-badge--bad' : 'ls-badge--ok'}`} data-testid={`shortfall-${id}`} title="Worst shortfall across minerals: against the plan under the scenario, or against demand">
       {bad ? `short ${percent(shortfall)}` : 'covered'}
     </span>
+  );
+}
+
+/** Time to recover against the worst time to survive, and the bottleneck mark after rerouting. */
+function RecoveryLine({ id, recoveryDays, worstTts, bottleneck }: { id: string; recoveryDays?: number; worstTts: number | null; bottleneck: boolean }) {
+  const atRisk = recoveryDays !== undefined && worstTts !== null && worstTts < recoveryDays;
+  return (
+    <div className={`ls-node__recovery${atRisk ? ' ls-node__recovery--risk' : ''}`} data-testid={`recovery-${id}`}
+      title="Days this node needs to recover if it stops, against the shortest time a consumer's stock lasts without it">
+      {bottleneck && <span className="ls-badge ls-badge--bad" data-testid={`bottleneck-${id}`}>bottleneck</span>}
+      {recoveryDays !== undefined && <span>recovers in {Math.round(recoveryDays)} d</span>}
+      {worstTts !== null && <span>worst survive {worstTts} d</span>}
+    </div>
   );
 }
 
@@ -37,7 +50,7 @@ function NodeCard(props: NodeProps<FlowNode>) {
 }
 
 function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
-  const { node, criticality, shortfall, peer } = data;
+  const { node, criticality, shortfall, peer, bottleneck = false, worstTts = null } = data;
   const look = KIND_LOOK[node.kind];
   const figures = nodeFigures(node);
   const style: CSSProperties & Record<string, string | undefined> = { ...criticalityTint(criticality), '--ls-peer': peer?.color };
@@ -63,6 +76,7 @@ function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
         <span className="ls-node__kind">{look.name}</span>
         {shortfall !== null && <ShortfallBadge id={id} shortfall={shortfall} />}
       </div>
+      {(node.recoveryDays !== undefined || worstTts !== null || bottleneck) && <RecoveryLine id={id} recoveryDays={node.recoveryDays} worstTts={worstTts} bottleneck={bottleneck} />}
       {figures.length > 0 && (
         <ul className="ls-node__figures">
           {figures.slice(0, MAX_FIGURES).map((f) => (

@@ -9,6 +9,7 @@ import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, Peer } from '../state/types';
 import { disruptedEdges } from './disrupted';
 import { nodeLooks, peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-model';
+import type { RerouteView } from './reroute-view';
 import { positionWriter } from './throttle';
 
 /** Milliseconds between two position writes while dragging. */
@@ -26,10 +27,12 @@ export interface FlowStateInput {
   zoomedIn: boolean;
   /** Dense board zoomed far out: only selected edges go to React Flow (FarEdges draws the rest). */
   farLayer?: boolean;
+  /** "After rerouting" on: the rerouted picture to draw (null or absent: the plan). */
+  rerouted?: RerouteView | null;
 }
 
 /** React Flow nodes, edges and change handlers for one board. */
-export function useFlowState({ board, exposure, peers, selection, editable, actions, zoomedIn, farLayer = false }: FlowStateInput) {
+export function useFlowState({ board, exposure, peers, selection, editable, actions, zoomedIn, farLayer = false, rerouted = null }: FlowStateInput) {
   const latest = useRef({ actions, editable });
   latest.current = { actions, editable };
 
@@ -46,12 +49,13 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   const idKey = boardNodes.map((n) => n.id).join('\u0000');
   const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
 
-  const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, { looks, marks, selected }));
-  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer }));
-  useLayoutEffect(() => setNodes((prev) => syncNodes(prev, boardNodes, { looks, marks, selected })), [boardNodes, looks, marks, selected]);
+  const bottlenecks = rerouted?.bottleneckNodes;
+  const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, { looks, marks, selected, bottlenecks }));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted }));
+  useLayoutEffect(() => setNodes((prev) => syncNodes(prev, boardNodes, { looks, marks, selected, bottlenecks })), [boardNodes, looks, marks, selected, bottlenecks]);
   useLayoutEffect(
-    () => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer })),
-    [boardEdges, nodeIds, cut, marks, selected, zoomedIn, farLayer],
+    () => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted })),
+    [boardEdges, nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted],
   );
   // Edge ids React Flow draws itself while FarEdges draws the others.
   const edgeIdKey = farLayer ? edges.map((e) => e.id).join('\u0000') : '';

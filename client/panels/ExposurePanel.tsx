@@ -1,19 +1,26 @@
 /** The exposure of the board per mineral: each consumer's origins, concentration, shortfall and survival, and the critical nodes. */
 import { useMemo, useState } from 'react';
 import type { Board } from '../../shared/board/types';
-import type { ExposureReport } from '../../shared/exposure/types';
+import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types';
 import { mineralColor } from '../state/look';
 import { ConsumerCard } from './exposure/ConsumerCard';
+import { CrmaDashboard } from './exposure/CrmaDashboard';
 import { CriticalNodes } from './exposure/CriticalNodes';
+import { PriceFloorCosts } from './exposure/PriceFloorCosts';
+import { StressTest } from './exposure/StressTest';
+import { routeShares } from './exposure/route-shares';
+import { SummaryStrip } from './exposure/SummaryStrip';
 import './ExposurePanel.css';
 
 /** Props of ExposurePanel. */
 export interface ExposurePanelProps {
-  /** The latest report (null while the first computation runs) and how long it took. */
-  exposure: { report: ExposureReport | null; computeMs: number };
+  /** The latest report (null while the first computation runs), how long it took, and whether the adapted figures are being recomputed. */
+  exposure: { report: ExposureReport | null; computeMs: number; adaptedPending?: boolean };
   board: Board;
   /** Selects a node on the board (from the critical nodes list). */
   onSelectNode(id: string): void;
+  /** Facilitators only: adds tonnes of a mineral to a stockpile's stock, in one undoable step. */
+  onAddStock?(stockpileId: string, mineral: string, tonnes: number): void;
 }
 
 /** Consumer cards drawn before "Show all": each card holds two charts, and big boards have hundreds of consumers. */
@@ -24,11 +31,12 @@ function msText(ms: number): string {
 }
 
 /** Mineral tabs (when there are several), consumer blocks, critical nodes, and a timing footnote. */
-export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelProps) {
+export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: ExposurePanelProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const nodesById = useMemo(() => new Map(board.nodes.map((n) => [n.id, n])), [board.nodes]);
   const { report, computeMs } = exposure;
+  const pending = exposure.adaptedPending === true;
   if (report === null) {
     return (
       <section className="exposure-panel" aria-label="Exposure" aria-busy="true">
@@ -55,6 +63,7 @@ export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelPr
   return (
     <section className="exposure-panel" aria-label="Exposure">
       <h2>Exposure</h2>
+      {minerals.length > 0 && <SummaryStrip report={report} pending={pending} />}
       {minerals.length === 0 && (
         <p className="muted">
           {hasConsumers ? 'No minerals flow on this board yet. Draw an edge or give a consumer a demand.' : 'No consumers yet. Add a consumer with a demand to see its exposure.'}
@@ -82,7 +91,14 @@ export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelPr
           {consumers.length === 0 ? (
             <p className="muted">No consumers of {mineral} yet. Connect a consumer or give one a demand for {mineral}.</p>
           ) : (
-            shown.map(([id, c]) => <ConsumerCard key={id} board={board} nodesById={nodesById} mineral={mineral} consumerId={id} report={c} />)
+            shown.map(([id, c], i) => {
+              const flows = mr.reroute?.flows;
+              const hit = c.shortfall > ZERO_TOLERANCE;
+              return (
+                <ConsumerCard key={id} board={board} nodesById={nodesById} mineral={mineral} consumerId={id} report={c} open={i === 0}
+                  adapted={mr.reroute?.consumers[id]} pending={pending} routesAfter={hit && flows ? routeShares(board, mineral, flows, id) : null} onSelectNode={onSelectNode} />
+              );
+            })
           )}
           {consumers.length > FIRST_CARDS && (
             <button type="button" className="show-all" onClick={() => setShowAll(!showAll)}>
@@ -90,8 +106,14 @@ export function ExposurePanel({ exposure, board, onSelectNode }: ExposurePanelPr
             </button>
           )}
           <CriticalNodes board={board} nodesById={nodesById} mineral={mineral} nodes={mr.criticalNodes} onSelectNode={onSelectNode} />
+          {mr.stressTest && (
+            <StressTest board={board} mineral={mineral} stress={mr.stressTest} price={board.prices?.[mineral]}
+              onAddStock={onAddStock ? (id, t) => onAddStock(id, mineral, t) : undefined} />
+          )}
+          <CrmaDashboard mineral={mineral} crma={mr.crma} />
         </div>
       )}
+      <PriceFloorCosts board={board} floors={report.priceFloors} />
       {report.warnings.length > 0 && (
         <details className="exposure-warnings">
           <summary>{report.warnings.length === 1 ? '1 data warning' : `${report.warnings.length} data warnings`}</summary>

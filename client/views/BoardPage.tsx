@@ -16,6 +16,7 @@ import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
+import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
@@ -101,7 +102,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             </div>
           )}
           {state.loaded ? (
-            <Canvas state={state} actions={actions} exposure={exposure.report} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
+            <Canvas state={state} actions={actions} exposure={exposure.report} reroutePending={exposure.adaptedPending} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
               <ViewportSync publish={presence?.setViewport} follow={followed.kind === 'follow' && !followed.slide ? followed.viewport : undefined} onUserMove={onUserMove} />
             </Canvas>
           ) : (
@@ -126,7 +127,10 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             <button type="button" className="board-side-toggle board-side-toggle--hide" onClick={() => setSideCollapsed(true)} aria-label="Hide the side panel" title="Hide the side panel to give the canvas the whole width">»</button>
           </nav>
           <div className="board-tab-body" role="tabpanel">
-            {tab === 'exposure' && <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode} />}
+            {tab === 'exposure' && (
+              <ExposurePanel exposure={exposure} board={state.board} onSelectNode={focusNode}
+                onAddStock={state.role === 'facilitator' ? (id, mineral, t) => addStock(state.board, actions, id, mineral, t) : undefined} />
+            )}
             {tab === 'levers' && <LeversPanel board={state.board} actions={actions} readOnly={readOnly} onEdit={(id) => select([id])} />}
             {tab === 'inspect' && <Inspector board={state.board} selection={selection} actions={actions} readOnly={readOnly} />}
             {tab === 'inspect' && <SelectionComments session={session} board={state.board} selection={selection} role={state.role} me={me} />}

@@ -1,12 +1,19 @@
-/** One consumer's exposure to one mineral: supply and shortfall, time to survive vs time to recover, origins, HHI, 65 % benchmark, routes. */
+/**
+ * One consumer's exposure to one mineral, collapsible: the head shows the verdict, shortfall and demand
+ * gap; the body the immediate and adapted figures, stock against disruption, origins, HHI, the 65 %
+ * benchmark, routes (planned and under the scenario) and the nodes that hurt it most.
+ */
 import { memo } from 'react';
 import { isEuMember } from '../../../shared/board/countries';
 import type { Board } from '../../../shared/board/types';
-import type { ConsumerReport, StageReport } from '../../../shared/exposure/types';
+import { ZERO_TOLERANCE, type ConsumerReport, type RerouteConsumer, type StageReport } from '../../../shared/exposure/types';
 import { days, flag, KIND_LOOK, percent } from '../../state/look';
 import { nodeLabel } from '../board-words';
+import { AdaptedTable } from './AdaptedTable';
+import { ConsumerCritical } from './ConsumerCritical';
 import { Figure, hhiText, perYear } from './Figure';
 import { OriginBars } from './OriginBars';
+import { verdict } from './words';
 
 /** Props of ConsumerCard. */
 export interface ConsumerCardProps {
@@ -16,14 +23,18 @@ export interface ConsumerCardProps {
   mineral: string;
   consumerId: string;
   report: ConsumerReport;
+  /** The consumer after rerouting (undefined until computed). */
+  adapted?: RerouteConsumer;
+  /** The adapted figures belong to an earlier board and are being recomputed. */
+  pending?: boolean;
+  /** Route shares of what the consumer receives after rerouting, or null when nothing is cut. */
+  routesAfter?: Record<string, number> | null;
+  /** Open when first drawn. */
+  open?: boolean;
+  onSelectNode?(id: string): void;
 }
 
 const HIGHLY_CONCENTRATED = 2500;
-
-function verdict(report: ConsumerReport): { text: string; tone: 'ok' | 'bad' | 'calm' } {
-  if (report.stockDays === null) return { text: 'no shortfall', tone: 'calm' };
-  return report.survives ? { text: 'survives', tone: 'ok' } : { text: 'does not survive', tone: 'bad' };
-}
 
 function benchmarkWords(stage: StageReport, over: boolean): string {
   const top = stage.top;
@@ -32,10 +43,12 @@ function benchmarkWords(stage: StageReport, over: boolean): string {
   return `within the EU 65 % benchmark (top: ${top.country} ${percent(top.share)}${isEuMember(top.country) ? ', EU member' : ''})`;
 }
 
-function StageStats({ name, stage, over }: { name: 'mining' | 'refining'; stage: StageReport; over: boolean }) {
+const STAGE_NAMES = { mining: 'Mining', refining: 'Refining', manufacturing: 'Manufacturing' } as const;
+
+function StageStats({ name, stage, over }: { name: keyof typeof STAGE_NAMES; stage: StageReport; over: boolean }) {
   return (
     <div className={`stage-stats${over ? ' over' : ''}`}>
-      <span className="stage-name">{name === 'mining' ? 'Mining' : 'Refining'}</span>
+      <span className="stage-name">{STAGE_NAMES[name]}</span>
       <span>
         HHI <Figure field={`hhi-${name}`} value={stage.hhi}>{hhiText(stage.hhi)}</Figure>
         {stage.hhi > HIGHLY_CONCENTRATED && <span className="note"> highly concentrated</span>}
@@ -47,74 +60,95 @@ function StageStats({ name, stage, over }: { name: 'mining' | 'refining'; stage:
   );
 }
 
+function RouteList({ board, routes, testid }: { board: Board; routes: Record<string, number>; testid: string }) {
+  const top = Object.entries(routes).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, 3);
+  if (top.length === 0) return <span className="muted">no transport node on the way</span>;
+  return (
+    <span data-testid={testid}>
+      {top.map(([id, share], i) => (
+        <span key={id} className="route" data-node={id} data-share={share}>
+          {i > 0 ? ', ' : ''}
+          {nodeLabel(board, id)} {percent(share)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** The consumer block; every key number carries data-field and data-value. */
 export const ConsumerCard = memo(ConsumerCardView, sameCard);
 
 /** Whether two card renders would look the same: same report content and the same node objects for the consumer and its routes. */
 function sameCard(a: ConsumerCardProps, b: ConsumerCardProps): boolean {
-  if (a.mineral !== b.mineral || a.consumerId !== b.consumerId) return false;
+  if (a.mineral !== b.mineral || a.consumerId !== b.consumerId || a.pending !== b.pending || a.onSelectNode !== b.onSelectNode) return false;
   if (a.report !== b.report && JSON.stringify(a.report) !== JSON.stringify(b.report)) return false;
+  if (a.adapted !== b.adapted && JSON.stringify(a.adapted) !== JSON.stringify(b.adapted)) return false;
+  if (a.routesAfter !== b.routesAfter && JSON.stringify(a.routesAfter) !== JSON.stringify(b.routesAfter)) return false;
   if (!a.nodesById || !b.nodesById) return a.board === b.board;
-  return [a.consumerId, ...Object.keys(b.report.routes)].every((id) => a.nodesById!.get(id) === b.nodesById!.get(id));
+  const ids = [a.consumerId, ...Object.keys(b.report.routes), ...Object.keys(b.routesAfter ?? {}), ...b.report.criticalNodes.map((n) => n.node)];
+  return ids.every((id) => a.nodesById!.get(id) === b.nodesById!.get(id));
 }
 
-function ConsumerCardView({ board, mineral, consumerId, report: c }: ConsumerCardProps) {
-  const node = board.nodes.find((n) => n.id === consumerId);
+function ConsumerCardView({ board, nodesById, mineral, consumerId, report: c, adapted, pending = false, routesAfter = null, open = false, onSelectNode }: ConsumerCardProps) {
+  const lookup = nodesById ?? new Map(board.nodes.map((n) => [n.id, n]));
+  const node = lookup.get(consumerId);
   const mark = verdict(c);
   const deliveredShare = c.supplied > 0 ? Math.min(1, Math.max(0, c.delivered / c.supplied)) : 0;
-  const routes = Object.entries(c.routes).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, 3);
+  const stages = (['mining', 'refining', 'manufacturing'] as const).filter((s) => c.stages[s] !== undefined);
 
   return (
     <section className={`consumer-card tone-${mark.tone}`} data-testid={`exposure-${mineral}-${consumerId}`} aria-label={`${node?.label ?? consumerId}, ${mineral}`}>
-      <header className="consumer-head">
-        <h3>{node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : consumerId}</h3>
-        <span className={`verdict ${mark.tone}`}>
-          <span aria-hidden="true">{mark.tone === 'bad' ? '✗ ' : '✓ '}</span>
-          <Figure field="survives" value={c.survives}>{mark.text}</Figure>
-        </span>
-      </header>
+      <details open={open}>
+        <summary className="consumer-head">
+          <h3>{node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : consumerId}</h3>
+          <span className={`verdict ${mark.tone}`} title={mark.explain}>
+            <span aria-hidden="true">{mark.tone === 'bad' || mark.tone === 'warn' ? '✗ ' : '✓ '}</span>
+            <Figure field="survives" value={c.survives}>{mark.text}</Figure>
+          </span>
+          <span className="consumer-line">
+            shortfall <Figure field="shortfall" value={c.shortfall} className="strong">{perYear(c.shortfall)}</Figure> (
+            <Figure field="shortfallPct" value={c.shortfallPct}>{percent(c.shortfallPct)}</Figure>)
+            {' · '}demand gap <Figure field="demandGap" value={c.demandGap} className={c.demandGap > ZERO_TOLERANCE ? 'strong gap' : undefined}>{perYear(c.demandGap)}</Figure>
+          </span>
+        </summary>
+        <p className="verdict-explain">{mark.explain}</p>
 
-      <div className="supply">
-        <p>
-          Delivered <Figure field="delivered" value={c.delivered} className="strong">{perYear(c.delivered)}</Figure> of{' '}
-          <Figure field="supplied" value={c.supplied}>{perYear(c.supplied)}</Figure> planned
-          {' · '}demand <Figure field="demand" value={c.demand}>{perYear(c.demand)}</Figure>
-        </p>
-        <div className="meter" role="img" aria-label={`delivered ${percent(deliveredShare)} of planned supply`}>
-          <span className="meter-fill" style={{ width: `${100 * deliveredShare}%` }} />
+        <div className="supply">
+          <p>
+            Delivered <Figure field="delivered" value={c.delivered} className="strong">{perYear(c.delivered)}</Figure> of{' '}
+            <Figure field="supplied" value={c.supplied}>{perYear(c.supplied)}</Figure> planned
+            {' · '}demand <Figure field="demand" value={c.demand}>{perYear(c.demand)}</Figure>
+          </p>
+          <div className="meter" role="img" aria-label={`delivered ${percent(deliveredShare)} of planned supply`}>
+            <span className="meter-fill" style={{ width: `${100 * deliveredShare}%` }} />
+          </div>
+          {c.supplied === 0 && <p className="muted">No planned flow of {mineral} reaches this consumer.</p>}
         </div>
-        <p>
-          Shortfall <Figure field="shortfall" value={c.shortfall} className="strong">{perYear(c.shortfall)}</Figure> (
-          <Figure field="shortfallPct" value={c.shortfallPct}>{percent(c.shortfallPct)}</Figure>)
+
+        <AdaptedTable immediate={c} adapted={adapted} pending={pending} />
+
+        <p className="survival">
+          Stock lasts <Figure field="stockDays" value={c.stockDays}>{days(c.stockDays)}</Figure>
+          {' vs '}disruption <Figure field="disruptionDays" value={c.disruptionDays}>{days(c.disruptionDays)}</Figure>
         </p>
-        {c.supplied === 0 && <p className="muted">No planned flow of {mineral} reaches this consumer.</p>}
-      </div>
 
-      <p className="survival">
-        Stock lasts <Figure field="stockDays" value={c.stockDays}>{days(c.stockDays)}</Figure>
-        {' vs '}disruption <Figure field="disruptionDays" value={c.disruptionDays}>{days(c.disruptionDays)}</Figure>
-      </p>
+        <OriginBars stages={c.stages} />
+        {stages.map((s) => <StageStats key={s} name={s} stage={c.stages[s]!} over={c.benchmark65[s] === true} />)}
 
-      <OriginBars stages={c.stages} />
-      <StageStats name="mining" stage={c.stages.mining} over={c.benchmark65.mining} />
-      <StageStats name="refining" stage={c.stages.refining} over={c.benchmark65.refining} />
-
-      <p className="secondary">
-        Secondary (recycled) share <Figure field="secondaryShare" value={c.secondaryShare}>{percent(c.secondaryShare)}</Figure>
-      </p>
-      <p className="routes">
-        Routes:{' '}
-        {routes.length === 0 ? (
-          <span className="muted">no transport node on the way</span>
-        ) : (
-          routes.map(([id, share], i) => (
-            <span key={id} className="route" data-node={id} data-share={share}>
-              {i > 0 ? ', ' : ''}
-              {nodeLabel(board, id)} {percent(share)}
-            </span>
-          ))
+        <p className="secondary">
+          Secondary (recycled) share <Figure field="secondaryShare" value={c.secondaryShare}>{percent(c.secondaryShare)}</Figure>
+        </p>
+        <p className="routes">
+          Planned routes: <RouteList board={board} routes={c.routes} testid="routes-planned" />
+        </p>
+        {routesAfter !== null && (
+          <p className="routes">
+            Routes under the scenario, after rerouting (share of delivered material):{' '}
+            <RouteList board={board} routes={routesAfter} testid="routes-scenario" />
+          </p>
         )}
-      </p>
+        <ConsumerCritical nodesById={lookup} nodes={c.criticalNodes} onSelectNode={onSelectNode} />
+      </details>
     </section>
   );
 }

@@ -1,0 +1,58 @@
+/**
+ * Browser bench part: from a lever toggle in browser A to the immediate and then the adapted figures
+ * (after rerouting) in browser B, over 30 toggles; and the longest frame in A while its worker solves.
+ */
+import type { Page } from 'playwright-core';
+
+const TOGGLES = 30;
+
+/** Milliseconds per toggle until B shows the immediate figures and until it shows the adapted ones; A's longest frame meanwhile. */
+export async function leverToAdapted(a: Page, b: Page, leverId: string): Promise<{ immediate: number[]; adapted: number[]; longestFrameMs: number }> {
+  const immediate: number[] = [];
+  const adapted: number[] = [];
+  await a.evaluate(() => {
+    const w = window as unknown as { __longest: number; __watch: boolean };
+    w.__longest = 0;
+    w.__watch = true;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__longest = Math.max(w.__longest, t - last);
+      last = t;
+      if (w.__watch) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < TOGGLES; i++) {
+    // B records when a new exposure state arrives (immediate, pending) and when the adapted one follows.
+    const seen = b.evaluate(() => new Promise<[number, number]>((resolve) => {
+      type L = { __lodestone: { exposure: { adaptedPending?: boolean } } };
+      const before = (window as unknown as L).__lodestone.exposure;
+      let first = 0;
+      const check = () => {
+        const now = (window as unknown as L).__lodestone.exposure;
+        const t = performance.timeOrigin + performance.now();
+        if (now !== before && first === 0) first = t;
+        if (now !== before && now.adaptedPending === false) resolve([first, t]);
+        else requestAnimationFrame(check);
+      };
+      check();
+    }));
+    const sent = await a.evaluate((id) => {
+      type L = { __lodestone: { state: { board: { scenario: { disruptions: { id: string; enabled: boolean }[] } } }; actions: { updateLever(id: string, c: object): void } } };
+      const l = (window as unknown as L).__lodestone;
+      const lever = l.state.board.scenario.disruptions.find((d) => d.id === id)!;
+      const t = performance.timeOrigin + performance.now();
+      l.actions.updateLever(id, { enabled: !lever.enabled });
+      return t;
+    }, leverId);
+    const [first, done] = await seen;
+    immediate.push(first - sent);
+    adapted.push(done - sent);
+  }
+  const longestFrameMs = await a.evaluate(() => {
+    const w = window as unknown as { __longest: number; __watch: boolean };
+    w.__watch = false;
+    return w.__longest;
+  });
+  return { immediate, adapted, longestFrameMs };
+}
