@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSideCollapsed, SIDE_PANEL_KEY, useSidePanel } from '../../client/views/use-side-panel';
+import { readSideCollapsed, SIDE_PANEL_KEY, useSidePanel } from '../../../client/views/use-side-panel';
 
 describe('side panel', () => {
   afterEach(() => localStorage.clear());
