@@ -31,7 +31,7 @@ describe('ActivityToasts', () => {
     render(<ActivityToasts notices={[notice({ id: 'x', mine: true }), notice({ id: 'y' })]} watchingLever={() => false} onUndo={onUndo} onDismiss={onDismiss} />);
     const toasts = screen.getAllByTestId('activity-toast');
     expect(toasts.map((t) => t.textContent)).toEqual(['You arranged the board by stage.Undo×', 'Ada arranged the board by stage.×']);
-    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo the arrangement' }));
     expect(onUndo).toHaveBeenCalledOnce();
     expect(onDismiss).toHaveBeenCalledWith('x');
   });

@@ -37,7 +37,10 @@ describe('PeopleList', () => {
     expect(screen.queryByRole('button', { name: /Follow/ })).toBeNull();
     rerender(<PeopleList me={{ name: 'Ada', color: '#e5484d' }} peers={peers} onFollow={onFollow} />);
     expect(screen.getAllByRole('button', { name: /Follow/ })).toHaveLength(2);
-    fireEvent.click(screen.getByRole('button', { name: 'Follow Linus' }));
+    const follow = screen.getByRole('button', { name: 'Follow Linus' });
+    expect(follow.textContent).toBe('Follow Linus');
+    expect(screen.getByTestId('person-Linus').getAttribute('title')).toBe('Linus (viewing)');
+    fireEvent.click(follow);
     expect(onFollow).toHaveBeenCalledWith(9);
     // Following Linus: his button says so and stops following.
     rerender(<PeopleList me={{ name: 'Ada', color: '#e5484d' }} peers={peers} onFollow={onFollow} following={9} />);

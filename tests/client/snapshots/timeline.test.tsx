@@ -167,11 +167,25 @@ describe('SnapshotTimeline', () => {
     expect(server.calls.every((c) => c.method === 'GET')).toBe(true);
   });
 
-  it('forks a snapshot and goes to the new board\'s facilitator link', async () => {
-    fakeServer(seeded);
+  it('asks before forking, then opens the new board\'s facilitator link and links it', async () => {
+    const server = fakeServer(seeded);
     const props = renderTimeline();
     fireEvent.click(await screen.findByRole('button', { name: 'Fork "Gallium ban" into a new board' }));
+    const confirm = screen.getByRole('group', { name: 'Confirm forking "Gallium ban"' });
+    expect(confirm.textContent).toContain('opens in a new tab');
+    expect(server.calls.every((c) => c.method === 'GET')).toBe(true);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Fork and open in a new tab' }));
     await waitFor(() => expect(props.navigate).toHaveBeenCalledWith('/b/b2?token=f.a.c'));
+    expect((await screen.findByRole('link', { name: 'Open the new board' })).getAttribute('href')).toBe('/b/b2?token=f.a.c');
+  });
+
+  it('cancels a fork without asking the server', async () => {
+    const server = fakeServer(seeded);
+    renderTimeline();
+    fireEvent.click(await screen.findByRole('button', { name: 'Fork "Gallium ban" into a new board' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(server.calls.every((c) => c.method === 'GET')).toBe(true);
   });
 
   it('shows the server\'s sentence when the list cannot be loaded, and tries again', async () => {

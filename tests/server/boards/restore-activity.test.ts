@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { parseDetail, readActivity } from '../../shared/board/activity';
-import { ACTIVITY_MAP } from '../../shared/board/doc-schema';
-import type { Board } from '../../shared/board/types';
-import { api, connectClient, startTestServer, waitFor, type TestServer } from '../utils/server-harness';
+import { parseDetail, readActivity } from '../../../shared/board/activity';
+import { ACTIVITY_MAP } from '../../../shared/board/doc-schema';
+import type { Board } from '../../../shared/board/types';
+import { api, connectClient, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
 
 const board = (enabled: boolean): Board => ({
   format: 'lodestone.board', version: 2, title: 'Restore activity',

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { Board } from '../../shared/board/types';
-import { openBoardSession, type BoardSession } from '../../client/sync/board-session';
-import { api, startTestServer, waitFor, type TestServer } from '../utils/server-harness';
+import type { Board } from '../../../shared/board/types';
+import { openBoardSession, type BoardSession } from '../../../client/sync/board-session';
+import { api, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
 
 const board: Board = {
   format: 'lodestone.board', version: 2, title: 'Activity',

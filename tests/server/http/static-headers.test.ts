@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { readConfig } from '../../server/config';
+import { startServer, type RunningServer } from '../../../server/app';
+import { readConfig } from '../../../server/config';
 
 describe('the built client as served', () => {
   let dir: string;
