@@ -1,12 +1,17 @@
 /** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary, IdentityDialog, Landing } from './shell';
+import { ErrorBoundary } from './shell/ErrorBoundary';
+import { IdentityDialog } from './shell/IdentityDialog';
+import { lazyPart } from './shell/lazy-part';
 import { loadIdentity, saveIdentity } from './shell/identity';
 import { registerOfflineShell } from './shell/offline-shell';
 import type { Me } from './sync/board-session';
 import { BoardPage } from './views/BoardPage';
 import { takeBoardToken } from './views/board-token';
+
+/** The landing page, in its own chunk: a board link does not load it. */
+const Landing = lazyPart(async () => (await import('./shell/Landing')).Landing);
 
 function App() {
   const [me, setMe] = useState<Me | null>(() => loadIdentity());

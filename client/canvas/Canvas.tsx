@@ -16,7 +16,7 @@ import { edgeTypes } from './FlowEdge';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
-import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
+import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
 import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
@@ -76,6 +76,14 @@ const sameIds = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(b);
   return a.every((id) => set.has(id));
 };
+let layerCache: { root: Element | null; layer: HTMLElement | null } = { root: null, layer: null };
+/** The flow label layer of the canvas's React Flow element (queried again only when that element changes). */
+const labelLayerOf = (s: { domNode: Element | null }): HTMLElement | null => {
+  if (layerCache.root !== s.domNode || (layerCache.layer === null && s.domNode !== null)) {
+    layerCache = { root: s.domNode, layer: s.domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null };
+  }
+  return layerCache.layer;
+};
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 const NO_NODES: FlowNode[] = [];
 
@@ -103,6 +111,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
   const [band, detail, stepText] = useStore(zoomView).split(':');
+  // One lookup of the label layer for every flow label (see LabelLayerContext).
+  const labelLayer = useStore(labelLayerOf);
   const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
   const [afterReroute, setAfterReroute] = useState(false);
@@ -113,7 +123,12 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
   const dense = board.edges.length > DENSE_EDGES;
-  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense);
+  // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
+  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
+  // While a dense board pans, its viewport is one composited layer and flow labels are not painted.
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
   const [legendOpen, setLegendOpen] = useState(false);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
@@ -224,7 +239,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
-      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}${dense && moving ? ' ls-canvas--moving' : ''}`}
       style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
       onPointerMove={onPointerMove}
@@ -233,6 +248,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     >
       <FarCardsContext.Provider value={farLayer}>
       <EdgeLabelContext.Provider value={labelLook}>
+      <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
@@ -243,6 +259,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           onSelectionChange={onFlowSelection}
           onNodeDragStart={onDragStart}
           onSelectionDragStart={onDragStart}
+          onMoveStart={dense ? onMoveStart : undefined}
+          onMoveEnd={dense ? onMoveEnd : undefined}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           connectionRadius={30}
@@ -294,6 +312,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
+      </LabelLayerContext.Provider>
       </EdgeLabelContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (

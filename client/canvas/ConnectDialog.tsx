@@ -44,11 +44,11 @@ export function ConnectDialog({ fromLabel, toLabel, minerals, initialMineral = '
     }
   };
   return (
-    <div className="ls-dialog nodrag nopan nowheel" role="dialog" aria-label="New flow" onKeyDown={onKeyDown}>
-      <h2 className="ls-dialog__title">New flow</h2>
-      <p className="ls-dialog__route">{fromLabel} → {toLabel}</p>
+    <div className="ls-flow-dialog nodrag nopan nowheel" role="dialog" aria-label="New flow" onKeyDown={onKeyDown}>
+      <h2 className="ls-flow-dialog__title">New flow</h2>
+      <p className="ls-flow-dialog__route">{fromLabel} → {toLabel}</p>
       {minerals.length > 0 && (
-        <div className="ls-dialog__choices" role="group" aria-label="Minerals on this board">
+        <div className="ls-flow-dialog__choices" role="group" aria-label="Minerals on this board">
           {minerals.map((m) => (
             <button key={m} type="button" className={`ls-chip${m === mineral ? ' ls-chip--on' : ''}`} aria-pressed={m === mineral} onClick={() => setMineral(m)}>
               <i className="ls-dot" style={{ background: mineralColor(m) }} />
@@ -61,8 +61,8 @@ export function ConnectDialog({ fromLabel, toLabel, minerals, initialMineral = '
       <input id={`${ids}-mineral`} className="nodrag ls-input" value={mineral} autoFocus onFocus={(e) => e.target.select()} placeholder="e.g. gallium" autoComplete="off" onChange={(e) => setMineral(e.target.value)} />
       <label className="ls-field" htmlFor={`${ids}-volume`}>Volume (t/yr)</label>
       <input id={`${ids}-volume`} className="nodrag ls-input" type="number" min={0} step="any" value={volume} onChange={(e) => setVolume(e.target.value)} />
-      {tried && error !== null && <p className="ls-dialog__error" role="alert">{error}</p>}
-      <div className="ls-dialog__actions">
+      {tried && error !== null && <p className="ls-flow-dialog__error" role="alert">{error}</p>}
+      <div className="ls-flow-dialog__actions">
         <button type="button" className="ls-button" onClick={onCancel}>Cancel</button>
         <button type="button" className="ls-button ls-button--primary" onClick={confirm} disabled={tried && error !== null}>Add flow</button>
       </div>

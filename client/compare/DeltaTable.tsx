@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ConsumerExposure, ExposureDelta } from '../../shared/board/diff';
 import { mineralColor, percent, tonnes } from '../state/look';
+import { ConsumerTick } from '../shell/ConsumerTick';
 import { deltaMoved, shortfallBars } from './compare-model';
 import '../shell/tool-panel.css';
 
@@ -38,13 +39,12 @@ function Row({ d, labels }: { d: ExposureDelta; labels?: ReadonlyMap<string, str
   const better = delta.shortfall < 0 || (b?.survives === false && a?.survives === true);
   return (
     <tr data-testid={`delta-${d.mineral}-${d.consumer}`} className={worse ? 'ls-fac-delta--worse' : better ? 'ls-fac-delta--better' : undefined}>
+      <th scope="row" className="ls-fac-sticky ls-fac-sticky--name" title={labels?.get(d.consumer) ?? d.consumer}>{labels?.get(d.consumer) ?? d.consumer}</th>
       <td>
         <span className="swatch" style={{ background: mineralColor(d.mineral) }} aria-hidden="true" /> {d.mineral}
       </td>
-      <th scope="row">{labels?.get(d.consumer) ?? d.consumer}</th>
       <td><Value field="delivered-before" value={b?.delivered ?? null}>{b ? tonnes(b.delivered) : dash}</Value></td>
       <td><Value field="delivered-after" value={a?.delivered ?? null}>{a ? tonnes(a.delivered) : dash}</Value></td>
-      <td><Value field="delivered-delta" value={delta.delivered}>{signed(delta.delivered, tonnes(delta.delivered))}</Value></td>
       <td>
         <Value field="shortfall-before" value={b?.shortfall ?? null}>{b ? tonnes(b.shortfall) : dash}</Value>
         {b && <> (<Value field="shortfallPct-before" value={b.shortfallPct}>{percent(b.shortfallPct)}</Value>)</>}
@@ -53,7 +53,6 @@ function Row({ d, labels }: { d: ExposureDelta; labels?: ReadonlyMap<string, str
         <Value field="shortfall-after" value={a?.shortfall ?? null}>{a ? tonnes(a.shortfall) : dash}</Value>
         {a && <> (<Value field="shortfallPct-after" value={a.shortfallPct}>{percent(a.shortfallPct)}</Value>)</>}
       </td>
-      <td><Value field="shortfall-delta" value={delta.shortfall}>{signed(delta.shortfall, tonnes(delta.shortfall))}</Value></td>
       <td>
         <Value field="refiningHhi-before" value={b?.refiningHhi ?? null}>{hhi(b?.refiningHhi)}</Value> →{' '}
         <Value field="refiningHhi-after" value={a?.refiningHhi ?? null}>{hhi(a?.refiningHhi)}</Value>
@@ -62,7 +61,9 @@ function Row({ d, labels }: { d: ExposureDelta; labels?: ReadonlyMap<string, str
         <Value field="miningHhi-before" value={b?.miningHhi ?? null}>{hhi(b?.miningHhi)}</Value> →{' '}
         <Value field="miningHhi-after" value={a?.miningHhi ?? null}>{hhi(a?.miningHhi)}</Value>
       </td>
-      <td>
+      <td className="ls-fac-sticky ls-fac-sticky--r3"><Value field="delivered-delta" value={delta.delivered}>{signed(delta.delivered, tonnes(delta.delivered))}</Value></td>
+      <td className="ls-fac-sticky ls-fac-sticky--r2"><Value field="shortfall-delta" value={delta.shortfall}>{signed(delta.shortfall, tonnes(delta.shortfall))}</Value></td>
+      <td className="ls-fac-sticky ls-fac-sticky--r1">
         <Value field="survives-before" value={b?.survives ?? null}>{survivesText(b)}</Value> →{' '}
         <Value field="survives-after" value={a?.survives ?? null}>{survivesText(a)}</Value>
       </td>
@@ -74,12 +75,17 @@ function Row({ d, labels }: { d: ExposureDelta; labels?: ReadonlyMap<string, str
 export function ShortfallChart({ deltas, fromLabel, toLabel, labels }: DeltaTableProps) {
   const bars = shortfallBars(deltas, labels);
   if (bars.length === 0) return <p className="ls-muted">No consumer is short on either side.</p>;
+  // One row per consumer and mineral, labels of at most 20 characters (the tooltip names it in full): none overlap.
+  const parts = new Map(deltas.map((d) => {
+    const consumer = labels?.get(d.consumer) ?? d.consumer;
+    return [`${consumer} · ${d.mineral}`, { consumer, mineral: d.mineral }];
+  }));
   return (
     <figure className="ls-fac-chart" data-testid="shortfall-chart" data-bars={bars.length}>
-      <BarChart data={bars} responsive style={{ width: '100%', height: 220 }} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="name" fontSize={11} interval={0} tickLine={false} />
-        <YAxis unit=" %" fontSize={11} width={48} domain={[0, 100]} />
+      <BarChart layout="vertical" data={bars} responsive style={{ width: '100%', height: 34 * bars.length + 56 }} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
+        <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+        <XAxis type="number" unit=" %" fontSize={11} domain={[0, 100]} />
+        <YAxis type="category" dataKey="name" fontSize={11} width={136} interval={0} tickLine={false} tick={<ConsumerTick parts={parts} />} />
         <Tooltip formatter={(value) => `${Number(value).toFixed(1)} %`} />
         <Legend />
         <Bar dataKey="before" name={fromLabel} fill="#adb5bd" isAnimationActive={false} />
@@ -104,17 +110,17 @@ export function DeltaTable({ deltas, fromLabel, toLabel, labels }: DeltaTablePro
         <table className="ls-fac-table" aria-label="Exposure before and after">
           <thead>
             <tr>
+              <th scope="col" className="ls-fac-sticky ls-fac-sticky--name">Consumer</th>
               <th scope="col">Mineral</th>
-              <th scope="col">Consumer</th>
               <th scope="col">Delivered, {fromLabel}</th>
               <th scope="col">Delivered, {toLabel}</th>
-              <th scope="col">Δ delivered</th>
               <th scope="col">Shortfall, {fromLabel}</th>
               <th scope="col">Shortfall, {toLabel}</th>
-              <th scope="col">Δ shortfall</th>
               <th scope="col">Refining HHI</th>
               <th scope="col">Mining HHI</th>
-              <th scope="col">Survives</th>
+              <th scope="col" className="ls-fac-sticky ls-fac-sticky--r3">Δ delivered</th>
+              <th scope="col" className="ls-fac-sticky ls-fac-sticky--r2">Δ shortfall</th>
+              <th scope="col" className="ls-fac-sticky ls-fac-sticky--r1">Survives</th>
             </tr>
           </thead>
           <tbody>

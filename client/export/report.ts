@@ -8,7 +8,7 @@ import type { Board } from '../../shared/board/types';
 import type { ConsumerReport, ExposureReport, TopCountry } from '../../shared/exposure/types';
 import { days, percent, tonnes } from '../state/look';
 import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from '../compare/compare-model';
-import { barChartSvg, esc, figureCell, REPORT_CSS, table } from './report-html';
+import { barChartSvg, esc, figureCell, notesSection, REPORT_CSS, table } from './report-html';
 import { floorsSection, mineralV2Section } from './report-v2';
 
 /** What the report shows. */
@@ -137,6 +137,7 @@ export function printableReport({ title, board, exposure, comparison, imageDataU
     levers.length === 0 ? '<p>No scenario lever is pulled.</p>' : `<p>Levers pulled:</p><ul class="levers">${levers.map((l) => `<li>${esc(leverTitle(l))}</li>`).join('')}</ul>`,
     board.description ? `<p>${esc(board.description)}</p>` : '',
     '</section>',
+    notesSection(board.notes),
     picture,
     `<section class="part exposure"><h2>Exposure per consumer</h2>${minerals.length === 0 ? '<p class="muted">No minerals flow on this board.</p>' : minerals.map((m) => mineralSection(m, exposure, labels, board.prices?.[m])).join('')}</section>`,
     floorsSection(board, exposure.priceFloors),

@@ -10,6 +10,7 @@ import type { ExposureReport } from '../../shared/exposure/types';
 import type { ViewCenter } from '../../shared/presence/presence';
 import { ViewportSync } from '../presence/ViewportSync';
 import { mineralColor, percent, tonnes } from '../state/look';
+import { ConsumerTick } from '../shell/ConsumerTick';
 import { StaticBoard } from '../snapshots/StaticBoard';
 import '../shell/shell.css';
 import './present.css';
@@ -113,7 +114,9 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
   useEffect(() => root.current?.focus(), []);
 
   const figures = slide ? keyFigures(slide) : { rows: [], total: 0 };
+  // The axis shows labels of at most 20 characters; the tooltip names the consumer in full.
   const chart = figures.rows.map((r) => ({ name: `${r.label} · ${r.mineral}`, short: 100 * r.c.shortfallPct, mineral: r.mineral }));
+  const parts = new Map(figures.rows.map((r) => [`${r.label} · ${r.mineral}`, { consumer: r.label, mineral: r.mineral }]));
 
   return (
     <div ref={root} className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label="Presentation" tabIndex={-1} data-index={shown.index} data-slide={slide?.name}>
@@ -141,7 +144,12 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
                 <tbody>
                   {figures.rows.map(({ mineral, id, label, c }) => (
                     <tr key={`${mineral}-${id}`} data-testid={`slide-figure-${mineral}-${id}`} className={c.survives ? undefined : 'ls-fac-delta--worse'}>
-                      <th scope="row"><span className="swatch" style={{ background: mineralColor(mineral) }} aria-hidden="true" /> {label} · {mineral}</th>
+                      <th scope="row" title={`${label} · ${mineral}`}>
+                        <span className="ls-fac-present__who">
+                          <span className="ls-fac-present__name">{label}</span>
+                          <span className="ls-fac-present__mineral"><span className="swatch" style={{ background: mineralColor(mineral) }} aria-hidden="true" /> {mineral}</span>
+                        </span>
+                      </th>
                       <td data-field="delivered" data-value={JSON.stringify(c.delivered)}>{tonnes(c.delivered)}</td>
                       <td data-field="shortfallPct" data-value={JSON.stringify(c.shortfallPct)}>{percent(c.shortfallPct)}</td>
                       <td data-field="survives" data-value={JSON.stringify(c.survives)}>{c.stockDays === null ? 'no shortfall' : c.survives ? 'yes' : 'no'}</td>
@@ -152,14 +160,16 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
             )}
             {figures.total > figures.rows.length && <p className="ls-muted">The {figures.rows.length} most exposed of {figures.total}.</p>}
             {chart.some((r) => r.short > 0) && (
-              <BarChart layout="vertical" data={chart} responsive style={{ width: '100%', height: 28 * chart.length + 24 }} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
+              <div data-testid="slide-chart">
+              <BarChart layout="vertical" data={chart} responsive style={{ width: '100%', height: 28 * chart.length + 28 }} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
                 <XAxis type="number" domain={[0, 100]} unit=" %" fontSize={11} />
-                <YAxis type="category" dataKey="name" width={150} fontSize={11} tickLine={false} />
+                <YAxis type="category" dataKey="name" width={136} fontSize={11} tickLine={false} interval={0} tick={<ConsumerTick parts={parts} />} />
                 <Tooltip formatter={(value) => `${Number(value).toFixed(1)} %`} />
                 <Bar dataKey="short" name="Shortfall" isAnimationActive={false}>
                   {chart.map((r) => <Cell key={r.name} fill={mineralColor(r.mineral)} />)}
                 </Bar>
               </BarChart>
+              </div>
             )}
           </aside>
         </main>

@@ -2,6 +2,7 @@
 import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Expansion, Position, PriceFloor } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { Presenting, ViewCenter } from '../../shared/presence/presence';
+import type { ActivityNotice } from '../shell/activity-words';
 
 /** What a share link lets its holder do. */
 export type Role = 'facilitator' | 'editor' | 'viewer';
@@ -50,6 +51,8 @@ export interface BoardViewState {
   synced?: boolean;
   /** Sentences naming the edits made offline that someone else overwrote meanwhile (shown until dismissed). */
   lostEdits?: string[];
+  /** The latest shared actions (arrange, restore, import, lever changes) since I arrived, newest last. */
+  activity?: ActivityNotice[];
   board: Board;
   peers: Peer[];
   canUndo: boolean;

@@ -8,6 +8,9 @@ import type { BoardActions, BoardViewState, Peer, PresenceActions, Role } from '
 import { createBoardActions } from './board-actions';
 import { BoardReader } from './board-reader';
 import { INITIAL_CONNECTION, nextConnectionState, type ConnectionEvent, type ConnectionState } from './connection-state';
+import { leverDetail, readActivity, recordActivity, type Activity } from '../../shared/board/activity';
+import { ACTIVITY_MAP } from '../../shared/board/doc-schema';
+import type { ActivityNotice } from '../shell/activity-words';
 import { describeLostEdits, OfflineEditLog } from './offline-edits';
 import { roleOfToken } from './tokens';
 import { createWorkshop, type WorkshopSession } from './workshop-sync';
@@ -39,6 +42,8 @@ export interface BoardSession {
   reconnect(): void;
   /** Hides the list of offline edits that others overwrote. */
   dismissLostEdits(): void;
+  /** Hides one shared-action notice. */
+  dismissActivity(id: string): void;
   destroy(): void;
 }
 
@@ -74,6 +79,29 @@ function recordingOfflineEdits(actions: BoardActions, log: OfflineEditLog, offli
     updateLever: (id, changes) => (note('levers', id, changes), actions.updateLever(id, changes)),
     updateNote: (id, changes) => (note('notes', id, changes), actions.updateNote(id, changes)),
     setTitle: (title) => (note('title', 'title', { title }), actions.setTitle(title)),
+  };
+}
+
+/** The actions, each shared action also recorded in the activity map with my name (so others are told). */
+function recordingActivity(actions: BoardActions, doc: Y.Doc, origin: object, me: Me, reader: BoardReader): BoardActions {
+  const record = (entry: Omit<Activity, 'by' | 'at'>) => recordActivity(doc, { ...entry, by: me.name, at: Date.now() }, origin);
+  const ownId = (kind: string) => `${kind}-${doc.clientID}-${Date.now().toString(36)}`;
+  return {
+    ...actions,
+    arrange: (positions) => {
+      actions.arrange(positions);
+      record({ id: ownId('arrange'), type: 'arrange' });
+    },
+    replaceBoard: (board) => {
+      actions.replaceBoard(board);
+      record({ id: ownId('import'), type: 'import' });
+    },
+    updateLever: (id, changes) => {
+      actions.updateLever(id, changes);
+      const lever = reader.board().scenario.disruptions.find((d) => d.id === id);
+      // One entry per person and lever, overwritten by each change (a slider drag is many changes).
+      if (lever) record({ id: `lever-${doc.clientID}-${id}`.slice(0, 64), type: 'lever', detail: leverDetail(id, lever.label, lever.enabled) });
+    },
   };
 }
 
@@ -130,6 +158,18 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     if (JSON.stringify(peers) !== JSON.stringify(state.peers)) set({ peers });
   });
   const offlineEdits = new OfflineEditLog();
+  // Shared actions after the first sync become notices (the entries already there when I arrive are old news).
+  let live = false;
+  doc.getMap<unknown>(ACTIVITY_MAP).observe((event, transaction) => {
+    if (!live) return;
+    const notices: ActivityNotice[] = [];
+    for (const [key, change] of event.changes.keys) {
+      if (change.action === 'delete') continue;
+      const entry = readActivity(key, event.target.get(key));
+      if (entry) notices.push({ ...entry, mine: transaction.local || (entry.type === 'restore' && entry.by === me.name) });
+    }
+    if (notices.length > 0) set({ activity: [...(state.activity ?? []).filter((a) => !notices.some((n) => n.id === a.id)), ...notices].slice(-5) });
+  });
   const onConnection = (event: ConnectionEvent) => {
     const next = nextConnectionState(connection, event);
     if (next === connection) return;
@@ -138,6 +178,7 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
   };
   provider.on('status', ({ status }) => onConnection({ type: 'status', status }));
   provider.on('sync', (synced: boolean) => {
+    if (synced) live = true;
     onConnection({ type: 'sync', synced });
     // The server's content is merged now: tell the person which of their offline edits did not survive.
     if (synced && offlineEdits.size > 0) {
@@ -171,12 +212,13 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    actions: recordingOfflineEdits(createBoardActions(doc, origin, undoManager, presence), offlineEdits, () => connection.status !== 'connected' || !connection.synced),
+    actions: recordingOfflineEdits(recordingActivity(createBoardActions(doc, origin, undoManager, presence), doc, origin, me, reader), offlineEdits, () => connection.status !== 'connected' || !connection.synced),
     presence: view,
     workshop: createWorkshop(doc),
     disconnect: () => provider.disconnect(),
     reconnect: () => provider.connect(),
     dismissLostEdits: () => set({ lostEdits: undefined }),
+    dismissActivity: (id) => set({ activity: (state.activity ?? []).filter((a) => a.id !== id) }),
     destroy: () => {
       if (typeof window !== 'undefined') window.removeEventListener('pagehide', leave);
       leave();

@@ -6,7 +6,11 @@ import { ExposurePanel } from '../panels/ExposurePanel';
 import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
-import { ConnectionBanner, HelpDialog, PeopleList, ShareMenu } from '../shell';
+import { ConnectionBanner } from '../shell/ConnectionBanner';
+import { HelpDialog } from '../shell/HelpDialog';
+import { PeopleList } from '../shell/PeopleList';
+import { ShareMenu } from '../shell/ShareMenu';
+import { ActivityToasts } from '../shell/ActivityToasts';
 import { LostEditsNotice } from '../shell/LostEditsNotice';
 import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
@@ -32,6 +36,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   const { state, actions, session } = useBoardSession(boardId, token, me);
   const exposure = useExposure(state?.loaded ? state.board : null);
   const [selection, setSelection] = useState<string[]>([]);
+  const dismissActivity = useCallback((id: string) => session?.dismissActivity(id), [session]);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
   const [tab, setTab] = useState<Tab>('exposure');
   const [help, setHelp] = useState(false);
@@ -135,6 +140,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
       <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
+      <ActivityToasts notices={state.activity} watchingLever={(id) => tab === 'levers' || selection.includes(id)} onUndo={actions.undo} onDismiss={dismissActivity} />
       <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
     </div>
   );

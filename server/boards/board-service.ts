@@ -1,4 +1,6 @@
 /** What the REST API does with boards: create, import, export, exposure, delete, snapshots, compare. */
+import { leversSwitchedOff, recordActivity, restoreDetail } from '../../shared/board/activity';
+import { restoreBackupName } from './restore-name';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { applyBoardToDoc } from '../../shared/board/apply-board';
@@ -170,8 +172,16 @@ export class BoardService {
    */
   async restore(id: string, snapshotId: string, author: string): Promise<{ restored: SnapshotSummary; backup: SnapshotSummary }> {
     const snapshot = await this.snapshot(id, snapshotId);
-    const backup = await this.saveSnapshot(id, `Before restoring "${snapshot.name}"`, author);
-    await this.deps.manager.with(id, (room) => room.change((doc) => applyBoardToDoc(doc, snapshot.board), 'restore'));
+    const backup = await this.saveSnapshot(id, restoreBackupName(snapshot.name), author);
+    await this.deps.manager.with(id, (room) => {
+      const before = this.readBoard(id, room.doc);
+      // Everyone is told who restored, and how many levers that switched off (shared/board/activity.ts).
+      const entry = { id: `restore-${randomBytes(6).toString('base64url')}`, type: 'restore' as const, by: author, at: this.deps.now().getTime(), detail: restoreDetail(snapshot.name, leversSwitchedOff(before, snapshot.board)) };
+      return room.change((doc) => {
+        applyBoardToDoc(doc, snapshot.board);
+        recordActivity(doc, entry);
+      }, 'restore');
+    });
     const { state: _s, board: _b, exposure: _e, ...restored } = snapshot;
     return { restored, backup };
   }

@@ -1,5 +1,6 @@
 /** Storage on PostgreSQL (pg Pool): the backend several server instances share. */
 import pg from 'pg';
+import { plainBytes, toRecord, toSummary, type BoardRow, type SnapshotSummaryRow } from './rows';
 import { generationsFrom, type BoardRecord, type LinkGenerations, type RotatableRole, type SnapshotRecord, type SnapshotSummary, type Storage, type StoredUpdate } from './storage';
 
 /** Options of PostgresStorage: the schema holding its tables (default public) and the pool size. */
@@ -13,38 +14,16 @@ const SECRET_KEY = 'secret';
 /** Advisory lock key serialising init() across processes (CREATE ... IF NOT EXISTS races on the catalog). */
 const INIT_LOCK = 0x4c6f6465; // 'Lode'
 
-interface BoardRow {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
 
-interface SummaryRow {
-  id: string;
-  board_id: string;
-  name: string;
-  author: string;
-  created_at: string;
-}
 
-interface SnapshotRow extends SummaryRow {
+interface SnapshotRow extends SnapshotSummaryRow {
   state: Buffer;
   board: SnapshotRecord['board'];
   exposure: SnapshotRecord['exposure'];
 }
 
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
-function toRecord(row: BoardRow): BoardRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
-}
 
-function toSummary(row: SummaryRow): SnapshotSummary {
-  return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, createdAt: row.created_at };
-}
 
 function schemaDdl(q: string): string {
   return `
@@ -288,7 +267,7 @@ export class PostgresStorage implements Storage {
   }
 
   async listSnapshots(boardId: string): Promise<SnapshotSummary[]> {
-    const result = await this.query<SummaryRow>(
+    const result = await this.query<SnapshotSummaryRow>(
       `SELECT id, board_id, name, author, created_at FROM ${this.q}.snapshots WHERE board_id = $1 ORDER BY created_at, id`,
       [boardId],
     );

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
+import { plainBytes, toRecord, toSummary, type BoardRow, type SnapshotSummaryRow } from './rows';
 import { generationsFrom, type BoardRecord, type LinkGenerations, type RotatableRole, type SnapshotRecord, type SnapshotSummary, type Storage, type StoredUpdate } from './storage';
 
 const SCHEMA = `
@@ -44,36 +45,15 @@ CREATE TABLE IF NOT EXISTS link_generations (
 
 const SECRET_KEY = 'secret';
 
-interface BoardRow {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
 
-interface SnapshotRow {
-  id: string;
-  board_id: string;
-  name: string;
-  author: string;
-  created_at: string;
+interface SnapshotRow extends SnapshotSummaryRow {
   state: Buffer;
   board: string;
   exposure: string;
 }
 
-/** A plain Uint8Array view of a Buffer, so Yjs and deep-equality checks see the type they expect. */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
-function toRecord(row: BoardRow): BoardRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
-}
 
-function toSummary(row: Omit<SnapshotRow, 'state' | 'board' | 'exposure'>): SnapshotSummary {
-  return { id: row.id, boardId: row.board_id, name: row.name, author: row.author, createdAt: row.created_at };
-}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -109,7 +89,7 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO snapshots (id, board_id, name, author, created_at, state, board, exposure)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    listSnapshots: db.prepare<[string], Omit<SnapshotRow, 'state' | 'board' | 'exposure'>>(
+    listSnapshots: db.prepare<[string], SnapshotSummaryRow>(
       'SELECT id, board_id, name, author, created_at FROM snapshots WHERE board_id = ? ORDER BY created_at, id',
     ),
     getSnapshot: db.prepare<[string, string], SnapshotRow>(

@@ -11,6 +11,32 @@ export interface Flow {
 const TOLERANCE = 1e-13;
 
 /**
+ * Visits every node once in topological order of the strongly connected components; inside a cyclic
+ * component, `reset` runs on its nodes first, then sweeps repeat until the largest change `visit` reports is at
+ * most `tolerance` (or `maxSweeps` ran). Returns false when some component did not settle.
+ */
+export function sweepComponents(g: MineralGraph, visit: (v: number) => number, reset: ((v: number) => void) | null, tolerance: number, maxSweeps: number): boolean {
+  let converged = true;
+  for (let k = 0; k < g.sccStart.length - 1; k++) {
+    const start = g.sccStart[k];
+    const end = g.sccStart[k + 1];
+    if (!g.sccCyclic[k]) {
+      visit(g.order[start]);
+      continue;
+    }
+    if (reset) for (let i = start; i < end; i++) reset(g.order[i]);
+    let settled = false;
+    for (let sweep = 0; sweep < maxSweeps && !settled; sweep++) {
+      let change = 0;
+      for (let i = start; i < end; i++) change = Math.max(change, visit(g.order[i]));
+      settled = change <= tolerance;
+    }
+    if (!settled) converged = false;
+  }
+  return converged;
+}
+
+/**
  * Propagates r_n = min(f_n, A_n / I_n) (or f_n without planned inflow) and a_e = volume_e * r_from * g_e.
  * A_n / I_n is summed as weights volume_e / I_n (each at most 1), so tiny or subnormal volumes keep their ratio exactly.
  * Cycles start from the plan (r = f) and sweep down to the greatest fixed point.
@@ -35,33 +61,14 @@ export function propagateFlow(g: MineralGraph, nodeFactor: Float64Array | null, 
     ratio[v] = r;
     return change;
   };
-  let converged = true;
-  for (let k = 0; k < g.sccStart.length - 1; k++) {
-    const start = g.sccStart[k];
-    const end = g.sccStart[k + 1];
-    if (!g.sccCyclic[k]) {
-      visit(g.order[start]);
-      continue;
-    }
-    for (let i = start; i < end; i++) {
-      const v = g.order[i];
-      ratio[v] = nodeFactor === null ? 1 : nodeFactor[v];
-    }
-    let settled = false;
-    for (let sweep = 0; sweep < MAX_SWEEPS && !settled; sweep++) {
-      let change = 0;
-      for (let i = start; i < end; i++) change = Math.max(change, visit(g.order[i]));
-      settled = change <= TOLERANCE;
-    }
-    if (!settled) converged = false;
-  }
+  const converged = sweepComponents(g, visit, (v) => (ratio[v] = nodeFactor === null ? 1 : nodeFactor[v]), TOLERANCE, MAX_SWEEPS);
   return { actualInflow, ratio, converged };
 }
 
 /** The largest days of a cut on any path of positive planned volume into each node (the node itself included). */
 export function disruptionDays(g: MineralGraph, nodeDays: Float64Array, edgeDays: Float64Array): Float64Array {
   const days = new Float64Array(g.nodeCount);
-  const visit = (v: number): boolean => {
+  const visit = (v: number): number => {
     let d = nodeDays[v];
     for (let i = g.inStart[v]; i < g.inStart[v + 1]; i++) {
       const e = g.inEdges[i];
@@ -70,19 +77,9 @@ export function disruptionDays(g: MineralGraph, nodeDays: Float64Array, edgeDays
     }
     const changed = d !== days[v];
     days[v] = d;
-    return changed;
+    return changed ? 1 : 0;
   };
-  for (let k = 0; k < g.sccStart.length - 1; k++) {
-    const start = g.sccStart[k];
-    const end = g.sccStart[k + 1];
-    if (!g.sccCyclic[k]) {
-      visit(g.order[start]);
-      continue;
-    }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (let i = start; i < end; i++) if (visit(g.order[i])) changed = true;
-    }
-  }
+  // A maximum over a finite component settles after at most one sweep per node: no sweep limit.
+  sweepComponents(g, visit, null, 0, Number.POSITIVE_INFINITY);
   return days;
 }

@@ -173,7 +173,7 @@ async function runOne(workers: Workers, setup: Setup, clients: number, log: Log)
   const specs: ClientSpec[][] = Array.from({ length: WORKERS }, () => []);
   for (let c = 0; c < clients; c++) specs[c % WORKERS].push({ index: c, writer: c < WRITERS ? c : null });
   const connected = await workers.all<ConnectReply>((w) => ({
-    cmd: 'connect', serverUrl: instances[w % instances.length].wsUrl, room: board.id, token: board.token, clients: specs[w], timeoutMs: 60_000,
+    cmd: 'connect', protocol: 'y-websocket', serverUrl: instances[w % instances.length].wsUrl, room: board.id, token: board.token, clients: specs[w], timeoutMs: 60_000,
   }));
   try {
     await sleep(300);

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, VISIBLE_ONLY_NODES, type CanvasProps } from '../../client/canvas/Canvas';
 import type { BoardActions, BoardViewState, Peer } from '../../client/state/types';
@@ -284,11 +284,11 @@ describe('Canvas: editing', () => {
     expect(props.onSelectionChange).toHaveBeenLastCalledWith(['m1', 't1', 'r1', 's1', 'y1', 'c1', 'e1', 'e2', 'e3', 'e4']);
   });
 
-  it('arranges by stage with L and with the toolbar button, for everyone through actions.arrange', () => {
+  it('arranges by stage with L and with the toolbar button, for everyone through actions.arrange (the layout loads on first use)', async () => {
     const { actions } = renderCanvas();
     key('l');
     fireEvent.click(screen.getByRole('button', { name: 'Arrange by stage' }));
-    expect(actions.arrange).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(actions.arrange).toHaveBeenCalledTimes(2), { timeout: 15_000 });
     const positions = actions.arrange.mock.calls[0][0] as Record<string, { x: number; y: number }>;
     expect(Object.keys(positions).sort()).toEqual(['c1', 'm1', 'r1', 's1', 't1', 'y1']);
     expect(positions.m1.x).toBeLessThan(positions.c1.x);

@@ -65,13 +65,14 @@ describe('ExposurePanel', () => {
     expect(text(block, 'benchmark-refining')).toMatch(/over the EU 65 % benchmark: CN 80 %/);
     expect(text(block, 'hhi-refining')).toBe('6,800');
     expect(within(block).getAllByText(/highly concentrated/).length).toBe(2);
-    expect(block.querySelector('[data-stage="refining"] [data-country="CN"]')?.getAttribute('data-share')).toBe('0.8');
+    // The origin bars load with the charting library on first use.
+    await waitFor(() => expect(block.querySelector('[data-stage="refining"] [data-country="CN"]')?.getAttribute('data-share')).toBe('0.8'), { timeout: 15_000 });
   });
 
   it('draws the origin shares as stacked recharts bars coloured by country', async () => {
     render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
-    await waitFor(() => expect(block.querySelector('.recharts-rectangle')).not.toBeNull());
+    await waitFor(() => expect(block.querySelectorAll('.recharts-rectangle').length).toBeGreaterThan(0), { timeout: 15_000 });
     const segments = [...block.querySelectorAll('.recharts-rectangle')].map((r) => r.getAttribute('name'));
     expect(segments.sort()).toEqual(['CD', 'CN', 'FI']);
     expect(block.querySelector('.recharts-rectangle[name="CN"]')?.getAttribute('fill')).toBe('#d62728');

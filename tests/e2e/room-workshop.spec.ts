@@ -1,19 +1,143 @@
 /** Workshop-ready, the room side (issue 16): offline shell, slides, help, toasts, fork; screenshots at 1440x900 and 1024x768. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { join as join_ } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Board } from '../../shared/board/types';
 import { freePort, killAllChildren, startChildServer, type ChildServer } from '../utils/child-server';
 import { galliumBoard, importBoard, peopleOfTheSpec, person } from './support';
 
-const open = peopleOfTheSpec();
-void open;
+const join = peopleOfTheSpec();
+
+const SIZES = [{ width: 1440, height: 900 }, { width: 1024, height: 768 }] as const;
+
+/** The Allied refiners seed (first lever on unless told): long consumer names, several minerals, a shortfall. */
+function alliedBoard(leverOn = true): Board {
+  const board = JSON.parse(readFileSync(join_(import.meta.dirname, '../../seeds/allied-refiners.json'), 'utf8')) as Board;
+  board.scenario.disruptions[0].enabled = leverOn;
+  return board;
+}
+
+async function shot(page: Page, testInfo: import('@playwright/test').TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Opens a person at a screen size. */
+async function at(browser: Browser, name: string, url: string, size: { width: number; height: number }): Promise<Page> {
+  const p = await join(browser, name, '#2f5cd6', url);
+  await p.page.setViewportSize(size);
+  return p.page;
+}
+
+/** Each element is inside the window and not hidden by a scroll box or another element (its centre is hit). */
+async function expectAllInViewport(items: Locator): Promise<number> {
+  const problems = await items.evaluateAll((els) =>
+    els.flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const inside = r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth + 0.5 && r.bottom <= window.innerHeight + 0.5;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return inside && hit && (hit === el || el.contains(hit)) ? [] : [`${el.textContent} at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`];
+    }),
+  );
+  expect(problems).toEqual([]);
+  return items.count();
+}
+
+/** The texts' boxes do not overlap each other. */
+async function expectNoOverlap(items: Locator): Promise<void> {
+  const boxes = await items.evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() as DOMRect })));
+  const overlapping: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlapping.push(`${a.text} / ${b.text}`);
+    }
+  }
+  expect(overlapping).toEqual([]);
+}
+
+async function saveSnapshotByApi(baseURL: string, id: string, token: string, name: string): Promise<void> {
+  const res = await fetch(`${baseURL}/api/boards/${id}/snapshots`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ name, author: 'Fran' }) });
+  expect(res.status).toBe(201);
+}
+
+for (const size of SIZES) {
+  test(`a slide shows every figure within the window, chart labels short and apart (${size.width}x${size.height})`, async ({ browser, baseURL }, testInfo) => {
+    const board = await importBoard(baseURL!, alliedBoard());
+    await saveSnapshotByApi(baseURL!, board.id, board.tokens.facilitator, 'Gallium and germanium stop');
+    const fran = await at(browser, 'Fran', board.links.facilitator, size);
+    await fran.screenshot({ path: testInfo.outputPath(`board-${size.width}x${size.height}.png`) });
+    await testInfo.attach(`board ${size.width}x${size.height}`, { path: testInfo.outputPath(`board-${size.width}x${size.height}.png`), contentType: 'image/png' });
+    await fran.getByRole('tab', { name: 'Facilitator' }).click();
+    await fran.getByRole('button', { name: 'Present…' }).click();
+    await fran.getByRole('button', { name: /Start presentation/ }).click();
+    const slide = fran.getByRole('dialog', { name: 'Presentation' });
+    await expect(slide.getByRole('heading', { name: 'Gallium and germanium stop' })).toBeVisible();
+    await expect(slide.locator('[data-testid^="slide-figure-"]').first()).toBeVisible();
+    await expect(slide.getByTestId('slide-chart').locator('.ls-consumer-tick__line').first()).toBeVisible();
+    const figures = await expectAllInViewport(slide.locator('[data-testid^="slide-figure-"] td, [data-testid^="slide-figure-"] th'));
+    expect(figures).toBeGreaterThanOrEqual(4 * 3);
+    const ticks = slide.getByTestId('slide-chart').locator('.ls-consumer-tick__line');
+    for (const text of await ticks.allTextContents()) expect(text.length).toBeLessThanOrEqual(20);
+    await expectNoOverlap(ticks);
+    await expectAllInViewport(ticks);
+    await shot(fran, testInfo, `slide-${size.width}x${size.height}`);
+  });
+
+  test(`compare: chart labels apart, consumer and delta columns stay in view while the table scrolls (${size.width}x${size.height})`, async ({ browser, baseURL }, testInfo) => {
+    const seed = alliedBoard(false);
+    const board = await importBoard(baseURL!, seed);
+    await saveSnapshotByApi(baseURL!, board.id, board.tokens.facilitator, 'Baseline');
+    const fran = await at(browser, 'Fran', board.links.facilitator, size);
+    await fran.getByRole('tab', { name: 'Levers' }).click();
+    await fran.getByLabel(`Enable ${seed.scenario.disruptions[0].label}`).check();
+    await fran.getByRole('tab', { name: 'Facilitator' }).click();
+    await fran.getByRole('button', { name: 'Compare "Baseline" with the live board' }).click();
+    const view = fran.getByRole('region', { name: /Comparing Baseline/ });
+    const ticks = view.getByTestId('shortfall-chart').locator('.ls-consumer-tick__line');
+    await expect(ticks.first()).toBeVisible();
+    for (const text of await ticks.allTextContents()) expect(text.length).toBeLessThanOrEqual(20);
+    await expectNoOverlap(ticks);
+    const wrap = view.locator('.ls-fac-deltas .ls-fac-table-wrap');
+    await wrap.scrollIntoViewIfNeeded();
+    await wrap.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    const row = view.locator('[data-testid^="delta-"]').first();
+    await row.scrollIntoViewIfNeeded();
+    await expectAllInViewport(row.locator('th[scope="row"], [data-field="delivered-delta"], [data-field="shortfall-delta"], td:has([data-field="survives-after"])'));
+    await shot(fran, testInfo, `compare-${size.width}x${size.height}`);
+  });
+
+  test(`the help dialog fits the screen and shows what each key does (${size.width}x${size.height})`, async ({ browser, baseURL }, testInfo) => {
+    const board = await importBoard(baseURL!, galliumBoard());
+    const ed = await at(browser, 'Ed', board.links.editor, size);
+    await ed.getByRole('button', { name: 'Help' }).click();
+    const dialog = ed.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    const cut = await dialog.locator('.ls-help__table td').evaluateAll((cells, right) =>
+      cells.filter((c) => c.getBoundingClientRect().right > (right as number) + 0.5 || c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent), box.x + box.width);
+    expect(cut).toEqual([]);
+    // The dialog scrolls inside: its last row can be reached.
+    const last = dialog.locator('.ls-help__table tbody tr').last();
+    await last.scrollIntoViewIfNeeded();
+    await expectAllInViewport(last.locator('td'));
+    await shot(ed, testInfo, `help-${size.width}x${size.height}`);
+  });
+}
 
 test.describe('offline shell', () => {
   let dir: string;
   let server: ChildServer | null = null;
   test.beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'lodestone-e2e-offline-'));
+    dir = mkdtempSync(join_(tmpdir(), 'lodestone-e2e-offline-'));
   });
   test.afterAll(async () => {
     await killAllChildren();
@@ -22,7 +146,7 @@ test.describe('offline shell', () => {
 
   test('a reload with the server stopped shows the board from the offline copy', async ({ browser }, testInfo) => {
     const port = await freePort();
-    server = await startChildServer({ PORT: String(port), LODESTONE_DB: join(dir, 'offline.db'), LOG_LEVEL: 'warn', LODESTONE_SECRET: 'e2e-secret-of-sufficient-length' });
+    server = await startChildServer({ PORT: String(port), LODESTONE_DB: join_(dir, 'offline.db'), LOG_LEVEL: 'warn', LODESTONE_SECRET: 'e2e-secret-of-sufficient-length' });
     const board = await importBoard(server.url, galliumBoard());
     const ada = await person(browser, 'Ada', '#2f5cd6', server.url + board.links.editor);
     try {

@@ -3,11 +3,12 @@
  * Opens stock y-websocket providers, makes timestamped edits for the writers, and records for every
  * client the latency and count of the edits other clients made. Exits when the parent goes away.
  */
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { preciseNow, type ClockReply, type ConnectReply, type CpuReply, type PhaseReply, type SentReport, type StatsReply, type WorkerReply, type WorkerRequest } from './messages';
+import { preciseNow, type SyncProtocol, type ClockReply, type ConnectReply, type CpuReply, type PhaseReply, type SentReport, type StatsReply, type WorkerReply, type WorkerRequest } from './messages';
 
 /** What a writer sends: send time, writer, sequence number within the phase, phase name. */
 interface Edit {
@@ -36,10 +37,16 @@ function fromEntry(entry: ActivityEntry | undefined): Edit | undefined {
   return { t: entry.at, w: Number(entry.by), i: Number(entry.detail.slice(bar + 1)), p: entry.detail.slice(0, bar) };
 }
 
+/** What the worker uses of a provider, whichever protocol it speaks. */
+interface SyncProvider {
+  readonly synced: boolean;
+  destroy(): void;
+}
+
 interface Client {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
-  provider: WebsocketProvider;
+  provider: SyncProvider;
   map: Y.Map<ActivityEntry>;
   writer: number | null;
 }
@@ -85,11 +92,20 @@ function ack(phase: string, writer: number, upTo: number): void {
   }
 }
 
-function openClient(serverUrl: string, room: string, token: string | null, writer: number | null): Client {
-  const doc = new Y.Doc();
-  // No awareness state: the benchmark measures document updates only (no 15 s awareness renewals).
-  const awareness = new awarenessProtocol.Awareness(doc);
-  awareness.setLocalState(null);
+/** A stock provider of the protocol, counting unexpected disconnects. */
+function openProvider(protocol: SyncProtocol, serverUrl: string, room: string, token: string | null, doc: Y.Doc, awareness: awarenessProtocol.Awareness): SyncProvider {
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === 'disconnected' && !closing) disconnects++;
+  };
+  if (protocol === 'hocuspocus') {
+    const provider = new HocuspocusProvider({
+      url: serverUrl, name: room, document: doc, awareness, token,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      maxDelay: 1000,
+    } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    provider.on('status', onStatus);
+    return { get synced() { return provider.isSynced; }, destroy: () => provider.destroy() };
+  }
   const provider = new WebsocketProvider(serverUrl, room, doc, {
     params: token ? { token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -97,9 +113,16 @@ function openClient(serverUrl: string, room: string, token: string | null, write
     awareness,
     maxBackoffTime: 1000,
   });
-  provider.on('status', ({ status }) => {
-    if (status === 'disconnected' && !closing) disconnects++;
-  });
+  provider.on('status', onStatus);
+  return provider;
+}
+
+function openClient(protocol: SyncProtocol, serverUrl: string, room: string, token: string | null, writer: number | null): Client {
+  const doc = new Y.Doc();
+  // No awareness state: the benchmark measures document updates only (no 15 s awareness renewals).
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(null);
+  const provider = openProvider(protocol, serverUrl, room, token, doc, awareness);
   const map = doc.getMap<ActivityEntry>(MAP_NAME);
   // Per phase and writer, how many of its edits this client has. A server may coalesce several edits of
   // one key into one update (the receiver then sees only the last): those count as delivered too, but
@@ -125,11 +148,11 @@ function openClient(serverUrl: string, room: string, token: string | null, write
   return { doc, awareness, provider, map, writer };
 }
 
-async function connect(serverUrl: string, room: string, token: string | null, specs: { writer: number | null }[], timeoutMs: number): Promise<ConnectReply> {
+async function connect(protocol: SyncProtocol, serverUrl: string, room: string, token: string | null, specs: { writer: number | null }[], timeoutMs: number): Promise<ConnectReply> {
   const started = preciseNow();
   closing = false;
   disconnects = 0;
-  clients = specs.map((spec) => openClient(serverUrl, room, token, spec.writer));
+  clients = specs.map((spec) => openClient(protocol, serverUrl, room, token, spec.writer));
   const deadline = started + timeoutMs;
   while (!clients.every((c) => c.provider.synced)) {
     if (preciseNow() > deadline) throw new Error(`only ${clients.filter((c) => c.provider.synced).length}/${clients.length} clients synced within ${timeoutMs} ms`);
@@ -210,7 +233,7 @@ function disconnect(): { closed: number } {
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.cmd) {
     case 'connect':
-      return connect(request.serverUrl, request.room, request.token, request.clients, request.timeoutMs);
+      return connect(request.protocol, request.serverUrl, request.room, request.token, request.clients, request.timeoutMs);
     case 'fixed':
       return runFixed(request.phase, request.startAt, request.durationMs, request.ratePerWriter, request.totalWriters);
     case 'full':

@@ -6,9 +6,12 @@ export interface ClientSpec {
   writer: number | null;
 }
 
+/** The wire protocol a server speaks: y-websocket's (Lodestone, the references) or Hocuspocus's. */
+export type SyncProtocol = 'y-websocket' | 'hocuspocus';
+
 /** Commands the parent sends; each gets one reply with the same id. */
 export type WorkerCommand =
-  | { cmd: 'connect'; serverUrl: string; room: string; token: string | null; clients: ClientSpec[]; timeoutMs: number }
+  | { cmd: 'connect'; protocol: SyncProtocol; serverUrl: string; room: string; token: string | null; clients: ClientSpec[]; timeoutMs: number }
   /** Each writer of the worker sends `ratePerWriter` edits/s from startAt for durationMs, spread evenly over totalWriters. */
   | { cmd: 'fixed'; phase: string; startAt: number; durationMs: number; ratePerWriter: number; totalWriters: number }
   /** Each writer sends as fast as it can from startAt for durationMs, with at most `window` edits not yet seen by another client of the worker. */

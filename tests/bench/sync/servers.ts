@@ -1,7 +1,9 @@
 /**
  * Starts the servers the sync benchmark compares as child processes, and reads their CPU time:
- * Lodestone (server/index.ts with SQLite storage and token auth, as deployed) and the y-websocket
- * reference server (@y/websocket-server's src/server.js, in-memory docs, no auth).
+ * Lodestone (server/index.ts with SQLite storage and token auth, as deployed), the y-websocket reference
+ * server (@y/websocket-server's src/server.js, in-memory docs, no auth), the same with its LevelDB
+ * persistence (YPERSISTENCE: y-leveldb stores every update, asynchronously), and Hocuspocus 3 with its
+ * SQLite extension (hocuspocus-server.mjs).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,14 +11,20 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../utils/child-server';
+import type { SyncProtocol } from './messages';
 
 /** Repository root (tests/bench/sync -> ../../..). */
 export const ROOT = join(import.meta.dirname, '../../..');
 
-export type ServerKind = 'lodestone' | 'reference';
+/** The servers compared: Lodestone, the in-memory reference, and the two durable peers. */
+export const SERVER_KINDS = ['lodestone', 'reference', 'leveldb', 'hocuspocus'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+/** The peers that keep documents on disk, like Lodestone. */
+export const DURABLE_PEERS: readonly ServerKind[] = ['leveldb', 'hocuspocus'];
 
-/** A room to put clients in: the provider's server URL, room name and token (null = no auth). */
+/** A room to put clients in: the protocol, the provider's server URL, room name and token (null = no auth). */
 export interface BenchRoom {
+  protocol: SyncProtocol;
   serverUrl: string;
   room: string;
   token: string | null;
@@ -229,7 +237,7 @@ export async function startLodestone(): Promise<BenchServer> {
       const res = await fetch(`${httpUrl}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'blank' }) });
       const body = (await res.json()) as { id: string; tokens: { editor: string } };
       if (res.status !== 201) throw new Error(`creating a board failed: ${res.status} ${JSON.stringify(body)}`);
-      return { serverUrl: `ws://127.0.0.1:${port}/ws`, room: body.id, token: body.tokens.editor };
+      return { protocol: 'y-websocket', serverUrl: `ws://127.0.0.1:${port}/ws`, room: body.id, token: body.tokens.editor };
     },
     async stop() {
       await stopChild(child);
@@ -238,25 +246,49 @@ export async function startLodestone(): Promise<BenchServer> {
   };
 }
 
-/** The y-websocket reference server, @y/websocket-server's own bin (documents in memory only). */
-export async function startReference(): Promise<BenchServer> {
+/** The y-websocket reference server, @y/websocket-server's own bin: documents in memory only, or with `leveldb` in y-leveldb under a temp dir. */
+export async function startReference(kind: 'reference' | 'leveldb' = 'reference'): Promise<BenchServer> {
   const port = await freePort();
   const bin = join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   delete env.YPERSISTENCE;
   delete env.CALLBACK_URL;
+  const dir = kind === 'leveldb' ? makeTempDir() : null;
+  if (dir) env.YPERSISTENCE = join(dir, 'leveldb');
   const extra = process.env.SYNC_BENCH_REFERENCE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = await launch([...extra, bin], env, `http://127.0.0.1:${port}/`);
   const pid = child.pid as number;
   return {
-    kind: 'reference', pid, port,
+    kind, pid, port,
     cpu: () => processCpu(pid),
-    newRoom: async (label) => ({ serverUrl: `ws://127.0.0.1:${port}`, room: `bench-${label}-${randomBytes(4).toString('hex')}`, token: null }),
-    stop: () => stopChild(child),
+    newRoom: async (label) => ({ protocol: 'y-websocket', serverUrl: `ws://127.0.0.1:${port}`, room: `bench-${label}-${randomBytes(4).toString('hex')}`, token: null }),
+    async stop() {
+      await stopChild(child);
+      if (dir) removeTempDir(dir);
+    },
+  };
+}
+
+/** Hocuspocus 3 with @hocuspocus/extension-sqlite on a temp file (hocuspocus-server.mjs), no auth. */
+export async function startHocuspocus(): Promise<BenchServer> {
+  const port = await freePort();
+  const dir = makeTempDir();
+  const child = await launch([join(import.meta.dirname, 'hocuspocus-server.mjs'), String(port), join(dir, 'hocuspocus.sqlite')], { ...process.env }, `http://127.0.0.1:${port}/`);
+  const pid = child.pid as number;
+  return {
+    kind: 'hocuspocus', pid, port,
+    cpu: () => processCpu(pid),
+    newRoom: async (label) => ({ protocol: 'hocuspocus', serverUrl: `ws://127.0.0.1:${port}`, room: `bench-${label}-${randomBytes(4).toString('hex')}`, token: null }),
+    async stop() {
+      await stopChild(child);
+      removeTempDir(dir);
+    },
   };
 }
 
 /** Starts a server of the given kind. */
 export function startBenchServer(kind: ServerKind): Promise<BenchServer> {
-  return kind === 'lodestone' ? startLodestone() : startReference();
+  if (kind === 'lodestone') return startLodestone();
+  if (kind === 'hocuspocus') return startHocuspocus();
+  return startReference(kind);
 }

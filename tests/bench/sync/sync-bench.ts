@@ -1,6 +1,8 @@
 /**
  * Sync server benchmark: Lodestone (SQLite storage + token auth) side by side with the y-websocket
- * reference server, N clients in one room, clients spread over several worker processes.
+ * reference server (in memory) and two durable peers (the reference with LevelDB persistence, Hocuspocus
+ * with its SQLite extension), N clients in one room, clients spread over several worker processes.
+ * SYNC_BENCH_SERVERS=lodestone,leveldb picks servers (Lodestone always runs).
  *
  * Each server first does one unmeasured run (JIT warm-up). Per server and N: a warm-up, a fixed-rate phase (WRITERS x RATE edits/s: fan-out latency over every
  * (edit, receiver) pair) and a full-rate phase (writers send as fast as a window of unconfirmed edits
@@ -13,7 +15,7 @@ import { printBars } from '../bars';
 import { envInt } from '../env';
 import { ms, printTable, quantile } from '../stats';
 import { preciseNow, type ClientSpec, type ClockReply, type ConnectReply, type CpuReply, type PhaseReply, type StatsReply, type WorkerCommand, type WorkerReply } from './messages';
-import { killAllChildren, ROOT, startBenchServer, stopChild, systemBusyMs, trackChild, type BenchServer, type ServerKind } from './servers';
+import { DURABLE_PEERS, killAllChildren, ROOT, SERVER_KINDS, startBenchServer, stopChild, systemBusyMs, trackChild, type BenchServer, type ServerKind } from './servers';
 
 /** Settings can be overridden for exploration, e.g. SYNC_BENCH_CLIENTS=10,100 SYNC_BENCH_WINDOW=64. */
 const envList = (name: string, fallback: number[]) => process.env[name]?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 1) ?? fallback;
@@ -40,7 +42,16 @@ const START_DELAY_MS = 150;
 /** Stop waiting for missing deliveries after this long without progress. */
 const DRAIN_STALL_MS = 3000;
 
-/** One row of the sync table (ratios are Lodestone / reference, on Lodestone rows). */
+/** The servers of this run: SYNC_BENCH_SERVERS (Lodestone always), or all of them. */
+const SERVERS: ServerKind[] = (() => {
+  const asked = process.env.SYNC_BENCH_SERVERS?.split(',').map((name) => name.trim()).filter(Boolean);
+  if (!asked) return [...SERVER_KINDS];
+  const unknown = asked.filter((name) => !(SERVER_KINDS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`SYNC_BENCH_SERVERS: unknown server ${unknown.join(', ')}; servers: ${SERVER_KINDS.join(', ')}`);
+  return SERVER_KINDS.filter((kind) => kind === 'lodestone' || asked.includes(kind));
+})();
+
+/** One row of the sync table (ratios are Lodestone / reference, on Lodestone rows; durable: Lodestone / the better durable peer). */
 export interface SyncBenchRow {
   server: ServerKind;
   clients: number;
@@ -85,6 +96,10 @@ export interface SyncBenchRow {
   p99Ratio?: number;
   fixedCpuPer1kRatio?: number;
   cpuPer1kRatio?: number;
+  /** Lodestone / the better (lower) durable peer of its N, per figure. */
+  durableP99Ratio?: number;
+  durableFixedCpuRatio?: number;
+  durableCpuRatio?: number;
 }
 
 type Log = (line: string) => void;
@@ -317,21 +332,20 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
   const started = Date.now();
   try {
     log('sync: starting the servers and client workers ...');
-    const [reference, lodestone] = await Promise.all([startBenchServer('reference'), startBenchServer('lodestone')]);
-    servers.push(reference, lodestone);
+    servers.push(...(await Promise.all(SERVERS.map((kind) => startBenchServer(kind)))));
     await pool.start(WORKERS, log);
     // One unmeasured run per server first: each process compiles its hot paths (JIT) in its first run, and
     // counting that would charge start-up to whichever N comes first, not the steady state compared here.
-    for (const server of [reference, lodestone]) {
+    for (const server of servers) {
       log(`sync: warm-up run on ${server.kind} (not counted)`);
       await runOne(pool, server, CLIENT_COUNTS[0], () => undefined);
     }
     for (const [i, clients] of CLIENT_COUNTS.entries()) {
-      // A B B A ..., starting with the other server for the next N, so drift does not favour one.
-      const pair = i % 2 === 0 ? [reference, lodestone] : [lodestone, reference];
-      const results = new Map<ServerKind, RunResult[]>([['reference', []], ['lodestone', []]]);
+      // A B C D, D C B A, ..., starting one further for the next N, so drift does not favour one server.
+      const order = [...servers.slice(i % servers.length), ...servers.slice(0, i % servers.length)];
+      const results = new Map<ServerKind, RunResult[]>(servers.map((server) => [server.kind, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        for (const server of round % 2 === 0 ? pair : [...pair].reverse()) results.get(server.kind)?.push(await runOne(pool, server, clients, log));
+        for (const server of round % 2 === 0 ? order : [...order].reverse()) results.get(server.kind)?.push(await runOne(pool, server, clients, log));
       }
       for (const [kind, runs] of results) rows.push(toRow(kind, clients, runs));
     }
@@ -344,18 +358,27 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
     process.off('SIGTERM', onSignal);
   }
 
-  rows.sort((a, b) => a.clients - b.clients || a.server.localeCompare(b.server));
+  rows.sort((a, b) => a.clients - b.clients || SERVER_KINDS.indexOf(a.server) - SERVER_KINDS.indexOf(b.server));
   for (const row of rows) {
+    if (row.server !== 'lodestone') continue;
     const ref = rows.find((r) => r.server === 'reference' && r.clients === row.clients);
-    if (row.server === 'lodestone' && ref) {
+    if (ref) {
       row.p99Ratio = row.p99Ms / ref.p99Ms;
       row.cpuPer1kRatio = row.cpuMsPer1kDelivered / ref.cpuMsPer1kDelivered;
       row.fixedCpuPer1kRatio = row.fixedCpuMsPer1kDelivered / ref.fixedCpuMsPer1kDelivered;
     }
+    const peers = rows.filter((r) => DURABLE_PEERS.includes(r.server) && r.clients === row.clients);
+    if (peers.length > 0) {
+      const best = (pick: (r: SyncBenchRow) => number) => Math.min(...peers.map(pick));
+      row.durableP99Ratio = row.p99Ms / best((r) => r.p99Ms);
+      row.durableFixedCpuRatio = row.fixedCpuMsPer1kDelivered / best((r) => r.fixedCpuMsPer1kDelivered);
+      row.durableCpuRatio = row.cpuMsPer1kDelivered / best((r) => r.cpuMsPer1kDelivered);
+    }
   }
   printTable(
     `Sync server: N clients in one room, spread over ${WORKERS} client processes (nice ${WORKER_NICE}); ${ROUNDS} runs per server and N, interleaved.\n` +
-      `Lodestone = SQLite storage + HMAC tokens; reference = @y/websocket-server 0.1.1 (memory only, no auth). Ratios = Lodestone / reference; goal <= 1.\n` +
+      `Lodestone = SQLite storage + HMAC tokens; reference = @y/websocket-server 0.1.1 (memory only, no auth); leveldb = the same with YPERSISTENCE (y-leveldb);\n` +
+      `hocuspocus = @hocuspocus/server 3.4.4 + extension-sqlite (debounced stores). Ratios = Lodestone / reference (in memory).\n` +
       `fixed: ${WRITERS} writers x ${RATE_PER_WRITER} edits/s for ${FIXED_MS / 1000} s per run; latency over every (edit, receiver) pair, median of the runs' p50 / p99;\n"runs" columns: lowest-highest of the single runs (the machine's noise).\n` +
       `full: writers as fast as a window of ${WINDOW} unconfirmed edits each allows, ${FULL_MS / 1000} s per run. CPU ms/1k = server user+sys per 1000 delivered updates (runs pooled);\n` +
       `CPU % = share of one core over the full phase (clients: all workers; other: load outside the benchmark, noise).`,
@@ -367,6 +390,18 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
       r.serverCpuPct.toFixed(0), r.clientCpuPct.toFixed(0), r.otherCpuPct.toFixed(0),
     ]),
   );
+  const durable = rows.filter((r) => r.server === 'lodestone' || DURABLE_PEERS.includes(r.server));
+  if (durable.some((r) => r.durableP99Ratio !== undefined)) {
+    printTable(
+      'Against the durable peers (the same runs): ratio = Lodestone / the better durable peer of each N and figure; goal <= 1. [runs] = lowest-highest of the single runs.',
+      ['server', 'clients', 'p99 ms [runs]', 'p99 ratio', 'fixed CPU ms/1k [runs]', 'fixed CPU ratio', 'full CPU ms/1k', 'full CPU ratio', 'delivered/s'],
+      durable.map((r) => [
+        r.server, r.clients, `${ms(r.p99Ms)} [${spread(r.p99PerRunMs, 1)}]`, ratio(r.durableP99Ratio),
+        `${r.fixedCpuMsPer1kDelivered.toFixed(1)} [${spread(r.fixedCpuPerRunMsPer1k, 0)}]`, ratio(r.durableFixedCpuRatio),
+        r.cpuMsPer1kDelivered.toFixed(1), ratio(r.durableCpuRatio), Math.round(r.deliveredPerSecond),
+      ]),
+    );
+  }
   const byClients = (pick: (row: SyncBenchRow) => number) =>
     CLIENT_COUNTS.map((clients) => ({
       name: `${clients} clients`,

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { applyClientUpdate } from '../../server/rooms/apply-update';
-import { decodableButUnappliable } from './fixtures/bad-updates';
-import { successiveUpdates } from './fixtures/successive-updates';
+import { applyClientUpdate } from '../../../server/rooms/apply-update';
+import { decodableButUnappliable } from '../fixtures/bad-updates';
+import { successiveUpdates } from '../fixtures/successive-updates';
 
 /** A doc with some content, and its state as a comparable value. */
 function board(): Y.Doc {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPresenting, readSummon, readViewCenter } from '../../shared/presence/presence';
-import { awarenessForRole, presentedSnapshots } from '../../server/rooms/awareness-roles';
+import { readPresenting, readSummon, readViewCenter } from '../../../shared/presence/presence';
+import { awarenessForRole, presentedSnapshots } from '../../../server/rooms/awareness-roles';
 
 describe('presence readers', () => {
   it('accept valid view centres only', () => {

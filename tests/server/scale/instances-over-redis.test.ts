@@ -2,17 +2,17 @@
  * Scale-out: three server processes on one PostgreSQL schema and the machine's Redis, clients spread over
  * them. Every test gets a fresh schema (so its own Redis channels) and leaves Redis running.
  */
-import { mark, marks } from '../utils/doc-marks';
+import { mark, marks } from '../../utils/doc-marks';
 import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, onTestFailed } from 'vitest';
-import { readConfig } from '../../server/config';
-import { encodeAwareness } from '../../server/protocol/messages';
-import { killAllChildren, restartChildServer, type ChildServer } from '../utils/child-server';
-import { digest, dropCluster, ensureRedis, startCluster, stopRedis, storedDoc, type Cluster } from '../utils/scale-cluster';
-import { api, connectClient, createBoard, waitFor, type TestClient } from '../utils/server-harness';
+import { readConfig } from '../../../server/config';
+import { encodeAwareness } from '../../../server/protocol/messages';
+import { killAllChildren, restartChildServer, type ChildServer } from '../../utils/child-server';
+import { digest, dropCluster, ensureRedis, startCluster, stopRedis, storedDoc, type Cluster } from '../../utils/scale-cluster';
+import { api, connectClient, createBoard, waitFor, type TestClient } from '../../utils/server-harness';
 
 let clients: TestClient[] = [];
 let clusters: Cluster[] = [];

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
-import { encodeUpdate, MESSAGE_SYNC, parseClientMessage } from '../../server/protocol/messages';
+import { encodeUpdate, MESSAGE_SYNC, parseClientMessage } from '../../../server/protocol/messages';
 
 function byYProtocols(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

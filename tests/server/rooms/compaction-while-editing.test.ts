@@ -1,6 +1,6 @@
-import { mark, markOf } from '../utils/doc-marks';
+import { mark, markOf } from '../../utils/doc-marks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKENDS, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { BACKENDS, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../../utils/server-harness';
 
 const servers: TestServer[] = [];
 const clients: TestClient[] = [];

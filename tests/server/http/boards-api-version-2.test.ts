@@ -1,11 +1,11 @@
 /** The boards API on board format version 2: import and export, templates, snapshots (a real server on SQLite). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Board } from '../../shared/board/types';
-import { EXPANSIONS_MAP, META_MAP, PRICES_KEY } from '../../shared/board/yjs-doc';
-import { computeExposure } from '../../shared/exposure/engine';
-import { everyV2Field } from '../utils/board-v2-sample';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../utils/server-harness';
+import type { Board } from '../../../shared/board/types';
+import { EXPANSIONS_MAP, META_MAP, PRICES_KEY } from '../../../shared/board/yjs-doc';
+import { computeExposure } from '../../../shared/exposure/engine';
+import { everyV2Field } from '../../utils/board-v2-sample';
+import { api, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PostgresStorage } from '../../server/storage/postgres-storage';
-import type { Storage } from '../../server/storage/storage';
+import { PostgresStorage } from '../../../server/storage/postgres-storage';
+import type { Storage } from '../../../server/storage/storage';
 import { appendUntilKilled, boardRecord, bytes, storageContract } from './storage-contract';
 
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { binaryFrame } from '../../server/protocol/ws-frame';
+import { binaryFrame } from '../../../server/protocol/ws-frame';
 
 /** ws's frame parser (exported at runtime, not in its type definitions). */
 interface FrameParser {

@@ -7,18 +7,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBoardActions } from '../../client/sync/board-actions';
-import { docProblems } from '../../shared/board/doc-check';
-import type { DocWriter } from '../../shared/board/doc-schema';
-import type { Board } from '../../shared/board/types';
-import { validateBoard } from '../../shared/board/validate';
-import { writeBoardToDoc } from '../../shared/board/yjs-doc';
-import { checkUpdate, type GateVerdict, type UpdateLimits } from '../../server/rooms/update-gate';
+import { createBoardActions } from '../../../client/sync/board-actions';
+import { docProblems } from '../../../shared/board/doc-check';
+import type { DocWriter } from '../../../shared/board/doc-schema';
+import type { Board } from '../../../shared/board/types';
+import { validateBoard } from '../../../shared/board/validate';
+import { writeBoardToDoc } from '../../../shared/board/yjs-doc';
+import { checkUpdate, type GateVerdict, type UpdateLimits } from '../../../server/rooms/update-gate';
 
 const LIMITS: UpdateLimits = { maxItems: 200_000, maxClients: 64, maxBoardClients: 5000, maxBoardBytes: 64 * 1024 * 1024 };
 /** A seed board as the server reads it (validated: a file of any version comes out as the current board). */
 function seed(name: string): Board {
-  const checked = validateBoard(JSON.parse(readFileSync(join(import.meta.dirname, `../../seeds/${name}.json`), 'utf8')));
+  const checked = validateBoard(JSON.parse(readFileSync(join(import.meta.dirname, `../../../seeds/${name}.json`), 'utf8')));
   if (!checked.ok) throw new Error(`seed ${name} is invalid`);
   return checked.board;
 }

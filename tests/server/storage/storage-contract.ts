@@ -5,10 +5,10 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { BoardRecord, SnapshotRecord, Storage } from '../../server/storage/storage';
-import { computeExposure } from '../../shared/exposure/engine';
-import { seededRandom } from '../../shared/generate/random';
-import { board, edge, node } from '../utils/board-builder';
+import type { BoardRecord, SnapshotRecord, Storage } from '../../../server/storage/storage';
+import { computeExposure } from '../../../shared/exposure/engine';
+import { seededRandom } from '../../../shared/generate/random';
+import { board, edge, node } from '../../utils/board-builder';
 
 /** A fresh, initialised storage; reopen() closes it and opens the same data again; cleanup() closes and deletes everything. */
 export interface StorageHarness {
@@ -40,8 +40,8 @@ function snapshot(boardId: string, id: string, second: number): SnapshotRecord {
 
 /** Runs fixtures/append-until-killed.ts with `args`, SIGKILLs it once it printed `atLeast` seqs, and returns every seq it printed. */
 export async function appendUntilKilled(args: string[], atLeast = 50): Promise<number[]> {
-  const script = fileURLToPath(new URL('./fixtures/append-until-killed.ts', import.meta.url));
-  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  const script = fileURLToPath(new URL('../fixtures/append-until-killed.ts', import.meta.url));
+  const cwd = fileURLToPath(new URL('../../..', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { mark, markOf } from '../utils/doc-marks';
+import { mark, markOf } from '../../utils/doc-marks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeUpdate } from '../../server/protocol/messages';
-import { BACKENDS, closeOf, connectClient, createBoard, startTestServer, TEST_DATABASE_URL, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { encodeUpdate } from '../../../server/protocol/messages';
+import { BACKENDS, closeOf, connectClient, createBoard, startTestServer, TEST_DATABASE_URL, waitFor, type TestClient, type TestServer } from '../../utils/server-harness';
 
 let server: TestServer | null = null;
 let watcher: TestClient | null = null;

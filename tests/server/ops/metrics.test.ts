@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMetrics, noteStorageWrite } from '../../server/ops/metrics';
+import { createMetrics, noteStorageWrite } from '../../../server/ops/metrics';
 
 /** The value of one sample line, e.g. `lodestone_bytes_total{direction="in"} 42`. */
 function sample(text: string, series: string): number {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { SqliteStorage } from '../../server/storage/sqlite-storage';
-import type { Storage } from '../../server/storage/storage';
+import { SqliteStorage } from '../../../server/storage/sqlite-storage';
+import type { Storage } from '../../../server/storage/storage';
 import { appendUntilKilled, boardRecord, bytes, storageContract } from './storage-contract';
 
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../../utils/server-harness';
 
 let server: TestServer | null = null;
 let clients: TestClient[] = [];

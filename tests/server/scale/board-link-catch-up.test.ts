@@ -7,17 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createLogger } from '../../server/ops/logger';
-import { createMetrics, type Metrics } from '../../server/ops/metrics';
-import { Room } from '../../server/rooms/room';
-import type { BoardBus, BoardBusHandler, BusMessage } from '../../server/scale/board-bus';
-import { GAP_WAIT_MS, INLINE_BYTES } from '../../server/scale/board-link';
-import { decodeBusMessage, encodeBusMessage } from '../../server/scale/bus-codec';
-import { SeqTracker } from '../../server/scale/seq-tracker';
-import { SqliteStorage } from '../../server/storage/sqlite-storage';
-import type { Storage } from '../../server/storage/storage';
-import { mark, markKeys, markOf } from '../utils/doc-marks';
-import { waitFor } from '../utils/server-harness';
+import { createLogger } from '../../../server/ops/logger';
+import { createMetrics, type Metrics } from '../../../server/ops/metrics';
+import { Room } from '../../../server/rooms/room';
+import type { BoardBus, BoardBusHandler, BusMessage } from '../../../server/scale/board-bus';
+import { GAP_WAIT_MS, INLINE_BYTES } from '../../../server/scale/board-link';
+import { decodeBusMessage, encodeBusMessage } from '../../../server/scale/bus-codec';
+import { SeqTracker } from '../../../server/scale/seq-tracker';
+import { SqliteStorage } from '../../../server/storage/sqlite-storage';
+import type { Storage } from '../../../server/storage/storage';
+import { mark, markKeys, markOf } from '../../utils/doc-marks';
+import { waitFor } from '../../utils/server-harness';
 
 /** Messages in flight between fake instances; the test decides when (and whether) they arrive. */
 class FakeNet {

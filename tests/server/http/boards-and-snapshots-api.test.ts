@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateBoard } from '../../shared/board/validate';
-import { computeExposure } from '../../shared/exposure/engine';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../utils/server-harness';
+import { validateBoard } from '../../../shared/board/validate';
+import { computeExposure } from '../../../shared/exposure/engine';
+import { api, connectClient, createBoard, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
 
-const seed = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../seeds', `${name}.json`), 'utf8'));
+const seed = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../seeds', `${name}.json`), 'utf8'));
 /** A seed as the server exports it: the board file read as version 2. */
 const exportedSeed = (name: string) => {
   const result = validateBoard(seed(name));
