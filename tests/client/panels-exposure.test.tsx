@@ -60,7 +60,7 @@ describe('ExposurePanel', () => {
     render(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
     // The origin bars load with the charting library on first use.
-    await waitFor(() => expect(block.querySelector('[data-stage="refining"]')).not.toBeNull());
+    await waitFor(() => expect(block.querySelector('[data-stage="refining"]')).not.toBeNull(), { timeout: 15_000 });
     expect(value(block, 'benchmark-refining')).toBe('true');
     expect(text(block, 'benchmark-refining')).toMatch(/over the EU 65 % benchmark: CN 80 %/);
     expect(text(block, 'hhi-refining')).toBe('6,800');
