@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
+  Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import type { BoardNode, Position } from '../../shared/board/types';
@@ -12,7 +12,7 @@ import type { BoardActions, BoardViewState } from '../state/types';
 import { ConnectDialog } from './ConnectDialog';
 import { farNodeAt } from './far-node-paths';
 import { FarLayer, useNodeBoxes } from './FarLayer';
-import { edgeTypes } from './FlowEdge';
+import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
@@ -22,7 +22,7 @@ import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
-import { FarCardsContext, nodeTypes } from './nodes';
+import { FarCardsContext } from './nodes';
 import { Palette } from './Palette';
 import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
@@ -252,8 +252,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
+          {...BOARD_VIEW_PROPS}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onSelectionChange={onFlowSelection}
@@ -267,15 +266,10 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           isValidConnection={isNewFlow}
           nodesDraggable={editable}
           nodesConnectable={editable}
-          edgesReconnectable={false}
           elementsSelectable
-          deleteKeyCode={null}
           multiSelectionKeyCode={['Meta', 'Control']}
           onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
-          fitView
           fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
-          maxZoom={2.5}
           aria-label="Supply graph canvas"
         >
           <Panel position="top-left" className="ls-toolbar">
@@ -307,7 +301,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
-          <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+          <BoardGrid />
           <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
           <Controls showInteractive={false} />
           {children}

@@ -6,7 +6,7 @@ import type { Role } from '../state/types';
 import { useWorkshop } from '../state/use-workshop';
 import type { BoardSession } from '../sync/board-session';
 import { COMMENT_WORDS } from './comment-words';
-import { CommentsPanel } from './CommentsPanel';
+import { CommentsPanel } from '../workshop/lazy-workshop';
 
 /** What a comment on `id` is about, or null when the id is no node, edge, lever or note of the board. */
 export function commentTarget(board: Board, id: string): CommentTarget | null {

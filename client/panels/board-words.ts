@@ -1,29 +1,17 @@
 /** Board items in words for the panels: labels by id, lever targets, the board's minerals. */
 import type { Board, BoardEdge, DisruptionTarget, NodeKind } from '../../shared/board/types';
+import { countryNameOf } from '../../shared/input/country-search';
 
 const KIND_PLURAL: Record<NodeKind, string> = {
   mine: 'mines', refinery: 'refineries', transport: 'corridors and ports', stockpile: 'stockpiles', recycler: 'recyclers', consumer: 'consumers', manufacturer: 'manufacturers',
 };
 
-let regionNames: Intl.DisplayNames | null | undefined;
-
-/** A country's English name ("China" for CN); the code itself when the runtime has no names. */
+/** A country's English name ("China" for CN, from the shared country table, the same in every browser); the code itself when it is not one. */
 export function countryName(code: string): string {
   if (code === 'XX') return 'international waters / unknown';
   if (code === 'unknown') return 'unknown origin';
   if (code === 'unrefined') return 'not refined';
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  try {
-    return regionNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return countryNameOf(code);
 }
 
 /** A node's label by id, or the id itself when the node is missing. */

@@ -7,10 +7,9 @@ import { useWorkshop } from '../state/use-workshop';
 import type { BoardSession } from '../sync/board-session';
 import { WorkshopTimer } from '../timer/WorkshopTimer';
 import { sendBallot } from '../voting/ballot-api';
-import { VotePanel } from '../voting/VotePanel';
-import { VoteSetup } from '../voting/VoteSetup';
 import { VOTE_WORDS } from '../voting/vote-words';
 import '../voting/voting.css';
+import { VotePanel, VoteSetup } from './lazy-workshop';
 
 /** Props of WorkshopBar. */
 export interface WorkshopBarProps {

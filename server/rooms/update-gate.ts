@@ -80,7 +80,9 @@ function deletionsVerdict(doc: Y.Doc, ds: DeleteSet, locator: UpdateLocator, wri
       if (!structs || clock >= known) continue;
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < end; i++) {
         const struct = structs[i];
-        if (!(struct instanceof Y.Item)) continue;
+        // A deletion the doc already holds changes nothing: every sync (SyncStep2) carries the sender's whole
+        // delete set, so an editor who saw a facilitator overwrite the timer would otherwise be refused.
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
         const root = locator.docRoot(struct);
         // Deleting what lies outside the schema's maps is clean-up, and allowed.
         if (root !== null && rootSpec(root) !== null && !mayWrite(root, writer)) {
@@ -144,6 +146,9 @@ export function checkSchema(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Ski
   const added = new Map<string, Set<string>>();
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
+    // What the doc already holds changes nothing (Yjs skips it): a client re-sends it when its offline copy
+    // loads before the server's state, facilitator and server entries included.
+    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const location = locator.locate(struct);
     if (location.kind === 'dropped') continue;
     if (location.kind === 'unknown') {

@@ -60,6 +60,34 @@ describe('workshop timer', () => {
   });
 });
 
+describe('facilitator maps and syncing editors', () => {
+  it('[W9] an editor whose doc holds the facilitator\'s overwritten timer and the server\'s ballots syncs, and re-sends its offline copy, without being refused', () => {
+    const serverDoc = new Y.Doc();
+    const fay = new Y.Doc();
+    const editor = new Y.Doc();
+    const relay = (from: Y.Doc, writer: 'facilitator' | 'server') => {
+      const update = Y.encodeStateAsUpdate(from, Y.encodeStateVector(serverDoc));
+      expect(checkUpdate(serverDoc, update, writer, DEFAULT_UPDATE_LIMITS, 0)).toEqual({ ok: true });
+      Y.applyUpdate(serverDoc, update);
+    };
+    fay.getMap('facilitation').set('timer', { state: 'running', durationMs: 60_000, endsAt: 1 });
+    relay(fay, 'facilitator');
+    fay.getMap('facilitation').set('timer', { state: 'paused', durationMs: 60_000, remainingMs: 5 });
+    relay(fay, 'facilitator');
+    serverDoc.getMap('ballots').set('v1|p-1', ['a']);
+    serverDoc.getMap('ballots').set('v1|p-1', ['a', 'b']);
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(serverDoc));
+    // What the editor's client sends on (re)connect: its state against the server's, with its whole delete set.
+    const sync = Y.encodeStateAsUpdate(editor, Y.encodeStateVector(serverDoc));
+    expect(checkUpdate(serverDoc, sync, 'editor', DEFAULT_UPDATE_LIMITS, 0)).toEqual({ ok: true });
+    // Its offline copy, loaded before the server's state arrived, is sent back whole: what the server holds passes.
+    expect(checkUpdate(serverDoc, Y.encodeStateAsUpdate(editor), 'editor', DEFAULT_UPDATE_LIMITS, 0)).toEqual({ ok: true });
+    // Deleting what is not deleted yet is still refused.
+    editor.getMap('facilitation').delete('timer');
+    expect(checkUpdate(serverDoc, Y.encodeStateAsUpdate(editor, Y.encodeStateVector(serverDoc)), 'editor', DEFAULT_UPDATE_LIMITS, 0)).toMatchObject({ ok: false, reason: 'role' });
+  });
+});
+
 describe('ballots', () => {
   it('[W3] counts one ballot per person id; a second ballot of that person replaces the first', async () => {
     const { board, join } = await setUp();

@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
+import { resolveCountry } from '../../../shared/input/country-search';
 import { flag } from '../../state/look';
 import { boardMinerals, passesWords, targetWords } from '../board-words';
 import { errorsByField, parseNumber } from '../fields/issues';
@@ -53,6 +54,8 @@ function candidate(board: Board, draft: Draft, id: string): Disruption {
 export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.randomUUID() }: AddLeverFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(START);
+  /** What the person typed in the country box (null: nothing yet), shown as typed while the code is stored. */
+  const [countryText, setCountryText] = useState<string | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
   const lever = candidate(board, draft, 'new-lever');
@@ -69,6 +72,7 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
     if (!valid) return;
     onAdd({ ...lever, id: newId() });
     setDraft(START);
+    setCountryText(null);
     setTouched(new Set());
     setTried(false);
   };
@@ -94,9 +98,14 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
             <div className="field">
               <label htmlFor={`${id}-country`}>Country</label>
               <span className="field-input">
-                <input id={`${id}-country`} value={country.country} placeholder="CN"
-                  onChange={(e) => edit('target', { target: { ...country, country: e.target.value.trim().toUpperCase() } })} />
+                <input id={`${id}-country`} value={countryText ?? country.country} placeholder="China, CN…"
+                  onChange={(e) => {
+                    // A name ("Italy", "UK") or a code in any case is stored as its code; other text is kept upper-cased so the schema says why.
+                    setCountryText(e.target.value);
+                    edit('target', { target: { ...country, country: resolveCountry(e.target.value) ?? e.target.value.trim().toUpperCase() } });
+                  }} />
                 <span className="flag" aria-hidden="true">{flag(country.country)}</span>
+                {countryText !== null && resolveCountry(countryText) !== null && <code className="country-code">{country.country}</code>}
               </span>
               {alert(shown('target', 'target.country'))}
             </div>
