@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CompareView } from '../../client/compare/CompareView';
-import { compareBoards } from '../../shared/board/diff';
-import type { Board } from '../../shared/board/types';
+import { CompareView } from '../../../client/compare/CompareView';
+import { compareBoards } from '../../../shared/board/diff';
+import type { Board } from '../../../shared/board/types';
 
 const before = JSON.parse(readFileSync('seeds/rare-earth-magnets.json', 'utf8')) as Board;
 const after: Board = {

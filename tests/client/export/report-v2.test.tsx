@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printableReport } from '../../client/export/report';
-import type { Board } from '../../shared/board/types';
-import { computeExposure } from '../../shared/exposure/engine';
+import { printableReport } from '../../../client/export/report';
+import type { Board } from '../../../shared/board/types';
+import { computeExposure } from '../../../shared/exposure/engine';
 
 const seed = JSON.parse(readFileSync('seeds/rare-earth-magnets.json', 'utf8')) as Board;
 const board: Board = {
