@@ -37,7 +37,7 @@ describe('Stockpile sizing on the gallium and germanium seed', () => {
     for (const row of stress.levers) {
       expect(value(view.querySelector(`[data-lever="${row.lever}"]`), 'stress-gap')).toBe(JSON.stringify(row.stockpileGap));
     }
-    await waitFor(() => expect(view.querySelectorAll('.recharts-rectangle').length).toBe(stress.levers.filter((l) => l.stockpileGap > 0).length));
+    await waitFor(() => expect(view.querySelectorAll('.recharts-rectangle').length).toBe(stress.levers.filter((l) => l.stockpileGap > 0).length), { timeout: 15_000 });
     // Without a facilitator's action there is no sizing button.
     expect(within(view).queryByRole('button')).toBeNull();
   });
