@@ -23,7 +23,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
   const stroke = disrupted ? DISRUPTED_COLOR : alternative ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
   const fullText = flowText(edge, rerouted);
-  const text = alternative || rerouted !== null ? fullText : flowLabelText(edge, labels.compact);
+  const text = rerouted !== null ? fullText : flowLabelText(edge, labels.compact);
   const bottleneck = data.bottleneck === true;
   return (
     <>

@@ -8,6 +8,7 @@ import { volumeText } from './format';
 import { hiddenLabels, type LabelBox } from './label-placement';
 import { DEFAULT_NODE_SIZE } from './node-size';
 import { shortFlowText } from './lod';
+import { flowText, isAlternative } from './route-look';
 
 /** Label font size in flow pixels: full labels, and compact ones before the zoom's text scale. */
 export const LABEL_PX = 11;
@@ -38,8 +39,9 @@ export function FlowLabelPortal({ children }: { children: ReactNode }) {
   return layer ? createPortal(children, layer) : null;
 }
 
-/** The text a flow label shows in a form. */
-export function flowLabelText(edge: Pick<BoardEdge, 'mineral' | 'volume'>, compact: boolean): string {
+/** The text a flow label shows in a form; an alternative route shows its capacity ("Co ≤10k alt"). */
+export function flowLabelText(edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, compact: boolean): string {
+  if (isAlternative(edge)) return compact ? `${shortFlowText(edge.mineral, edge.capacity ?? 0).replace(' ', ' ≤')} alt` : flowText(edge, null);
   return compact ? shortFlowText(edge.mineral, edge.volume) : `${edge.mineral} · ${volumeText(edge.volume)}`;
 }
 

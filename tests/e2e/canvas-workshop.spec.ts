@@ -108,3 +108,22 @@ for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
     await page.context().close();
   });
 }
+
+test('at 1440x900 and 1024x768 the canvas toolbar and the "After rerouting" switch do not cover each other', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, africa());
+  const ada = await join(browser, 'Ada', '#2f5cd6', board.links.facilitator);
+  for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 768 }]) {
+    await ada.page.setViewportSize(size);
+    const switchBox = (await ada.page.getByTestId('reroute-toggle').locator('xpath=..').boundingBox())!;
+    const controls = ada.page.locator('.ls-toolbar button, .ls-toolbar input');
+    const boxes = await controls.evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height, name: el.textContent || el.getAttribute('aria-label') || '' }; }));
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const b of boxes) {
+      const apart = b.x + b.width <= switchBox.x || switchBox.x + switchBox.width <= b.x || b.y + b.height <= switchBox.y || switchBox.y + switchBox.height <= b.y;
+      expect(apart, `${size.width}x${size.height}: "${b.name}" under the switch`).toBe(true);
+    }
+    // The facilitator's header button keeps to one line.
+    const summon = (await ada.page.getByRole('button', { name: 'Bring everyone to me' }).boundingBox())!;
+    expect(summon.height, `${size.width}x${size.height}: summon button height`).toBeLessThan(40);
+  }
+});
