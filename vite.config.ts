@@ -11,7 +11,7 @@ export default defineConfig({
     root: '.',
     testTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**/*.spec.ts', '**/node_modules/**'] } },
       { extends: true, test: { name: 'client', environment: 'jsdom', include: ['tests/client/**/*.test.tsx'], setupFiles: ['tests/client/setup.ts'] } },
     ],
   },

@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent as ReactMouseEvent, type PointerEvent, type ReactNode } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
+  Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import type { BoardNode, Position } from '../../shared/board/types';
@@ -12,21 +12,22 @@ import type { BoardActions, BoardViewState } from '../state/types';
 import { ConnectDialog } from './ConnectDialog';
 import { farNodeAt } from './far-node-paths';
 import { FarLayer, useNodeBoxes } from './FarLayer';
-import { edgeTypes } from './FlowEdge';
+import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
 import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
-import { EdgeLabelContext, useEdgeLabelLook } from './edge-labels';
+import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
 import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
-import { FarCardsContext, nodeTypes } from './nodes';
+import { FarCardsContext } from './nodes';
 import { Palette } from './Palette';
 import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
+import { useInitialFit } from './use-initial-fit';
 import { useFlowState } from './use-flow-state';
 import { ReroutePanel } from './ReroutePanel';
 import { rerouteView } from './reroute-view';
@@ -59,6 +60,8 @@ export const CURSOR_MS = 33;
 
 // React Flow fits once the first nodes are measured, also when the board arrives after the canvas mounts.
 const FIT_VIEW = { padding: 0.12, maxZoom: 1.2 };
+const MIN_ZOOM = 0.05;
+const FIRST_FIT = { ...FIT_VIEW, minZoom: MIN_ZOOM };
 /** Below this zoom, dense boards unmount ordinary edge labels. */
 export const LABEL_ZOOM = 0.5;
 /** Below this zoom, node cards draw as plain tinted blocks. */
@@ -76,8 +79,17 @@ const sameIds = (a: readonly string[], b: readonly string[]) => {
   const set = new Set(b);
   return a.every((id) => set.has(id));
 };
+let layerCache: { root: Element | null; layer: HTMLElement | null } = { root: null, layer: null };
+/** The flow label layer of the canvas's React Flow element (queried again only when that element changes). */
+const labelLayerOf = (s: { domNode: Element | null }): HTMLElement | null => {
+  if (layerCache.root !== s.domNode || (layerCache.layer === null && s.domNode !== null)) {
+    layerCache = { root: s.domNode, layer: s.domNode?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null };
+  }
+  return layerCache.layer;
+};
 const isNewFlow = (c: Connection | Edge) => c.source !== c.target;
 const NO_NODES: FlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 
 /** The canvas, with its own React Flow provider. */
 export function Canvas(props: CanvasProps) {
@@ -103,6 +115,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
   const [band, detail, stepText] = useStore(zoomView).split(':');
+  // One lookup of the label layer for every flow label (see LabelLayerContext).
+  const labelLayer = useStore(labelLayerOf);
   const scale = textScale(Number(stepText));
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
   const [afterReroute, setAfterReroute] = useState(false);
@@ -113,8 +127,15 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
   const dense = board.edges.length > DENSE_EDGES;
-  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense);
+  // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
+  const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
+  // While a dense board pans, its viewport is one composited layer and flow labels are not painted.
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
   const [legendOpen, setLegendOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const fitted = useInitialFit(board.nodes, state.loaded, board.nodes.length > VISIBLE_ONLY_NODES, root, FIRST_FIT);
   const farLatest = useRef({ farLayer, nodes, boxes });
   farLatest.current = { farLayer, nodes, boxes };
 
@@ -224,7 +245,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
 
   return (
     <div
-      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}`}
+      ref={root}
+      className={`ls-canvas ls-canvas--${band} ls-canvas--lod-${detail}${farLayer ? ' ls-canvas--far-layer' : ''}${dense && moving ? ' ls-canvas--moving' : ''}`}
       style={{ '--ls-text-scale': scale } as CSSProperties}
       data-role={state.role}
       onPointerMove={onPointerMove}
@@ -233,31 +255,29 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     >
       <FarCardsContext.Provider value={farLayer}>
       <EdgeLabelContext.Provider value={labelLook}>
+      <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
+          nodes={fitted ? nodes : NO_NODES}
+          edges={fitted ? edges : NO_EDGES}
+          {...BOARD_VIEW_PROPS}
+          minZoom={MIN_ZOOM}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onSelectionChange={onFlowSelection}
           onNodeDragStart={onDragStart}
           onSelectionDragStart={onDragStart}
+          onMoveStart={dense ? onMoveStart : undefined}
+          onMoveEnd={dense ? onMoveEnd : undefined}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
           connectionRadius={30}
           isValidConnection={isNewFlow}
           nodesDraggable={editable}
           nodesConnectable={editable}
-          edgesReconnectable={false}
           elementsSelectable
-          deleteKeyCode={null}
           multiSelectionKeyCode={['Meta', 'Control']}
           onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
-          fitView
           fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
-          maxZoom={2.5}
           aria-label="Supply graph canvas"
         >
           <Panel position="top-left" className="ls-toolbar">
@@ -280,20 +300,21 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
                 ?
               </button>
             )}
+            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
           </Panel>
           <Panel position="top-right" className="ls-side">
-            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
           {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
-          <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+          <BoardGrid />
           <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
+      </LabelLayerContext.Provider>
       </EdgeLabelContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (

@@ -1,9 +1,9 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it, dashed grey for an alternative route. */
 import { memo, useContext } from 'react';
-import { EdgeLabelRenderer, getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
-import { EdgeLabelContext, flowLabelText } from './edge-labels';
+import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
 /**
@@ -42,7 +42,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
       />
       <path d={path} fill="none" className="react-flow__edge-interaction" strokeOpacity={0} strokeWidth={Math.max(20, width + 10)} />
       {((showLabel && !labels.hidden.has(id)) || selected) && (
-      <EdgeLabelRenderer>
+      <FlowLabelPortal>
         <div
           className={`ls-edge-label nodrag nopan${disrupted ? ' ls-edge-label--disrupted' : ''}${selected ? ' ls-edge-label--selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(peer ? { boxShadow: `0 0 0 2px ${peer.color}` } : {}) }}
@@ -57,7 +57,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
           {text}
         </div>
-      </EdgeLabelRenderer>
+      </FlowLabelPortal>
       )}
     </>
   );

@@ -1,5 +1,7 @@
 /** Which flow labels the canvas shows and in which form, shared with every FlowEdge through one context. */
-import { createContext, useMemo, useRef } from 'react';
+import { createContext, createElement, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { EdgeLabelRenderer } from '@xyflow/react';
 import type { BoardEdge } from '../../shared/board/types';
 import type { FlowNode } from './flow-model';
 import { volumeText } from './format';
@@ -9,7 +11,7 @@ import { shortFlowText } from './lod';
 
 /** Label font size in flow pixels: full labels, and compact ones before the zoom's text scale. */
 export const LABEL_PX = 11;
-export const COMPACT_LABEL_PX = 12;
+export const COMPACT_LABEL_PX = 13.5;
 
 /** What FlowEdge needs to draw its label. */
 export interface EdgeLabelLook {
@@ -21,6 +23,20 @@ export interface EdgeLabelLook {
 
 /** The default: every label, full form. */
 export const EdgeLabelContext = createContext<EdgeLabelLook>({ hidden: new Set(), compact: false });
+
+/**
+ * The element flow labels are portalled into, found once by the canvas (undefined outside it: React Flow's
+ * EdgeLabelRenderer then). Each EdgeLabelRenderer subscribes to the store with a querySelector, which on a
+ * board with hundreds of visible labels ran hundreds of DOM queries per pan frame.
+ */
+export const LabelLayerContext = createContext<HTMLElement | null | undefined>(undefined);
+
+/** Renders a flow label into the canvas's label layer. */
+export function FlowLabelPortal({ children }: { children: ReactNode }) {
+  const layer = useContext(LabelLayerContext);
+  if (layer === undefined) return createElement(EdgeLabelRenderer, null, children);
+  return layer ? createPortal(children, layer) : null;
+}
 
 /** The text a flow label shows in a form. */
 export function flowLabelText(edge: Pick<BoardEdge, 'mineral' | 'volume'>, compact: boolean): string {

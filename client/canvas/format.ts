@@ -11,10 +11,14 @@ export function compact(value: number): string {
   return abs < 10 ? trim(value) : String(Math.round(value));
 }
 
+// One formatter each (toLocaleString builds a new one per call, which thousands of flow labels feel).
+const SMALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const LARGE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** A volume in t/yr with thousands separators: "1,200 t/yr". */
 export function volumeText(volume: number): string {
   const v = Number.isFinite(volume) ? volume : 0;
-  return `${v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 1 : 0 })} t/yr`;
+  return `${(v < 10 ? SMALL : LARGE).format(v)} t/yr`;
 }
 
 /** One line of a node card: a mineral and an amount. */

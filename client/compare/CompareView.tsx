@@ -8,6 +8,7 @@ import type { BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import { changedEdgeIds, nodeChanges } from './compare-model';
 import { DeltaTable, ShortfallChart } from './DeltaTable';
+import { MineralDeltas } from './MineralDeltas';
 import { DiffList } from './DiffList';
 import { StaticBoard } from '../snapshots/StaticBoard';
 import '../shell/shell.css';
@@ -61,6 +62,9 @@ export function CompareView({ comparison, fromLabel, toLabel, labels, boards }: 
       <h3 className="ls-fac-subtitle">Exposure before and after</h3>
       <ShortfallChart deltas={comparison.exposure} fromLabel={fromLabel} toLabel={toLabel} labels={names} />
       <DeltaTable deltas={comparison.exposure} fromLabel={fromLabel} toLabel={toLabel} labels={names} />
+      {comparison.minerals && (
+        <MineralDeltas minerals={comparison.minerals} floors={comparison.priceFloors ?? []} fromLabel={fromLabel} toLabel={toLabel} />
+      )}
     </section>
   );
 }

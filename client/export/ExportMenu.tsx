@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { downloadBoardCsv, downloadBoardJson, downloadDataUrl, downloadExposureCsv, exportCanvasImage, fileSlug, openPrintableReport } from './export';
+import { nodeLooks } from '../canvas/flow-model';
+import { boardSvg, drawnSizes, svgDataUrl } from './board-svg';
 import { printableReport, type ReportInput } from './report';
 import '../shell/shell.css';
 import '../snapshots/snapshots.css';
@@ -27,7 +29,14 @@ export function ExportMenu({ board, exposure, canvas, reportTitle, comparison, n
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const picture = async (kind: 'png' | 'svg') => {
+  // Vector shapes from the board and the drawn sizes: no selections, cursors or zoom-dependent forms.
+  const vector = () => {
+    setError(null);
+    const svg = boardSvg(board, { sizes: drawnSizes(canvas()), looks: nodeLooks(exposure) });
+    downloadDataUrl(`${fileSlug(board.title)}.svg`, svgDataUrl(svg));
+  };
+
+  const picture = async (kind: 'png') => {
     const element = canvas();
     if (!element) return setError('Open the board canvas to take a picture of it.');
     setBusy(true);
@@ -56,7 +65,7 @@ export function ExportMenu({ board, exposure, canvas, reportTitle, comparison, n
   return (
     <div className="ls-shell ls-fac-exports" role="group" aria-label="Export">
       <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={() => void picture('png')}>PNG picture</button>
-      <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={() => void picture('svg')}>SVG picture</button>
+      <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={vector}>SVG picture</button>
       <button type="button" className="ls-button ls-button--small" onClick={() => downloadBoardJson(board)}>Board file</button>
       <button type="button" className="ls-button ls-button--small" disabled={!exposure} onClick={() => exposure && downloadExposureCsv(exposure, board)}>Exposure CSV</button>
       <button type="button" className="ls-button ls-button--small" onClick={() => downloadBoardCsv(board)}>Nodes and flows CSV</button>

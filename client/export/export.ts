@@ -69,10 +69,13 @@ export function downloadBoardCsv(board: Board): void {
   downloadText(`${slug}-edges.csv`, BOM + edgesToCsv(board.edges), 'text/csv;charset=utf-8');
 }
 
-/** Canvas parts left out of pictures: overlays, not the board. */
-const LEFT_OUT = ['react-flow__minimap', 'react-flow__controls', 'react-flow__panel', 'react-flow__attribution', 'ls-cursor'];
+/** Canvas parts left out of pictures: overlays and one person's marks (peer cursors and selections), not the board. */
+const LEFT_OUT = ['react-flow__minimap', 'react-flow__controls', 'react-flow__panel', 'react-flow__attribution', 'ls-cursor', 'ls-node__peer', 'ls-edge__peer', 'ls-note__remove'];
 
-/** html-to-image filter: false for the minimap, controls, panels, attribution and peer cursors. */
+/** While a picture is taken, this class on the viewport draws cards unselected and in full detail (canvas.css). */
+export const PICTURE_CLASS = 'ls-picture';
+
+/** html-to-image filter: false for the minimap, controls, panels, attribution, peer cursors and selection marks. */
 export function keepInPicture(node: HTMLElement): boolean {
   const classes = (node as Element).classList;
   return !classes || !LEFT_OUT.some((name) => classes.contains(name));
@@ -123,7 +126,12 @@ export async function exportCanvasImage(element: HTMLElement, kind: 'png' | 'svg
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` },
     filter: keepInPicture,
   };
-  return kind === 'png' ? toPng(viewportEl, { ...settings, pixelRatio: 2 }) : toSvg(viewportEl, settings);
+  viewportEl.classList.add(PICTURE_CLASS);
+  try {
+    return await (kind === 'png' ? toPng(viewportEl, { ...settings, pixelRatio: 2 }) : toSvg(viewportEl, settings));
+  } finally {
+    viewportEl.classList.remove(PICTURE_CLASS);
+  }
 }
 
 /**

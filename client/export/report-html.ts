@@ -62,6 +62,14 @@ export function barChartSvg(title: string, rows: readonly ChartRow[], series: re
   return `<svg class="chart" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11"><title>${esc(title)}</title>${legend}${axis}${bars}</svg>`;
 }
 
+/** The board's notes as a section (text kept with its line breaks), or '' when the board has none. */
+export function notesSection(notes: readonly { id: string; text: string }[]): string {
+  const written = notes.filter((note) => note.text.trim() !== '');
+  if (written.length === 0) return '';
+  const items = written.map((note) => `<li data-note="${esc(note.id)}">${esc(note.text.trim()).replace(/\n/g, '<br>')}</li>`).join('');
+  return `<section class="notes"><h2>Notes on the board</h2><ul class="board-notes">${items}</ul></section>`;
+}
+
 /** Page and print styles of the report: A4 with margins, sections that do not split across pages, a new page per part. */
 export const REPORT_CSS = `
 @page { size: A4; margin: 14mm 12mm; }
@@ -87,6 +95,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .mineral, .diff-section { break-inside: avoid-page; }
 .part { break-before: page; page-break-before: always; }
 .diff li { margin: 2px 0; }
+.board-notes li { margin: 4px 0; padding: 4px 8px; background: #fff8c5; border-left: 3px solid #e6c700; list-style: none; break-inside: avoid; }
+.board-notes { padding-left: 0; }
 .diff .fields { font-family: ui-monospace, Menlo, monospace; color: #495057; }
 ul { padding-left: 18px; }
 @media print {

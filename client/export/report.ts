@@ -8,7 +8,8 @@ import type { Board } from '../../shared/board/types';
 import type { ConsumerReport, ExposureReport, TopCountry } from '../../shared/exposure/types';
 import { days, percent, tonnes } from '../state/look';
 import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from '../compare/compare-model';
-import { barChartSvg, esc, figureCell, REPORT_CSS, table } from './report-html';
+import { barChartSvg, esc, figureCell, notesSection, REPORT_CSS, table } from './report-html';
+import { floorsSection, mineralV2Section } from './report-v2';
 
 /** What the report shows. */
 export interface ReportInput {
@@ -58,7 +59,7 @@ function consumerRow(id: string, c: ConsumerReport, labels: ReadonlyMap<string, 
 
 const CONSUMER_HEADERS = ['Consumer', 'Demand', 'Planned', 'Delivered', 'Shortfall', 'Short %', 'Stock days', 'Disruption days', 'Survives', 'Mining top', 'Mining HHI', 'Refining top', 'Refining HHI', 'Over 65 %', 'Recycled'];
 
-function mineralSection(mineral: string, report: ExposureReport, labels: ReadonlyMap<string, string>): string {
+function mineralSection(mineral: string, report: ExposureReport, labels: ReadonlyMap<string, string>, price?: number): string {
   const m = report.minerals[mineral];
   const ids = Object.keys(m.consumers).sort((a, b) => m.consumers[b].shortfallPct - m.consumers[a].shortfallPct || byCodeUnits(a, b));
   const chartRows = ids.map((id) => ({ label: labels.get(id) ?? id, values: [m.consumers[id].shortfallPct] }));
@@ -68,7 +69,7 @@ function mineralSection(mineral: string, report: ExposureReport, labels: Readonl
   );
   return `<section class="mineral" data-mineral="${esc(mineral)}"><h3>${esc(mineral)}</h3>${m.converged ? '' : '<p class="bad">The recycling loop did not settle; these figures are approximate.</p>'}${chart}${
     ids.length === 0 ? '<p class="muted">No consumers of this mineral.</p>' : table(`${mineral}: exposure per consumer (t/yr)`, CONSUMER_HEADERS, ids.map((id) => consumerRow(id, m.consumers[id], labels)))
-  }${critical.length > 0 ? table(`${mineral}: nodes whose loss hurts most`, ['Node', 'Supply lost', 'Share'], critical) : ''}</section>`;
+  }${mineralV2Section(mineral, m, ids, labels, price)}${critical.length > 0 ? table(`${mineral}: nodes whose loss hurts most`, ['Node', 'Supply lost', 'Share'], critical) : ''}</section>`;
 }
 
 function deltaRow(d: ExposureDelta, labels: ReadonlyMap<string, string>): string {
@@ -136,8 +137,10 @@ export function printableReport({ title, board, exposure, comparison, imageDataU
     levers.length === 0 ? '<p>No scenario lever is pulled.</p>' : `<p>Levers pulled:</p><ul class="levers">${levers.map((l) => `<li>${esc(leverTitle(l))}</li>`).join('')}</ul>`,
     board.description ? `<p>${esc(board.description)}</p>` : '',
     '</section>',
+    notesSection(board.notes),
     picture,
-    `<section class="part exposure"><h2>Exposure per consumer</h2>${minerals.length === 0 ? '<p class="muted">No minerals flow on this board.</p>' : minerals.map((m) => mineralSection(m, exposure, labels)).join('')}</section>`,
+    `<section class="part exposure"><h2>Exposure per consumer</h2>${minerals.length === 0 ? '<p class="muted">No minerals flow on this board.</p>' : minerals.map((m) => mineralSection(m, exposure, labels, board.prices?.[m])).join('')}</section>`,
+    floorsSection(board, exposure.priceFloors),
     comparison ? comparisonPart(comparison, labels) : '',
     exposure.warnings.length === 0 ? '' : `<section class="warnings"><h2>Data warnings</h2><ul>${exposure.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('')}</ul></section>`,
   ].join('');

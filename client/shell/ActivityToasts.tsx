@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { activitySentence, leverOf, offersUndo, type ActivityNotice } from './activity-words';
 import './shell.css';
 
+const UNDO_LABEL: Partial<Record<ActivityNotice['type'], string>> = { arrange: 'Undo the arrangement', import: 'Undo the import' };
+
 /** How long a toast stays. */
 export const TOAST_MS = 8000;
 
@@ -24,7 +26,7 @@ function Toast({ notice, text, onUndo, onDismiss }: { notice: ActivityNotice; te
     <li className="ls-toast" data-testid="activity-toast" data-type={notice.type}>
       <span>{text}</span>
       {offersUndo(notice) && (
-        <button type="button" className="ls-button ls-button--small" onClick={() => (onUndo(), onDismiss(notice.id))}>Undo</button>
+        <button type="button" className="ls-button ls-button--small" onClick={() => (onUndo(), onDismiss(notice.id))} aria-label={UNDO_LABEL[notice.type] ?? 'Undo'}>Undo</button>
       )}
       <button type="button" className="ls-toast__close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>×</button>
     </li>

@@ -20,7 +20,7 @@ export function PeopleList({ me, peers, onFollow, following = null }: PeopleList
   return (
     <section className="ls-shell ls-people" data-testid="people-list" aria-label={`People on this board: ${count}`}>
       <ul className="ls-people__list">
-        <li className="ls-person" data-testid={`person-${me.name}`}>
+        <li className="ls-person" data-testid={`person-${me.name}`} title={`${me.name} (you)`}>
           <Avatar name={me.name} color={me.color} />
           <span className="ls-person__name">{me.name}</span>
           <span className="ls-muted ls-person__tag">(you)</span>
@@ -28,18 +28,18 @@ export function PeopleList({ me, peers, onFollow, following = null }: PeopleList
         {peers.map((peer) => {
           const name = peer.name.trim() || 'Anonymous';
           return (
-            <li key={peer.clientId} className="ls-person" data-testid={`person-${name}`}>
+            <li key={peer.clientId} className="ls-person" data-testid={`person-${name}`} title={`${name}${peer.viewer ? ' (viewing)' : ''}${peer.presenting ? ' (presenting)' : ''}`}>
               <Avatar name={name} color={peer.color} />
               <span className="ls-person__name">{name}</span>
               {peer.viewer && <span className="ls-muted ls-person__tag">(viewing)</span>}
               {peer.presenting && <span className="ls-muted ls-person__tag">(presenting)</span>}
               {onFollow && (following === peer.clientId ? (
                 <button type="button" className="ls-button ls-button--small ls-person__follow" onClick={() => onFollow(null)} aria-pressed="true" aria-label={`Stop following ${name}`} title={`Stop following ${name}`}>
-                  Following
+                  <span className="ls-person__follow-text">Following</span>
                 </button>
               ) : (
                 <button type="button" className="ls-button ls-button--small ls-button--quiet ls-person__follow" onClick={() => onFollow(peer.clientId)} aria-pressed="false" aria-label={`Follow ${name}`} title={`Follow ${name}: your view moves with theirs`}>
-                  Follow
+                  <span className="ls-person__follow-text">Follow {name}</span>
                 </button>
               ))}
             </li>

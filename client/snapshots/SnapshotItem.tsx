@@ -15,6 +15,10 @@ export interface SnapshotItemProps {
   onAskRestore(): void;
   onRestore(): void;
   onCancelRestore(): void;
+  /** The fork confirmation is shown. */
+  confirmingFork?: boolean;
+  onAskFork?(): void;
+  onCancelFork?(): void;
   onFork(): void;
 }
 
@@ -41,7 +45,7 @@ export function SnapshotItem(props: SnapshotItemProps) {
         <button type="button" className="ls-button ls-button--small" onClick={props.onOpen} aria-label={`Open "${s.name}"`}>Open</button>
         <button type="button" className="ls-button ls-button--small" onClick={props.onCompareLive} aria-label={`Compare "${s.name}" with the live board`}>Compare with live</button>
         <button type="button" className="ls-button ls-button--small" onClick={props.onAskRestore} disabled={busy} aria-label={`Restore "${s.name}"`}>Restore…</button>
-        <button type="button" className="ls-button ls-button--small" onClick={props.onFork} disabled={busy} aria-label={`Fork "${s.name}" into a new board`}>Fork</button>
+        <button type="button" className="ls-button ls-button--small" onClick={props.onAskFork ?? props.onFork} disabled={busy} aria-label={`Fork "${s.name}" into a new board`}>Fork…</button>
       </div>
       {props.confirming && (
         <div className="ls-note ls-fac-confirm" role="group" aria-label={`Confirm restoring "${s.name}"`}>
@@ -54,6 +58,19 @@ export function SnapshotItem(props: SnapshotItemProps) {
               {busy ? 'Restoring…' : 'Restore for everyone'}
             </button>
             <button type="button" className="ls-button ls-button--small" onClick={props.onCancelRestore} disabled={busy}>Cancel</button>
+          </div>
+        </div>
+      )}
+      {props.confirmingFork && (
+        <div className="ls-note ls-fac-confirm" role="group" aria-label={`Confirm forking "${s.name}"`}>
+          <p>
+            Make a new board from “{s.name}”? It opens in a new tab as its facilitator; this board stays open here and nobody else is moved.
+          </p>
+          <div className="ls-inline">
+            <button type="button" className="ls-button ls-button--primary ls-button--small" onClick={props.onFork} disabled={busy}>
+              {busy ? 'Forking…' : 'Fork and open in a new tab'}
+            </button>
+            <button type="button" className="ls-button ls-button--small" onClick={props.onCancelFork} disabled={busy}>Cancel</button>
           </div>
         </div>
       )}

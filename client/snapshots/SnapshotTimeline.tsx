@@ -26,7 +26,7 @@ export interface SnapshotTimelineProps {
   onOpen(snapshotId: string): void;
   /** Compares two snapshots (older first), or a snapshot with the live board. */
   onCompare(fromId: string, toId: string | 'live'): void;
-  /** Goes to another page (the fork's facilitator link, a path such as `/b/<id>?token=...`). */
+  /** Opens another page, in a new tab on the board page (the fork's facilitator link, a path such as `/b/<id>?token=...`). */
   navigate(url: string): void;
   /** Who saves and restores (the person's display name); the server says "facilitator" otherwise. */
   author?: string;
@@ -34,7 +34,7 @@ export interface SnapshotTimelineProps {
   now?: () => number;
 }
 
-type Notice = { text: string; undo?: SnapshotSummary };
+type Notice = { text: string; undo?: SnapshotSummary; /** The new board (a fork), linked in case the new tab was blocked. */ link?: string };
 
 function sentence(error: unknown, fallback: string): string {
   return error instanceof ApiError ? error.message : fallback;
@@ -52,6 +52,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
   const [notice, setNotice] = useState<Notice | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirmingFork, setConfirmingFork] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   const load = useCallback(
@@ -115,6 +116,8 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
     setError(null);
     try {
       const created = await forkSnapshot(boardId, token, snapshot.id);
+      setConfirmingFork(null);
+      setNotice({ text: `Forked “${snapshot.name}” into a new board; it opened in a new tab.`, link: created.links.facilitator });
       navigate(created.links.facilitator);
     } catch (failure) {
       setError(sentence(failure, 'The new board could not be created; try again.'));
@@ -161,6 +164,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
       {notice && (
         <div role="status" className="ls-fac-notice">
           <p>{notice.text}</p>
+          {notice.link && <a className="ls-button ls-button--small" href={notice.link} target="_blank" rel="noopener">Open the new board</a>}
           {notice.undo && (
             <button type="button" className="ls-button ls-button--small" disabled={busy !== null} onClick={() => void restore(notice.undo!)}>
               Undo restore
@@ -198,6 +202,9 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
               onAskRestore={() => setConfirming(s.id)}
               onRestore={() => void restore(s)}
               onCancelRestore={() => setConfirming(null)}
+              confirmingFork={confirmingFork === s.id}
+              onAskFork={() => setConfirmingFork(s.id)}
+              onCancelFork={() => setConfirmingFork(null)}
               onFork={() => void fork(s)}
             />
           ))}

@@ -6,13 +6,12 @@ import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import './snapshots.css';
 import { useMemo, type ReactNode } from 'react';
-import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { disruptedEdges } from '../canvas/disrupted';
-import { edgeTypes } from '../canvas/FlowEdge';
+import { BOARD_VIEW_PROPS, BoardGrid } from '../canvas/board-view';
 import { nodeLooks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from '../canvas/flow-model';
-import { nodeTypes } from '../canvas/nodes';
 import type { ChangeKind } from '../../shared/board/diff';
 
 /** Props of StaticBoard. */
@@ -59,22 +58,16 @@ export function StaticBoard({ board, exposure = null, highlight, highlightEdges,
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
+          {...BOARD_VIEW_PROPS}
           nodesDraggable={false}
           nodesConnectable={false}
           nodesFocusable={false}
           edgesFocusable={false}
           elementsSelectable={false}
-          edgesReconnectable={false}
-          deleteKeyCode={null}
-          fitView
           fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
-          maxZoom={2.5}
           aria-label={rest['aria-label'] ?? `${board.title}, read-only`}
         >
-          <Background variant={BackgroundVariant.Lines} gap={24} color="#eef0f4" />
+          <BoardGrid />
           {controls && <Controls showInteractive={false} />}
           {children}
         </ReactFlow>

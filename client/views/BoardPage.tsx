@@ -21,6 +21,7 @@ import { BoardTitle } from './BoardTitle';
 import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
+import { useSidePanel } from './use-side-panel';
 import { WorkshopBar } from '../workshop/WorkshopBar';
 import { CommentBadge, SelectionComments } from '../comments/SelectionComments';
 import './board-page.css';
@@ -36,6 +37,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   const { state, actions, session } = useBoardSession(boardId, token, me);
   const exposure = useExposure(state?.loaded ? state.board : null);
   const [selection, setSelection] = useState<string[]>([]);
+  const [sideCollapsed, setSideCollapsed] = useSidePanel();
   const dismissActivity = useCallback((id: string) => session?.dismissActivity(id), [session]);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | null>(null);
   const [tab, setTab] = useState<Tab>('exposure');
@@ -107,6 +109,13 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             <div className="board-loading">{state.status === 'refused' ? 'This board cannot be opened.' : 'Loading the board…'}</div>
           )}
         </main>
+        {sideCollapsed ? (
+          <aside className="board-side board-side--collapsed" aria-label="Side panel (hidden)">
+            <button type="button" className="board-side-toggle" onClick={() => setSideCollapsed(false)} aria-label="Show the side panel" title="Show the side panel (exposure, levers, inspector)">
+              «<span className="board-side-toggle__text">Panel</span>
+            </button>
+          </aside>
+        ) : (
         <aside className="board-side">
           <nav className="board-tabs" role="tablist">
             {tabs.map((t) => (
@@ -115,6 +124,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
                 {t === 'inspect' && <CommentBadge session={session} board={state.board} selection={selection} />}
               </button>
             ))}
+            <button type="button" className="board-side-toggle board-side-toggle--hide" onClick={() => setSideCollapsed(true)} aria-label="Hide the side panel" title="Hide the side panel to give the canvas the whole width">»</button>
           </nav>
           <div className="board-tab-body" role="tabpanel">
             {tab === 'exposure' && (
@@ -130,6 +140,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             )}
           </div>
         </aside>
+        )}
       </div>
       {tab === 'facilitator' && presenter.error && <p role="alert" className="board-present-error">{presenter.error}</p>}
       {presenter.presentation && (

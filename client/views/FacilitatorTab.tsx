@@ -30,6 +30,11 @@ export interface FacilitatorTabProps {
   presenting?: boolean;
 }
 
+/** Opens a link in a new tab (the fork): the facilitator's own tab stays on the workshop board. */
+function openInNewTab(url: string): void {
+  window.open(url, '_blank', 'noopener');
+}
+
 /** Snapshots, comparison, export and import for the facilitator. */
 export function FacilitatorTab({ boardId, token, board, exposure, actions, author, canvas, onPresent, presenting }: FacilitatorTabProps) {
   const [shown, setShown] = useState<Shown | null>(null);
@@ -54,7 +59,7 @@ export function FacilitatorTab({ boardId, token, board, exposure, actions, autho
   return (
     <div className="facilitator-tab">
       {error && <p role="alert" className="facilitator-error">{error}</p>}
-      <SnapshotTimeline boardId={boardId} token={token} author={author} onOpen={open} onCompare={compare} navigate={(url) => location.assign(url)} />
+      <SnapshotTimeline boardId={boardId} token={token} author={author} onOpen={open} onCompare={compare} navigate={openInNewTab} />
       <h3>Present</h3>
       <p className="ls-muted">Snapshots as full-screen slides; people who follow you see each slide.</p>
       <PresentSetup boardId={boardId} token={token} onStart={onPresent} busy={presenting} />

@@ -81,6 +81,6 @@ test('a board file imported on the board page replaces the live board for everyo
   await page.getByLabel('Board file to import').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(edited)) });
   await page.getByRole('button', { name: 'Replace the board with this file' }).click();
   await expect.poll(async () => exportBoard(baseURL!, board.id, board.tokens.viewer)).toEqual(edited);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(async () => exportBoard(baseURL!, board.id, board.tokens.viewer)).toEqual(original);
 });

@@ -133,6 +133,49 @@ for (const size of SIZES) {
   });
 }
 
+test('a toast names who arranged the board; the one who arranged gets Undo', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  const ada = await join(browser, 'Ada', '#2f5cd6', board.links.editor);
+  const bo = await join(browser, 'Bo', '#c2185b', board.links.editor);
+  // The L shortcut (the canvas toolbar button is the same command).
+  await ada.page.locator('.react-flow__pane').click({ position: { x: 40, y: 300 } });
+  await ada.page.keyboard.press('l');
+  await expect(bo.page.getByTestId('activity-toast')).toHaveText(/Ada arranged the board by stage\./);
+  await expect(bo.page.getByTestId('activity-toast').getByRole('button', { name: 'Undo' })).toHaveCount(0);
+  const mine = ada.page.getByTestId('activity-toast');
+  await expect(mine).toContainText('You arranged the board by stage.');
+  await mine.getByRole('button', { name: 'Undo' }).click();
+  await expect(mine).toHaveCount(0);
+});
+
+test('Fork asks first and opens the fork in a new tab; the facilitator\'s tab stays on the board', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  await saveSnapshotByApi(baseURL!, board.id, board.tokens.facilitator, 'Baseline');
+  const fran = await join(browser, 'Fran', '#2f5cd6', board.links.facilitator);
+  await fran.page.getByRole('tab', { name: 'Facilitator' }).click();
+  await fran.page.getByRole('button', { name: 'Fork "Baseline" into a new board' }).click();
+  const confirm = fran.page.getByRole('group', { name: 'Confirm forking "Baseline"' });
+  await expect(confirm).toContainText('opens in a new tab');
+  const [tab] = await Promise.all([fran.context.waitForEvent('page'), confirm.getByRole('button', { name: 'Fork and open in a new tab' }).click()]);
+  await expect(tab.locator('.board-title')).toContainText('fork of Baseline');
+  await expect(fran.page.locator('.board-title')).toHaveText('E2E gallium');
+  await tab.close();
+});
+
+test('the side panel can be hidden for a projector, and stays hidden after a reload', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  const page = await at(browser, 'Ed', board.links.editor, { width: 1024, height: 768 });
+  const canvas = page.locator('.board-canvas');
+  const before = (await canvas.boundingBox())!.width;
+  await page.getByRole('button', { name: 'Hide the side panel' }).click();
+  await expect(page.getByRole('tab', { name: 'Exposure' })).toHaveCount(0);
+  expect((await canvas.boundingBox())!.width).toBeGreaterThan(before + 250);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show the side panel' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the side panel' }).click();
+  await expect(page.getByRole('tab', { name: 'Exposure' })).toBeVisible();
+});
+
 test.describe('offline shell', () => {
   let dir: string;
   let server: ChildServer | null = null;

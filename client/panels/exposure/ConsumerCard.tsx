@@ -3,7 +3,7 @@
  * gap; the body the immediate and adapted figures, stock against disruption, origins, HHI, the 65 %
  * benchmark, routes (planned and under the scenario) and the nodes that hurt it most.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { isEuMember } from '../../../shared/board/countries';
 import type { Board } from '../../../shared/board/types';
 import { ZERO_TOLERANCE, type ConsumerReport, type RerouteConsumer, type StageReport } from '../../../shared/exposure/types';
@@ -95,6 +95,10 @@ function ConsumerCardView({ board, nodesById, mineral, consumerId, report: c, ad
   const mark = verdict(c);
   const deliveredShare = c.supplied > 0 ? Math.min(1, Math.max(0, c.delivered / c.supplied)) : 0;
   const stages = (['mining', 'refining', 'manufacturing'] as const).filter((s) => c.stages[s] !== undefined);
+  // The same element while the origin shares are the same (a lever toggle or the adapted figures change other
+  // numbers): recharts is the costliest part of the page to draw again.
+  const stagesKey = JSON.stringify(c.stages);
+  const bars = useMemo(() => <OriginBars stages={c.stages} />, [stagesKey]);
 
   return (
     <section className={`consumer-card tone-${mark.tone}`} data-testid={`exposure-${mineral}-${consumerId}`} aria-label={`${node?.label ?? consumerId}, ${mineral}`}>
@@ -132,7 +136,7 @@ function ConsumerCardView({ board, nodesById, mineral, consumerId, report: c, ad
           {' vs '}disruption <Figure field="disruptionDays" value={c.disruptionDays}>{days(c.disruptionDays)}</Figure>
         </p>
 
-        <OriginBars stages={c.stages} />
+        {bars}
         {stages.map((s) => <StageStats key={s} name={s} stage={c.stages[s]!} over={c.benchmark65[s] === true} />)}
 
         <p className="secondary">

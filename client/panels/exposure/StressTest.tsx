@@ -3,7 +3,7 @@
  * consumers that fail; separate national stocks against one pooled stock, the pooling gain and its cost.
  * A facilitator can add the pooled stock to a chosen stockpile in one undoable step.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Board } from '../../../shared/board/types';
 import type { StressTest as StressReport } from '../../../shared/exposure/types';
 import { lazyPart } from '../../shell/lazy-part';
@@ -43,6 +43,9 @@ export function StressTest({ board, mineral, stress, price, onAddStock }: Stress
   const id = useId();
   const labels = new Map(board.scenario.disruptions.map((d) => [d.id, d.label]));
   const rows = stress.levers.map((l) => ({ lever: labels.get(l.lever) ?? l.lever, gap: l.stockpileGap }));
+  // Drawn again only when a bar changes (the stress test does not move when a lever is switched on or off).
+  const rowsKey = JSON.stringify(rows);
+  const chart = useMemo(() => <StressChartBars rows={rows} />, [rowsKey]);
   const stores = board.nodes.filter((n) => n.kind === 'stockpile');
   const [store, setStore] = useState('');
   const chosen = stores.some((s) => s.id === store) ? store : stores[0]?.id ?? '';
@@ -53,7 +56,7 @@ export function StressTest({ board, mineral, stress, price, onAddStock }: Stress
       {stress.levers.length === 0 ? <p className="muted">{W.noLevers}</p> : (
         <>
           <p className="muted">{W.intro}</p>
-          <StressChartBars rows={rows} />
+          {chart}
           <ul className="stress-levers">
             {stress.levers.map((l) => (
               <li key={l.lever} data-lever={l.lever}>

@@ -1,0 +1,384 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { Canvas, VISIBLE_ONLY_NODES, type CanvasProps } from '../../../client/canvas/Canvas';
+import type { BoardActions, BoardViewState, Peer } from '../../../client/state/types';
+import type { Board, Disruption } from '../../../shared/board/types';
+import type { ExposureReport, MineralReport } from '../../../shared/exposure/types';
+import { generateLargeBoard } from '../../../shared/generate/large-board';
+
+function fakeActions(): { [K in keyof BoardActions]: ReturnType<typeof vi.fn> } & BoardActions {
+  const fns = {
+    addNode: vi.fn(), updateNode: vi.fn(), moveNodes: vi.fn(), addEdge: vi.fn(), updateEdge: vi.fn(), addLever: vi.fn(),
+    updateLever: vi.fn(), deleteItems: vi.fn(), addNote: vi.fn(), updateNote: vi.fn(), setTitle: vi.fn(),
+    paste: vi.fn(() => ['p1', 'p2']), arrange: vi.fn(), undo: vi.fn(), redo: vi.fn(), gesture: vi.fn(), setCursor: vi.fn(), setSelection: vi.fn(),
+  };
+  return fns as never;
+}
+
+function smallBoard(disruptions: Disruption[] = []): Board {
+  return {
+    format: 'lodestone.board', version: 2, title: 'Test board',
+    nodes: [
+      { id: 'm1', kind: 'mine', label: 'Kolwezi mine', country: 'CD', position: { x: 0, y: 0 }, capacity: { cobalt: 12500 } },
+      { id: 't1', kind: 'transport', label: 'Durban port', country: 'ZA', position: { x: 250, y: 0 }, capacity: { cobalt: 30000 } },
+      { id: 'r1', kind: 'refinery', label: 'Jinchuan refinery', country: 'CN', position: { x: 500, y: 0 }, capacity: { cobalt: 9000 } },
+      { id: 's1', kind: 'stockpile', label: 'EU reserve', country: 'DE', position: { x: 750, y: 150 }, stock: { cobalt: 800 } },
+      { id: 'y1', kind: 'recycler', label: 'Umicore Hoboken', country: 'BE', position: { x: 500, y: 200 }, capacity: { cobalt: 400 } },
+      { id: 'c1', kind: 'consumer', label: 'EU batteries', country: 'DE', position: { x: 1000, y: 0 }, demand: { cobalt: 7000 } },
+    ],
+    edges: [
+      { id: 'e1', from: 'm1', to: 't1', mineral: 'cobalt', volume: 9000 },
+      { id: 'e2', from: 't1', to: 'r1', mineral: 'cobalt', volume: 9000 },
+      { id: 'e3', from: 'r1', to: 'c1', mineral: 'cobalt', volume: 6000 },
+      { id: 'e4', from: 'y1', to: 'c1', mineral: 'cobalt', volume: 300 },
+    ],
+    scenario: { name: 'Baseline', disruptions, expansions: [], priceFloors: [] },
+    notes: [],
+  };
+}
+
+function viewState(board: Board, over: Partial<BoardViewState> = {}): BoardViewState {
+  return { boardId: 'b1', role: 'editor', status: 'connected', message: null, loaded: true, board, peers: [], canUndo: false, canRedo: false, ...over };
+}
+
+function renderCanvas(over: Partial<CanvasProps> = {}) {
+  const actions = fakeActions();
+  const props: CanvasProps = { state: viewState(smallBoard()), actions, exposure: null, selection: [], onSelectionChange: vi.fn(), focus: null, ...over };
+  const view = render(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
+  return { ...view, actions: (over.actions ?? actions) as ReturnType<typeof fakeActions>, props };
+}
+
+
+function cutBy(target: Disruption['target'], over: Partial<Disruption> = {}): Disruption {
+  return { id: 'd1', label: 'Port strike', enabled: true, target, factor: 0, days: 30, ...over };
+}
+
+function mineralReport(over: Partial<MineralReport> = {}): MineralReport {
+  return { converged: true, consumers: {}, criticalNodes: [], stockpileGap: 0, stockpileGapCost: null, crma: null, ...over };
+}
+
+function consumerReport(shortfall: number, supplied: number) {
+  const stage = { shares: {}, hhi: 0, top: null };
+  return {
+    demand: supplied, supplied, delivered: supplied - shortfall, shortfall, shortfallPct: supplied > 0 ? shortfall / supplied : 0, secondaryShare: 0,
+    stages: { mining: stage, refining: stage }, benchmark65: { mining: false, refining: false }, routes: {},
+    disruptionDays: 0, stockDays: null, survives: shortfall === 0,
+    demandGap: shortfall, coverage: supplied > 0 ? (supplied - shortfall) / supplied : null, stockNeeded: 0, criticalNodes: [],
+  };
+}
+
+const key = (k: string, mods: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(document.body, { key: k, ...mods });
+
+describe('Canvas: drawing the board', () => {
+  it('renders every node kind with its label, flag, country and figures', () => {
+    renderCanvas();
+    const expected: [string, string, string, string, string][] = [
+      ['m1', 'Kolwezi mine', '🇨🇩', 'CD', '12.5k t/yr'],
+      ['t1', 'Durban port', '🇿🇦', 'ZA', '30k t/yr'],
+      ['r1', 'Jinchuan refinery', '🇨🇳', 'CN', '9k t/yr'],
+      ['s1', 'EU reserve', '🇩🇪', 'DE', '800 t'],
+      ['y1', 'Umicore Hoboken', '🇧🇪', 'BE', '400 t/yr'],
+      ['c1', 'EU batteries', '🇩🇪', 'DE', '7k t/yr'],
+    ];
+    for (const [id, label, flagText, country, figure] of expected) {
+      const card = within(screen.getByTestId(`node-${id}`));
+      // The full form (the compact form repeats label, flag and country for far zooms).
+      const full = (part: string) => within(screen.getByTestId(`node-${id}`).querySelector<HTMLElement>(`.ls-node__${part}`)!);
+      expect(full('head').getByText(label)).toBeTruthy();
+      expect(full('meta').getByText(flagText)).toBeTruthy();
+      expect(full('meta').getByText(country)).toBeTruthy();
+      expect(card.getByText(label, { selector: '.ls-node__compact-label' })).toBeTruthy();
+      expect(card.getByText(figure)).toBeTruthy();
+      expect(card.getByText('cobalt')).toBeTruthy();
+    }
+  });
+
+  it('gives each kind its own node type with a target handle on the left and a source handle on the right', () => {
+    renderCanvas();
+    for (const kind of ['mine', 'transport', 'refinery', 'stockpile', 'recycler', 'consumer']) {
+      expect(document.querySelector(`.react-flow__node-${kind}`)).not.toBeNull();
+    }
+    const card = screen.getByTestId('node-r1');
+    expect(card.querySelector('.react-flow__handle-left.target')).not.toBeNull();
+    expect(card.querySelector('.react-flow__handle-right.source')).not.toBeNull();
+  });
+
+  it('labels an edge with its mineral and volume (short form at the fitted zoom, full form as its tooltip)', () => {
+    renderCanvas();
+    expect(screen.getByTestId('edge-e1').textContent).toBe('Co 9k');
+    expect(screen.getByTestId('edge-e1').title).toBe('cobalt · 9,000 t/yr');
+    expect(screen.getByTestId('edge-e3').textContent).toBe('Co 6k');
+  });
+
+  it('scales edge width with volume', () => {
+    renderCanvas();
+    const width = (id: string) => Number.parseFloat((document.querySelector(`[data-testid="rf__edge-${id}"] .ls-edge__path`) as SVGPathElement).style.strokeWidth);
+    expect(width('e1')).toBeCloseTo(7.5);
+    expect(width('e4')).toBeLessThan(width('e3'));
+    expect(width('e3')).toBeLessThan(width('e1'));
+  });
+
+  it('marks an edge cut by an enabled lever as disrupted, and leaves the others alone', () => {
+    const board = smallBoard([cutBy({ node: 't1' })]);
+    renderCanvas({ state: viewState(board) });
+    expect(screen.getByTestId('edge-e1').dataset.disrupted).toBe('true');
+    expect(screen.getByTestId('edge-e2').dataset.disrupted).toBe('true');
+    expect(screen.getByTestId('edge-e3').dataset.disrupted).toBe('false');
+    expect(within(screen.getByTestId('edge-e1')).getByRole('img', { name: 'disrupted' })).toBeTruthy();
+    const path = document.querySelector('[data-testid="rf__edge-e1"] .ls-edge__path') as SVGPathElement;
+    expect(path.dataset.disrupted).toBe('true');
+    expect(path.style.strokeDasharray).not.toBe('');
+  });
+
+  it('does not mark edges for a disabled lever', () => {
+    renderCanvas({ state: viewState(smallBoard([cutBy({ node: 't1' }, { enabled: false })])) });
+    expect(screen.getByTestId('edge-e1').dataset.disrupted).toBe('false');
+  });
+
+  it('shows a consumer its worst shortfall from the exposure report, in red', () => {
+    const exposure: ExposureReport = {
+      minerals: {
+        cobalt: mineralReport({ consumers: { c1: consumerReport(1500, 6000) } }),
+        gallium: mineralReport({ consumers: { c1: consumerReport(10, 100) } }),
+      },
+      priceFloors: [],
+      warnings: [],
+    };
+    renderCanvas({ exposure });
+    const badge = screen.getByTestId('shortfall-c1');
+    expect(badge.textContent).toBe('short 25 %');
+    expect(badge.className).toContain('ls-badge--bad');
+  });
+
+  it('shows a covered consumer as covered', () => {
+    const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, priceFloors: [], warnings: [] };
+    renderCanvas({ exposure });
+    expect(screen.getByTestId('shortfall-c1').textContent).toBe('covered');
+    expect(screen.getByTestId('shortfall-c1').className).toContain('ls-badge--ok');
+  });
+
+  it('tints a node by its largest loss share across minerals', () => {
+    const exposure: ExposureReport = {
+      minerals: {
+        cobalt: mineralReport({ criticalNodes: [{ node: 'r1', loss: 5000, lossPct: 0.5, ttr: null, atRisk: false }] }),
+        gallium: mineralReport({ criticalNodes: [{ node: 'r1', loss: 90, lossPct: 0.9, ttr: null, atRisk: false }] }),
+      },
+      priceFloors: [],
+      warnings: [],
+    };
+    renderCanvas({ exposure });
+    const card = screen.getByTestId('node-r1');
+    expect(card.dataset.criticality).toBe('0.90');
+    expect(card.style.background).not.toBe('');
+    expect(screen.getByTestId('node-m1').dataset.criticality).toBeUndefined();
+  });
+
+  it('draws nodes from props.selection as selected', () => {
+    renderCanvas({ selection: ['r1'] });
+    expect(screen.getByTestId('rf__node-r1').className).toContain('selected');
+    expect(screen.getByTestId('rf__node-m1').className).not.toContain('selected');
+  });
+
+  it('outlines what a peer selected in their colour, with their name', () => {
+    const peers: Peer[] = [
+      { clientId: 7, name: 'Ana', color: '#e91e63', viewer: false, cursor: { x: 40, y: 60 }, selection: ['r1', 'e3'] },
+      { clientId: 8, name: 'Bo', color: '#009688', viewer: true, cursor: null, selection: [] },
+    ];
+    renderCanvas({ state: viewState(smallBoard(), { peers }) });
+    const card = screen.getByTestId('node-r1');
+    expect(card.dataset.peerSelected).toBe('Ana');
+    expect(card.style.getPropertyValue('--ls-peer')).toBe('#e91e63');
+    expect(within(card).getByText('Ana')).toBeTruthy();
+    expect(screen.getByTestId('edge-e3').dataset.peerSelected).toBe('Ana');
+    expect(screen.getByTestId('node-m1').dataset.peerSelected).toBeUndefined();
+  });
+
+  it("draws peers' cursors with their names", () => {
+    const peers: Peer[] = [{ clientId: 7, name: 'Ana', color: '#e91e63', viewer: false, cursor: { x: 40, y: 60 }, selection: [] }];
+    renderCanvas({ state: viewState(smallBoard(), { peers }) });
+    const cursor = screen.getByTestId('cursor-7');
+    expect(within(cursor).getByText('Ana')).toBeTruthy();
+    expect(cursor.style.transform).toContain('translate(40px, 60px)');
+  });
+
+  it('shows the mini map, zoom controls and background grid', () => {
+    renderCanvas();
+    expect(screen.getByTestId('rf__minimap')).toBeTruthy();
+    expect(document.querySelector('.react-flow__controls')).not.toBeNull();
+    expect(document.querySelector('.react-flow__background')).not.toBeNull();
+  });
+});
+
+describe('Canvas: editing', () => {
+  it('adds a node of the clicked kind from the palette and selects it', () => {
+    const { actions, props } = renderCanvas();
+    fireEvent.click(screen.getByRole('button', { name: 'Add refinery' }));
+    expect(actions.addNode).toHaveBeenCalledTimes(1);
+    const node = actions.addNode.mock.calls[0][0];
+    expect(node).toMatchObject({ kind: 'refinery', label: 'New refinery', country: 'XX' });
+    expect(Number.isFinite(node.position.x) && Number.isFinite(node.position.y)).toBe(true);
+    expect(props.onSelectionChange).toHaveBeenCalledWith([node.id]);
+    expect(actions.setSelection).toHaveBeenCalledWith([node.id]);
+  });
+
+  it('has a palette button for every kind', () => {
+    renderCanvas();
+    for (const kind of ['mine', 'refinery', 'transport', 'stockpile', 'recycler', 'consumer']) {
+      expect(screen.getByRole('button', { name: `Add ${kind}` })).toBeTruthy();
+    }
+  });
+
+  it('deletes the selection with Delete and with Backspace', () => {
+    const { actions, props } = renderCanvas({ selection: ['m1', 'e3'] });
+    key('Delete');
+    expect(actions.deleteItems).toHaveBeenCalledWith(['m1', 'e3']);
+    expect(props.onSelectionChange).toHaveBeenLastCalledWith([]);
+    key('Backspace');
+    expect(actions.deleteItems).toHaveBeenCalledTimes(2);
+  });
+
+  it('does nothing on Delete without a selection', () => {
+    const { actions } = renderCanvas();
+    key('Delete');
+    expect(actions.deleteItems).not.toHaveBeenCalled();
+  });
+
+  it('leaves keys typed into a text field alone', () => {
+    const { actions } = renderCanvas({ selection: ['m1'] });
+    const input = document.createElement('input');
+    document.body.append(input);
+    fireEvent.keyDown(input, { key: 'Backspace' });
+    fireEvent.keyDown(input, { key: 'z', ctrlKey: true });
+    input.remove();
+    expect(actions.deleteItems).not.toHaveBeenCalled();
+    expect(actions.undo).not.toHaveBeenCalled();
+  });
+
+  it('undoes with Ctrl+Z or Cmd+Z and redoes with Ctrl+Shift+Z or Ctrl+Y', () => {
+    const { actions } = renderCanvas();
+    key('z', { ctrlKey: true });
+    key('z', { metaKey: true });
+    expect(actions.undo).toHaveBeenCalledTimes(2);
+    key('Z', { ctrlKey: true, shiftKey: true });
+    key('y', { ctrlKey: true });
+    expect(actions.redo).toHaveBeenCalledTimes(2);
+  });
+
+  it('copies the selected nodes with the flows between them and pastes them offset, selecting the copies', () => {
+    const { actions, props } = renderCanvas({ selection: ['m1', 't1'] });
+    key('c', { ctrlKey: true });
+    key('v', { ctrlKey: true });
+    expect(actions.paste).toHaveBeenCalledTimes(1);
+    const [items, offset] = actions.paste.mock.calls[0];
+    expect(items.nodes.map((n: { id: string }) => n.id)).toEqual(['m1', 't1']);
+    expect(items.nodes.map((n: { label: string }) => n.label)).toEqual(['Kolwezi mine (copy)', 'Durban port (copy)']);
+    expect(items.edges.map((e: { id: string }) => e.id)).toEqual(['e1']);
+    expect(offset).toEqual({ x: 40, y: 40 });
+    expect(props.onSelectionChange).toHaveBeenLastCalledWith(['p1', 'p2']);
+    expect(actions.setSelection).toHaveBeenLastCalledWith(['p1', 'p2']);
+  });
+
+  it('selects every node and edge with Ctrl+A', () => {
+    const { props } = renderCanvas();
+    key('a', { ctrlKey: true });
+    expect(props.onSelectionChange).toHaveBeenLastCalledWith(['m1', 't1', 'r1', 's1', 'y1', 'c1', 'e1', 'e2', 'e3', 'e4']);
+  });
+
+  it('arranges by stage with L and with the toolbar button, for everyone through actions.arrange (the layout loads on first use)', async () => {
+    const { actions } = renderCanvas();
+    key('l');
+    fireEvent.click(screen.getByRole('button', { name: 'Arrange by stage' }));
+    await waitFor(() => expect(actions.arrange).toHaveBeenCalledTimes(2), { timeout: 15_000 });
+    const positions = actions.arrange.mock.calls[0][0] as Record<string, { x: number; y: number }>;
+    expect(Object.keys(positions).sort()).toEqual(['c1', 'm1', 'r1', 's1', 't1', 'y1']);
+    expect(positions.m1.x).toBeLessThan(positions.c1.x);
+  });
+
+  it('opens help with ?', () => {
+    const onHelp = vi.fn();
+    renderCanvas({ onHelp });
+    key('?', { shiftKey: true });
+    expect(onHelp).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a click on a node as the new selection', () => {
+    const { actions, props } = renderCanvas();
+    fireEvent.click(screen.getByTestId('rf__node-r1'));
+    expect(props.onSelectionChange).toHaveBeenCalledWith(['r1']);
+    expect(actions.setSelection).toHaveBeenCalledWith(['r1']);
+    expect(actions.moveNodes).not.toHaveBeenCalled();
+  });
+
+  it('selects a focused node', () => {
+    const { props, rerender } = renderCanvas();
+    rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} focus={{ id: 'c1', nonce: 1 }} /></div>);
+    expect(props.onSelectionChange).toHaveBeenCalledWith(['c1']);
+  });
+
+  it('sends my cursor in flow coordinates and clears it when the pointer leaves', () => {
+    const { actions, container } = renderCanvas();
+    const canvas = container.querySelector('.ls-canvas') as HTMLElement;
+    const viewport = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
+    const [tx, ty, zoom] = (viewport.match(/-?[\d.]+/g) ?? []).map(Number);
+    fireEvent.pointerMove(canvas, { clientX: 120, clientY: 80 });
+    const [sent] = actions.setCursor.mock.calls[0];
+    expect(sent.x).toBeCloseTo((120 - tx) / zoom);
+    expect(sent.y).toBeCloseTo((80 - ty) / zoom);
+    fireEvent.pointerLeave(canvas);
+    expect(actions.setCursor).toHaveBeenLastCalledWith(null);
+  });
+});
+
+describe('Canvas: viewer', () => {
+  const asViewer = (over: Partial<CanvasProps> = {}) => renderCanvas({ state: viewState(smallBoard(), { role: 'viewer' }), ...over });
+
+  it('shows no palette and no arrange button', () => {
+    asViewer();
+    expect(screen.queryByRole('button', { name: 'Add mine' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Arrange by stage' })).toBeNull();
+    expect(screen.getByText('View only')).toBeTruthy();
+  });
+
+  it('cannot drag or connect nodes but can still select them', () => {
+    const { props } = asViewer();
+    const wrapper = screen.getByTestId('rf__node-m1');
+    expect(wrapper.className).not.toContain('draggable');
+    expect(wrapper.className).toContain('selectable');
+    expect(screen.getByTestId('node-m1').querySelector('.react-flow__handle.connectable')).toBeNull();
+    fireEvent.click(wrapper);
+    expect(props.onSelectionChange).toHaveBeenCalledWith(['m1']);
+  });
+
+  it('ignores editing shortcuts but still copies and selects all', () => {
+    const { actions, props } = asViewer({ selection: ['m1'] });
+    key('Delete');
+    key('z', { ctrlKey: true });
+    key('y', { ctrlKey: true });
+    key('l');
+    key('c', { ctrlKey: true });
+    key('v', { ctrlKey: true });
+    expect(actions.deleteItems).not.toHaveBeenCalled();
+    expect(actions.undo).not.toHaveBeenCalled();
+    expect(actions.redo).not.toHaveBeenCalled();
+    expect(actions.arrange).not.toHaveBeenCalled();
+    expect(actions.paste).not.toHaveBeenCalled();
+    key('a', { ctrlKey: true });
+    expect(props.onSelectionChange).toHaveBeenCalled();
+  });
+});
+
+describe('Canvas: big boards', () => {
+  // jsdom's ResizeObserver stub reports one node per callback, so React Flow itself needs seconds for a few
+  // hundred nodes here (about 10 s for 600 default nodes): this checks the big-board mode, not its speed.
+  it('draws only what is on screen above 500 nodes, and follows an edit of one node', () => {
+    const board = generateLargeBoard({ nodes: 520, edgesPerNode: 1, seed: 5 });
+    expect(board.nodes.length).toBeGreaterThan(VISIBLE_ONLY_NODES);
+    const { props, rerender } = renderCanvas({ state: viewState(board) });
+    const drawn = document.querySelectorAll('.react-flow__node').length;
+    expect(drawn).toBeLessThan(board.nodes.length);
+    const first = board.nodes[0];
+    const edited: Board = { ...board, nodes: [{ ...first, label: 'Renamed mine', position: { x: 10, y: 5 } }, ...board.nodes.slice(1)] };
+    rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} state={viewState(edited)} /></div>);
+    expect(screen.getByTestId(`node-${first.id}`).textContent).toContain('Renamed mine');
+  }, 120_000);
+});

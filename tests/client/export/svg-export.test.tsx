@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { toPng, toSvg } from 'html-to-image';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { boardSvg, drawnSizes, wrapText } from '../../../client/export/board-svg';
+import { PICTURE_CLASS, exportCanvasImage, keepInPicture } from '../../../client/export/export';
+import { ExportMenu } from '../../../client/export/ExportMenu';
+import { printableReport } from '../../../client/export/report';
+import { notesSection } from '../../../client/export/report-html';
+import { nodeLooks } from '../../../client/canvas/flow-model';
+import type { Board } from '../../../shared/board/types';
+import { computeExposure } from '../../../shared/exposure/engine';
+
+vi.mock('html-to-image', () => ({
+  toPng: vi.fn(async () => 'data:image/png;base64,iVBORw0KGgo='),
+  toSvg: vi.fn(async () => 'data:image/svg+xml;charset=utf-8,%3Csvg%2F%3E'),
+}));
+
+const seed = JSON.parse(readFileSync('seeds/africa-corridors.json', 'utf8')) as Board;
+const pulled: Board = { ...seed, scenario: { ...seed.scenario, disruptions: seed.scenario.disruptions.map((d) => ({ ...d, enabled: true })) } };
+const withNote: Board = { ...pulled, notes: [...pulled.notes, { id: 'n-test', text: 'Ask <the> port about\nthe 2026 plan', position: { x: -400, y: -300 } }] };
+
+const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('boardSvg: the board as vector shapes', () => {
+  it('is well-formed SVG with a rect and texts per node, a path per flow, labels and notes, and no HTML inside', () => {
+    const doc = parse(boardSvg(withNote));
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.documentElement.nodeName).toBe('svg');
+    expect(doc.querySelector('foreignObject')).toBeNull();
+    expect(doc.querySelectorAll('g.node').length).toBe(seed.nodes.length);
+    for (const g of doc.querySelectorAll('g.node')) {
+      expect(g.querySelector('rect')).not.toBeNull();
+      expect(g.querySelectorAll('text').length).toBeGreaterThanOrEqual(2);
+    }
+    const first = seed.nodes[0];
+    expect(doc.querySelector(`g.node[data-id="${first.id}"] text`)?.textContent).toContain(first.label.slice(0, 10));
+    expect(doc.querySelectorAll('path.flow').length).toBe(seed.edges.length);
+    expect(doc.querySelectorAll('g.flow-label text').length).toBe(seed.edges.length);
+    expect(doc.querySelector('g.note[data-id="n-test"]')?.textContent).toContain('Ask <the> port about');
+  });
+
+  it('draws flows with their width and colour, cut ones dashed red, and frames every node and note', () => {
+    const doc = parse(boardSvg(withNote));
+    const widths = [...doc.querySelectorAll('path.flow')].map((p) => Number(p.getAttribute('stroke-width')));
+    expect(Math.max(...widths)).toBeCloseTo(7.5);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(1.5);
+    const dashed = [...doc.querySelectorAll('path.flow[stroke-dasharray]')];
+    expect(dashed.length).toBeGreaterThan(0);
+    for (const p of dashed) expect(p.getAttribute('stroke')).toBe('#d62728');
+    expect(parse(boardSvg(seed)).querySelectorAll('path.flow[stroke-dasharray]').length).toBe(0);
+    const [x, y] = doc.documentElement.getAttribute('viewBox')!.split(' ').map(Number);
+    expect(x).toBeLessThanOrEqual(-440);
+    expect(y).toBeLessThanOrEqual(-340);
+  });
+
+  it('tints nodes by criticality and shows consumer shortfall from the exposure report, sized as drawn', () => {
+    const looks = nodeLooks(computeExposure(pulled));
+    const critical = [...looks].find(([, l]) => l.criticality > 0)![0];
+    const sizes = new Map([[critical, { width: 260, height: 140 }]]);
+    const doc = parse(boardSvg(pulled, { looks, sizes }));
+    const rect = doc.querySelector(`g.node[data-id="${critical}"] rect`)!;
+    expect(rect.getAttribute('fill')).toMatch(/^hsl/);
+    expect(rect.getAttribute('width')).toBe('260');
+    expect(doc.documentElement.textContent).toMatch(/short \d+ %/);
+  });
+
+  it('wraps note text in lines and cuts what does not fit', () => {
+    expect(wrapText('one two three four', 9, 5)).toEqual(['one two', 'three', 'four']);
+    expect(wrapText('a\nb\nc\nd', 10, 2)).toEqual(['a', 'b …']);
+  });
+
+  it('reads the drawn sizes of node wrappers', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<div class="react-flow__node" data-id="a" style="width: 210px; height: 95px"></div>';
+    expect(drawnSizes(root).get('a')).toEqual({ width: 210, height: 95 });
+    expect(drawnSizes(null).size).toBe(0);
+  });
+});
+
+describe('Exports without one person\'s marks', () => {
+  it('the SVG button downloads vector shapes, not an HTML snapshot', () => {
+    const links: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      links.push(this.href);
+    });
+    vi.mocked(toSvg).mockClear();
+    render(<ExportMenu board={withNote} exposure={null} canvas={() => null} />);
+    fireEvent.click(screen.getByRole('button', { name: 'SVG picture' }));
+    expect(toSvg).not.toHaveBeenCalled();
+    const svg = decodeURIComponent(links[0].replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
+    const doc = parse(svg);
+    expect(doc.querySelector('rect')).not.toBeNull();
+    expect(doc.querySelector('path')).not.toBeNull();
+    expect(doc.querySelector('text')).not.toBeNull();
+    expect(doc.querySelector('foreignObject')).toBeNull();
+  });
+
+  it('the PNG is taken in picture mode (no selection styles) and leaves out peer names, peer outlines and cursors', async () => {
+    const container = document.createElement('div');
+    container.innerHTML = '<div class="react-flow__viewport"><div class="react-flow__node" data-id="a" style="transform: translate(0px, 0px); width: 200px; height: 90px"></div></div>';
+    let during = false;
+    vi.mocked(toPng).mockImplementationOnce(async (el: HTMLElement) => {
+      during = el.classList.contains(PICTURE_CLASS);
+      return 'data:image/png;base64,iVBORw0KGgo=';
+    });
+    await exportCanvasImage(container, 'png');
+    expect(during).toBe(true);
+    expect(container.querySelector(`.${PICTURE_CLASS}`)).toBeNull();
+    const el = (cls: string) => Object.assign(document.createElement('div'), { className: cls });
+    expect(keepInPicture(el('ls-node__peer'))).toBe(false);
+    expect(keepInPicture(el('ls-edge__peer'))).toBe(false);
+    expect(keepInPicture(el('ls-cursor'))).toBe(false);
+    expect(keepInPicture(el('ls-node ls-node--selected'))).toBe(true);
+  });
+});
+
+describe('Notes in the printable report', () => {
+  it('lists the written notes, escaped, with their line breaks', () => {
+    const html = printableReport({ title: 'R', board: withNote, exposure: computeExposure(withNote), generatedAt: '2025-03-01T12:00:00Z' });
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const items = [...doc.querySelectorAll('section.notes li')];
+    expect(items.length).toBe(withNote.notes.filter((n) => n.text.trim() !== '').length);
+    const mine = doc.querySelector('li[data-note="n-test"]')!;
+    expect(mine.innerHTML).toBe('Ask &lt;the&gt; port about<br>the 2026 plan');
+    expect(notesSection([{ id: 'x', text: '  ' }])).toBe('');
+  });
+});

@@ -1,0 +1,34 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { LostEditsNotice } from '../../../client/shell/LostEditsNotice';
+import { loadedAssetPaths } from '../../../client/shell/offline-shell';
+
+describe('offline shell', () => {
+  it('keeps only this origin\'s built assets, once each', () => {
+    const entries = [
+      { name: 'http://127.0.0.1:8787/assets/exposure.worker-abc.js' },
+      { name: 'http://127.0.0.1:8787/assets/exposure.worker-abc.js' },
+      { name: 'http://127.0.0.1:8787/api/boards/b1/snapshots' },
+      { name: 'https://elsewhere.example/assets/x.js' },
+      { name: 'not an address' },
+    ];
+    expect(loadedAssetPaths(entries, 'http://127.0.0.1:8787')).toEqual(['/assets/exposure.worker-abc.js']);
+  });
+});
+
+describe('LostEditsNotice', () => {
+  it('names each overwritten edit and can be dismissed', () => {
+    const onDismiss = vi.fn();
+    render(<LostEditsNotice lines={['Your change to the label of card "Mine" was changed by someone else.']} onDismiss={onDismiss} />);
+    const notice = screen.getByRole('alert');
+    expect(notice.textContent).toContain('one of your offline edits was overwritten');
+    expect(notice.textContent).toContain('label of card "Mine"');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('shows nothing when no edit was lost', () => {
+    const { container } = render(<LostEditsNotice lines={undefined} onDismiss={() => undefined} />);
+    expect(container.textContent).toBe('');
+  });
+});

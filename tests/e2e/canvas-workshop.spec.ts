@@ -1,0 +1,110 @@
+/** Canvas for a workshop: notes shared between browsers, search flies to a node, readable text at the first zoom. */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Board } from '../../shared/board/types';
+import { galliumBoard, importBoard, peopleOfTheSpec } from './support';
+
+const join = peopleOfTheSpec();
+const africa = () => JSON.parse(readFileSync('seeds/africa-corridors.json', 'utf8')) as Board;
+
+/** The canvas zoom, from the viewport's transform. */
+async function zoomOf(page: Page): Promise<number> {
+  return page.locator('.react-flow__viewport').first().evaluate((el) => Number(/scale\(([\d.e-]+)\)/.exec((el as HTMLElement).style.transform)?.[1] ?? 1));
+}
+
+test('notes are shared: one person adds, writes and moves a note, the other sees it and deletes it', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, { ...galliumBoard(), notes: [] });
+  const ada = await join(browser, 'Ada', '#2f5cd6', board.links.editor);
+  const bo = await join(browser, 'Bo', '#c2185b', board.links.editor);
+
+  await ada.page.getByRole('button', { name: 'Add note' }).click();
+  const field = ada.page.getByRole('textbox', { name: 'Note text' });
+  await expect(field).toBeFocused();
+  await field.fill('Ask the port about the 2026 plan');
+  await field.press('Control+Enter');
+  const bosNote = bo.page.getByRole('note', { name: 'Note: Ask the port about the 2026 plan' });
+  await expect(bosNote).toBeVisible();
+
+  const adasNote = ada.page.getByRole('note', { name: 'Note: Ask the port about the 2026 plan' });
+  const before = (await bosNote.boundingBox())!;
+  const box = (await adasNote.boundingBox())!;
+  await ada.page.mouse.move(box.x + 40, box.y + 60);
+  await ada.page.mouse.down();
+  await ada.page.mouse.move(box.x + 160, box.y + 140, { steps: 8 });
+  await ada.page.mouse.up();
+  await expect.poll(async () => (await bosNote.boundingBox())!.x).toBeGreaterThan(before.x + 30);
+
+  await bosNote.getByRole('button', { name: 'Delete note' }).click();
+  await expect(adasNote).toHaveCount(0);
+  // Bo's own undo brings it back for everyone.
+  await bo.page.keyboard.press('Control+z');
+  await expect(adasNote).toBeVisible();
+});
+
+test('the search box (Ctrl+F) finds a node by country name and flies to it, selected', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  const ada = await join(browser, 'Ada', '#2f5cd6', board.links.editor);
+  const target = galliumBoard().nodes.find((n) => n.country === 'IT')!;
+  await ada.page.getByLabel('Supply graph canvas').click({ position: { x: 5, y: 300 } });
+  await ada.page.keyboard.press('Control+f');
+  const box = ada.page.getByRole('combobox', { name: 'Find a node' });
+  await expect(box).toBeFocused();
+  await box.fill('Italy');
+  await expect(ada.page.getByRole('option', { name: new RegExp(target.label) })).toBeVisible();
+  await box.press('Enter');
+  const card = ada.page.getByTestId(`node-${target.id}`);
+  await expect(card).toHaveClass(/ls-node--selected/);
+  await expect.poll(() => zoomOf(ada.page)).toBeGreaterThanOrEqual(1);
+  // Centred: the card's middle is near the middle of the canvas.
+  await expect.poll(async () => {
+    const c = (await card.boundingBox())!;
+    const pane = (await ada.page.locator('.react-flow').first().boundingBox())!;
+    return Math.abs(c.x + c.width / 2 - (pane.x + pane.width / 2)) + Math.abs(c.y + c.height / 2 - (pane.y + pane.height / 2));
+  }).toBeLessThan(40);
+});
+
+async function openAt(browser: Browser, url: string, width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  await context.addInitScript(() => localStorage.setItem('lodestone.identity', JSON.stringify({ name: 'Reader', color: '#2f5cd6' })));
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+  return page;
+}
+
+for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+  test(`at the first zoom on ${width}x${height}, card titles and flow labels are at least 9 px on screen and labels do not overlap`, async ({ browser, baseURL }, testInfo) => {
+    const board = await importBoard(baseURL!, africa());
+    const page = await openAt(browser, board.links.editor, width, height);
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await page.waitForTimeout(800);
+    const zoom = await zoomOf(page);
+    const sizes = await page.locator('.ls-canvas').first().evaluate((root) => {
+      const visible = (el: Element) => {
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0;
+      };
+      const titles = [...root.querySelectorAll('.ls-node__label, .ls-node__compact-label')].filter(visible);
+      const labels = [...root.querySelectorAll('.ls-edge-label')].filter(visible);
+      return {
+        titles: titles.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+        labels: labels.map((el) => Number.parseFloat(getComputedStyle(el).fontSize)),
+        boxes: labels.map((el) => el.getBoundingClientRect().toJSON() as { left: number; top: number; right: number; bottom: number }),
+      };
+    });
+    await page.screenshot({ path: testInfo.outputPath(`board-${width}x${height}.png`) });
+    expect(sizes.titles.length).toBeGreaterThanOrEqual(africa().nodes.length);
+    for (const px of sizes.titles) expect(px * zoom).toBeGreaterThanOrEqual(9);
+    expect(sizes.labels.length).toBeGreaterThan(0);
+    for (const px of sizes.labels) expect(px * zoom).toBeGreaterThanOrEqual(9);
+    const overlaps = sizes.boxes.flatMap((a, i) => sizes.boxes.slice(i + 1).filter((b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1));
+    expect(overlaps).toEqual([]);
+
+    // The legend explains the marks.
+    await page.getByRole('button', { name: 'Legend' }).click();
+    await expect(page.getByRole('region', { name: 'Legend' })).toContainText('Red dashes');
+    await page.screenshot({ path: testInfo.outputPath(`board-legend-${width}x${height}.png`) });
+    await page.context().close();
+  });
+}
