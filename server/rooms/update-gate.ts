@@ -147,8 +147,9 @@ export function checkSchema(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Ski
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     // What the doc already holds changes nothing (Yjs skips it): a client re-sends it when its offline copy
-    // loads before the server's state, facilitator and server entries included.
-    if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
+    // loads before the server's state, facilitator and server entries included. (A server change is checked
+    // after it was applied, so for the server everything is "held": it is checked in full.)
+    if (writer !== 'server' && struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue;
     const location = locator.locate(struct);
     if (location.kind === 'dropped') continue;
     if (location.kind === 'unknown') {

@@ -185,3 +185,29 @@ describe('comments', () => {
     expect(edit(() => (client.getMap('comments').get('c1') as Y.Map<unknown>).set('resolved', true))).toEqual({ ok: true });
   });
 });
+
+describe('ballot route limits', () => {
+  it('[W11] answers 429 with a sentence past the per-address rate', async () => {
+    const express = (await import('express')).default;
+    const { ballotRoutes } = await import('../../server/http/ballot-routes');
+    const { signToken } = await import('../../server/auth/tokens');
+    const manager = { with: async () => ({ vote: 'v1', choices: [] }) } as never;
+    const secret = 'a-secret-of-sufficient-length';
+    const app = express().use(express.json()).use('/api', ballotRoutes(manager, { secret, storage: { linkGenerations: async () => ({ editor: 0, viewer: 0 }) }, nowSeconds: () => Math.floor(Date.now() / 1000) }, { perHour: 3600, burst: 2 }));
+    const listening = app.listen(0);
+    try {
+      const port = (listening.address() as { port: number }).port;
+      const boardId = 'b'.repeat(16);
+      const token = signToken({ boardId, role: 'viewer', exp: Math.floor(Date.now() / 1000) + 60, generation: 0 }, secret);
+      const cast = () => fetch(`http://127.0.0.1:${port}/api/boards/${boardId}/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ vote: 'v1', person: 'p-1', choices: [] }) });
+      expect((await cast()).status).toBe(200);
+      expect((await cast()).status).toBe(200);
+      const third = await cast();
+      expect(third.status).toBe(429);
+      expect(third.headers.get('retry-after')).toBe('1');
+      expect((await third.json()).error).toBe('Too many votes from this address; try again in 1 second.');
+    } finally {
+      listening.close();
+    }
+  });
+});
