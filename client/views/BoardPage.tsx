@@ -7,7 +7,6 @@ import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { ConnectionBanner } from '../shell/ConnectionBanner';
-import { HelpDialog } from '../shell/HelpDialog';
 import { PeopleList } from '../shell/PeopleList';
 import { ShareMenu } from '../shell/ShareMenu';
 import { ActivityToasts } from '../shell/ActivityToasts';
@@ -18,11 +17,10 @@ import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
-import { FacilitatorTab, Inspector, LeversPanel, PresentationView } from './lazy-parts';
+import { FacilitatorTab, HelpDialog, Inspector, LeversPanel, PresentationView, WorkshopBar } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { useSidePanel } from './use-side-panel';
-import { WorkshopBar } from '../workshop/WorkshopBar';
 import { CommentBadge, SelectionComments } from '../comments/SelectionComments';
 import './board-page.css';
 
@@ -152,7 +150,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       )}
       <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
       <ActivityToasts notices={state.activity} watchingLever={(id) => tab === 'levers' || selection.includes(id)} onUndo={actions.undo} onDismiss={dismissActivity} />
-      <HelpDialog open={help} onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />
+      {help && <HelpDialog open onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />}
     </div>
   );
 }

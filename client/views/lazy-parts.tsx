@@ -1,6 +1,8 @@
 /** The board page's parts not needed for its first paint, each in its own script chunk: the editing tabs (with the schemas), the facilitator's tab, the slides. */
 import { lazyPart } from '../shell/lazy-part';
 import type { InspectorProps } from '../panels/Inspector';
+import type { HelpDialogProps } from '../shell/HelpDialog';
+import type { WorkshopBarProps } from '../workshop/WorkshopBar';
 import type { LeversPanelProps } from '../panels/LeversPanel';
 import type { PresentationViewProps } from '../present/PresentationView';
 import type { FacilitatorTabProps } from './FacilitatorTab';
@@ -18,3 +20,9 @@ export const Inspector = lazyPart<InspectorProps>(async () => (await import('../
 
 /** The levers panel, loaded when first opened. */
 export const LeversPanel = lazyPart<LeversPanelProps>(async () => (await import('../panels/LeversPanel')).LeversPanel, loadingTab);
+
+/** The workshop bar (timer and vote), loaded right after the board is drawn. */
+export const WorkshopBar = lazyPart<WorkshopBarProps>(async () => (await import('../workshop/WorkshopBar')).WorkshopBar);
+
+/** The keyboard help, loaded when first opened. */
+export const HelpDialog = lazyPart<HelpDialogProps>(async () => (await import('../shell/HelpDialog')).HelpDialog);
