@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
-import { ExposurePanel } from '../panels/ExposurePanel';
 import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
@@ -17,7 +16,7 @@ import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
-import { FacilitatorTab, HelpDialog, Inspector, LeversPanel, PresentationView, WorkshopBar } from './lazy-parts';
+import { ExposurePanel, FacilitatorTab, HelpDialog, Inspector, LeversPanel, PresentationView, WorkshopBar } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { useSidePanel } from './use-side-panel';

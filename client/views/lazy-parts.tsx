@@ -1,5 +1,6 @@
 /** The board page's parts not needed for its first paint, each in its own script chunk: the editing tabs (with the schemas), the facilitator's tab, the slides. */
 import { lazyPart } from '../shell/lazy-part';
+import type { ExposurePanelProps } from '../panels/ExposurePanel';
 import type { InspectorProps } from '../panels/Inspector';
 import type { HelpDialogProps } from '../shell/HelpDialog';
 import type { WorkshopBarProps } from '../workshop/WorkshopBar';
@@ -14,6 +15,9 @@ export const FacilitatorTab = lazyPart<FacilitatorTabProps>(async () => (await i
 export const PresentationView = lazyPart<PresentationViewProps>(async () => (await import('../present/PresentationView')).PresentationView, <div className="board-loading">Loading the slides…</div>);
 
 const loadingTab = <p className="board-loading">Loading…</p>;
+
+/** The exposure panel (cards, stress test, CRMA), loaded right after the canvas is drawn. */
+export const ExposurePanel = lazyPart<ExposurePanelProps>(async () => (await import('../panels/ExposurePanel')).ExposurePanel, loadingTab);
 
 /** The inspector (forms validated with the board schema), loaded when first opened. */
 export const Inspector = lazyPart<InspectorProps>(async () => (await import('../panels/Inspector')).Inspector, loadingTab);
