@@ -1,9 +1,17 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import { compileCatalogs } from './client/i18n/compile-catalogs';
 
-/** Vite builds the client from client/; vitest runs unit and server tests in Node and client tests in jsdom. */
-export default defineConfig({
+/**
+ * Vite builds the client from client/; vitest runs unit and server tests in Node and client tests in jsdom.
+ * The message catalogs are compiled at build time, so the built page leaves out FormatJS's parser.
+ */
+export default defineConfig(({ command }) => ({
   root: 'client',
+  plugins: [compileCatalogs()],
+  resolve: {
+    alias: command === 'build' ? [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] : [],
+  },
   build: { outDir: '../dist/client', emptyOutDir: true },
   worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/ws': { target: 'ws://127.0.0.1:8787', ws: true } } },
@@ -15,4 +23,4 @@ export default defineConfig({
       { extends: true, test: { name: 'client', environment: 'jsdom', include: ['tests/client/**/*.test.tsx'], setupFiles: ['tests/client/setup.ts'] } },
     ],
   },
-});
+}));

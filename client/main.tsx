@@ -1,6 +1,7 @@
 /** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from './i18n/I18nProvider';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { IdentityDialog } from './shell/IdentityDialog';
 import { lazyPart } from './shell/lazy-part';
@@ -42,8 +43,10 @@ registerOfflineShell();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary>
-      <App />
-    </ErrorBoundary>
+    <I18nProvider>
+      <ErrorBoundary>
+        <App />
+      </ErrorBoundary>
+    </I18nProvider>
   </StrictMode>,
 );

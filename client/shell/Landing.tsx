@@ -1,5 +1,6 @@
 /** The landing page: known boards, server boards, new board, open a share link, import a board file. */
 import { useCallback, useEffect, useState } from 'react';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { Role } from '../state/types';
 import { ApiError, listBoards, type CreatedBoard } from './api';
 import { KnownBoardList, ServerBoardList, type ServerBoards } from './BoardLists';
@@ -53,6 +54,7 @@ export function Landing({ navigate = goTo }: LandingProps = {}) {
           <h1 className="ls-landing__title">Lodestone</h1>
           <p className="ls-muted">Map critical-minerals supply routes together, pull scenario levers and watch exposure change live.</p>
         </div>
+        <LanguageSwitch />
       </header>
       <main className="ls-landing__grid">
         <div className="ls-landing__column">

@@ -5,6 +5,7 @@ import { SHORTCUTS } from '../canvas/shortcuts';
 import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ConnectionBanner } from '../shell/ConnectionBanner';
 import { PeopleList } from '../shell/PeopleList';
 import { ShareMenu } from '../shell/ShareMenu';
@@ -76,6 +77,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <div className="board-header-spacer" />
         <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
+        <LanguageSwitch />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
           <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Landing } from '../../../client/shell/Landing';
 import { list, remember } from '../../../client/shell/known-boards';
+import { renderIn } from '../../utils/intl';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 type Handler = (init: RequestInit) => Response | Promise<Response>;
@@ -38,7 +39,7 @@ describe('Landing', () => {
     remember('mine1', 'My cobalt board', 'editor', '/b/mine1?token=lt1.e.s');
     serve({ 'GET /api/boards': () => json(200, SERVER_BOARDS) });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
 
     const known = within(screen.getByRole('list', { name: 'Your boards' }));
     expect(known.getByText('My cobalt board')).toBeTruthy();
@@ -54,7 +55,7 @@ describe('Landing', () => {
   it('explains that a share link is needed to open a server board without one', async () => {
     serve({ 'GET /api/boards': () => json(200, SERVER_BOARDS) });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
     const server = within(await screen.findByRole('list', { name: 'Boards on this server' }));
     fireEvent.click(server.getByRole('button', { name: 'Open Gallium drill' }));
     expect(navigate).not.toHaveBeenCalled();
@@ -67,7 +68,7 @@ describe('Landing', () => {
       'POST /api/boards': () => json(201, CREATED),
     });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
     fireEvent.click(screen.getByRole('radio', { name: /Arctic and Nordic sources/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Create board' }));
 
@@ -82,7 +83,7 @@ describe('Landing', () => {
       'GET /api/boards': () => json(200, { boards: [] }),
       'POST /api/boards': () => json(201, { ...CREATED, title: 'Rare-earth magnets: mine to motor' }),
     });
-    render(<Landing navigate={vi.fn()} />);
+    await renderIn(<Landing navigate={vi.fn()} />);
     const names = within(screen.getByRole('radiogroup', { name: 'Template' }))
       .getAllByRole('radio')
       .map((radio) => (radio as HTMLInputElement).value);
@@ -107,7 +108,7 @@ describe('Landing', () => {
       },
     });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
     await waitFor(() => expect(fetch).toHaveBeenCalled());
     expect((fetch.mock.calls[0][1]?.headers as Record<string, string>)['X-Board-Tokens']).toBe('lt1.e.s');
     fireEvent.click(screen.getByRole('button', { name: 'Create board' }));
@@ -123,7 +124,7 @@ describe('Landing', () => {
   it('shows the reason when a pasted share link is not valid', async () => {
     const fetch = serve({ 'GET /api/boards': () => json(200, { boards: [] }) });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
     fireEvent.change(screen.getByLabelText('Share link'), { target: { value: 'https://example.com/boards/42' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     expect(screen.getByRole('alert').textContent).toMatch(/does not point to a board/);
@@ -137,7 +138,7 @@ describe('Landing', () => {
       'GET /api/boards/abc': () => json(200, { id: 'abc', title: 'Shared board', createdAt: hourAgo, updatedAt: hourAgo, role: 'viewer' }),
     });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
     fireEvent.change(screen.getByLabelText('Share link'), { target: { value: `${location.origin}/b/abc?token=lt1.v.s` } });
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/b/abc?token=lt1.v.s'));
@@ -156,7 +157,7 @@ describe('Landing', () => {
       'POST /api/boards/import': () => json(400, { error: 'The board file is not valid:\n- nodes[2].kind: ...', problems }),
     });
     const navigate = vi.fn();
-    render(<Landing navigate={navigate} />);
+    await renderIn(<Landing navigate={navigate} />);
     const file = new File([JSON.stringify({ format: 'lodestone.board', version: 1, nodes: [], edges: [] })], 'board.json', { type: 'application/json' });
     fireEvent.change(screen.getByLabelText('Board file'), { target: { files: [file] } });
 
@@ -170,7 +171,7 @@ describe('Landing', () => {
 
   it('says so when the chosen file is not JSON', async () => {
     const fetch = serve({ 'GET /api/boards': () => json(200, { boards: [] }) });
-    render(<Landing navigate={vi.fn()} />);
+    await renderIn(<Landing navigate={vi.fn()} />);
     fireEvent.change(screen.getByLabelText('Board file'), { target: { files: [new File(['not json'], 'notes.txt')] } });
     expect((await screen.findByRole('alert')).textContent).toMatch(/notes.txt is not a JSON file/);
     expect(fetch).toHaveBeenCalledTimes(1);
@@ -180,7 +181,7 @@ describe('Landing', () => {
     vi.stubGlobal('fetch', vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }));
-    render(<Landing navigate={vi.fn()} />);
+    await renderIn(<Landing navigate={vi.fn()} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Cannot reach the server; check your connection\./);
     expect(screen.getByRole('heading', { name: 'New board' })).toBeTruthy();
   });
