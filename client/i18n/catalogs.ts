@@ -1,16 +1,16 @@
 /**
  * Message catalogs: one JSON file per area and language (`catalogs/<locale>/<area>.json`), flat keys that
  * start with the area's name, ICU message syntax (compiled at build time, see compile-catalogs.ts). Each
- * language is its own chunk, loaded once before the page first renders in it.
+ * language is one chunk (language-en.ts, language-it.ts), loaded once before the page first renders in it.
  */
 import type { Locale } from './locales';
 
 /** A language's messages, key -> ICU message (or its compiled AST in a build). */
 export type Messages = Record<string, string>;
 
-const loaders: Record<Locale, Record<string, () => Promise<Messages>>> = {
-  en: import.meta.glob<Messages>('./catalogs/en/*.json', { import: 'default' }),
-  it: import.meta.glob<Messages>('./catalogs/it/*.json', { import: 'default' }),
+const loaders: Record<Locale, () => Promise<{ messages: Messages }>> = {
+  en: () => import('./language-en'),
+  it: () => import('./language-it'),
 };
 const loaded = new Map<Locale, Promise<Messages>>();
 
@@ -18,7 +18,7 @@ const loaded = new Map<Locale, Promise<Messages>>();
 export function loadMessages(locale: Locale): Promise<Messages> {
   let messages = loaded.get(locale);
   if (!messages) {
-    messages = Promise.all(Object.values(loaders[locale]).map((load) => load())).then((parts) => Object.assign({}, ...parts) as Messages);
+    messages = loaders[locale]().then((module) => module.messages);
     loaded.set(locale, messages);
     messages.catch(() => loaded.delete(locale));
   }
