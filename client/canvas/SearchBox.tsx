@@ -1,8 +1,8 @@
 /** The canvas search box: finds a node by label, country or tag; Enter or a click flies to it and selects it. */
 import { forwardRef, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BoardNode } from '../../shared/board/types';
-import { KIND_LOOK, flag } from '../state/look';
-import { countryName, searchNodes } from './node-search';
+import { KindIcon } from '../state/Icon';
+import { countryLabel, searchNodes } from './node-search';
 
 /** Every string the search box shows. */
 export const SEARCH_TEXT = {
@@ -93,10 +93,10 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
                 pick(m.node.id);
               }}
             >
-              <span aria-hidden="true">{KIND_LOOK[m.node.kind].icon}</span>
+              <KindIcon kind={m.node.kind} />
               <span className="ls-search__label">{m.node.label}</span>
               <span className="ls-search__where">
-                {flag(m.node.country)} {countryName(m.node.country) || m.node.country}{m.matched.startsWith('tag') ? ` · ${m.matched}` : ''}
+                <span className="ls-country-chip">{m.node.country}</span> {countryLabel(m.node.country)}{m.matched.startsWith('tag') ? ` · ${m.matched}` : ''}
               </span>
             </li>
           ))}
