@@ -1,4 +1,4 @@
-/** Workshop-ready, the room side (issue 16): offline shell, slides, help, toasts, fork; screenshots at 1440x900 and 1024x768. */
+/** Workshop-ready, the room side (issue 16): offline shell, slides, help, toasts, fork; screenshots (board, exposure summary, slide, compare, help) at 1440x900 and 1024x768. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as join_ } from 'node:path';
@@ -72,6 +72,11 @@ for (const size of SIZES) {
     const fran = await at(browser, 'Fran', board.links.facilitator, size);
     await fran.screenshot({ path: testInfo.outputPath(`board-${size.width}x${size.height}.png`) });
     await testInfo.attach(`board ${size.width}x${size.height}`, { path: testInfo.outputPath(`board-${size.width}x${size.height}.png`), contentType: 'image/png' });
+    // The exposure summary (the side panel's first view) as the room sees it.
+    const summary = fran.getByTestId('exposure-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).not.toContainText('updating');
+    await shot(fran, testInfo, `exposure-summary-${size.width}x${size.height}`);
     await fran.getByRole('tab', { name: 'Facilitator' }).click();
     await fran.getByRole('button', { name: 'Present…' }).click();
     await fran.getByRole('button', { name: /Start presentation/ }).click();
