@@ -78,7 +78,8 @@ describe('Canvas search box', () => {
 
     fireEvent.change(box, { target: { value: 'germany' } });
     const list = screen.getByRole('listbox', { name: 'Matching nodes' });
-    const options = within(list).getAllByRole('option');
+    // The matching loads in its own chunk after the canvas is drawn.
+    const options = await within(list).findAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([expect.stringContaining('EU batteries'), expect.stringContaining('German car makers')]);
     expect(options[0].textContent).toContain('Germany');
     fireEvent.keyDown(box, { key: 'ArrowDown' });
@@ -94,10 +95,11 @@ describe('Canvas search box', () => {
     const box = screen.getByRole('combobox', { name: 'Find a node' });
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: 'nowhere' } });
-    expect(screen.getByText('No node matches "nowhere".')).toBeTruthy();
+    expect(await screen.findByText('No node matches "nowhere".')).toBeTruthy();
     fireEvent.change(box, { target: { value: 'kol' } });
+    const option = await screen.findByRole('option', { name: /Kolwezi mine/ });
     await act(async () => {
-      fireEvent.mouseDown(screen.getByRole('option', { name: /Kolwezi mine/ }));
+      fireEvent.mouseDown(option);
     });
     expect(onSelectionChange).toHaveBeenLastCalledWith(['m1']);
     expect(screen.queryByRole('listbox')).toBeNull();
