@@ -2,6 +2,8 @@
 import { memo, useContext } from 'react';
 import { getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
+import { Icon } from '../state/Icon';
+import { DISRUPTED_ICON } from '../state/kind-icons';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
 import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
@@ -52,7 +54,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
           data-peer-selected={peer?.names}
           title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
         >
-          {disrupted && <span className="ls-edge-label__icon" role="img" aria-label="disrupted">⛔</span>}
+          {disrupted && <span className="ls-edge-label__icon"><Icon shapes={DISRUPTED_ICON} label="disrupted" /></span>}
           {bottleneck && <span className="ls-edge-label__icon" role="img" aria-label="bottleneck" title="Bottleneck: this route limits rerouted delivery">⚠</span>}
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
           {text}

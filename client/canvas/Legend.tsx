@@ -14,7 +14,7 @@ export const LEGEND_TEXT = {
   width: 'Line width: volume',
   thin: 'small flow',
   thick: (v: string) => `largest flow on the board (${v})`,
-  dashes: 'Red dashes: the flow is cut by an enabled lever (⛔ on its label; hover for the lever)',
+  dashes: 'Red dashes: the flow is cut by an enabled lever (a red no-entry mark on its label; hover for the lever)',
   tint: 'Amber to red card: how critical the node is; if it stopped, consumers would lose up to that share of a mineral (hover the card)',
   badge: 'Badge on a consumer: its worst shortfall under the scenario ("covered" when none)',
   peer: 'Coloured outline with a name: someone else has it selected',

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { NODE_KINDS, type BoardNode, type NodeKind } from '../../shared/board/types';
 import { KIND_LOOK } from '../state/look';
+import { KindIcon } from '../state/Icon';
 import type { BoardActions } from '../state/types';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
@@ -38,7 +39,7 @@ export function Palette({ actions, onAdded }: PaletteProps) {
     <div className="ls-palette" role="toolbar" aria-label="Add nodes">
       {NODE_KINDS.map((kind) => (
         <button key={kind} type="button" className="ls-button ls-palette__item" aria-label={`Add ${kind}`} title={`Add ${KIND_LOOK[kind].name.toLowerCase()}`} onClick={() => add(kind)}>
-          <span aria-hidden="true">{KIND_LOOK[kind].icon}</span>
+          <KindIcon kind={kind} />
           <span className="ls-palette__name">{KIND_LOOK[kind].name}</span>
         </button>
       ))}

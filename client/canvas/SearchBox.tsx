@@ -1,8 +1,9 @@
 /** The canvas search box: finds a node by label, country or tag; Enter or a click flies to it and selects it. */
-import { forwardRef, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { BoardNode } from '../../shared/board/types';
-import { KIND_LOOK, flag } from '../state/look';
-import { countryName, searchNodes } from './node-search';
+import { KindIcon } from '../state/Icon';
+// The matching and the country table load after the canvas is drawn (their own chunk: the board page's first scripts stay small).
+type Search = typeof import('./node-search');
 
 /** Every string the search box shows. */
 export const SEARCH_TEXT = {
@@ -10,6 +11,7 @@ export const SEARCH_TEXT = {
   placeholder: 'Find a node (Ctrl+F or /)',
   none: (q: string) => `No node matches "${q}".`,
   results: 'Matching nodes',
+  loading: 'Searching…',
 } as const;
 
 /** What the canvas can do with the box. */
@@ -31,7 +33,15 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   useImperativeHandle(ref, () => ({ focus: () => { input.current?.focus(); input.current?.select(); } }), []);
-  const matches = useMemo(() => searchNodes(nodes, query), [nodes, query]);
+  const [search, setSearch] = useState<Search | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./node-search').then((module) => live && setSearch(module));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const matches = useMemo(() => (search ? search.searchNodes(nodes, query) : []), [search, nodes, query]);
   const shown = open && query.trim() !== '';
   const pick = (id: string) => {
     onPick(id);
@@ -79,7 +89,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
       />
       {shown && (
         <ul id={listId} role="listbox" aria-label={SEARCH_TEXT.results} className="ls-search__list">
-          {matches.length === 0 && <li className="ls-search__none" role="presentation">{SEARCH_TEXT.none(query.trim())}</li>}
+          {matches.length === 0 && <li className="ls-search__none" role="presentation">{search ? SEARCH_TEXT.none(query.trim()) : SEARCH_TEXT.loading}</li>}
           {matches.map((m, i) => (
             <li
               key={m.node.id}
@@ -93,10 +103,10 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
                 pick(m.node.id);
               }}
             >
-              <span aria-hidden="true">{KIND_LOOK[m.node.kind].icon}</span>
+              <KindIcon kind={m.node.kind} />
               <span className="ls-search__label">{m.node.label}</span>
               <span className="ls-search__where">
-                {flag(m.node.country)} {countryName(m.node.country) || m.node.country}{m.matched.startsWith('tag') ? ` · ${m.matched}` : ''}
+                <span className="ls-country-chip">{m.node.country}</span> {search?.countryLabel(m.node.country)}{m.matched.startsWith('tag') ? ` · ${m.matched}` : ''}
               </span>
             </li>
           ))}

@@ -1,4 +1,6 @@
-/** Finding nodes by label, country (code or English name) or tag, best matches first. */
+/** Finding nodes by label, country (code, the country table's name or the name in the page's language) or tag, best matches first. */
+import { UNKNOWN_COUNTRY } from '../../shared/board/countries';
+import { countryFit, countryNameOf } from '../../shared/input/country-search';
 import type { BoardNode } from '../../shared/board/types';
 
 /** One search result: the node and what matched, in words. */
@@ -8,24 +10,54 @@ export interface NodeMatch {
   matched: string;
 }
 
-let names: Intl.DisplayNames | null | undefined;
+/** The language the page is shown in (the browser's), 'en' outside a browser. */
+export function pageLocale(): string {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
+}
 
-/** The English name of a country code ("CD" -> "Congo - Kinshasa"), or '' when unknown. */
-export function countryName(code: string): string {
-  if (names === undefined) {
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+const localNames = new Map<string, string>();
+
+/** The runtime's name of a country code in `locale` ("Cina" for CN in "it"), or '' when it has none. */
+export function localCountryName(code: string, locale: string): string {
+  if (!/^[A-Z]{2}$/.test(code) || code === UNKNOWN_COUNTRY) return '';
+  const key = `${locale}|${code}`;
+  const known = localNames.get(key);
+  if (known !== undefined) return known;
+  if (!displayNames.has(locale)) {
     try {
-      names = new Intl.DisplayNames(['en'], { type: 'region' });
+      displayNames.set(locale, new Intl.DisplayNames([locale], { type: 'region' }));
     } catch {
-      names = null;
+      displayNames.set(locale, null);
     }
   }
-  if (!names || !/^[A-Z]{2}$/.test(code) || code === 'XX') return '';
+  let name = '';
   try {
-    const name = names.of(code);
-    return name && name !== code ? name : '';
+    const found = displayNames.get(locale)?.of(code);
+    name = found && found !== code ? found : '';
   } catch {
-    return '';
+    name = '';
   }
+  localNames.set(key, name);
+  return name;
+}
+
+/** The name a result shows for a country: the table's in English, the runtime's in another language (the table's when it has none). */
+export function countryLabel(code: string, locale: string = pageLocale()): string {
+  const table = countryNameOf(code);
+  if (/^en\b/i.test(locale)) return table;
+  return localCountryName(code, locale) || table;
+}
+
+/**
+ * How well the country `code` fits `query`: 0 for its code or a whole name of it, 1 when a name of it starts
+ * with the query or a word of one does (from 3 letters), null otherwise. Names: the country table's with its
+ * other names ("UK", "Ivory Coast"), and the runtime's in `locale` ("Cina" in Italian, "Congo - Kinshasa").
+ */
+export function countryMatch(code: string, query: string, locale: string = pageLocale()): 0 | 1 | null {
+  const fit = countryFit(code, query, [localCountryName(code, locale)]);
+  if (fit === 0) return 0;
+  return fit !== null && fit <= 2 && query.trim().length >= 3 ? 1 : null;
 }
 
 /** Lower case without accents, so "Québec" matches "quebec". */
@@ -33,10 +65,19 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 }
 
-/** Nodes matching the query, at most `limit`: label starts, then label contains, country code, country name, tag. */
-export function searchNodes(nodes: readonly BoardNode[], query: string, limit = 8): NodeMatch[] {
+/** Options of searchNodes. */
+export interface SearchOptions {
+  /** At most this many results (8). */
+  limit?: number;
+  /** The page's language, for country names (navigator.language). */
+  locale?: string;
+}
+
+/** Nodes matching the query, at most `limit`: label starts, then a word of the label or a country's code or name, label contains, start of a country's name, tag. */
+export function searchNodes(nodes: readonly BoardNode[], query: string, { limit = 8, locale = pageLocale() }: SearchOptions = {}): NodeMatch[] {
   const q = fold(query);
   if (q === '') return [];
+  const countries = new Map<string, 0 | 1 | null>();
   const scored: { match: NodeMatch; score: number; index: number }[] = [];
   nodes.forEach((node, index) => {
     const label = fold(node.label);
@@ -49,9 +90,10 @@ export function searchNodes(nodes: readonly BoardNode[], query: string, limit = 
     if (label.startsWith(q)) offer(0, 'label');
     else if (words.some((w) => w.startsWith(q))) offer(1, 'label');
     else if (label.includes(q)) offer(2, 'label');
-    if (fold(node.country) === q) offer(1, 'country');
-    const country = fold(countryName(node.country));
-    if (q.length >= 3 && country !== '' && (country.startsWith(q) || country.split(/[\s-]+/).some((w) => w.startsWith(q)))) offer(3, 'country');
+    if (!countries.has(node.country)) countries.set(node.country, countryMatch(node.country, query, locale));
+    const country = countries.get(node.country);
+    if (country === 0) offer(1, 'country');
+    else if (country === 1) offer(3, 'country');
     for (const tag of node.tags ?? []) if (fold(tag).includes(q)) offer(4, `tag: ${tag}`);
     if (score < Infinity) scored.push({ match: { node, matched }, score, index });
   });

@@ -1,7 +1,9 @@
 /** One memo node component per board kind, all drawing the same card. */
 import { createContext, memo, useContext, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { KIND_LOOK, flag, mineralColor, percent } from '../state/look';
+import { KIND_LOOK, mineralColor, percent } from '../state/look';
+import { KindIcon } from '../state/Icon';
+import type { NodeKind } from '../../shared/board/types';
 import { nodeFigures } from './format';
 import type { FlowNode } from './flow-model';
 import { shortLabel } from './lod';
@@ -41,7 +43,7 @@ function RecoveryLine({ id, recoveryDays, worstTts, bottleneck }: { id: string; 
 /** True while FarLayer draws the nodes (dense board zoomed far out): cards then render an empty stub. */
 export const FarCardsContext = createContext(false);
 
-/** The card every kind shares: icon, label, flag and country, figures, consumer badge, criticality tint, peer outline. */
+/** The card every kind shares: icon, label, country code, figures, consumer badge, criticality tint, peer outline. */
 function NodeCard(props: NodeProps<FlowNode>) {
   const far = useContext(FarCardsContext);
   // Out of the layout anyway (display: none); React Flow keeps the size it measured before.
@@ -67,12 +69,11 @@ function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
       <Handle type="target" position={Position.Left} isConnectable={isConnectable} />
       {peer && <span className="ls-node__peer">{peer.names}</span>}
       <div className="ls-node__head">
-        <span className="ls-node__icon" aria-hidden="true">{look.icon}</span>
+        <span className="ls-node__icon" aria-hidden="true"><KindIcon kind={node.kind} /></span>
         <span className="ls-node__label">{node.label}</span>
       </div>
       <div className="ls-node__meta">
-        <span className="ls-node__flag" aria-hidden="true">{flag(node.country)}</span>
-        <span className="ls-node__country">{node.country}</span>
+        <span className="ls-node__country ls-country-chip">{node.country}</span>
         <span className="ls-node__kind">{look.name}</span>
         {shortfall !== null && <ShortfallBadge id={id} shortfall={shortfall} />}
       </div>
@@ -88,22 +89,22 @@ function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
           {figures.length > MAX_FIGURES && <li className="ls-node__more">+{figures.length - MAX_FIGURES} more</li>}
         </ul>
       )}
-      <CompactCard icon={look.icon} label={node.label} country={node.country} shortfall={shortfall} />
+      <CompactCard kind={node.kind} label={node.label} country={node.country} shortfall={shortfall} />
       <Handle type="source" position={Position.Right} isConnectable={isConnectable} />
     </div>
   );
 }
 
 /** The card's zoomed-out form (shown by CSS below the full-detail zoom): icon, short label, country, shortfall. */
-function CompactCard({ icon, label, country, shortfall }: { icon: string; label: string; country: string; shortfall: number | null }) {
+function CompactCard({ kind, label, country, shortfall }: { kind: NodeKind; label: string; country: string; shortfall: number | null }) {
   return (
     <div className="ls-node__compact">
       <span className="ls-node__compact-title">
-        <span className="ls-node__compact-icon" aria-hidden="true">{icon}</span>
+        <span className="ls-node__compact-icon" aria-hidden="true"><KindIcon kind={kind} /></span>
         <span className="ls-node__compact-label">{shortLabel(label)}</span>
       </span>
       <span className="ls-node__compact-meta">
-        <span aria-hidden="true">{flag(country)}</span> {country}
+        <span className="ls-country-chip">{country}</span>
         {shortfall !== null && shortfall > 0 && <span className="ls-badge ls-badge--bad">short {percent(shortfall)}</span>}
       </span>
     </div>

@@ -1,7 +1,6 @@
 /** What a comparison shows, as plain data: changed ids for highlighting, items and values in words, chart rows. Pure. */
 import type { BoardDiff, ChangeKind, ExposureDelta, FieldChange } from '../../shared/board/diff';
 import type { BoardEdge, BoardNode, Disruption, DisruptionTarget } from '../../shared/board/types';
-import { KIND_LOOK } from '../state/look';
 
 export type { ChangeKind } from '../../shared/board/diff';
 
@@ -51,9 +50,9 @@ export function changeLine(change: FieldChange): string {
   return `${change.field}: ${valueText(change.field, change.before)} → ${valueText(change.field, change.after)}`;
 }
 
-/** A node as "🏭 Kokkola (fi-ref)". */
+/** A node as "Kokkola (fi-ref)". */
 export function nodeTitle(node: BoardNode): string {
-  return `${KIND_LOOK[node.kind]?.icon ?? ''} ${node.label} (${node.id})`.trim();
+  return `${node.label} (${node.id})`;
 }
 
 /** An edge as its label, or "from → to", with its mineral and volume. */

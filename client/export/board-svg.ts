@@ -10,7 +10,8 @@ import { DISRUPTED_COLOR, edgeWidth } from '../canvas/flow-model';
 import { nodeFigures, volumeText } from '../canvas/format';
 import { DEFAULT_NODE_SIZE } from '../canvas/node-size';
 import { criticalityTint } from '../canvas/nodes';
-import { KIND_LOOK, flag, mineralColor, percent } from '../state/look';
+import { KIND_LOOK, mineralColor, percent } from '../state/look';
+import { DISRUPTED_ICON, KIND_ICONS, iconMarkup } from '../state/kind-icons';
 import { esc } from './report-html';
 
 /** A node's drawn size. */
@@ -62,11 +63,12 @@ function nodeSvg(node: BoardNode, size: Size, look: { criticality: number; short
   const { x, y } = node.position;
   const tint = criticalityTint(look?.criticality ?? 0);
   const kind = KIND_LOOK[node.kind];
-  const chars = Math.floor((size.width - 34) / 7);
+  const chars = Math.floor((size.width - 52) / 7);
   const parts = [
     `<rect x="${n(x)}" y="${n(y)}" width="${n(size.width)}" height="${n(size.height)}" rx="10" fill="${tint.background ?? '#ffffff'}" stroke="${tint.borderColor ?? '#d9dde5'}" stroke-width="1.5"/>`,
-    `<text x="${n(x + 10)}" y="${n(y + 21)}" font-size="13" font-weight="600" fill="#1f2430">${esc(`${kind.icon} ${cut(node.label, chars)}`)}</text>`,
-    `<text x="${n(x + 10)}" y="${n(y + 38)}" font-size="11" fill="#667085">${esc(`${flag(node.country)} ${node.country} · ${kind.name}`)}</text>`,
+    iconMarkup(KIND_ICONS[node.kind], { size: 15, x: n(x + 10), y: n(y + 9), color: '#1f2430' }),
+    `<text x="${n(x + 30)}" y="${n(y + 21)}" font-size="13" font-weight="600" fill="#1f2430">${esc(cut(node.label, chars))}</text>`,
+    `<text x="${n(x + 10)}" y="${n(y + 38)}" font-size="11" fill="#667085">${esc(`${node.country} · ${kind.name}`)}</text>`,
   ];
   if (node.kind === 'consumer' && look && look.shortfall !== null) {
     const bad = look.shortfall > 0;
@@ -124,11 +126,14 @@ export function boardSvg(board: Board, options: BoardSvgOptions = {}): string {
     colors.add(color);
     const marker = `arrow-${[...colors].indexOf(color)}`;
     flows.push(`<path class="flow" data-id="${esc(edge.id)}" d="${d}" fill="none" stroke="${color}" stroke-width="${n(edgeWidth(edge.volume, maxVolume))}"${disrupted ? ' stroke-dasharray="7 5"' : ''} marker-end="url(#${marker})"/>`);
-    const text = `${disrupted ? '⛔ ' : ''}${edge.mineral} · ${volumeText(edge.volume)}`;
-    const w = text.length * 6.2 + 12;
+    const text = `${edge.mineral} · ${volumeText(edge.volume)}`;
+    // A cut flow's label starts with the no-entry mark (an SVG icon, 12 wide, and a gap).
+    const mark = disrupted ? 15 : 0;
+    const w = text.length * 6.2 + 12 + mark;
     labels.push(
       `<g class="flow-label"><rect x="${n(lx - w / 2)}" y="${n(ly - 9)}" width="${n(w)}" height="18" rx="6" fill="#ffffff" fill-opacity="0.92" stroke="${disrupted ? DISRUPTED_COLOR : '#d9dde5'}"/>` +
-      `<text x="${n(lx)}" y="${n(ly + 4)}" font-size="11" text-anchor="middle" fill="${disrupted ? DISRUPTED_COLOR : '#1f2430'}">${esc(text)}</text></g>`,
+      (disrupted ? iconMarkup(DISRUPTED_ICON, { size: 12, x: n(lx - w / 2 + 6), y: n(ly - 6), color: DISRUPTED_COLOR }) : '') +
+      `<text x="${n(lx + mark / 2)}" y="${n(ly + 4)}" font-size="11" text-anchor="middle" fill="${disrupted ? DISRUPTED_COLOR : '#1f2430'}">${esc(text)}</text></g>`,
     );
   }
   const markers = [...colors].map((c, i) => `<marker id="arrow-${i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`);

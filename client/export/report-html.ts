@@ -95,6 +95,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .mineral, .diff-section { break-inside: avoid-page; }
 .part { break-before: page; page-break-before: always; }
 .diff li { margin: 2px 0; }
+.diff li > svg { vertical-align: -2px; }
 .board-notes li { margin: 4px 0; padding: 4px 8px; background: #fff8c5; border-left: 3px solid #e6c700; list-style: none; break-inside: avoid; }
 .board-notes { padding-left: 0; }
 .diff .fields { font-family: ui-monospace, Menlo, monospace; color: #495057; }

@@ -4,7 +4,8 @@
  * nodes, and, for a comparison, the exposure deltas and the diff. Pure: every text is escaped.
  */
 import type { BoardComparison, ExposureDelta } from '../../shared/board/diff';
-import type { Board } from '../../shared/board/types';
+import type { Board, BoardNode } from '../../shared/board/types';
+import { KIND_ICONS, iconMarkup } from '../state/kind-icons';
 import type { ConsumerReport, ExposureReport, TopCountry } from '../../shared/exposure/types';
 import { days, percent, tonnes } from '../state/look';
 import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from '../compare/compare-model';
@@ -90,11 +91,14 @@ function deltaRow(d: ExposureDelta, labels: ReadonlyMap<string, string>): string
   ].join('')}</tr>`;
 }
 
-function diffSection<T extends { id: string }>(title: string, diff: { added: T[]; removed: T[]; changed: { id: string; after: T; fields: Parameters<typeof changeLine>[0][] }[] }, name: (item: T) => string): string {
+/** A node's kind icon (inline SVG: the report is a file, drawn without an emoji font too) and its title. */
+const nodeMarkup = (node: BoardNode) => `${iconMarkup(KIND_ICONS[node.kind], { size: 14 })} ${esc(nodeTitle(node))}`;
+
+function diffSection<T extends { id: string }>(title: string, diff: { added: T[]; removed: T[]; changed: { id: string; after: T; fields: Parameters<typeof changeLine>[0][] }[] }, name: (item: T) => string, markup: (item: T) => string = (x) => esc(name(x))): string {
   const items = [
-    ...diff.added.map((x) => `<li data-change="added">+ ${esc(name(x))}</li>`),
-    ...diff.removed.map((x) => `<li data-change="removed">− ${esc(name(x))}</li>`),
-    ...diff.changed.map((c) => `<li data-change="changed">~ ${esc(name(c.after))}<ul class="fields">${c.fields.map((f) => `<li>${esc(changeLine(f))}</li>`).join('')}</ul></li>`),
+    ...diff.added.map((x) => `<li data-change="added">+ ${markup(x)}</li>`),
+    ...diff.removed.map((x) => `<li data-change="removed">− ${markup(x)}</li>`),
+    ...diff.changed.map((c) => `<li data-change="changed">~ ${markup(c.after)}<ul class="fields">${c.fields.map((f) => `<li>${esc(changeLine(f))}</li>`).join('')}</ul></li>`),
   ];
   return items.length === 0 ? '' : `<section class="diff-section"><h3>${esc(title)}</h3><ul class="diff">${items.join('')}</ul></section>`;
 }
@@ -113,7 +117,7 @@ function comparisonPart(c: NonNullable<ReportInput['comparison']>, labels: Reado
   const meta = diff.meta.length === 0 ? '' : `<section class="diff-section"><h3>Board</h3><ul class="diff fields">${diff.meta.map((f) => `<li>${esc(changeLine(f))}</li>`).join('')}</ul></section>`;
   return `<section class="part comparison"><h2>Comparison: ${esc(fromLabel)} → ${esc(toLabel)}</h2>${chart}${
     c.exposure.length === 0 ? '' : table('Exposure before and after (t/yr)', headers, c.exposure.map((d) => deltaRow(d, labels)), ' class="deltas"')
-  }<h3>What changed</h3>${isEmptyDiff(diff) ? '<p class="muted">No differences in nodes, flows, levers or board details.</p>' : ''}${diffSection('Nodes', diff.nodes, nodeTitle)}${diffSection('Flows', diff.edges, (e) => edgeTitle(e, labels))}${diffSection('Levers', diff.levers, leverTitle)}${diffSection('Expansions', diff.expansions, (x) => x.label)}${diffSection('Price floors', diff.priceFloors, (p) => p.label)}${meta}</section>`;
+  }<h3>What changed</h3>${isEmptyDiff(diff) ? '<p class="muted">No differences in nodes, flows, levers or board details.</p>' : ''}${diffSection('Nodes', diff.nodes, nodeTitle, nodeMarkup)}${diffSection('Flows', diff.edges, (e) => edgeTitle(e, labels))}${diffSection('Levers', diff.levers, leverTitle)}${diffSection('Expansions', diff.expansions, (x) => x.label)}${diffSection('Price floors', diff.priceFloors, (p) => p.label)}${meta}</section>`;
 }
 
 function when(iso: string | undefined): string {

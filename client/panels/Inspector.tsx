@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { NoteSchema } from './schemas';
 import type { Board } from '../../shared/board/types';
-import { KIND_LOOK } from '../state/look';
+import { KindIcon } from '../state/Icon';
 import type { BoardActions } from '../state/types';
 import { boardMinerals } from './board-words';
 import { DraftField } from './fields/DraftField';
@@ -71,7 +71,7 @@ export function Inspector({ board, selection, actions, readOnly }: InspectorProp
       </aside>
     );
   }
-  const heading = found.type === 'node' ? `${KIND_LOOK[found.item.kind].icon} ${found.item.label}` : TITLES[found.type];
+  const heading = found.type === 'node' ? <><KindIcon kind={found.item.kind} /> {found.item.label}</> : TITLES[found.type];
 
   return (
     <aside className="inspector" aria-label="Inspector">

@@ -1,5 +1,5 @@
 /** Short toasts for shared actions, with the person's name; Undo on my own arrange or import; each goes after a few seconds. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { activitySentence, leverOf, offersUndo, type ActivityNotice } from './activity-words';
 import './shell.css';
 
@@ -11,7 +11,7 @@ export const TOAST_MS = 8000;
 /** Props of ActivityToasts. */
 export interface ActivityToastsProps {
   notices: ActivityNotice[] | undefined;
-  /** Whether I am looking at this lever (lever toasts show only then). */
+  /** Whether I am looking at this lever (a lever toast shows only when it arrives while I do). */
   watchingLever(id: string): boolean;
   onUndo(): void;
   onDismiss(id: string): void;
@@ -33,17 +33,33 @@ function Toast({ notice, text, onUndo, onDismiss }: { notice: ActivityNotice; te
   );
 }
 
-/** The stack of toasts (bottom centre), announced politely to screen readers. */
+const keyOf = (notice: ActivityNotice) => `${notice.id}-${notice.at}`;
+
+/**
+ * The stack of toasts (bottom centre), announced politely to screen readers. Whether a lever toast shows is
+ * decided when it arrives: a change made while I looked elsewhere is not news when I open the lever later,
+ * and a toast I saw does not vanish when I look away.
+ */
 export function ActivityToasts({ notices, watchingLever, onUndo, onDismiss }: ActivityToastsProps) {
-  const shown = (notices ?? []).flatMap((notice) => {
-    const lever = leverOf(notice);
-    if (lever !== null && !watchingLever(lever)) return [];
+  const [decided, setDecided] = useState<ReadonlyMap<string, boolean>>(() => new Map());
+  const current = notices ?? [];
+  let seen = decided;
+  if (current.some((n) => !decided.has(keyOf(n))) || decided.size > current.length) {
+    // Adjusting state while rendering (React's pattern for state derived from new props): no frame shows the undecided list.
+    seen = new Map(current.map((n) => {
+      const lever = leverOf(n);
+      return [keyOf(n), decided.get(keyOf(n)) ?? (lever === null || watchingLever(lever))];
+    }));
+    setDecided(seen);
+  }
+  const shown = current.flatMap((notice) => {
+    if (!seen.get(keyOf(notice))) return [];
     const text = activitySentence(notice);
     return text ? [{ notice, text }] : [];
   });
   return (
     <ul className="ls-shell ls-toasts" role="status" aria-live="polite">
-      {shown.map(({ notice, text }) => <Toast key={`${notice.id}-${notice.at}`} notice={notice} text={text} onUndo={onUndo} onDismiss={onDismiss} />)}
+      {shown.map(({ notice, text }) => <Toast key={keyOf(notice)} notice={notice} text={text} onUndo={onUndo} onDismiss={onDismiss} />)}
     </ul>
   );
 }

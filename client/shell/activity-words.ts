@@ -25,7 +25,9 @@ export function activitySentence(a: ActivityNotice): string | null {
     case 'lever': {
       if (a.mine) return null;
       const label = typeof detail.label === 'string' ? `"${detail.label}"` : 'a lever';
-      return detail.enabled === true ? `${who} switched on ${label}.` : detail.enabled === false ? `${who} changed ${label} (it is off).` : `${who} changed ${label}.`;
+      const state = detail.enabled === true ? 'on' : detail.enabled === false ? 'off' : null;
+      if (state === null) return `${who} changed ${label}.`;
+      return detail.switched === true ? `${who} switched ${state} ${label}.` : `${who} changed ${label} (it is ${state}).`;
     }
   }
 }

@@ -1,4 +1,7 @@
-/** The visual vocabulary every view shares: colours per mineral and country, icons per node kind, number formats. */
+/**
+ * The visual vocabulary every view shares: colours per mineral and country, words per node kind, number formats.
+ * Countries show as their ISO code (no flag emoji: Windows never draws them and headless Linux has no emoji font).
+ */
 import type { NodeKind } from '../../shared/board/types';
 
 const MINERAL_COLORS: Record<string, string> = {
@@ -24,22 +27,16 @@ export function countryColor(country: string): string {
   return COUNTRY_COLORS[country] ?? `hsl(${hashHue(country)} 50% 52%)`;
 }
 
-/** An icon and a word for each node kind. */
-export const KIND_LOOK: Record<NodeKind, { icon: string; name: string }> = {
-  mine: { icon: '⛏', name: 'Mine' },
-  refinery: { icon: '🏭', name: 'Refinery' },
-  transport: { icon: '🚢', name: 'Corridor / port' },
-  stockpile: { icon: '📦', name: 'Stockpile' },
-  recycler: { icon: '♻', name: 'Recycler' },
-  consumer: { icon: '🏙', name: 'Consumer' },
-  manufacturer: { icon: '⚙', name: 'Manufacturer' },
+/** A word for each node kind (the icons are SVG shapes: kind-icons.ts, Icon.tsx). */
+export const KIND_LOOK: Record<NodeKind, { name: string }> = {
+  mine: { name: 'Mine' },
+  refinery: { name: 'Refinery' },
+  transport: { name: 'Corridor / port' },
+  stockpile: { name: 'Stockpile' },
+  recycler: { name: 'Recycler' },
+  consumer: { name: 'Consumer' },
+  manufacturer: { name: 'Manufacturer' },
 };
-
-/** The flag emoji of an ISO 3166-1 alpha-2 code ('XX' and pseudo-origins get a globe). */
-export function flag(country: string): string {
-  if (!/^[A-Z]{2}$/.test(country) || country === 'XX') return '🌐';
-  return String.fromCodePoint(...[...country].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}
 
 /** Tonnes with thousands separators and at most one decimal. */
 export function tonnes(value: number): string {

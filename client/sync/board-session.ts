@@ -100,7 +100,7 @@ function recordingActivity(actions: BoardActions, doc: Y.Doc, origin: object, me
       actions.updateLever(id, changes);
       const lever = reader.board().scenario.disruptions.find((d) => d.id === id);
       // One entry per person and lever, overwritten by each change (a slider drag is many changes).
-      if (lever) record({ id: `lever-${doc.clientID}-${id}`.slice(0, 64), type: 'lever', detail: leverDetail(id, lever.label, lever.enabled) });
+      if (lever) record({ id: `lever-${doc.clientID}-${id}`.slice(0, 64), type: 'lever', detail: leverDetail(id, lever.label, lever.enabled, changes.enabled !== undefined) });
     },
   };
 }

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { addMinute, clockText, isTimeUp, parseMinutes, pauseTimer, remainingMs, resetTimer, startTimer, type TimerState } from '../../shared/workshop/timer';
 import { useNow } from './use-now';
 import './timer.css';
+import { Timer } from 'lucide';
+import { Icon } from '../state/Icon';
 
 /** The sentences of the timer (one place, for translation later). */
 export const TIMER_WORDS = {
@@ -46,7 +48,7 @@ export function WorkshopTimer({ timer, canControl, me, onChange, clock = Date.no
 
   return (
     <div className={`workshop-timer is-${up ? 'up' : timer.state}`} role="group" aria-label={TIMER_WORDS.region} title={timer.by ? TIMER_WORDS.by(timer.by) : undefined}>
-      <span className="workshop-timer__icon" aria-hidden="true">⏱</span>
+      <span className="workshop-timer__icon" aria-hidden="true"><Icon shapes={Timer} /></span>
       {timer.state === 'idle' ? (
         <label className="workshop-timer__minutes">
           <input aria-label={TIMER_WORDS.minutes} inputMode="decimal" value={minutes} size={3} aria-invalid={typed === null} title={typed === null ? TIMER_WORDS.badMinutes : undefined}

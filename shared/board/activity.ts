@@ -10,7 +10,7 @@ import type { Board } from './types';
 /** What was done. */
 export type ActivityType = 'arrange' | 'restore' | 'import' | 'lever';
 
-/** One shared action. `detail` is JSON: restore {name, leversOff}, lever {id, label, enabled}. */
+/** One shared action. `detail` is JSON: restore {name, leversOff}, lever {id, label, enabled, switched?}. */
 export interface Activity {
   id: string;
   type: ActivityType;
@@ -55,9 +55,9 @@ export function restoreDetail(name: string, leversOff: number): string {
   return JSON.stringify({ name: name.slice(0, 150), leversOff });
 }
 
-/** The detail of a lever entry. */
-export function leverDetail(id: string, label: string, enabled: boolean): string {
-  return JSON.stringify({ id, label: label.slice(0, 120), enabled });
+/** The detail of a lever entry; `switched` when the change was the on/off switch itself. */
+export function leverDetail(id: string, label: string, enabled: boolean, switched = false): string {
+  return JSON.stringify({ id, label: label.slice(0, 120), enabled, ...(switched ? { switched } : {}) });
 }
 
 /** A detail's fields, or {} when it is not JSON. */

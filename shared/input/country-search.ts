@@ -52,6 +52,24 @@ function rank(country: CountryMatch, query: string): number | null {
   return null;
 }
 
+/**
+ * How well the country `code` fits `text` (0 its code or a name of it, 1 a name starts with it, 2 a word of a
+ * name does, 3 inside the English name; null: no fit). `otherNames` are more names of it, such as the one in
+ * the page's language ("Cina"); they are compared folded like the table's.
+ */
+export function countryFit(code: string, text: string, otherNames: readonly string[] = []): number | null {
+  const query = foldName(text);
+  if (query === '') return null;
+  let best = rank({ code, name: countryNameOf(code) }, query);
+  for (const other of otherNames) {
+    const name = foldName(other);
+    if (name === '') continue;
+    const r = name === query ? 0 : name.startsWith(query) ? 1 : name.split(' ').some((word) => word.startsWith(query)) ? 2 : null;
+    if (r !== null && (best === null || r < best)) best = r;
+  }
+  return best;
+}
+
 /** The countries that fit `text`, best first (then by name); everything for an empty text; at most `limit`. */
 export function searchCountries(text: string, limit = 12): CountryMatch[] {
   const query = foldName(text);

@@ -63,6 +63,27 @@ test('the search box (Ctrl+F) finds a node by country name and flies to it, sele
   }).toBeLessThan(40);
 });
 
+test('in a browser set to Italian, the search finds Chinese nodes by "Cina" and names the country in Italian', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1440, height: 900 } });
+  try {
+    await context.addInitScript(() => localStorage.setItem('lodestone.identity', JSON.stringify({ name: 'Gia', color: '#2f5cd6' })));
+    const page = await context.newPage();
+    await page.goto(board.links.editor);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+    const box = page.getByRole('combobox', { name: 'Find a node' });
+    await box.fill('Cina');
+    const options = page.getByRole('listbox', { name: 'Matching nodes' }).getByRole('option');
+    await expect(options).toHaveCount(2);
+    await expect(options.first()).toContainText('Bayer alumina (CN)');
+    await expect(options.first()).toContainText('CN Cina');
+    await box.fill('China');
+    await expect(options).toHaveCount(2);
+  } finally {
+    await context.close();
+  }
+});
+
 async function openAt(browser: Browser, url: string, width: number, height: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } });
   await context.addInitScript(() => localStorage.setItem('lodestone.identity', JSON.stringify({ name: 'Reader', color: '#2f5cd6' })));

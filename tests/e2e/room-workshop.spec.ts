@@ -1,4 +1,4 @@
-/** Workshop-ready, the room side (issue 16): offline shell, slides, help, toasts, fork; screenshots at 1440x900 and 1024x768. */
+/** Workshop-ready, the room side (issue 16): offline shell, slides, help, toasts, fork; screenshots (board, exposure summary, slide, compare, help) at 1440x900 and 1024x768. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as join_ } from 'node:path';
@@ -72,6 +72,11 @@ for (const size of SIZES) {
     const fran = await at(browser, 'Fran', board.links.facilitator, size);
     await fran.screenshot({ path: testInfo.outputPath(`board-${size.width}x${size.height}.png`) });
     await testInfo.attach(`board ${size.width}x${size.height}`, { path: testInfo.outputPath(`board-${size.width}x${size.height}.png`), contentType: 'image/png' });
+    // The exposure summary (the side panel's first view) as the room sees it.
+    const summary = fran.getByTestId('exposure-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).not.toContainText('updating');
+    await shot(fran, testInfo, `exposure-summary-${size.width}x${size.height}`);
     await fran.getByRole('tab', { name: 'Facilitator' }).click();
     await fran.getByRole('button', { name: 'Present…' }).click();
     await fran.getByRole('button', { name: /Start presentation/ }).click();
@@ -146,6 +151,42 @@ test('a toast names who arranged the board; the one who arranged gets Undo', asy
   await expect(mine).toContainText('You arranged the board by stage.');
   await mine.getByRole('button', { name: 'Undo' }).click();
   await expect(mine).toHaveCount(0);
+});
+
+/** No toast after the next two frames (counted once: a retrying assertion would wait for a shown toast to time out). */
+async function expectNoToastNow(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await page.getByTestId('activity-toast').count()).toBe(0);
+}
+
+test('a lever change by someone else shows a toast naming them to whoever looks at that lever, and to no one else', async ({ browser, baseURL }) => {
+  const board = await importBoard(baseURL!, galliumBoard());
+  const label = 'China gallium export ban';
+  const ada = await join(browser, 'Ada', '#2f5cd6', board.links.editor);
+  const bo = await join(browser, 'Bo', '#c2185b', board.links.editor);
+  const cy = await join(browser, 'Cy', '#2e7d32', board.links.editor);
+  // Bo looks at the lever (opened from the Levers tab into the inspector); Cy stays on the Exposure tab.
+  await bo.page.getByRole('tab', { name: 'Levers' }).click();
+  await bo.page.getByRole('button', { name: `Edit ${label}` }).click();
+  await expect(bo.page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+  await expect(cy.page.getByRole('tab', { name: 'Exposure' })).toHaveAttribute('aria-selected', 'true');
+  await ada.page.getByRole('tab', { name: 'Levers' }).click();
+  const enable = ada.page.getByLabel(`Enable ${label}`);
+  await enable.check();
+  const boToast = bo.page.getByTestId('activity-toast');
+  await expect(boToast).toHaveText(`Ada switched on "${label}".×`);
+  await expect(boToast).toHaveAttribute('data-type', 'lever');
+  await expect(ada.page.getByTestId('activity-toast')).toHaveCount(0);
+  // Cy's board has the change but no toast; opening the Levers tab afterwards does not bring back old news.
+  await expect.poll(() => cy.page.evaluate(() => (window as unknown as { __lodestone?: { state?: { board: Board } } }).__lodestone?.state?.board.scenario.disruptions[0].enabled)).toBe(true);
+  await expectNoToastNow(cy.page);
+  await cy.page.getByRole('tab', { name: 'Levers' }).click();
+  await expect(cy.page.getByLabel(`Enable ${label}`)).toBeChecked();
+  await expectNoToastNow(cy.page);
+  // Cy is looking now (the Levers tab lists every lever): the next change is told, and in the right words.
+  await enable.uncheck();
+  await expect(cy.page.getByTestId('activity-toast')).toHaveText(`Ada switched off "${label}".×`);
+  await expect(boToast).toHaveText(`Ada switched off "${label}".×`);
 });
 
 test('Fork asks first and opens the fork in a new tab; the facilitator\'s tab stays on the board', async ({ browser, baseURL }) => {

@@ -7,7 +7,8 @@ import { memo, useMemo } from 'react';
 import { isEuMember } from '../../../shared/board/countries';
 import type { Board } from '../../../shared/board/types';
 import { ZERO_TOLERANCE, type ConsumerReport, type RerouteConsumer, type StageReport } from '../../../shared/exposure/types';
-import { days, flag, KIND_LOOK, percent } from '../../state/look';
+import { days, percent } from '../../state/look';
+import { KindIcon } from '../../state/Icon';
 import { nodeLabel } from '../board-words';
 import { AdaptedTable } from './AdaptedTable';
 import { ConsumerCritical } from './ConsumerCritical';
@@ -54,7 +55,7 @@ function StageStats({ name, stage, over }: { name: keyof typeof STAGE_NAMES; sta
         {stage.hhi > HIGHLY_CONCENTRATED && <span className="note"> highly concentrated</span>}
       </span>
       <Figure field={`benchmark-${name}`} value={over} className={over ? 'flag-over' : 'flag-within'}>
-        {over && stage.top ? `${flag(stage.top.country)} ` : ''}{benchmarkWords(stage, over)}
+        {benchmarkWords(stage, over)}
       </Figure>
     </div>
   );
@@ -104,7 +105,7 @@ function ConsumerCardView({ board, nodesById, mineral, consumerId, report: c, ad
     <section className={`consumer-card tone-${mark.tone}`} data-testid={`exposure-${mineral}-${consumerId}`} aria-label={`${node?.label ?? consumerId}, ${mineral}`}>
       <details open={open}>
         <summary className="consumer-head">
-          <h3>{node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : consumerId}</h3>
+          <h3>{node ? <><KindIcon kind={node.kind} /> {node.label}</> : consumerId}</h3>
           <span className={`verdict ${mark.tone}`} title={mark.explain}>
             <span aria-hidden="true">{mark.tone === 'bad' || mark.tone === 'warn' ? '✗ ' : '✓ '}</span>
             <Figure field="survives" value={c.survives}>{mark.text}</Figure>

@@ -1,7 +1,8 @@
 /** The nodes whose loss alone hurts one consumer most, each with time to survive against time to recover; at-risk ones flagged, a click selects. */
 import type { Board } from '../../../shared/board/types';
 import type { ConsumerCriticalNode } from '../../../shared/exposure/types';
-import { days, KIND_LOOK, percent } from '../../state/look';
+import { days, percent } from '../../state/look';
+import { KindIcon } from '../../state/Icon';
 import { Figure, perYear } from './Figure';
 
 /** Props of ConsumerCritical. */
@@ -25,7 +26,7 @@ export function ConsumerCritical({ nodesById, nodes, onSelectNode }: ConsumerCri
           return (
             <li key={n.node} className={n.atRisk ? 'at-risk' : undefined} data-node={n.node} data-at-risk={n.atRisk ? 'true' : 'false'}>
               <button type="button" className="critical-node" onClick={() => onSelectNode?.(n.node)} title="Select this node on the board">
-                <span className="critical-label">{n.atRisk && <span aria-label="at risk" role="img">⚠ </span>}{node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : n.node}</span>
+                <span className="critical-label">{n.atRisk && <span aria-label="at risk" role="img">⚠ </span>}{node ? <><KindIcon kind={node.kind} /> {node.label}</> : n.node}</span>
                 <span>loses <Figure field="cn-loss" value={n.loss}>{perYear(n.loss)}</Figure> ({percent(n.lossPct)})</span>
                 <span className="critical-times">
                   survives <Figure field="cn-tts" value={Number.isFinite(n.tts) ? n.tts : null}>{days(Number.isFinite(n.tts) ? n.tts : null)}</Figure>

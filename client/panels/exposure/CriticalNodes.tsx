@@ -2,7 +2,8 @@
 import { memo } from 'react';
 import type { Board } from '../../../shared/board/types';
 import { ZERO_TOLERANCE, type CriticalNode } from '../../../shared/exposure/types';
-import { KIND_LOOK, percent } from '../../state/look';
+import { percent } from '../../state/look';
+import { KindIcon } from '../../state/Icon';
 import { Figure, perYear } from './Figure';
 
 /** Props of CriticalNodes. */
@@ -37,7 +38,7 @@ export const CriticalNodes = memo(function CriticalNodes({ board, mineral, nodes
             return (
               <li key={n.node}>
                 <button type="button" className="critical-node" data-node={n.node} onClick={() => onSelectNode(n.node)}>
-                  <span className="critical-label">{node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : n.node}</span>
+                  <span className="critical-label">{node ? <><KindIcon kind={node.kind} /> {node.label}</> : n.node}</span>
                   <Figure field="loss" value={n.loss}>{perYear(n.loss)}</Figure>
                   <Figure field="lossPct" value={n.lossPct} className="critical-pct">{percent(n.lossPct)}</Figure>
                 </button>

@@ -1,6 +1,6 @@
 /** The EU CRMA 2030 benchmarks of one mineral: extraction, processing and recycling capacity against 10/40/25 % of EU consumption, and the largest third country per stage against 65 %. */
 import type { CrmaReport } from '../../../shared/exposure/types';
-import { flag, percent, tonnes } from '../../state/look';
+import { percent, tonnes } from '../../state/look';
 import { countryName } from '../board-words';
 import { Figure } from './Figure';
 
@@ -57,7 +57,7 @@ export function CrmaDashboard({ mineral, crma }: CrmaDashboardProps) {
                 <li key={stage} data-benchmark={`third-${stage}`} data-met={met ? 'true' : 'false'}>
                   <span className="crma-name">{STAGES[stage]}: largest third country</span>
                   <Gauge share={share} target={LIMIT} over={!met} />
-                  <span>{top === null ? 'none' : <>{flag(top.country)} {countryName(top.country)} <Figure field={`crma-third-${stage}`} value={share}>{percent(share)}</Figure></>} of at most 65 %</span>
+                  <span>{top === null ? 'none' : <>{countryName(top.country)} <Figure field={`crma-third-${stage}`} value={share}>{percent(share)}</Figure></>} of at most 65 %</span>
                   <span className={`crma-verdict ${met ? 'met' : 'not-met'}`}>{met ? 'met' : 'not met'}</span>
                 </li>
               );

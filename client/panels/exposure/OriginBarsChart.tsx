@@ -1,7 +1,7 @@
 /** Origin shares of one consumer's supply by stage: two stacked horizontal bars (mining, refining), one segment per country. */
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StageReport } from '../../../shared/exposure/types';
-import { countryColor, flag, percent } from '../../state/look';
+import { countryColor, percent } from '../../state/look';
 import { countryName } from '../board-words';
 
 /** Props of OriginBarsChart. */
@@ -23,7 +23,7 @@ function countryOrder(stages: OriginBarsProps['stages']): string[] {
 }
 
 function originName(country: string): string {
-  return PSEUDO.has(country) ? countryName(country) : `${flag(country)} ${country}`;
+  return PSEUDO.has(country) ? countryName(country) : country;
 }
 
 /** The recharts bars plus the same shares as text (which also serves as the legend). */

@@ -1,8 +1,8 @@
-/** A country picker: type a name or a code, choose from a list of flag, name and code; stores the code. */
+/** A country picker: type a name or a code, choose from a list of name and code; stores the code. */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { countryNameOf, resolveCountry, searchCountries } from '../../../shared/input/country-search';
-import { flag } from '../../state/look';
 import './fields.css';
+import '../../state/look.css';
 
 /** The sentences this field shows (one place, for translation later). */
 export const COUNTRY_FIELD_WORDS = {
@@ -97,8 +97,7 @@ export function CountryField({ label, value, check, commit, disabled = false }: 
           onBlur={settle}
           onKeyDown={onKeyDown}
         />
-        <span className="flag" role="img" aria-label={code ? `flag: ${countryNameOf(code)}` : 'no flag'} title={code ? countryNameOf(code) : undefined}>{flag(code)}</span>
-        <code className="country-code" aria-label="country code">{code}</code>
+        <code className="country-code ls-country-chip" aria-label="country code" title={code ? countryNameOf(code) : undefined}>{code}</code>
       </span>
       {open && (
         <ul id={`${id}-list`} role="listbox" className="country-list" aria-label={COUNTRY_FIELD_WORDS.listLabel(label)}>
@@ -115,7 +114,7 @@ export function CountryField({ label, value, check, commit, disabled = false }: 
                 store(match.code);
               }}
             >
-              <span aria-hidden="true">{flag(match.code)}</span> <span className="country-name">{match.name}</span> <code>{match.code}</code>
+              <span className="country-name">{match.name}</span> <code className="ls-country-chip">{match.code}</code>
             </li>
           ))}
         </ul>

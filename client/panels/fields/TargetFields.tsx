@@ -78,7 +78,7 @@ export function TargetFields({ board, target, disabled, onChange, countryField, 
             {target.node === '' && <option value="">(choose a node)</option>}
             {missing(board.nodes.map((n) => n.id), target.node)}
             {nodes.map((n) => (
-              <option key={n.id} value={n.id}>{`${KIND_LOOK[n.kind].icon} ${n.label} (${n.country})`}</option>
+              <option key={n.id} value={n.id}>{`${n.label} (${n.country})`}</option>
             ))}
           </select>
           {error && <span role="alert" className="field-error">{error}</span>}

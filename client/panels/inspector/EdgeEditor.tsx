@@ -2,7 +2,7 @@
 import { EdgeSchema } from '../schemas';
 import type { Board, BoardEdge } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
-import { KIND_LOOK } from '../../state/look';
+import { KindIcon } from '../../state/Icon';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseNumber } from '../fields/issues';
 
@@ -23,7 +23,7 @@ function End({ board, id, label }: { board: Board; id: string; label: string }) 
     <div className="field">
       <span className="field-label">{label}</span>
       <span className="edge-end" data-node={id}>
-        {node ? `${KIND_LOOK[node.kind].icon} ${node.label}` : `${id} (missing)`}
+        {node ? <><KindIcon kind={node.kind} /> {node.label}</> : `${id} (missing)`}
       </span>
     </div>
   );

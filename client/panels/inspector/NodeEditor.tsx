@@ -1,4 +1,4 @@
-/** Every field of one node: kind, label, country (with flag), recovery days, lat/lon, capacity/demand/stock rows, tags. */
+/** Every field of one node: kind, label, country (name or code), recovery days, lat/lon, capacity/demand/stock rows, tags. */
 import { useId } from 'react';
 import { NodeSchema } from '../schemas';
 import { NODE_KINDS, type BoardNode, type MineralAmounts, type NodeKind } from '../../../shared/board/types';
@@ -60,7 +60,7 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
           }}
         >
           {NODE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>{`${KIND_LOOK[kind].icon} ${KIND_LOOK[kind].name}`}</option>
+            <option key={kind} value={kind}>{KIND_LOOK[kind].name}</option>
           ))}
         </select>
       </div>

@@ -3,7 +3,6 @@ import { useId, useState, type FormEvent } from 'react';
 import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
 import { resolveCountry } from '../../../shared/input/country-search';
-import { flag } from '../../state/look';
 import { boardMinerals, passesWords, targetWords } from '../board-words';
 import { errorsByField, parseNumber } from '../fields/issues';
 import { MineralPicker } from '../fields/MineralPicker';
@@ -104,7 +103,6 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
                     setCountryText(e.target.value);
                     edit('target', { target: { ...country, country: resolveCountry(e.target.value) ?? e.target.value.trim().toUpperCase() } });
                   }} />
-                <span className="flag" aria-hidden="true">{flag(country.country)}</span>
                 {countryText !== null && resolveCountry(countryText) !== null && <code className="country-code">{country.country}</code>}
               </span>
               {alert(shown('target', 'target.country'))}

@@ -2,7 +2,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ExpansionSchema } from '../schemas';
 import type { Board, Expansion } from '../../../shared/board/types';
-import { KIND_LOOK } from '../../state/look';
 import type { BoardActions } from '../../state/types';
 import { boardMinerals, nodeLabel } from '../board-words';
 import { errorsByField, parseNumber } from '../fields/issues';
@@ -41,7 +40,7 @@ function AddExpansionForm({ board, onAdd, onCancel, newId }: { board: Board; onA
         <input id={`${id}-l`} value={draft.label} placeholder="New refinery line online" onChange={(e) => setDraft({ ...draft, label: e.target.value })} />{alert(errors.label)}</div>
       <div className="field"><label htmlFor={`${id}-n`}>Node</label>
         <select id={`${id}-n`} value={draft.node} onChange={(e) => setDraft({ ...draft, node: e.target.value })}>
-          {board.nodes.map((n) => <option key={n.id} value={n.id}>{`${KIND_LOOK[n.kind].icon} ${n.label} (${n.country})`}</option>)}
+          {board.nodes.map((n) => <option key={n.id} value={n.id}>{`${n.label} (${n.country})`}</option>)}
         </select>{alert(errors.node)}</div>
       <div className="field"><label htmlFor={`${id}-m`}>Mineral</label>
         <input id={`${id}-m`} value={draft.mineral} onChange={(e) => setDraft({ ...draft, mineral: e.target.value.trim().toLowerCase() })} /></div>

@@ -70,23 +70,26 @@ function consumerReport(shortfall: number, supplied: number) {
 const key = (k: string, mods: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(document.body, { key: k, ...mods });
 
 describe('Canvas: drawing the board', () => {
-  it('renders every node kind with its label, flag, country and figures', () => {
+  it('renders every node kind with its SVG icon, label, country code and figures', () => {
     renderCanvas();
-    const expected: [string, string, string, string, string][] = [
-      ['m1', 'Kolwezi mine', '🇨🇩', 'CD', '12.5k t/yr'],
-      ['t1', 'Durban port', '🇿🇦', 'ZA', '30k t/yr'],
-      ['r1', 'Jinchuan refinery', '🇨🇳', 'CN', '9k t/yr'],
-      ['s1', 'EU reserve', '🇩🇪', 'DE', '800 t'],
-      ['y1', 'Umicore Hoboken', '🇧🇪', 'BE', '400 t/yr'],
-      ['c1', 'EU batteries', '🇩🇪', 'DE', '7k t/yr'],
+    const expected: [string, string, string, string][] = [
+      ['m1', 'Kolwezi mine', 'CD', '12.5k t/yr'],
+      ['t1', 'Durban port', 'ZA', '30k t/yr'],
+      ['r1', 'Jinchuan refinery', 'CN', '9k t/yr'],
+      ['s1', 'EU reserve', 'DE', '800 t'],
+      ['y1', 'Umicore Hoboken', 'BE', '400 t/yr'],
+      ['c1', 'EU batteries', 'DE', '7k t/yr'],
     ];
-    for (const [id, label, flagText, country, figure] of expected) {
+    for (const [id, label, country, figure] of expected) {
       const card = within(screen.getByTestId(`node-${id}`));
       // The full form (the compact form repeats label, flag and country for far zooms).
       const full = (part: string) => within(screen.getByTestId(`node-${id}`).querySelector<HTMLElement>(`.ls-node__${part}`)!);
       expect(full('head').getByText(label)).toBeTruthy();
-      expect(full('meta').getByText(flagText)).toBeTruthy();
-      expect(full('meta').getByText(country)).toBeTruthy();
+      // Drawn as shapes (no emoji font needed), in both forms; the country as its code in a chip.
+      expect(screen.getByTestId(`node-${id}`).querySelectorAll('svg.ls-icon path, svg.ls-icon rect, svg.ls-icon circle').length).toBeGreaterThan(0);
+      expect(screen.getByTestId(`node-${id}`).querySelectorAll('svg.ls-icon')).toHaveLength(2);
+      expect(full('meta').getByText(country, { selector: '.ls-country-chip' })).toBeTruthy();
+      expect(screen.getByTestId(`node-${id}`).textContent).not.toMatch(/\p{Extended_Pictographic}|\p{Regional_Indicator}/u);
       expect(card.getByText(label, { selector: '.ls-node__compact-label' })).toBeTruthy();
       expect(card.getByText(figure)).toBeTruthy();
       expect(card.getByText('cobalt')).toBeTruthy();

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, type CanvasProps } from '../../../client/canvas/Canvas';
-import { countryName, searchNodes } from '../../../client/canvas/node-search';
+import { countryLabel, searchNodes } from '../../../client/canvas/node-search';
 import { shortcutFor } from '../../../client/canvas/shortcuts';
 import type { BoardViewState } from '../../../client/state/types';
 import type { Board, BoardNode } from '../../../shared/board/types';
@@ -20,7 +20,7 @@ const board: Board = {
   scenario: { name: 'Baseline', disruptions: [], expansions: [], priceFloors: [] }, notes: [],
 };
 
-const ids = (q: string) => searchNodes(nodes, q).map((m) => m.node.id);
+const ids = (q: string) => searchNodes(nodes, q, { locale: 'en' }).map((m) => m.node.id);
 
 describe('searchNodes', () => {
   it('finds by label, start of the label first, then a word, then inside', () => {
@@ -34,12 +34,12 @@ describe('searchNodes', () => {
     expect(ids('de')).toEqual(['c1', 'c2']);
     expect(ids('germany')).toEqual(['c1', 'c2']);
     expect(ids('south af')).toEqual(['t1']);
-    expect(countryName('ZA')).toBe('South Africa');
-    expect(countryName('XX')).toBe('');
+    expect(countryLabel('ZA', 'en')).toBe('South Africa');
+    expect(countryLabel('CD', 'en-GB')).toBe('Democratic Republic of the Congo');
   });
 
   it('finds by tag and says so', () => {
-    expect(searchNodes(nodes, 'artis')).toEqual([{ node: nodes[0], matched: 'tag: artisanal' }]);
+    expect(searchNodes(nodes, 'artis', { locale: 'en' })).toEqual([{ node: nodes[0], matched: 'tag: artisanal' }]);
   });
 
   it('finds nothing for an empty query or a stranger', () => {
@@ -78,7 +78,8 @@ describe('Canvas search box', () => {
 
     fireEvent.change(box, { target: { value: 'germany' } });
     const list = screen.getByRole('listbox', { name: 'Matching nodes' });
-    const options = within(list).getAllByRole('option');
+    // The matching loads in its own chunk after the canvas is drawn.
+    const options = await within(list).findAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual([expect.stringContaining('EU batteries'), expect.stringContaining('German car makers')]);
     expect(options[0].textContent).toContain('Germany');
     fireEvent.keyDown(box, { key: 'ArrowDown' });
@@ -94,10 +95,11 @@ describe('Canvas search box', () => {
     const box = screen.getByRole('combobox', { name: 'Find a node' });
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: 'nowhere' } });
-    expect(screen.getByText('No node matches "nowhere".')).toBeTruthy();
+    expect(await screen.findByText('No node matches "nowhere".')).toBeTruthy();
     fireEvent.change(box, { target: { value: 'kol' } });
+    const option = await screen.findByRole('option', { name: /Kolwezi mine/ });
     await act(async () => {
-      fireEvent.mouseDown(screen.getByRole('option', { name: /Kolwezi mine/ }));
+      fireEvent.mouseDown(option);
     });
     expect(onSelectionChange).toHaveBeenLastCalledWith(['m1']);
     expect(screen.queryByRole('listbox')).toBeNull();

@@ -10,6 +10,7 @@ import { notesSection } from '../../../client/export/report-html';
 import { nodeLooks } from '../../../client/canvas/flow-model';
 import type { Board } from '../../../shared/board/types';
 import { computeExposure } from '../../../shared/exposure/engine';
+import { compareBoards } from '../../../shared/board/diff';
 
 vi.mock('html-to-image', () => ({
   toPng: vi.fn(async () => 'data:image/png;base64,iVBORw0KGgo='),
@@ -25,6 +26,28 @@ const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+x
 afterEach(() => vi.restoreAllMocks());
 
 describe('boardSvg: the board as vector shapes', () => {
+  it('draws each node kind\'s icon and a cut flow\'s mark as nested SVG shapes, with no emoji or flag characters', () => {
+    const svg = boardSvg(pulled);
+    const doc = parse(svg);
+    expect(doc.querySelector('parsererror')).toBeNull();
+    for (const g of doc.querySelectorAll('g.node')) {
+      const icon = g.querySelector('svg');
+      expect(icon?.getAttribute('viewBox')).toBe('0 0 24 24');
+      expect(icon?.querySelectorAll('path, rect, circle, line, polyline').length).toBeGreaterThan(0);
+    }
+    expect(doc.querySelectorAll('g.flow-label svg').length).toBeGreaterThan(0);
+    expect(svg).not.toMatch(/\p{Extended_Pictographic}|\p{Regional_Indicator}/u);
+  });
+
+  it('shows a changed node\'s kind icon as inline SVG in the printable report\'s diff', () => {
+    const after: Board = { ...pulled, nodes: pulled.nodes.map((n, i) => (i === 0 ? { ...n, label: `${n.label} (renamed)` } : n)) };
+    const html = printableReport({ title: 'r', board: after, exposure: computeExposure(after), comparison: compareBoards(pulled, after) });
+    const item = new DOMParser().parseFromString(html, 'text/html').querySelector('li[data-change="changed"]');
+    expect(item?.textContent).toContain('(renamed)');
+    expect(item?.querySelector('svg')?.getAttribute('viewBox')).toBe('0 0 24 24');
+    expect(html).not.toMatch(/\p{Extended_Pictographic}|\p{Regional_Indicator}/u);
+  });
+
   it('is well-formed SVG with a rect and texts per node, a path per flow, labels and notes, and no HTML inside', () => {
     const doc = parse(boardSvg(withNote));
     expect(doc.querySelector('parsererror')).toBeNull();

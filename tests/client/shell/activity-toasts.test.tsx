@@ -19,8 +19,14 @@ describe('activity sentences', () => {
   });
 
   it('tells of others\' lever changes only', () => {
-    expect(activitySentence(notice({ type: 'lever', detail: leverDetail('ban', 'China ban', true) }))).toBe('Ada switched on "China ban".');
-    expect(activitySentence(notice({ type: 'lever', mine: true, detail: leverDetail('ban', 'China ban', true) }))).toBeNull();
+    expect(activitySentence(notice({ type: 'lever', detail: leverDetail('ban', 'China ban', true, true) }))).toBe('Ada switched on "China ban".');
+    expect(activitySentence(notice({ type: 'lever', mine: true, detail: leverDetail('ban', 'China ban', true, true) }))).toBeNull();
+  });
+
+  it('says switched off for the switch, changed for anything else, with the state it is in', () => {
+    expect(activitySentence(notice({ type: 'lever', detail: leverDetail('ban', 'China ban', false, true) }))).toBe('Ada switched off "China ban".');
+    expect(activitySentence(notice({ type: 'lever', detail: leverDetail('ban', 'China ban', true) }))).toBe('Ada changed "China ban" (it is on).');
+    expect(activitySentence(notice({ type: 'lever', detail: leverDetail('ban', 'China ban', false) }))).toBe('Ada changed "China ban" (it is off).');
   });
 });
 
@@ -36,11 +42,25 @@ describe('ActivityToasts', () => {
     expect(onDismiss).toHaveBeenCalledWith('x');
   });
 
-  it('shows a lever change only to someone looking at that lever', () => {
-    const lever = notice({ type: 'lever', detail: leverDetail('ban', 'China ban', true) });
-    const { rerender } = render(<ActivityToasts notices={[lever]} watchingLever={() => false} onUndo={() => undefined} onDismiss={() => undefined} />);
+  it('shows a lever change only to someone looking at that lever when it arrives', () => {
+    const lever = notice({ type: 'lever', detail: leverDetail('ban', 'China ban', true, true) });
+    const props = { onUndo: () => undefined, onDismiss: () => undefined };
+    const { rerender } = render(<ActivityToasts notices={[lever]} watchingLever={() => false} {...props} />);
     expect(screen.queryByTestId('activity-toast')).toBeNull();
-    rerender(<ActivityToasts notices={[lever]} watchingLever={(id) => id === 'ban'} onUndo={() => undefined} onDismiss={() => undefined} />);
-    expect(screen.getByTestId('activity-toast').textContent).toContain('Ada switched on "China ban".');
+    // Looking at the lever later does not bring back a change made while I looked elsewhere.
+    rerender(<ActivityToasts notices={[lever]} watchingLever={(id) => id === 'ban'} {...props} />);
+    expect(screen.queryByTestId('activity-toast')).toBeNull();
+    // The next change arrives while I look: told, and it stays when I look away.
+    const next = { ...lever, at: 2, detail: leverDetail('ban', 'China ban', false, true) };
+    rerender(<ActivityToasts notices={[next]} watchingLever={(id) => id === 'ban'} {...props} />);
+    expect(screen.getByTestId('activity-toast').textContent).toContain('Ada switched off "China ban".');
+    rerender(<ActivityToasts notices={[next]} watchingLever={() => false} {...props} />);
+    expect(screen.getByTestId('activity-toast').textContent).toContain('Ada switched off "China ban".');
+  });
+
+  it('does not show a change of one lever to someone looking at another', () => {
+    const props = { onUndo: () => undefined, onDismiss: () => undefined };
+    render(<ActivityToasts notices={[notice({ type: 'lever', detail: leverDetail('ban', 'China ban', true, true) })]} watchingLever={(id) => id === 'other'} {...props} />);
+    expect(screen.queryByTestId('activity-toast')).toBeNull();
   });
 });

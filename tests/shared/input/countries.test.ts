@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES } from '../../../shared/board/countries';
 import { COUNTRY_ALIASES, COUNTRY_NAMES } from '../../../shared/input/country-names';
-import { countryNameOf, resolveCountry, searchCountries } from '../../../shared/input/country-search';
+import { countryFit, countryNameOf, resolveCountry, searchCountries } from '../../../shared/input/country-search';
 
 describe('country table', () => {
   it('names every code a board may use, and nothing else', () => {
@@ -47,5 +47,17 @@ describe('searchCountries', () => {
 
   it('finds nothing for text that fits no country', () => {
     expect(searchCountries('zzz')).toEqual([]);
+  });
+
+  it('tells how well one country fits, other names included', () => {
+    expect(countryFit('IT', 'it')).toBe(0);
+    expect(countryFit('IT', 'Italy')).toBe(0);
+    expect(countryFit('GB', 'uk')).toBe(0);
+    expect(countryFit('IT', 'ital')).toBe(1);
+    expect(countryFit('ZA', 'africa')).toBe(2);
+    expect(countryFit('IT', 'Italia')).toBeNull();
+    expect(countryFit('IT', 'Italia', ['Italia'])).toBe(0);
+    expect(countryFit('CI', "costa d'av", ['Costa d’Avorio'])).toBe(1);
+    expect(countryFit('IT', '  ')).toBeNull();
   });
 });
