@@ -23,8 +23,6 @@ const PENDING = new Set<string>([
   'client/compare/DiffList.tsx',
   'client/compare/MineralDeltas.tsx',
   'client/export/ExportMenu.tsx',
-  'client/import/BoardFileImport.tsx',
-  'client/import/CsvImport.tsx',
   'client/main.tsx',
   'client/panels/ExposurePanel.tsx',
   'client/panels/Inspector.tsx',
