@@ -1,4 +1,5 @@
 /** Fetchers for the facilitator's snapshot routes (save, list, get, restore, fork, compare); failures are ApiErrors with a sentence. */
+import type { IntlShape } from 'react-intl';
 import type { BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
@@ -35,11 +36,11 @@ export type Comparison = BoardComparison & { from: CompareRef; to: CompareRef };
 /** Longest snapshot name the server accepts. */
 export const MAX_SNAPSHOT_NAME = 200;
 
-/** Why a snapshot name cannot be used, or null. */
-export function snapshotNameProblem(name: string): string | null {
+/** Why a snapshot name cannot be used (in `intl`'s language), or null. */
+export function snapshotNameProblem(intl: IntlShape, name: string): string | null {
   const trimmed = name.trim();
-  if (!trimmed) return 'Give the snapshot a name.';
-  if (trimmed.length > MAX_SNAPSHOT_NAME) return `Keep the name to ${MAX_SNAPSHOT_NAME} characters or fewer (it has ${trimmed.length}).`;
+  if (!trimmed) return intl.formatMessage({ id: 'snapshots.name.empty' });
+  if (trimmed.length > MAX_SNAPSHOT_NAME) return intl.formatMessage({ id: 'snapshots.name.tooLong' }, { max: MAX_SNAPSHOT_NAME, length: trimmed.length });
   return null;
 }
 

@@ -1,5 +1,6 @@
 /** CompareView: the diff list, the exposure deltas table and chart, and the changed nodes highlighted on both canvases. */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { intlIn, renderIn } from '../../utils/intl';
 import { describe, expect, it } from 'vitest';
 import { changedEdgeIds, changedNodeIds, changeLine, nodeChanges, shortfallBars, valueText } from '../../../client/compare/compare-model';
 import { CompareView } from '../../../client/compare/CompareView';
@@ -38,13 +39,13 @@ const comparison = { from: 's1', to: 'live', ...compareBoards(before, after) };
 const field = (row: HTMLElement, name: string) => row.querySelector(`[data-field="${name}"]`)?.getAttribute('data-value');
 
 describe('compare model', () => {
-  it('changedNodeIds holds the added, removed and changed nodes', () => {
+  it('changedNodeIds holds the added, removed and changed nodes', async () => {
     expect([...changedNodeIds(comparison.diff)].sort()).toEqual(['fi', 'ma', 'us']);
     expect(nodeChanges(comparison.diff)).toEqual(new Map([['ma', 'added'], ['us', 'removed'], ['fi', 'changed']]));
     expect([...changedEdgeIds(comparison.diff)]).toEqual(['u1']);
   });
 
-  it('writes values and changes in words', () => {
+  it('writes values and changes in words', async () => {
     expect(changeLine({ field: 'capacity.cobalt', before: 20, after: 40 })).toBe('capacity.cobalt: 20 → 40');
     expect(changeLine({ field: 'lat', before: undefined, after: 1.5 })).toBe('lat: (none) → 1.5');
     expect(valueText('enabled', false)).toBe('off');
@@ -52,17 +53,17 @@ describe('compare model', () => {
     expect(valueText('position', { x: 1, y: 2 })).toBe('{"x":1,"y":2}');
   });
 
-  it('charts every consumer short on either side, in percent', () => {
+  it('charts every consumer short on either side, in percent', async () => {
     expect(shortfallBars(comparison.exposure)).toEqual([{ key: 'cobalt-eu', name: 'eu · cobalt', before: 0, after: 60 }]);
   });
 });
 
 describe('CompareView', () => {
   const show = (extra: Partial<Parameters<typeof CompareView>[0]> = {}) =>
-    render(<CompareView comparison={comparison} fromLabel="Baseline" toLabel="Live board" {...extra} />);
+    renderIn(<CompareView comparison={comparison} fromLabel="Baseline" toLabel="Live board" {...extra} />);
 
-  it('groups the diff into nodes, flows, levers and board, with "field: old → new" lines', () => {
-    show();
+  it('groups the diff into nodes, flows, levers and board, with "field: old → new" lines', async () => {
+    await show();
     const nodes = screen.getByRole('region', { name: 'Nodes' });
     expect(within(nodes).getByTestId('diff-node-ma').getAttribute('data-change')).toBe('added');
     expect(within(nodes).getByTestId('diff-node-us').getAttribute('data-change')).toBe('removed');
@@ -76,8 +77,8 @@ describe('CompareView', () => {
     expect(within(screen.getByRole('region', { name: 'Board' })).getByText('title: test board → Scenario B')).toBeTruthy();
   });
 
-  it('shows each consumer\'s exposure before and after with the exact numbers', () => {
-    show();
+  it('shows each consumer\'s exposure before and after with the exact numbers', async () => {
+    await show();
     const eu = comparison.exposure.find((d) => d.consumer === 'eu')!;
     const row = screen.getByTestId('delta-cobalt-eu');
     expect(field(row, 'delivered-before')).toBe(JSON.stringify(eu.before!.delivered));
@@ -92,34 +93,34 @@ describe('CompareView', () => {
     expect(row.className).toBe('ls-fac-delta--worse');
   });
 
-  it('shows a consumer present on one side only with dashes and null values', () => {
-    show();
+  it('shows a consumer present on one side only with dashes and null values', async () => {
+    await show();
     const row = screen.getByTestId('delta-cobalt-us');
     expect(field(row, 'delivered-after')).toBe('null');
     expect(field(row, 'delivered-before')).toBe('5');
     expect(field(row, 'delivered-delta')).toBe('-5');
   });
 
-  it('hides consumers whose numbers did not move when asked', () => {
+  it('hides consumers whose numbers did not move when asked', async () => {
     const same = { from: 's1', to: 's2', ...compareBoards(before, { ...before, title: 'renamed' }) };
-    render(<CompareView comparison={same} fromLabel="A" toLabel="B" />);
+    await renderIn(<CompareView comparison={same} fromLabel="A" toLabel="B" />);
     expect(screen.getAllByTestId(/^delta-/)).toHaveLength(2);
     fireEvent.click(screen.getByLabelText('Only what moved'));
     expect(screen.queryAllByTestId(/^delta-/)).toHaveLength(0);
     expect(screen.getByText("No consumer's exposure moved.")).toBeTruthy();
   });
 
-  it('draws the shortfall chart, and says so when nobody is short', () => {
-    show();
+  it('draws the shortfall chart, and says so when nobody is short', async () => {
+    await show();
     expect(screen.getByTestId('shortfall-chart').getAttribute('data-bars')).toBe('1');
     const same = { from: 'a', to: 'b', ...compareBoards(before, before) };
-    render(<CompareView comparison={same} fromLabel="A" toLabel="B" />);
+    await renderIn(<CompareView comparison={same} fromLabel="A" toLabel="B" />);
     expect(screen.getByText('No consumer is short on either side.')).toBeTruthy();
     expect(screen.getByTestId('diff-empty')).toBeTruthy();
   });
 
-  it('uses node labels for consumers when the boards are given, and highlights the changed nodes on both canvases', () => {
-    show({ boards: { from: before, to: after } });
+  it('uses node labels for consumers when the boards are given, and highlights the changed nodes on both canvases', async () => {
+    await show({ boards: { from: before, to: after } });
     expect(within(screen.getByTestId('delta-cobalt-eu')).getByRole('rowheader').textContent).toBe('Italian industry');
     const left = screen.getByTestId('static-board-from');
     const right = screen.getByTestId('static-board-to');

@@ -1,6 +1,7 @@
 /** Exports: downloaded file contents, the canvas picture (html-to-image mocked), the printable report HTML, opening it. */
 import { readFileSync } from 'node:fs';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { intlIn, renderIn } from '../../utils/intl';
 import { toPng, toSvg } from 'html-to-image';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadBoardCsv, downloadBoardJson, downloadExposureCsv, downloadText, exportCanvasImage, fileSlug, keepInPicture, openPrintableReport, renderedNodesBounds } from '../../../client/export/export';
@@ -46,7 +47,7 @@ afterEach(() => {
 });
 
 describe('downloads', () => {
-  it('names files after the board title', () => {
+  it('names files after the board title', async () => {
     expect(fileSlug('Africa corridors: Cobalt & Copper (2025)')).toBe('africa-corridors-cobalt-copper-2025');
     expect(fileSlug('Ærø — Søren')).toBe('r-s-ren');
     expect(fileSlug('!!!')).toBe('board');
@@ -102,7 +103,7 @@ describe('exportCanvasImage', () => {
 
   it('frames every node of the viewport element and leaves out the minimap and controls', async () => {
     const small: Board = { ...pulled, nodes: pulled.nodes.slice(0, 3), edges: [] };
-    const { container } = render(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={small} /></div>);
+    const { container } = await renderIn(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={small} /></div>);
     const url = await exportCanvasImage(container, 'png');
     expect(url).toBe('data:image/png;base64,iVBORw0KGgo=');
     const [element, options] = vi.mocked(toPng).mock.calls[0];
@@ -118,9 +119,9 @@ describe('exportCanvasImage', () => {
     expect(keepInPicture(el('react-flow__panel top left'))).toBe(false);
   });
 
-  it('reads the nodes\' box from the drawn node wrappers', () => {
+  it('reads the nodes\' box from the drawn node wrappers', async () => {
     const small: Board = { ...pulled, nodes: pulled.nodes.slice(0, 3), edges: [] };
-    const { container } = render(<div><StaticBoard board={small} /></div>);
+    const { container } = await renderIn(<div><StaticBoard board={small} /></div>);
     const xs = small.nodes.map((n) => n.position.x);
     const ys = small.nodes.map((n) => n.position.y);
     const bounds = renderedNodesBounds(container);
@@ -130,7 +131,7 @@ describe('exportCanvasImage', () => {
   });
 
   it('makes an SVG when asked', async () => {
-    const { container } = render(<div><StaticBoard board={pulled} /></div>);
+    const { container } = await renderIn(<div><StaticBoard board={pulled} /></div>);
     await expect(exportCanvasImage(container, 'svg')).resolves.toMatch(/^data:image\/svg\+xml/);
     expect(toSvg).toHaveBeenCalledTimes(1);
     expect(toPng).not.toHaveBeenCalled();
@@ -144,7 +145,7 @@ describe('exportCanvasImage', () => {
 describe('printableReport', () => {
   const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-  it('is a standalone document with print styles, the picture and a table per mineral', () => {
+  it('is a standalone document with print styles, the picture and a table per mineral', async () => {
     const html = printableReport({ title: 'Snapshot: all levers', board: pulled, exposure: report, imageDataUrl: 'data:image/png;base64,AAAA', generatedAt: '2025-03-01T12:00:00Z' });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('@page');
@@ -157,7 +158,7 @@ describe('printableReport', () => {
     expect(d.querySelector('script')).toBeNull();
   });
 
-  it('carries the engine\'s exact numbers in every consumer row', () => {
+  it('carries the engine\'s exact numbers in every consumer row', async () => {
     const d = doc(printableReport({ title: 'r', board: pulled, exposure: report }));
     let rows = 0;
     for (const [mineral, m] of Object.entries(report.minerals)) {
@@ -174,7 +175,7 @@ describe('printableReport', () => {
     expect(d.querySelector('[data-field="failing"]')?.getAttribute('data-value')).toBe(String(Object.values(report.minerals).flatMap((m) => Object.values(m.consumers)).filter((c) => !c.survives).length));
   });
 
-  it('escapes board text and refuses pictures that are not data images', () => {
+  it('escapes board text and refuses pictures that are not data images', async () => {
     const evil: Board = { ...pulled, title: '<img src=x onerror=alert(1)>', nodes: pulled.nodes.map((n, i) => (i === 0 ? { ...n, label: '</td><script>alert(1)</script>' } : n)) };
     const html = printableReport({ title: '<b>t</b>', board: evil, exposure: computeExposure(evil), imageDataUrl: 'javascript:alert(1)' });
     const d = doc(html);
@@ -184,7 +185,7 @@ describe('printableReport', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('adds the comparison: chart, delta table and the diff lines', () => {
+  it('adds the comparison: chart, delta table and the diff lines', async () => {
     const before: Board = { ...seed };
     const comparison = { from: 's1', to: 'live', fromLabel: 'Baseline', toLabel: 'All levers', ...compareBoards(before, pulled) };
     const d = doc(printableReport({ title: 'Baseline → All levers', board: pulled, exposure: report, comparison }));
@@ -202,7 +203,7 @@ describe('printableReport', () => {
 });
 
 describe('openPrintableReport', () => {
-  it('opens the report in a new window and prints it once loaded', () => {
+  it('opens the report in a new window and prints it once loaded', async () => {
     captureDownloads();
     const listeners: Record<string, () => void> = {};
     const win = { addEventListener: vi.fn((type: string, fn: () => void) => (listeners[type] = fn)), focus: vi.fn(), print: vi.fn() };
@@ -213,7 +214,7 @@ describe('openPrintableReport', () => {
     expect(win.print).toHaveBeenCalled();
   });
 
-  it('says when the browser blocked the window', () => {
+  it('says when the browser blocked the window', async () => {
     captureDownloads();
     vi.spyOn(window, 'open').mockReturnValue(null);
     expect(openPrintableReport('<p>x</p>')).toBe(false);
@@ -221,8 +222,8 @@ describe('openPrintableReport', () => {
 });
 
 describe('StaticBoard', () => {
-  it('draws the board read-only', () => {
-    render(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={pulled} exposure={report} /></div>);
+  it('draws the board read-only', async () => {
+    await renderIn(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={pulled} exposure={report} /></div>);
     expect(screen.getByTestId('static-board')).toBeTruthy();
     expect(document.querySelectorAll('.react-flow__node').length).toBe(pulled.nodes.length);
     expect(document.querySelector('.react-flow__node.draggable')).toBeNull();
@@ -237,7 +238,7 @@ describe('ExportMenu', () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(win as unknown as Window);
     const blobs: Blob[] = [];
     vi.mocked(URL.createObjectURL).mockImplementation((blob: Blob | MediaSource) => (blobs.push(blob as Blob), 'blob:test'));
-    const { container } = render(<div><StaticBoard board={pulled} /><ExportMenu board={pulled} exposure={report} canvas={() => container as HTMLElement} now={() => Date.parse('2025-03-01T12:00:00Z')} /></div>);
+    const { container } = await renderIn(<div><StaticBoard board={pulled} /><ExportMenu board={pulled} exposure={report} canvas={() => container as HTMLElement} now={() => Date.parse('2025-03-01T12:00:00Z')} /></div>);
     fireEvent.click(screen.getByRole('button', { name: 'Exposure CSV' }));
     expect(files.at(-1)?.name).toBe('africa-corridors-2024-25-flows-exposure.csv');
     fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));
@@ -250,7 +251,7 @@ describe('ExportMenu', () => {
   it('says so when the report window is blocked or there is no canvas', async () => {
     captureDownloads();
     vi.spyOn(window, 'open').mockReturnValue(null);
-    render(<ExportMenu board={pulled} exposure={report} canvas={() => null} />);
+    await renderIn(<ExportMenu board={pulled} exposure={report} canvas={() => null} />);
     fireEvent.click(screen.getByRole('button', { name: 'PNG picture' }));
     expect(screen.getByRole('alert').textContent).toBe('Open the board canvas to take a picture of it.');
     fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));

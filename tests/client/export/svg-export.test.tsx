@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
+import { intlIn, renderIn } from '../../utils/intl';
 import { toPng, toSvg } from 'html-to-image';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { boardSvg, drawnSizes, wrapText } from '../../../client/export/board-svg';
@@ -25,7 +26,7 @@ const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+x
 afterEach(() => vi.restoreAllMocks());
 
 describe('boardSvg: the board as vector shapes', () => {
-  it('is well-formed SVG with a rect and texts per node, a path per flow, labels and notes, and no HTML inside', () => {
+  it('is well-formed SVG with a rect and texts per node, a path per flow, labels and notes, and no HTML inside', async () => {
     const doc = parse(boardSvg(withNote));
     expect(doc.querySelector('parsererror')).toBeNull();
     expect(doc.documentElement.nodeName).toBe('svg');
@@ -42,7 +43,7 @@ describe('boardSvg: the board as vector shapes', () => {
     expect(doc.querySelector('g.note[data-id="n-test"]')?.textContent).toContain('Ask <the> port about');
   });
 
-  it('draws flows with their width and colour, cut ones dashed red, and frames every node and note', () => {
+  it('draws flows with their width and colour, cut ones dashed red, and frames every node and note', async () => {
     const doc = parse(boardSvg(withNote));
     const widths = [...doc.querySelectorAll('path.flow')].map((p) => Number(p.getAttribute('stroke-width')));
     expect(Math.max(...widths)).toBeCloseTo(7.5);
@@ -56,7 +57,7 @@ describe('boardSvg: the board as vector shapes', () => {
     expect(y).toBeLessThanOrEqual(-340);
   });
 
-  it('tints nodes by criticality and shows consumer shortfall from the exposure report, sized as drawn', () => {
+  it('tints nodes by criticality and shows consumer shortfall from the exposure report, sized as drawn', async () => {
     const looks = nodeLooks(computeExposure(pulled));
     const critical = [...looks].find(([, l]) => l.criticality > 0)![0];
     const sizes = new Map([[critical, { width: 260, height: 140 }]]);
@@ -67,12 +68,12 @@ describe('boardSvg: the board as vector shapes', () => {
     expect(doc.documentElement.textContent).toMatch(/short \d+ %/);
   });
 
-  it('wraps note text in lines and cuts what does not fit', () => {
+  it('wraps note text in lines and cuts what does not fit', async () => {
     expect(wrapText('one two three four', 9, 5)).toEqual(['one two', 'three', 'four']);
     expect(wrapText('a\nb\nc\nd', 10, 2)).toEqual(['a', 'b …']);
   });
 
-  it('reads the drawn sizes of node wrappers', () => {
+  it('reads the drawn sizes of node wrappers', async () => {
     const root = document.createElement('div');
     root.innerHTML = '<div class="react-flow__node" data-id="a" style="width: 210px; height: 95px"></div>';
     expect(drawnSizes(root).get('a')).toEqual({ width: 210, height: 95 });
@@ -81,13 +82,13 @@ describe('boardSvg: the board as vector shapes', () => {
 });
 
 describe('Exports without one person\'s marks', () => {
-  it('the SVG button downloads vector shapes, not an HTML snapshot', () => {
+  it('the SVG button downloads vector shapes, not an HTML snapshot', async () => {
     const links: string[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       links.push(this.href);
     });
     vi.mocked(toSvg).mockClear();
-    render(<ExportMenu board={withNote} exposure={null} canvas={() => null} />);
+    await renderIn(<ExportMenu board={withNote} exposure={null} canvas={() => null} />);
     fireEvent.click(screen.getByRole('button', { name: 'SVG picture' }));
     expect(toSvg).not.toHaveBeenCalled();
     const svg = decodeURIComponent(links[0].replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
@@ -118,7 +119,7 @@ describe('Exports without one person\'s marks', () => {
 });
 
 describe('Notes in the printable report', () => {
-  it('lists the written notes, escaped, with their line breaks', () => {
+  it('lists the written notes, escaped, with their line breaks', async () => {
     const html = printableReport({ title: 'R', board: withNote, exposure: computeExposure(withNote), generatedAt: '2025-03-01T12:00:00Z' });
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const items = [...doc.querySelectorAll('section.notes li')];
