@@ -2,7 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { intlIn, renderIn } from '../../utils/intl';
 import { describe, expect, it } from 'vitest';
-import { changedEdgeIds, changedNodeIds, changeLine, nodeChanges, shortfallBars, valueText } from '../../../client/compare/compare-model';
+import { changedEdgeIds, changedNodeIds, changeLine, edgeTitle, leverTitle, nodeChanges, shortfallBars, valueText } from '../../../client/compare/compare-model';
 import { CompareView } from '../../../client/compare/CompareView';
 import { compareBoards } from '../../../shared/board/diff';
 import type { Board } from '../../../shared/board/types';
@@ -46,11 +46,21 @@ describe('compare model', () => {
   });
 
   it('writes values and changes in words', async () => {
-    expect(changeLine({ field: 'capacity.cobalt', before: 20, after: 40 })).toBe('capacity.cobalt: 20 → 40');
-    expect(changeLine({ field: 'lat', before: undefined, after: 1.5 })).toBe('lat: (none) → 1.5');
-    expect(valueText('enabled', false)).toBe('off');
-    expect(valueText('tags', ['a', 'b'])).toBe('a, b');
-    expect(valueText('position', { x: 1, y: 2 })).toBe('{"x":1,"y":2}');
+    const intl = await intlIn('en');
+    expect(changeLine(intl, { field: 'capacity.cobalt', before: 20, after: 40 })).toBe('capacity.cobalt: 20 → 40');
+    expect(changeLine(intl, { field: 'lat', before: undefined, after: 1.5 })).toBe('lat: (none) → 1.5');
+    expect(valueText(intl, 'enabled', false)).toBe('off');
+    expect(valueText(intl, 'tags', ['a', 'b'])).toBe('a, b');
+    expect(valueText(intl, 'position', { x: 1, y: 2 })).toBe('{"x":1,"y":2}');
+  });
+
+  it('writes values, levers and flows in Italian with Italian numbers', async () => {
+    const intl = await intlIn('it');
+    expect(changeLine(intl, { field: 'capacity.cobalt', before: 1234.5, after: undefined })).toBe('capacity.cobalt: 1.234,5 → (nessuno)');
+    expect(valueText(intl, 'enabled', true)).toBe('attiva');
+    const lever = after.scenario.disruptions[0];
+    expect(leverTitle(intl, lever)).toBe('China export stop: esportazioni (raffineria) da CN, fattore 0,25 per 180 giorni (attiva)');
+    expect(edgeTitle(intl, { ...after.edges[0], volume: 1200 })).toBe('cd → cn: 1.200 t/anno cobalt');
   });
 
   it('charts every consumer short on either side, in percent', async () => {
@@ -130,5 +140,17 @@ describe('CompareView', () => {
     expect(wrapper(left, 'us')?.classList.contains('ls-fac-hl--removed')).toBe(true);
     expect(wrapper(right, 'ma')?.classList.contains('ls-fac-hl--added')).toBe(true);
     expect(wrapper(right, 'cd')?.classList.contains('ls-fac-hl')).toBe(false);
+  });
+});
+
+describe('CompareView in Italian', () => {
+  it('names the sections, columns and survival in Italian', async () => {
+    await renderIn(<CompareView comparison={comparison} fromLabel="Base" toLabel="Lavagna attuale" />, 'it');
+    expect(screen.getByRole('region', { name: 'Nodi' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Leve' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Che cosa è cambiato' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Consegnato, Base' })).toBeTruthy();
+    expect(screen.getByTestId('delta-cobalt-eu').textContent).toMatch(/→ non resiste/);
+    expect(screen.getByLabelText('Solo ciò che è cambiato')).toBeTruthy();
   });
 });

@@ -146,7 +146,7 @@ describe('printableReport', () => {
   const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
   it('is a standalone document with print styles, the picture and a table per mineral', async () => {
-    const html = printableReport({ title: 'Snapshot: all levers', board: pulled, exposure: report, imageDataUrl: 'data:image/png;base64,AAAA', generatedAt: '2025-03-01T12:00:00Z' });
+    const html = printableReport(await intlIn('en'), { title: 'Snapshot: all levers', board: pulled, exposure: report, imageDataUrl: 'data:image/png;base64,AAAA', generatedAt: '2025-03-01T12:00:00Z' });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('@page');
     expect(html).toContain('break-before: page');
@@ -159,7 +159,7 @@ describe('printableReport', () => {
   });
 
   it('carries the engine\'s exact numbers in every consumer row', async () => {
-    const d = doc(printableReport({ title: 'r', board: pulled, exposure: report }));
+    const d = doc(printableReport(await intlIn('en'), { title: 'r', board: pulled, exposure: report }));
     let rows = 0;
     for (const [mineral, m] of Object.entries(report.minerals)) {
       for (const [id, c] of Object.entries(m.consumers)) {
@@ -177,7 +177,7 @@ describe('printableReport', () => {
 
   it('escapes board text and refuses pictures that are not data images', async () => {
     const evil: Board = { ...pulled, title: '<img src=x onerror=alert(1)>', nodes: pulled.nodes.map((n, i) => (i === 0 ? { ...n, label: '</td><script>alert(1)</script>' } : n)) };
-    const html = printableReport({ title: '<b>t</b>', board: evil, exposure: computeExposure(evil), imageDataUrl: 'javascript:alert(1)' });
+    const html = printableReport(await intlIn('en'), { title: '<b>t</b>', board: evil, exposure: computeExposure(evil), imageDataUrl: 'javascript:alert(1)' });
     const d = doc(html);
     expect(d.querySelector('script')).toBeNull();
     expect(d.querySelector('img')).toBeNull();
@@ -188,7 +188,7 @@ describe('printableReport', () => {
   it('adds the comparison: chart, delta table and the diff lines', async () => {
     const before: Board = { ...seed };
     const comparison = { from: 's1', to: 'live', fromLabel: 'Baseline', toLabel: 'All levers', ...compareBoards(before, pulled) };
-    const d = doc(printableReport({ title: 'Baseline → All levers', board: pulled, exposure: report, comparison }));
+    const d = doc(printableReport(await intlIn('en'), { title: 'Baseline → All levers', board: pulled, exposure: report, comparison }));
     const part = d.querySelector('section.comparison')!;
     expect(part.querySelector('h2')?.textContent).toBe('Comparison: Baseline → All levers');
     const moved = comparison.exposure.find((x) => x.delta.shortfall > 0)!;
@@ -256,5 +256,62 @@ describe('ExportMenu', () => {
     expect(screen.getByRole('alert').textContent).toBe('Open the board canvas to take a picture of it.');
     fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The browser blocked the report window'));
+  });
+});
+
+describe('printableReport in Italian', () => {
+  it('writes the words in Italian, numbers as 1.234,5 and dates the Italian way, with lang="it"', async () => {
+    const html = printableReport(await intlIn('it'), { title: 'Rapporto', board: pulled, exposure: report, generatedAt: '2025-03-01T12:00:00Z' });
+    const d = new DOMParser().parseFromString(html, 'text/html');
+    expect(d.documentElement.getAttribute('lang')).toBe('it');
+    expect(d.querySelector('section.summary h2')?.textContent).toBe('Sintesi');
+    expect(d.querySelector('section.exposure h2')?.textContent).toBe('Esposizione per utilizzatore');
+    expect(d.querySelector('.meta')?.textContent).toMatch(/^Lavagna “.*” · scenario “.*” · \d+ nodi, \d+ flussi · creato il 1 marzo 2025/);
+    expect(d.querySelector('section.summary p')?.textContent).toMatch(/coppie utilizzatore–minerale; \d+ non resist/);
+    const headers = [...d.querySelectorAll('section.mineral table thead th')].map((th) => th.textContent);
+    expect(headers).toContain('Utilizzatore');
+    expect(headers).toContain('Giorni di scorta');
+    // A demand of at least 1,000 t is written with a dot for thousands and, when it has one, a comma for the decimal.
+    const cells = [...d.querySelectorAll('td[data-field="demand"]')];
+    const big = cells.find((td) => Number(td.getAttribute('data-value')) >= 1000)!;
+    expect(big, 'a consumer with a demand of at least 1,000 t').toBeDefined();
+    expect(big.textContent).toMatch(/^\d{1,3}(\.\d{3})+ t$/);
+    // Board text is the board's own; every figure the report writes uses Italian marks.
+    for (const td of d.querySelectorAll('td[data-field]')) expect(td.textContent).not.toMatch(/\d,\d{3}|\d\.\d{1,2}(?!\d)/);
+    expect(d.querySelector('td[data-field="survives"]')?.textContent).toMatch(/^(resiste|non resiste|nessun ammanco)$/);
+    expect(d.querySelector('td[data-field="stockDays"]')?.textContent).toMatch(/giorn|—/);
+  });
+
+  it('writes a price floor of 1234.5 USD/kg as "1.234,5 USD/kg" in Italian and "1,234.5 USD/kg" in English', async () => {
+    const magnets = JSON.parse(readFileSync('seeds/rare-earth-magnets.json', 'utf8')) as Board;
+    const floors: Board = { ...magnets, scenario: { ...magnets.scenario, priceFloors: magnets.scenario.priceFloors.map((f) => ({ ...f, enabled: true, floor: 1234.5 })) } };
+    const exposure = computeExposure(floors);
+    expect(exposure.priceFloors.length).toBeGreaterThan(0);
+    const it = new DOMParser().parseFromString(printableReport(await intlIn('it'), { title: 'r', board: floors, exposure }), 'text/html');
+    const en = new DOMParser().parseFromString(printableReport(await intlIn('en'), { title: 'r', board: floors, exposure }), 'text/html');
+    const price = (doc: Document) => doc.querySelector('td[data-field="floor"]')?.textContent;
+    expect(price(it)).toBe('1.234,5 USD/kg');
+    expect(price(en)).toBe('1,234.5 USD/kg');
+    expect(it.querySelector('section.floors h2')?.textContent).toBe('Prezzi minimi garantiti');
+    expect(en.documentElement.getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('ExportMenu in Italian', () => {
+  it('names the exports in Italian and opens the report in Italian', async () => {
+    captureDownloads();
+    const win = { addEventListener: vi.fn(), focus: vi.fn(), print: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(win as unknown as Window);
+    const blobs: Blob[] = [];
+    vi.mocked(URL.createObjectURL).mockImplementation((blob: Blob | MediaSource) => (blobs.push(blob as Blob), 'blob:test'));
+    await renderIn(<ExportMenu board={pulled} exposure={report} canvas={() => null} />, 'it');
+    expect(screen.getByRole('group', { name: 'Esporta' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Immagine PNG' }));
+    expect(screen.getByRole('alert').textContent).toBe('Apri la lavagna per farne un’immagine.');
+    fireEvent.click(screen.getByRole('button', { name: 'Rapporto stampabile' }));
+    await waitFor(() => expect(open).toHaveBeenCalled());
+    const html = await text(blobs.at(-1)!);
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('<h2>Sintesi</h2>');
   });
 });

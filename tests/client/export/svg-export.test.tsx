@@ -27,7 +27,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('boardSvg: the board as vector shapes', () => {
   it('is well-formed SVG with a rect and texts per node, a path per flow, labels and notes, and no HTML inside', async () => {
-    const doc = parse(boardSvg(withNote));
+    const doc = parse(boardSvg(await intlIn('en'), withNote));
     expect(doc.querySelector('parsererror')).toBeNull();
     expect(doc.documentElement.nodeName).toBe('svg');
     expect(doc.querySelector('foreignObject')).toBeNull();
@@ -44,14 +44,14 @@ describe('boardSvg: the board as vector shapes', () => {
   });
 
   it('draws flows with their width and colour, cut ones dashed red, and frames every node and note', async () => {
-    const doc = parse(boardSvg(withNote));
+    const doc = parse(boardSvg(await intlIn('en'), withNote));
     const widths = [...doc.querySelectorAll('path.flow')].map((p) => Number(p.getAttribute('stroke-width')));
     expect(Math.max(...widths)).toBeCloseTo(7.5);
     expect(Math.min(...widths)).toBeGreaterThanOrEqual(1.5);
     const dashed = [...doc.querySelectorAll('path.flow[stroke-dasharray]')];
     expect(dashed.length).toBeGreaterThan(0);
     for (const p of dashed) expect(p.getAttribute('stroke')).toBe('#d62728');
-    expect(parse(boardSvg(seed)).querySelectorAll('path.flow[stroke-dasharray]').length).toBe(0);
+    expect(parse(boardSvg(await intlIn('en'), seed)).querySelectorAll('path.flow[stroke-dasharray]').length).toBe(0);
     const [x, y] = doc.documentElement.getAttribute('viewBox')!.split(' ').map(Number);
     expect(x).toBeLessThanOrEqual(-440);
     expect(y).toBeLessThanOrEqual(-340);
@@ -61,11 +61,11 @@ describe('boardSvg: the board as vector shapes', () => {
     const looks = nodeLooks(computeExposure(pulled));
     const critical = [...looks].find(([, l]) => l.criticality > 0)![0];
     const sizes = new Map([[critical, { width: 260, height: 140 }]]);
-    const doc = parse(boardSvg(pulled, { looks, sizes }));
+    const doc = parse(boardSvg(await intlIn('en'), pulled, { looks, sizes }));
     const rect = doc.querySelector(`g.node[data-id="${critical}"] rect`)!;
     expect(rect.getAttribute('fill')).toMatch(/^hsl/);
     expect(rect.getAttribute('width')).toBe('260');
-    expect(doc.documentElement.textContent).toMatch(/short \d+ %/);
+    expect(doc.documentElement.textContent).toMatch(/short \d+%/);
   });
 
   it('wraps note text in lines and cuts what does not fit', async () => {
@@ -120,12 +120,28 @@ describe('Exports without one person\'s marks', () => {
 
 describe('Notes in the printable report', () => {
   it('lists the written notes, escaped, with their line breaks', async () => {
-    const html = printableReport({ title: 'R', board: withNote, exposure: computeExposure(withNote), generatedAt: '2025-03-01T12:00:00Z' });
+    const html = printableReport(await intlIn('en'), { title: 'R', board: withNote, exposure: computeExposure(withNote), generatedAt: '2025-03-01T12:00:00Z' });
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const items = [...doc.querySelectorAll('section.notes li')];
     expect(items.length).toBe(withNote.notes.filter((n) => n.text.trim() !== '').length);
     const mine = doc.querySelector('li[data-note="n-test"]')!;
     expect(mine.innerHTML).toBe('Ask &lt;the&gt; port about<br>the 2026 plan');
-    expect(notesSection([{ id: 'x', text: '  ' }])).toBe('');
+    expect(notesSection([{ id: 'x', text: '  ' }], 'Notes')).toBe('');
+  });
+});
+
+describe('boardSvg in Italian', () => {
+  it('names kinds, shortfall and figures in Italian with Italian numbers', async () => {
+    const looks = nodeLooks(computeExposure(pulled));
+    const svg = boardSvg(await intlIn('it'), pulled, { looks });
+    const doc = parse(svg);
+    const mine = pulled.nodes.find((n) => n.kind === 'mine')!;
+    expect(doc.querySelector(`g.node[data-id="${mine.id}"]`)?.textContent).toContain('Miniera');
+    expect(doc.documentElement.textContent).toMatch(/ammanco \d+%/);
+    expect(doc.documentElement.textContent).toContain('t/anno');
+    // Notes are the board's own words; the cards and flow labels are the export's.
+    expect(`${doc.querySelector('g.nodes')?.textContent}${doc.querySelector('g.flow-labels')?.textContent}`).not.toMatch(/t\/yr|short \d/);
+    const big = pulled.edges.find((e) => e.volume >= 1000);
+    if (big) expect(doc.querySelector('g.flow-labels')?.textContent).toMatch(/\d\.\d{3} t\/anno/);
   });
 });
