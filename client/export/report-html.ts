@@ -37,7 +37,7 @@ const PLOT_WIDTH = 380;
  * A horizontal bar chart of shares (0..1) as inline SVG, with a legend and each bar's percentage written
  * next to it (`share` writes it, in the report's language); readable printed in black and white too.
  */
-export function barChartSvg(title: string, rows: readonly ChartRow[], series: readonly ChartSeries[], share: (value: number) => string = (v) => `${(100 * v).toFixed(1)} %`): string {
+export function barChartSvg(title: string, rows: readonly ChartRow[], series: readonly ChartSeries[], share: (value: number) => string): string {
   const group = series.length * BAR + GAP;
   const top = 24;
   const height = top + rows.length * group + 4;
