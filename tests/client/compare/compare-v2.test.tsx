@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { screen } from '@testing-library/react';
-import { intlIn, renderIn } from '../../utils/intl';
+import { renderIn } from '../../utils/intl';
 import { describe, expect, it } from 'vitest';
 import { CompareView } from '../../../client/compare/CompareView';
 import { compareBoards } from '../../../shared/board/diff';

@@ -1,6 +1,6 @@
 /** DiffList shows changes of the version 2 lists: expansions, price floors and prices are never "No differences". */
 import { screen, within } from '@testing-library/react';
-import { intlIn, renderIn } from '../../utils/intl';
+import { renderIn } from '../../utils/intl';
 import { describe, expect, it } from 'vitest';
 import { DiffList } from '../../../client/compare/DiffList';
 import { diffBoards } from '../../../shared/board/diff';
