@@ -86,7 +86,11 @@ table { width: 100%; border-collapse: collapse; margin: 6px 0 12px; font-variant
 caption { text-align: left; font-weight: 600; padding: 2px 0 4px; }
 th, td { border-bottom: 1px solid #e3e6ea; padding: 3px 5px; text-align: right; vertical-align: top; }
 th:first-child, td:first-child, th[scope='row'] { text-align: left; }
-thead th { background: #f1f3f5; font-weight: 600; }
+thead th { background: #f1f3f5; font-weight: 600; hyphens: auto; }
+tbody th { overflow-wrap: break-word; }
+/* The per-consumer table has 15 columns: a smaller type keeps it within the page in English and in Italian's longer words. */
+.mineral table { font-size: 11px; }
+.mineral th, .mineral td { padding: 3px 4px; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .bad { color: #c92a2a; font-weight: 600; }
