@@ -38,7 +38,7 @@ export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }:
     setError(null);
     // The awareness that announced the slide may reach us before the server that answers has it: one retry.
     const load = (attempt: number) =>
-      getSlide(boardId, token, id, abort.signal).then(
+      getSlide(boardId, token, id, abort.signal, intl).then(
         (detail) => setCache((before) => new Map(before).set(id, detail)),
         (e: Error) => {
           if (abort.signal.aborted) return;
@@ -52,7 +52,7 @@ export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }:
       clearTimeout(retry);
     };
     // The cache is read, not watched: a fetched slide must not start another fetch.
-  }, [boardId, token, id]);
+  }, [boardId, token, id, intl]);
 
   if (!shown || (error && !cached)) {
     return (

@@ -30,7 +30,7 @@ export function PresentSetup({ boardId, token, onStart, busy = false }: PresentS
     const abort = new AbortController();
     setSnapshots(null);
     setError(null);
-    listSnapshots(boardId, token, abort.signal).then(
+    listSnapshots(boardId, token, abort.signal, intl).then(
       (list) => {
         setSnapshots(list);
         setDeck(createDeck(list.map((s) => s.id)));
@@ -38,7 +38,7 @@ export function PresentSetup({ boardId, token, onStart, busy = false }: PresentS
       (e: Error) => !abort.signal.aborted && setError(e.message),
     );
     return () => abort.abort();
-  }, [open, boardId, token]);
+  }, [open, boardId, token, intl]);
 
   const names = new Map((snapshots ?? []).map((s) => [s.id, s.name]));
   const unused = (snapshots ?? []).filter((s) => !deck.ids.includes(s.id));

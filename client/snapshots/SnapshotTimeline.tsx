@@ -61,7 +61,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
   const load = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        const list = await listSnapshots(boardId, token, signal);
+        const list = await listSnapshots(boardId, token, signal, intl);
         setSnapshots(list);
         setLoadError(null);
         setPicked((current) => current.filter((id) => list.some((s) => s.id === id)));
@@ -88,7 +88,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
     setSaving(true);
     setError(null);
     try {
-      const saved = await saveSnapshot(boardId, token, chosen, author);
+      const saved = await saveSnapshot(boardId, token, chosen, author, intl);
       setSnapshots((list) => [...(list ?? []), saved]);
       setName('');
       setNotice({ text: t('saved', { name: saved.name }) });
@@ -103,7 +103,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
     setBusy(snapshot.id);
     setError(null);
     try {
-      const result = await restoreSnapshot(boardId, token, snapshot.id, author);
+      const result = await restoreSnapshot(boardId, token, snapshot.id, author, intl);
       setConfirming(null);
       setNotice({ text: t('restored', { name: result.restored.name, backup: result.backup.name }), undo: result.backup });
       await load();
@@ -118,7 +118,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
     setBusy(snapshot.id);
     setError(null);
     try {
-      const created = await forkSnapshot(boardId, token, snapshot.id);
+      const created = await forkSnapshot(boardId, token, snapshot.id, undefined, intl);
       setConfirmingFork(null);
       setNotice({ text: t('forked', { name: snapshot.name }), link: created.links.facilitator });
       navigate(created.links.facilitator);

@@ -221,6 +221,14 @@ describe('SnapshotTimeline in Italian', () => {
     expect(screen.getByRole('status').textContent).toBe('“Istantanea 3” salvata.');
   });
 
+  it('words an answer that came without a sentence in Italian', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>oops</html>', { status: 502 })));
+    await renderTimeline({}, 'it');
+    expect((await screen.findByRole('alert')).textContent).toContain('Il server ha avuto un problema; riprova tra poco.');
+    expect(screen.getByRole('button', { name: 'Riprova' })).toBeTruthy();
+    await expect(listSnapshots('b1', 't', undefined, await intlIn('it'))).rejects.toThrow('Il server ha avuto un problema; riprova tra poco.');
+  });
+
   it('explains a name that is too long in the chosen language', async () => {
     const long = 'x'.repeat(201);
     expect(snapshotNameProblem(await intlIn('en'), long)).toBe('Keep the name to 200 characters or fewer (it has 201).');
