@@ -4,6 +4,7 @@
  * drawn read-only with the changed nodes highlighted.
  */
 import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
 import type { BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import { changedEdgeIds, nodeChanges } from './compare-model';
@@ -37,11 +38,12 @@ function labelsOf(boards: CompareViewProps['boards']): Map<string, string> {
 
 /** The comparison panel. */
 export function CompareView({ comparison, fromLabel, toLabel, labels, boards }: CompareViewProps) {
+  const intl = useIntl();
   const names = useMemo(() => labels ?? labelsOf(boards), [labels, boards]);
   const nodes = useMemo(() => nodeChanges(comparison.diff), [comparison.diff]);
   const edges = useMemo(() => changedEdgeIds(comparison.diff), [comparison.diff]);
   return (
-    <section className="ls-shell ls-fac-panel ls-fac-compare" aria-label={`Comparing ${fromLabel} with ${toLabel}`} data-from={comparison.from} data-to={comparison.to}>
+    <section className="ls-shell ls-fac-panel ls-fac-compare" aria-label={intl.formatMessage({ id: 'compare.view.label' }, { from: fromLabel, to: toLabel })} data-from={comparison.from} data-to={comparison.to}>
       <h2 className="ls-fac-title">
         {fromLabel} <span className="ls-muted">→</span> {toLabel}
       </h2>
@@ -57,9 +59,9 @@ export function CompareView({ comparison, fromLabel, toLabel, labels, boards }: 
           </figure>
         </div>
       )}
-      <h3 className="ls-fac-subtitle">What changed</h3>
+      <h3 className="ls-fac-subtitle">{intl.formatMessage({ id: 'compare.view.changed' })}</h3>
       <DiffList diff={comparison.diff} labels={names} />
-      <h3 className="ls-fac-subtitle">Exposure before and after</h3>
+      <h3 className="ls-fac-subtitle">{intl.formatMessage({ id: 'compare.view.exposure' })}</h3>
       <ShortfallChart deltas={comparison.exposure} fromLabel={fromLabel} toLabel={toLabel} labels={names} />
       <DeltaTable deltas={comparison.exposure} fromLabel={fromLabel} toLabel={toLabel} labels={names} />
       {comparison.minerals && (

@@ -1,4 +1,5 @@
 /** The board diff in words, grouped nodes / flows / levers / board, each item added, removed or changed with "field: old → new" lines. */
+import { useIntl } from 'react-intl';
 import type { BoardDiff, FieldChange, ItemDiff } from '../../shared/board/diff';
 import { changeLine, edgeTitle, isEmptyDiff, leverTitle, nodeTitle } from './compare-model';
 import '../shell/tool-panel.css';
@@ -11,18 +12,18 @@ export interface DiffListProps {
 }
 
 const SIGN = { added: '+', removed: '−', changed: '~' } as const;
-const WORD = { added: 'added', removed: 'removed', changed: 'changed' } as const;
 
 function json(value: unknown): string | undefined {
   return value === undefined ? undefined : JSON.stringify(value);
 }
 
 function Lines({ fields }: { fields: FieldChange[] }) {
+  const intl = useIntl();
   return (
     <ul className="ls-fac-diff__fields">
       {fields.map((f) => (
         <li key={f.field} data-field={f.field} data-before={json(f.before)} data-after={json(f.after)}>
-          {changeLine(f)}
+          {changeLine(intl, f)}
         </li>
       ))}
     </ul>
@@ -30,12 +31,13 @@ function Lines({ fields }: { fields: FieldChange[] }) {
 }
 
 function Section<T extends { id: string }>({ title, kind, diff, name }: { title: string; kind: string; diff: ItemDiff<T>; name(item: T): string }) {
+  const intl = useIntl();
   const count = diff.added.length + diff.removed.length + diff.changed.length;
   if (count === 0) return null;
   const entry = (change: keyof typeof SIGN, id: string, text: string, fields?: FieldChange[]) => (
     <li key={`${change}-${id}`} className={`ls-fac-diff__item ls-fac-diff__item--${change}`} data-change={change} data-id={id} data-testid={`diff-${kind}-${id}`}>
       <span className="ls-fac-diff__sign" aria-hidden="true">{SIGN[change]}</span>
-      <span className="ls-visually-hidden">{WORD[change]}: </span>
+      <span className="ls-visually-hidden">{intl.formatMessage({ id: `compare.diff.${change}` })}</span>
       <span className="ls-fac-diff__name">{text}</span>
       {fields && <Lines fields={fields} />}
     </li>
@@ -43,7 +45,7 @@ function Section<T extends { id: string }>({ title, kind, diff, name }: { title:
   return (
     <section className="ls-fac-diff__section" aria-label={title} data-kind={kind}>
       <h4 className="ls-fac-subtitle">
-        {title} <span className="ls-muted">({diff.added.length} added, {diff.removed.length} removed, {diff.changed.length} changed)</span>
+        {title} <span className="ls-muted">{intl.formatMessage({ id: 'compare.diff.counts' }, { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length })}</span>
       </h4>
       <ul className="ls-fac-diff__items">
         {diff.added.map((item) => entry('added', item.id, name(item)))}
@@ -56,17 +58,19 @@ function Section<T extends { id: string }>({ title, kind, diff, name }: { title:
 
 /** The diff list; "No differences" when the two sides are the same. */
 export function DiffList({ diff, labels }: DiffListProps) {
-  if (isEmptyDiff(diff)) return <p className="ls-muted" data-testid="diff-empty">No differences in nodes, flows, levers or board details.</p>;
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `compare.diff.${id}` });
+  if (isEmptyDiff(diff)) return <p className="ls-muted" data-testid="diff-empty">{t('none')}</p>;
   return (
     <div className="ls-fac-diff">
-      <Section title="Nodes" kind="node" diff={diff.nodes} name={nodeTitle} />
-      <Section title="Flows" kind="edge" diff={diff.edges} name={(e) => edgeTitle(e, labels)} />
-      <Section title="Levers" kind="lever" diff={diff.levers} name={leverTitle} />
-      <Section title="Expansions" kind="expansion" diff={diff.expansions} name={(x) => x.label} />
-      <Section title="Price floors" kind="price-floor" diff={diff.priceFloors} name={(p) => p.label} />
+      <Section title={t('nodes')} kind="node" diff={diff.nodes} name={nodeTitle} />
+      <Section title={t('flows')} kind="edge" diff={diff.edges} name={(e) => edgeTitle(intl, e, labels)} />
+      <Section title={t('levers')} kind="lever" diff={diff.levers} name={(l) => leverTitle(intl, l)} />
+      <Section title={t('expansions')} kind="expansion" diff={diff.expansions} name={(x) => x.label} />
+      <Section title={t('priceFloors')} kind="price-floor" diff={diff.priceFloors} name={(p) => p.label} />
       {diff.meta.length > 0 && (
-        <section className="ls-fac-diff__section" aria-label="Board" data-kind="meta">
-          <h4 className="ls-fac-subtitle">Board</h4>
+        <section className="ls-fac-diff__section" aria-label={t('board')} data-kind="meta">
+          <h4 className="ls-fac-subtitle">{t('board')}</h4>
           <Lines fields={diff.meta} />
         </section>
       )}

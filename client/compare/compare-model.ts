@@ -1,6 +1,9 @@
 /** What a comparison shows, as plain data: changed ids for highlighting, items and values in words, chart rows. Pure. */
+import type { IntlShape } from 'react-intl';
 import type { BoardDiff, ChangeKind, ExposureDelta, FieldChange } from '../../shared/board/diff';
 import type { BoardEdge, BoardNode, Disruption, DisruptionTarget } from '../../shared/board/types';
+import { formatsFor } from '../i18n/format';
+import { kindName } from '../i18n/kind-name';
 
 export type { ChangeKind } from '../../shared/board/diff';
 
@@ -30,24 +33,26 @@ export function isEmptyDiff(diff: BoardDiff): boolean {
   return none(diff.nodes) && none(diff.edges) && none(diff.levers) && none(diff.expansions) && none(diff.priceFloors) && diff.meta.length === 0;
 }
 
-function numberText(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: Math.abs(value) < 1 ? 4 : 2 });
+function numberText(intl: IntlShape, value: number): string {
+  return formatsFor(intl).number(value, Math.abs(value) < 1 ? 4 : 2);
 }
 
-/** A value of a diff line in words: "(none)" for absent, numbers with separators, lists joined. */
-export function valueText(field: string, value: unknown): string {
-  if (value === undefined || value === null) return '(none)';
-  if (typeof value === 'number') return numberText(value);
-  if (typeof value === 'boolean') return field === 'enabled' ? (value ? 'on' : 'off') : value ? 'yes' : 'no';
+const word = (intl: IntlShape, id: string) => intl.formatMessage({ id: `compare.value.${id}` });
+
+/** A value of a diff line in words: "(none)" for absent, numbers with the locale's separators, lists joined. */
+export function valueText(intl: IntlShape, field: string, value: unknown): string {
+  if (value === undefined || value === null) return word(intl, 'none');
+  if (typeof value === 'number') return numberText(intl, value);
+  if (typeof value === 'boolean') return word(intl, field === 'enabled' ? (value ? 'on' : 'off') : value ? 'yes' : 'no');
   if (typeof value === 'string') return value === '' ? '""' : value;
-  if (Array.isArray(value)) return value.length === 0 ? '(empty list)' : value.map((v) => valueText('', v)).join(', ');
-  if (typeof value === 'object' && Object.keys(value).length === 0) return '(empty)';
+  if (Array.isArray(value)) return value.length === 0 ? word(intl, 'emptyList') : value.map((v) => valueText(intl, '', v)).join(', ');
+  if (typeof value === 'object' && Object.keys(value).length === 0) return word(intl, 'empty');
   return JSON.stringify(value);
 }
 
-/** One diff line, "field: old → new". */
-export function changeLine(change: FieldChange): string {
-  return `${change.field}: ${valueText(change.field, change.before)} → ${valueText(change.field, change.after)}`;
+/** One diff line, "field: old → new" (the field is the board file's path, not translated). */
+export function changeLine(intl: IntlShape, change: FieldChange): string {
+  return `${change.field}: ${valueText(intl, change.field, change.before)} → ${valueText(intl, change.field, change.after)}`;
 }
 
 /** A node as "Kokkola (fi-ref)". */
@@ -56,22 +61,28 @@ export function nodeTitle(node: BoardNode): string {
 }
 
 /** An edge as its label, or "from → to", with its mineral and volume. */
-export function edgeTitle(edge: BoardEdge, labels?: ReadonlyMap<string, string>): string {
+export function edgeTitle(intl: IntlShape, edge: BoardEdge, labels?: ReadonlyMap<string, string>): string {
   const name = (id: string) => labels?.get(id) ?? id;
   const route = `${name(edge.from)} → ${name(edge.to)}`;
-  return `${edge.label ? `${edge.label} (${route})` : route}: ${numberText(edge.volume)} t/yr ${edge.mineral}`;
+  return intl.formatMessage({ id: 'compare.edge.title' }, { route: edge.label ? `${edge.label} (${route})` : route, volume: formatsFor(intl).perYear(edge.volume), mineral: edge.mineral });
 }
 
-function targetText(target: DisruptionTarget): string {
-  if ('node' in target) return `node ${target.node}`;
-  if ('edge' in target) return `flow ${target.edge}`;
-  const kinds = target.kinds?.length ? ` ${target.kinds.join(', ')}` : '';
-  return `${target.country}${kinds}${target.exportsOnly ? ' exports' : ''}`;
+function targetText(intl: IntlShape, target: DisruptionTarget): string {
+  if ('node' in target) return intl.formatMessage({ id: 'compare.lever.node' }, { id: target.node });
+  if ('edge' in target) return intl.formatMessage({ id: 'compare.lever.flow' }, { id: target.edge });
+  const kinds = target.kinds?.length ? intl.formatList(target.kinds.map((k) => kindName(intl, k).toLocaleLowerCase(intl.locale)), { type: 'unit' }) : '';
+  return intl.formatMessage({ id: target.exportsOnly ? 'compare.lever.countryExports' : 'compare.lever.country' }, { country: target.country, kinds, any: kinds ? 'yes' : 'no' });
 }
 
 /** A lever as "China stops gallium: CN refinery exports, factor 0 for 180 days (on)". */
-export function leverTitle(lever: Disruption): string {
-  return `${lever.label}: ${targetText(lever.target)}, factor ${numberText(lever.factor)} for ${numberText(lever.days)} days (${lever.enabled ? 'on' : 'off'})`;
+export function leverTitle(intl: IntlShape, lever: Disruption): string {
+  return intl.formatMessage({ id: 'compare.lever.title' }, {
+    label: lever.label,
+    target: targetText(intl, lever.target),
+    factor: numberText(intl, lever.factor),
+    days: lever.days,
+    state: word(intl, lever.enabled ? 'on' : 'off'),
+  });
 }
 
 /** One bar group of the shortfall chart: shortfall share before and after, in percent. */

@@ -1,5 +1,6 @@
 /** The export buttons: canvas picture (PNG, SVG), board file, exposure CSV, nodes and flows CSV, printable report. */
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { downloadBoardCsv, downloadBoardJson, downloadDataUrl, downloadExposureCsv, exportCanvasImage, fileSlug, openPrintableReport } from './export';
@@ -26,25 +27,27 @@ export interface ExportMenuProps {
 
 /** The menu; every failure is a sentence under the buttons. */
 export function ExportMenu({ board, exposure, canvas, reportTitle, comparison, now = Date.now }: ExportMenuProps) {
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `export.menu.${id}` });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   // Vector shapes from the board and the drawn sizes: no selections, cursors or zoom-dependent forms.
   const vector = () => {
     setError(null);
-    const svg = boardSvg(board, { sizes: drawnSizes(canvas()), looks: nodeLooks(exposure) });
+    const svg = boardSvg(intl, board, { sizes: drawnSizes(canvas()), looks: nodeLooks(exposure) });
     downloadDataUrl(`${fileSlug(board.title)}.svg`, svgDataUrl(svg));
   };
 
   const picture = async (kind: 'png') => {
     const element = canvas();
-    if (!element) return setError('Open the board canvas to take a picture of it.');
+    if (!element) return setError(t('noCanvas'));
     setBusy(true);
     setError(null);
     try {
       downloadDataUrl(`${fileSlug(board.title)}.${kind}`, await exportCanvasImage(element, kind));
     } catch {
-      setError('The picture could not be made; try again, or zoom out so the whole board is drawn.');
+      setError(t('pictureFailed'));
     } finally {
       setBusy(false);
     }
@@ -57,19 +60,19 @@ export function ExportMenu({ board, exposure, canvas, reportTitle, comparison, n
     const element = canvas();
     // A report without the picture is still worth having.
     const image = element ? await exportCanvasImage(element, 'png').catch(() => undefined) : undefined;
-    const html = printableReport({ title: reportTitle ?? board.title, board, exposure, comparison, imageDataUrl: image, generatedAt: new Date(now()).toISOString() });
-    if (!openPrintableReport(html)) setError('The browser blocked the report window; allow pop-ups for this site and try again.');
+    const html = printableReport(intl, { title: reportTitle ?? board.title, board, exposure, comparison, imageDataUrl: image, generatedAt: new Date(now()).toISOString() });
+    if (!openPrintableReport(html)) setError(t('blocked'));
     setBusy(false);
   };
 
   return (
-    <div className="ls-shell ls-fac-exports" role="group" aria-label="Export">
-      <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={() => void picture('png')}>PNG picture</button>
-      <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={vector}>SVG picture</button>
-      <button type="button" className="ls-button ls-button--small" onClick={() => downloadBoardJson(board)}>Board file</button>
-      <button type="button" className="ls-button ls-button--small" disabled={!exposure} onClick={() => exposure && downloadExposureCsv(exposure, board)}>Exposure CSV</button>
-      <button type="button" className="ls-button ls-button--small" onClick={() => downloadBoardCsv(board)}>Nodes and flows CSV</button>
-      <button type="button" className="ls-button ls-button--small" disabled={busy || !exposure} onClick={() => void report()}>Printable report</button>
+    <div className="ls-shell ls-fac-exports" role="group" aria-label={t('label')}>
+      <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={() => void picture('png')}>{t('png')}</button>
+      <button type="button" className="ls-button ls-button--small" disabled={busy} onClick={vector}>{t('svg')}</button>
+      <button type="button" className="ls-button ls-button--small" onClick={() => downloadBoardJson(board)}>{t('boardFile')}</button>
+      <button type="button" className="ls-button ls-button--small" disabled={!exposure} onClick={() => exposure && downloadExposureCsv(exposure, board)}>{t('exposureCsv')}</button>
+      <button type="button" className="ls-button ls-button--small" onClick={() => downloadBoardCsv(board)}>{t('boardCsv')}</button>
+      <button type="button" className="ls-button ls-button--small" disabled={busy || !exposure} onClick={() => void report()}>{t('report')}</button>
       {error && <p role="alert" className="ls-field__problem ls-fac-exports__error">{error}</p>}
     </div>
   );

@@ -4,13 +4,16 @@
  * never shows selections, cursors or the zoom's level of detail.
  */
 import { Position, getBezierPath } from '@xyflow/react';
+import type { IntlShape } from 'react-intl';
 import type { Board, BoardNode } from '../../shared/board/types';
 import { disruptedEdges } from '../canvas/disrupted';
 import { DISRUPTED_COLOR, edgeWidth } from '../canvas/flow-model';
-import { nodeFigures, volumeText } from '../canvas/format';
+import { nodeFigures } from '../canvas/format';
 import { DEFAULT_NODE_SIZE } from '../canvas/node-size';
 import { criticalityTint } from '../canvas/nodes';
-import { KIND_LOOK, mineralColor, percent } from '../state/look';
+import { formatsFor } from '../i18n/format';
+import { kindName } from '../i18n/kind-name';
+import { mineralColor } from '../state/look';
 import { DISRUPTED_ICON, KIND_ICONS, iconMarkup } from '../state/kind-icons';
 import { esc } from './report-html';
 
@@ -59,35 +62,41 @@ export function wrapText(text: string, width: number, lines: number): string[] {
   return kept;
 }
 
-function nodeSvg(node: BoardNode, size: Size, look: { criticality: number; shortfall: number | null } | undefined): string {
+function nodeSvg(intl: IntlShape, node: BoardNode, size: Size, look: { criticality: number; shortfall: number | null } | undefined): string {
+  const f = formatsFor(intl);
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `export.svg.${id}` }, values);
   const { x, y } = node.position;
   const tint = criticalityTint(look?.criticality ?? 0);
-  const kind = KIND_LOOK[node.kind];
   const chars = Math.floor((size.width - 52) / 7);
   const parts = [
     `<rect x="${n(x)}" y="${n(y)}" width="${n(size.width)}" height="${n(size.height)}" rx="10" fill="${tint.background ?? '#ffffff'}" stroke="${tint.borderColor ?? '#d9dde5'}" stroke-width="1.5"/>`,
     iconMarkup(KIND_ICONS[node.kind], { size: 15, x: n(x + 10), y: n(y + 9), color: '#1f2430' }),
     `<text x="${n(x + 30)}" y="${n(y + 21)}" font-size="13" font-weight="600" fill="#1f2430">${esc(cut(node.label, chars))}</text>`,
-    `<text x="${n(x + 10)}" y="${n(y + 38)}" font-size="11" fill="#667085">${esc(`${node.country} · ${kind.name}`)}</text>`,
+    `<text x="${n(x + 10)}" y="${n(y + 38)}" font-size="11" fill="#667085">${esc(`${node.country} · ${kindName(intl, node.kind)}`)}</text>`,
   ];
   if (node.kind === 'consumer' && look && look.shortfall !== null) {
     const bad = look.shortfall > 0;
-    parts.push(`<text x="${n(x + size.width - 10)}" y="${n(y + 38)}" font-size="11" font-weight="600" text-anchor="end" fill="${bad ? '#d62728' : '#2e7d32'}">${esc(bad ? `short ${percent(look.shortfall)}` : 'covered')}</text>`);
+    parts.push(`<text x="${n(x + size.width - 10)}" y="${n(y + 38)}" font-size="11" font-weight="600" text-anchor="end" fill="${bad ? '#d62728' : '#2e7d32'}">${esc(bad ? t('short', { share: f.percent(look.shortfall) }) : t('covered'))}</text>`);
   }
   const rows = Math.max(0, Math.floor((size.height - 50) / 16));
-  nodeFigures(node).slice(0, rows).forEach((f, i) => {
+  const primary = nodeFigures(node)[0]?.field;
+  nodeFigures(node).slice(0, rows).forEach((figure, i) => {
     const ty = y + 60 + i * 16;
+    // The card's words in the report's language: the main field bare, the others named ("cap 12K t/yr").
+    const amount = f.compact(node[figure.field]?.[figure.mineral] ?? 0);
+    const text = t(`figure.${figure.field}${figure.field === primary ? '' : '.named'}`, { amount });
     parts.push(
-      `<circle cx="${n(x + 14)}" cy="${n(ty - 4)}" r="4" fill="${mineralColor(f.mineral)}"/>`,
-      `<text x="${n(x + 24)}" y="${n(ty)}" font-size="11.5" fill="#667085">${esc(f.mineral)}</text>`,
-      `<text x="${n(x + size.width - 10)}" y="${n(ty)}" font-size="11.5" font-weight="600" text-anchor="end" fill="#1f2430">${esc(f.text)}</text>`,
+      `<circle cx="${n(x + 14)}" cy="${n(ty - 4)}" r="4" fill="${mineralColor(figure.mineral)}"/>`,
+      `<text x="${n(x + 24)}" y="${n(ty)}" font-size="11.5" fill="#667085">${esc(figure.mineral)}</text>`,
+      `<text x="${n(x + size.width - 10)}" y="${n(ty)}" font-size="11.5" font-weight="600" text-anchor="end" fill="#1f2430">${esc(text)}</text>`,
     );
   });
   return `<g class="node" data-id="${esc(node.id)}">${parts.join('')}</g>`;
 }
 
-/** The whole board as an SVG document (text). */
-export function boardSvg(board: Board, options: BoardSvgOptions = {}): string {
+/** The whole board as an SVG document (text), its words and numbers in `intl`'s language. */
+export function boardSvg(intl: IntlShape, board: Board, options: BoardSvgOptions = {}): string {
+  const f = formatsFor(intl);
   const sizeOf = (id: string): Size => options.sizes?.get(id) ?? DEFAULT_NODE_SIZE;
   const byId = new Map(board.nodes.map((node) => [node.id, node]));
   const xs: number[] = [];
@@ -126,7 +135,7 @@ export function boardSvg(board: Board, options: BoardSvgOptions = {}): string {
     colors.add(color);
     const marker = `arrow-${[...colors].indexOf(color)}`;
     flows.push(`<path class="flow" data-id="${esc(edge.id)}" d="${d}" fill="none" stroke="${color}" stroke-width="${n(edgeWidth(edge.volume, maxVolume))}"${disrupted ? ' stroke-dasharray="7 5"' : ''} marker-end="url(#${marker})"/>`);
-    const text = `${edge.mineral} · ${volumeText(edge.volume)}`;
+    const text = `${edge.mineral} · ${f.perYear(edge.volume)}`;
     // A cut flow's label starts with the no-entry mark (an SVG icon, 12 wide, and a gap).
     const mark = disrupted ? 15 : 0;
     const w = text.length * 6.2 + 12 + mark;
@@ -137,7 +146,7 @@ export function boardSvg(board: Board, options: BoardSvgOptions = {}): string {
     );
   }
   const markers = [...colors].map((c, i) => `<marker id="arrow-${i}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="14" markerHeight="14" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`);
-  const nodes = board.nodes.map((node) => nodeSvg(node, sizeOf(node.id), options.looks?.get(node.id)));
+  const nodes = board.nodes.map((node) => nodeSvg(intl, node, sizeOf(node.id), options.looks?.get(node.id)));
   const notes = board.notes.map((note) => {
     const { x, y } = note.position;
     const lines = wrapText(note.text, 24, 6).map((line, i) => `<tspan x="${n(x + 12)}" y="${n(y + 24 + i * 17)}">${esc(line)}</tspan>`).join('');

@@ -35,9 +35,9 @@ const PLOT_WIDTH = 380;
 
 /**
  * A horizontal bar chart of shares (0..1) as inline SVG, with a legend and each bar's percentage written
- * next to it; readable printed in black and white too.
+ * next to it (`share` writes it, in the report's language); readable printed in black and white too.
  */
-export function barChartSvg(title: string, rows: readonly ChartRow[], series: readonly ChartSeries[]): string {
+export function barChartSvg(title: string, rows: readonly ChartRow[], series: readonly ChartSeries[], share: (value: number) => string): string {
   const group = series.length * BAR + GAP;
   const top = 24;
   const height = top + rows.length * group + 4;
@@ -50,10 +50,10 @@ export function barChartSvg(title: string, rows: readonly ChartRow[], series: re
       const y0 = top + r * group;
       const label = row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label;
       const parts = row.values.map((v, i) => {
-        const share = Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
+        const part = Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
         const y = y0 + i * BAR;
-        const w = Math.max(share > 0 ? 1 : 0, share * PLOT_WIDTH);
-        return `<rect x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR - 2}" fill="${esc(series[i]?.color ?? '#888')}"/><text x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR - 3}">${(100 * share).toFixed(1)} %</text>`;
+        const w = Math.max(part > 0 ? 1 : 0, part * PLOT_WIDTH);
+        return `<rect x="${LABEL_WIDTH}" y="${y}" width="${w.toFixed(1)}" height="${BAR - 2}" fill="${esc(series[i]?.color ?? '#888')}"/><text x="${(LABEL_WIDTH + w + 4).toFixed(1)}" y="${y + BAR - 3}">${esc(share(part))}</text>`;
       });
       return `<text x="${LABEL_WIDTH - 6}" y="${y0 + (series.length * BAR) / 2 + 3}" text-anchor="end">${esc(label)}</text>${parts.join('')}`;
     })
@@ -62,12 +62,12 @@ export function barChartSvg(title: string, rows: readonly ChartRow[], series: re
   return `<svg class="chart" role="img" aria-label="${esc(title)}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="11"><title>${esc(title)}</title>${legend}${axis}${bars}</svg>`;
 }
 
-/** The board's notes as a section (text kept with its line breaks), or '' when the board has none. */
-export function notesSection(notes: readonly { id: string; text: string }[]): string {
+/** The board's notes as a section headed `title` (text kept with its line breaks), or '' when the board has none. */
+export function notesSection(notes: readonly { id: string; text: string }[], title: string): string {
   const written = notes.filter((note) => note.text.trim() !== '');
   if (written.length === 0) return '';
   const items = written.map((note) => `<li data-note="${esc(note.id)}">${esc(note.text.trim()).replace(/\n/g, '<br>')}</li>`).join('');
-  return `<section class="notes"><h2>Notes on the board</h2><ul class="board-notes">${items}</ul></section>`;
+  return `<section class="notes"><h2>${esc(title)}</h2><ul class="board-notes">${items}</ul></section>`;
 }
 
 /** Page and print styles of the report: A4 with margins, sections that do not split across pages, a new page per part. */
@@ -86,7 +86,11 @@ table { width: 100%; border-collapse: collapse; margin: 6px 0 12px; font-variant
 caption { text-align: left; font-weight: 600; padding: 2px 0 4px; }
 th, td { border-bottom: 1px solid #e3e6ea; padding: 3px 5px; text-align: right; vertical-align: top; }
 th:first-child, td:first-child, th[scope='row'] { text-align: left; }
-thead th { background: #f1f3f5; font-weight: 600; }
+thead th { background: #f1f3f5; font-weight: 600; hyphens: auto; }
+tbody th { overflow-wrap: break-word; }
+/* The per-consumer table has 15 columns: a smaller type keeps it within the page in English and in Italian's longer words. */
+.mineral table { font-size: 11px; }
+.mineral th, .mineral td { padding: 3px 4px; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .bad { color: #c92a2a; font-weight: 600; }

@@ -3,6 +3,7 @@
  * with its file, row, column and reason; "Import" is enabled only when both files and the merged board are valid.
  */
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { Board, BoardEdge } from '../../shared/board/types';
 import { BOM } from '../../shared/csv/csv';
 import { EDGES_CSV_TEMPLATE, parseEdgesCsv } from '../../shared/csv/edges-csv';
@@ -34,19 +35,24 @@ export function templateHref(template: string): string {
 
 type Chosen<T> = { name: string; parsed: T } | { name: string; error: string } | null;
 
-function summaryText(s: MergeSummary): string {
-  const part = (added: number, updated: number, one: string, many: string) => {
-    const words = [added > 0 && `adds ${added} ${added === 1 ? one : many}`, updated > 0 && `replaces ${updated} ${updated === 1 ? one : many} with the same id`].filter(Boolean);
-    return words.join(' and ');
+/** What an import does in words: "Importing adds 2 nodes and replaces 1 flow with the same id." (`done`: after it). */
+function summaryText(intl: IntlShape, s: MergeSummary, done = false): string {
+  const part = (added: number, updated: number, what: 'nodes' | 'flows') => {
+    const words = [
+      added > 0 && intl.formatMessage({ id: `import.csv.adds.${what}` }, { count: added }),
+      updated > 0 && intl.formatMessage({ id: `import.csv.replaces.${what}` }, { count: updated }),
+    ].filter((w): w is string => typeof w === 'string');
+    return words.length === 0 ? '' : intl.formatList(words, { type: 'conjunction' });
   };
-  const text = [part(s.nodesAdded, s.nodesUpdated, 'node', 'nodes'), part(s.edgesAdded, s.edgesUpdated, 'flow', 'flows')].filter(Boolean).join('; ');
-  return text ? `Importing ${text}.` : 'The files hold no rows.';
+  const parts = [part(s.nodesAdded, s.nodesUpdated, 'nodes'), part(s.edgesAdded, s.edgesUpdated, 'flows')].filter(Boolean);
+  if (parts.length === 0) return intl.formatMessage({ id: 'import.csv.noRows' });
+  return intl.formatMessage({ id: done ? 'import.csv.imported' : 'import.csv.importing' }, { what: parts.join('; ') });
 }
-
-const FILE_WORD: Record<CsvFile, string> = { nodes: 'Nodes', edges: 'Flows' };
 
 /** The import panel. */
 export function CsvImport({ board, onImport }: CsvImportProps) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `import.csv.${id}` }, values);
   const ids = useId();
   const [nodes, setNodes] = useState<Chosen<NodesCsvParsed>>(null);
   const [edges, setEdges] = useState<Chosen<CsvParsed<BoardEdge>>>(null);
@@ -58,13 +64,13 @@ export function CsvImport({ board, onImport }: CsvImportProps) {
     setDone(null);
     const set = kind === 'nodes' ? setNodes : setEdges;
     if (!file) return set(null);
-    if (file.size > MAX_CSV_BYTES) return set({ name: file.name, error: `${file.name} is larger than 5 MB; split it into smaller files.` });
+    if (file.size > MAX_CSV_BYTES) return set({ name: file.name, error: t('tooLarge', { name: file.name }) });
     try {
       const text = await readFileText(file);
       if (kind === 'nodes') setNodes({ name: file.name, parsed: parseNodesCsv(text) });
       else setEdges({ name: file.name, parsed: parseEdgesCsv(text) });
     } catch {
-      set({ name: file.name, error: `${file.name} could not be read; choose it again.` });
+      set({ name: file.name, error: t('unreadable', { name: file.name }) });
     }
   };
 
@@ -85,40 +91,39 @@ export function CsvImport({ board, onImport }: CsvImportProps) {
   const importNow = () => {
     if (!outcome.merged) return;
     onImport(outcome.merged.board, outcome.merged.summary);
-    setDone(`Imported. ${summaryText(outcome.merged.summary).replace(/^Importing/, 'The import')}`);
+    setDone(summaryText(intl, outcome.merged.summary, true));
     setNodes(null);
     setEdges(null);
     setInputKey((k) => k + 1);
   };
 
-  const fileStatus = (chosen: Chosen<{ ok: boolean; items?: unknown[] } | NodesCsvParsed>, one: string, many: string) => {
-    if (!chosen) return <span className="ls-muted">No file chosen.</span>;
-    if ('error' in chosen) return <span className="ls-fac-bad">{chosen.name}: cannot be read.</span>;
-    if (!chosen.parsed.ok) return <span className="ls-fac-bad">{chosen.name}: has problems (below).</span>;
+  const fileStatus = (chosen: Chosen<{ ok: boolean; items?: unknown[] } | NodesCsvParsed>, kind: CsvFile) => {
+    if (!chosen) return <span className="ls-muted">{t('noFile')}</span>;
+    if ('error' in chosen) return <span className="ls-fac-bad">{t('cannotRead', { name: chosen.name })}</span>;
+    if (!chosen.parsed.ok) return <span className="ls-fac-bad">{t('hasProblems', { name: chosen.name })}</span>;
     const count = chosen.parsed.items?.length ?? 0;
-    return <span className="ls-fac-good">{chosen.name}: {count} {count === 1 ? one : many} read.</span>;
+    return <span className="ls-fac-good">{t(`read.${kind}`, { name: chosen.name, count })}</span>;
   };
 
   const shown = outcome.problems.slice(0, SHOWN_PROBLEMS);
   return (
     <section className="ls-shell ls-fac-panel ls-fac-import" aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`} className="ls-fac-title">Import nodes and flows from CSV</h2>
+      <h2 id={`${ids}-h`} className="ls-fac-title">{t('title')}</h2>
       <p className="ls-muted">
-        One row per node or flow; the first row names the columns. Amounts are written like <code>cobalt=120;copper=30</code>. Rows whose id is
-        already on the board replace those items. Nothing is imported until both files are free of problems.
+        <FormattedMessage id="import.csv.intro" values={{ code: (c) => <code>{c}</code> }} />
       </p>
       <div className="ls-fac-import__files" key={inputKey}>
         <div className="ls-fac-import__file">
-          <label htmlFor={`${ids}-nodes`} className="ls-field__label">Nodes CSV</label>
+          <label htmlFor={`${ids}-nodes`} className="ls-field__label">{t('nodesFile')}</label>
           <input id={`${ids}-nodes`} type="file" accept=".csv,text/csv" onChange={choose('nodes')} />
-          <a href={templateHref(NODES_CSV_TEMPLATE)} download="lodestone-nodes-template.csv">Download the nodes template</a>
-          <p className="ls-fac-import__status" data-testid="nodes-status">{fileStatus(nodes, 'node', 'nodes')}</p>
+          <a href={templateHref(NODES_CSV_TEMPLATE)} download="lodestone-nodes-template.csv">{t('nodesTemplate')}</a>
+          <p className="ls-fac-import__status" data-testid="nodes-status">{fileStatus(nodes, 'nodes')}</p>
         </div>
         <div className="ls-fac-import__file">
-          <label htmlFor={`${ids}-edges`} className="ls-field__label">Flows (edges) CSV</label>
+          <label htmlFor={`${ids}-edges`} className="ls-field__label">{t('edgesFile')}</label>
           <input id={`${ids}-edges`} type="file" accept=".csv,text/csv" onChange={choose('edges')} />
-          <a href={templateHref(EDGES_CSV_TEMPLATE)} download="lodestone-edges-template.csv">Download the flows template</a>
-          <p className="ls-fac-import__status" data-testid="edges-status">{fileStatus(edges, 'flow', 'flows')}</p>
+          <a href={templateHref(EDGES_CSV_TEMPLATE)} download="lodestone-edges-template.csv">{t('edgesTemplate')}</a>
+          <p className="ls-fac-import__status" data-testid="edges-status">{fileStatus(edges, 'edges')}</p>
         </div>
       </div>
       {(outcome.errors.length > 0 || outcome.problems.length > 0) && (
@@ -126,15 +131,15 @@ export function CsvImport({ board, onImport }: CsvImportProps) {
           {outcome.errors.map((e) => <p key={e}>{e}</p>)}
           {outcome.problems.length > 0 && (
             <>
-              <p>{outcome.problems.length === 1 ? '1 problem' : `${outcome.problems.length} problems`} to fix before importing:</p>
-              <table className="ls-fac-table ls-fac-problems" aria-label="Problems in the CSV files">
+              <p>{t('problems', { count: outcome.problems.length })}</p>
+              <table className="ls-fac-table ls-fac-problems" aria-label={t('problemsLabel')}>
                 <thead>
-                  <tr><th scope="col">File</th><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr>
+                  <tr><th scope="col">{t('col.file')}</th><th scope="col">{t('col.row')}</th><th scope="col">{t('col.column')}</th><th scope="col">{t('col.problem')}</th></tr>
                 </thead>
                 <tbody>
                   {shown.map((p, i) => (
                     <tr key={i} data-file={p.file} data-row={p.row} data-column={p.column}>
-                      <td>{FILE_WORD[p.file]}</td>
+                      <td>{t(`file.${p.file}`)}</td>
                       <td>{p.row === 0 ? '—' : p.row}</td>
                       <td>{p.column || '—'}</td>
                       <td className="ls-fac-problems__message">{p.message}</td>
@@ -142,15 +147,15 @@ export function CsvImport({ board, onImport }: CsvImportProps) {
                   ))}
                 </tbody>
               </table>
-              {outcome.problems.length > shown.length && <p>…and {outcome.problems.length - shown.length} more.</p>}
+              {outcome.problems.length > shown.length && <p>{t('more', { count: outcome.problems.length - shown.length })}</p>}
             </>
           )}
         </div>
       )}
-      {outcome.merged && <p role="status" className="ls-fac-notice">{summaryText(outcome.merged.summary)}</p>}
+      {outcome.merged && <p role="status" className="ls-fac-notice">{summaryText(intl, outcome.merged.summary)}</p>}
       {done && <p role="status" className="ls-fac-notice">{done}</p>}
       <div className="ls-card__actions">
-        <button type="button" className="ls-button ls-button--primary" disabled={!outcome.merged} onClick={importNow}>Import</button>
+        <button type="button" className="ls-button ls-button--primary" disabled={!outcome.merged} onClick={importNow}>{t('import')}</button>
       </div>
     </section>
   );

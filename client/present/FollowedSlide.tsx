@@ -1,5 +1,6 @@
 /** A followed presenter's slide, full screen: fetched from the server while they present it. */
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 import { PresentationView } from '../views/lazy-parts';
 import type { Slide } from './PresentationView';
@@ -20,6 +21,7 @@ const NO_OP = () => undefined;
 
 /** Shows the presenter's current slide; a sentence while it loads or when it cannot be read. */
 export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }: FollowedSlideProps) {
+  const intl = useIntl();
   const [cache, setCache] = useState<ReadonlyMap<string, Slide>>(new Map());
   const [shown, setShown] = useState<{ slide: Slide; at: Presenting } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }:
     setError(null);
     // The awareness that announced the slide may reach us before the server that answers has it: one retry.
     const load = (attempt: number) =>
-      getSlide(boardId, token, id, abort.signal).then(
+      getSlide(boardId, token, id, abort.signal, intl).then(
         (detail) => setCache((before) => new Map(before).set(id, detail)),
         (e: Error) => {
           if (abort.signal.aborted) return;
@@ -50,14 +52,14 @@ export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }:
       clearTimeout(retry);
     };
     // The cache is read, not watched: a fetched slide must not start another fetch.
-  }, [boardId, token, id]);
+  }, [boardId, token, id, intl]);
 
   if (!shown || (error && !cached)) {
     return (
-      <div className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label="Presentation">
+      <div className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label={intl.formatMessage({ id: 'present.slide.label' })}>
         <main className="ls-fac-present__body ls-fac-present__wait">
-          <p role={error ? 'alert' : 'status'}>{error ?? `Loading ${name}’s slide…`}</p>
-          <button type="button" className="ls-button" onClick={onStop}>Stop following</button>
+          <p role={error ? 'alert' : 'status'}>{error ?? intl.formatMessage({ id: 'present.follow.loading' }, { name })}</p>
+          <button type="button" className="ls-button" onClick={onStop}>{intl.formatMessage({ id: 'present.slide.stopFollowing' })}</button>
         </main>
       </div>
     );

@@ -4,12 +4,14 @@
  * leaving full screen) exits.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
 import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { ViewCenter } from '../../shared/presence/presence';
 import { ViewportSync } from '../presence/ViewportSync';
-import { mineralColor, percent, tonnes } from '../state/look';
+import { mineralColor } from '../state/look';
+import { useFormats } from '../i18n/format';
 import { ConsumerTick } from '../shell/ConsumerTick';
 import { StaticBoard } from '../snapshots/StaticBoard';
 import '../shell/shell.css';
@@ -54,10 +56,10 @@ export function keyFigures(slide: Slide, limit = SLIDE_FIGURES) {
   return { rows: rows.slice(0, limit), total: rows.length };
 }
 
-/** "No levers pulled", "1 lever pulled", "3 levers pulled". */
-function leversPulled(board: Board): string {
-  const pulled = board.scenario.disruptions.filter((d) => d.enabled).length;
-  return pulled === 0 ? 'no levers pulled' : `${pulled} ${pulled === 1 ? 'lever' : 'levers'} pulled`;
+/** "no levers pulled", "1 lever pulled", "3 levers pulled". */
+function leversPulled(intl: IntlShape, board: Board): string {
+  const count = board.scenario.disruptions.filter((d) => d.enabled).length;
+  return intl.formatMessage({ id: 'present.slide.leversPulled' }, { count });
 }
 
 function useFullscreen(root: RefObject<HTMLElement | null>, onExit: () => void): void {
@@ -83,6 +85,9 @@ function useFullscreen(root: RefObject<HTMLElement | null>, onExit: () => void):
 
 /** The presentation overlay. */
 export function PresentationView({ slides, index, onIndex, onExit, follow, onViewportChange, followingName, position, onSummon }: PresentationViewProps) {
+  const intl = useIntl();
+  const f = useFormats();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `present.slide.${id}` }, values);
   const root = useRef<HTMLDivElement>(null);
   useFullscreen(root, onExit);
   const count = slides.length;
@@ -119,27 +124,27 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
   const parts = new Map(figures.rows.map((r) => [`${r.label} · ${r.mineral}`, { consumer: r.label, mineral: r.mineral }]));
 
   return (
-    <div ref={root} className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label="Presentation" tabIndex={-1} data-index={shown.index} data-slide={slide?.name}>
+    <div ref={root} className="ls-shell ls-fac-present" role="dialog" aria-modal="true" aria-label={t('label')} tabIndex={-1} data-index={shown.index} data-slide={slide?.name}>
       <header className="ls-fac-present__head">
-        <h1 className="ls-fac-present__title">{slide?.name ?? 'No slides'}</h1>
-        {followingName && <span className="ls-fac-present__follow">Following {followingName}</span>}
-        <span className="ls-fac-present__count" aria-live="polite">{shown.count === 0 ? '0 / 0' : `${shown.index + 1} / ${shown.count}`}</span>
+        <h1 className="ls-fac-present__title">{slide?.name ?? t('none')}</h1>
+        {followingName && <span className="ls-fac-present__follow">{t('following', { name: followingName })}</span>}
+        <span className="ls-fac-present__count" aria-live="polite">{t('position', { index: shown.count === 0 ? 0 : shown.index + 1, count: shown.count })}</span>
       </header>
       {slide ? (
         <main className="ls-fac-present__body">
           <div className="ls-fac-present__canvas">
-            <StaticBoard key={`${shown.index}-${slide.name}`} board={slide.board} exposure={slide.exposure} controls={false} aria-label={`${slide.name}: the board, read-only`}>
+            <StaticBoard key={`${shown.index}-${slide.name}`} board={slide.board} exposure={slide.exposure} controls={false} aria-label={t('board', { name: slide.name })}>
               <ViewportSync publish={onViewportChange} follow={follow} />
             </StaticBoard>
           </div>
-          <aside className="ls-fac-present__figures" aria-label="Key exposure figures">
-            <p className="ls-muted">Scenario “{slide.board.scenario.name}” · {leversPulled(slide.board)}</p>
+          <aside className="ls-fac-present__figures" aria-label={t('figures')}>
+            <p className="ls-muted">{t('scenario', { name: slide.board.scenario.name, levers: leversPulled(intl, slide.board) })}</p>
             {figures.rows.length === 0 ? (
-              <p className="ls-muted">No consumers on this board.</p>
+              <p className="ls-muted">{t('noConsumers')}</p>
             ) : (
               <table className="ls-fac-table">
                 <thead>
-                  <tr><th scope="col">Consumer</th><th scope="col">Delivered</th><th scope="col">Short</th><th scope="col">Survives</th></tr>
+                  <tr><th scope="col">{t('col.consumer')}</th><th scope="col">{t('col.delivered')}</th><th scope="col">{t('col.short')}</th><th scope="col">{t('col.survives')}</th></tr>
                 </thead>
                 <tbody>
                   {figures.rows.map(({ mineral, id, label, c }) => (
@@ -150,22 +155,22 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
                           <span className="ls-fac-present__mineral"><span className="swatch" style={{ background: mineralColor(mineral) }} aria-hidden="true" /> {mineral}</span>
                         </span>
                       </th>
-                      <td data-field="delivered" data-value={JSON.stringify(c.delivered)}>{tonnes(c.delivered)}</td>
-                      <td data-field="shortfallPct" data-value={JSON.stringify(c.shortfallPct)}>{percent(c.shortfallPct)}</td>
-                      <td data-field="survives" data-value={JSON.stringify(c.survives)}>{c.stockDays === null ? 'no shortfall' : c.survives ? 'yes' : 'no'}</td>
+                      <td data-field="delivered" data-value={JSON.stringify(c.delivered)}>{f.tonnes(c.delivered)}</td>
+                      <td data-field="shortfallPct" data-value={JSON.stringify(c.shortfallPct)}>{f.percent(c.shortfallPct)}</td>
+                      <td data-field="survives" data-value={JSON.stringify(c.survives)}>{t(c.stockDays === null ? 'noShortfall' : c.survives ? 'yes' : 'no')}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
-            {figures.total > figures.rows.length && <p className="ls-muted">The {figures.rows.length} most exposed of {figures.total}.</p>}
+            {figures.total > figures.rows.length && <p className="ls-muted">{t('mostExposed', { shown: figures.rows.length, total: figures.total })}</p>}
             {chart.some((r) => r.short > 0) && (
               <div data-testid="slide-chart">
               <BarChart layout="vertical" data={chart} responsive style={{ width: '100%', height: 28 * chart.length + 28 }} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
-                <XAxis type="number" domain={[0, 100]} unit=" %" fontSize={11} />
+                <XAxis type="number" domain={[0, 100]} fontSize={11} tickFormatter={(v: number) => f.percent(v / 100)} />
                 <YAxis type="category" dataKey="name" width={136} fontSize={11} tickLine={false} interval={0} tick={<ConsumerTick parts={parts} />} />
-                <Tooltip formatter={(value) => `${Number(value).toFixed(1)} %`} />
-                <Bar dataKey="short" name="Shortfall" isAnimationActive={false}>
+                <Tooltip formatter={(value) => intl.formatNumber(Number(value) / 100, { style: 'percent', maximumFractionDigits: 1 })} />
+                <Bar dataKey="short" name={t('shortfall')} isAnimationActive={false}>
                   {chart.map((r) => <Cell key={r.name} fill={mineralColor(r.mineral)} />)}
                 </Bar>
               </BarChart>
@@ -174,17 +179,17 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
           </aside>
         </main>
       ) : (
-        <main className="ls-fac-present__body"><p className="ls-muted">Choose snapshots to present.</p></main>
+        <main className="ls-fac-present__body"><p className="ls-muted">{t('choose')}</p></main>
       )}
       <footer className="ls-fac-present__foot">
         {!following && (
           <>
-            <button type="button" className="ls-button" onClick={() => onIndex(at - 1)} disabled={at <= 0}>← Previous</button>
-            <button type="button" className="ls-button ls-button--primary" onClick={() => onIndex(at + 1)} disabled={at >= count - 1}>Next →</button>
+            <button type="button" className="ls-button" onClick={() => onIndex(at - 1)} disabled={at <= 0}>{t('previous')}</button>
+            <button type="button" className="ls-button ls-button--primary" onClick={() => onIndex(at + 1)} disabled={at >= count - 1}>{t('next')}</button>
           </>
         )}
-        {onSummon && <button type="button" className="ls-button" onClick={onSummon} title="Everyone on the board follows this presentation">Bring everyone here</button>}
-        <button type="button" className="ls-button ls-button--quiet" onClick={onExit}>{following ? 'Stop following' : 'Exit presentation'}</button>
+        {onSummon && <button type="button" className="ls-button" onClick={onSummon} title={t('summonHint')}>{t('summon')}</button>}
+        <button type="button" className="ls-button ls-button--quiet" onClick={onExit}>{t(following ? 'stopFollowing' : 'exit')}</button>
       </footer>
     </div>
   );

@@ -1,5 +1,5 @@
 /** One snapshot on the timeline: name, author, time, and its actions (open, compare, restore with confirmation, fork). */
-import { timeAgo } from '../shell/format';
+import { useIntl, type IntlShape } from 'react-intl';
 import type { SnapshotSummary } from './snapshot-api';
 
 /** Props of SnapshotItem. */
@@ -22,55 +22,73 @@ export interface SnapshotItemProps {
   onFork(): void;
 }
 
-function absolute(iso: string): string {
+function absolute(intl: IntlShape, iso: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(at.getTime()) ? iso : intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday", "just now" in `intl`'s language; the raw text when the time cannot be read. */
+export function relativeTime(intl: IntlShape, iso: string, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const elapsed = now - at;
+  for (const [unit, size] of UNITS) {
+    if (elapsed >= size) return intl.formatRelativeTime(-Math.floor(elapsed / size), unit, { numeric: 'auto' });
+  }
+  return intl.formatMessage({ id: 'snapshots.item.justNow' });
 }
 
 /** A list item; `data-snapshot` carries the id. */
 export function SnapshotItem(props: SnapshotItemProps) {
   const { snapshot: s, busy } = props;
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `snapshots.item.${id}` }, values);
+  const name = s.name;
   return (
     <li className={`ls-fac-snapshot${props.picked ? ' ls-fac-snapshot--picked' : ''}`} data-snapshot={s.id} aria-label={s.name}>
       <label className="ls-fac-snapshot__pick">
-        <input type="checkbox" checked={props.picked} onChange={(e) => props.onPick(e.target.checked)} aria-label={`Pick "${s.name}" to compare`} />
+        <input type="checkbox" checked={props.picked} onChange={(e) => props.onPick(e.target.checked)} aria-label={t('pick', { name })} />
       </label>
       <div className="ls-fac-snapshot__text">
         <span className="ls-fac-snapshot__name">{s.name}</span>
         <span className="ls-muted ls-fac-snapshot__meta">
-          {s.author} · <time dateTime={s.createdAt} title={absolute(s.createdAt)}>{timeAgo(s.createdAt, props.now)}</time>
+          {s.author} · <time dateTime={s.createdAt} title={absolute(intl, s.createdAt)}>{relativeTime(intl, s.createdAt, props.now)}</time>
         </span>
       </div>
       <div className="ls-fac-snapshot__actions">
-        <button type="button" className="ls-button ls-button--small" onClick={props.onOpen} aria-label={`Open "${s.name}"`}>Open</button>
-        <button type="button" className="ls-button ls-button--small" onClick={props.onCompareLive} aria-label={`Compare "${s.name}" with the live board`}>Compare with live</button>
-        <button type="button" className="ls-button ls-button--small" onClick={props.onAskRestore} disabled={busy} aria-label={`Restore "${s.name}"`}>Restore…</button>
-        <button type="button" className="ls-button ls-button--small" onClick={props.onAskFork ?? props.onFork} disabled={busy} aria-label={`Fork "${s.name}" into a new board`}>Fork…</button>
+        <button type="button" className="ls-button ls-button--small" onClick={props.onOpen} aria-label={t('openLabel', { name })}>{t('open')}</button>
+        <button type="button" className="ls-button ls-button--small" onClick={props.onCompareLive} aria-label={t('compareLabel', { name })}>{t('compare')}</button>
+        <button type="button" className="ls-button ls-button--small" onClick={props.onAskRestore} disabled={busy} aria-label={t('restoreLabel', { name })}>{t('restore')}</button>
+        <button type="button" className="ls-button ls-button--small" onClick={props.onAskFork ?? props.onFork} disabled={busy} aria-label={t('forkLabel', { name })}>{t('fork')}</button>
       </div>
       {props.confirming && (
-        <div className="ls-note ls-fac-confirm" role="group" aria-label={`Confirm restoring "${s.name}"`}>
-          <p>
-            Restore “{s.name}” for everyone? The live board changes to this snapshot. The board as it is now is saved first, so the
-            restore can be undone.
-          </p>
+        <div className="ls-note ls-fac-confirm" role="group" aria-label={t('confirmRestoreLabel', { name })}>
+          <p>{t('confirmRestore', { name })}</p>
           <div className="ls-inline">
             <button type="button" className="ls-button ls-button--primary ls-button--small" onClick={props.onRestore} disabled={busy}>
-              {busy ? 'Restoring…' : 'Restore for everyone'}
+              {t(busy ? 'restoring' : 'restoreForEveryone')}
             </button>
-            <button type="button" className="ls-button ls-button--small" onClick={props.onCancelRestore} disabled={busy}>Cancel</button>
+            <button type="button" className="ls-button ls-button--small" onClick={props.onCancelRestore} disabled={busy}>{t('cancel')}</button>
           </div>
         </div>
       )}
       {props.confirmingFork && (
-        <div className="ls-note ls-fac-confirm" role="group" aria-label={`Confirm forking "${s.name}"`}>
-          <p>
-            Make a new board from “{s.name}”? It opens in a new tab as its facilitator; this board stays open here and nobody else is moved.
-          </p>
+        <div className="ls-note ls-fac-confirm" role="group" aria-label={t('confirmForkLabel', { name })}>
+          <p>{t('confirmFork', { name })}</p>
           <div className="ls-inline">
             <button type="button" className="ls-button ls-button--primary ls-button--small" onClick={props.onFork} disabled={busy}>
-              {busy ? 'Forking…' : 'Fork and open in a new tab'}
+              {t(busy ? 'forking' : 'forkAndOpen')}
             </button>
-            <button type="button" className="ls-button ls-button--small" onClick={props.onCancelFork} disabled={busy}>Cancel</button>
+            <button type="button" className="ls-button ls-button--small" onClick={props.onCancelFork} disabled={busy}>{t('cancel')}</button>
           </div>
         </div>
       )}

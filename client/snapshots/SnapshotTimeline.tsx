@@ -3,6 +3,7 @@
  * restore (for everyone, undoable) or fork any snapshot. Newest first.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { ApiError } from '../shell/api';
 import {
   forkSnapshot,
@@ -42,6 +43,8 @@ function sentence(error: unknown, fallback: string): string {
 
 /** The timeline panel. */
 export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, author, now = Date.now }: SnapshotTimelineProps) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `snapshots.timeline.${id}` }, values);
   const ids = useId();
   const [snapshots, setSnapshots] = useState<SnapshotSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -58,16 +61,16 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
   const load = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        const list = await listSnapshots(boardId, token, signal);
+        const list = await listSnapshots(boardId, token, signal, intl);
         setSnapshots(list);
         setLoadError(null);
         setPicked((current) => current.filter((id) => list.some((s) => s.id === id)));
       } catch (failure) {
         if (signal?.aborted) return;
-        setLoadError(sentence(failure, 'The snapshots could not be loaded; try again.'));
+        setLoadError(sentence(failure, t('loadFailed')));
       }
     },
-    [boardId, token],
+    [boardId, token, intl],
   );
 
   useEffect(() => {
@@ -78,19 +81,19 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const chosen = name.trim() || `Snapshot ${(snapshots?.length ?? 0) + 1}`;
-    const problem = snapshotNameProblem(chosen);
+    const chosen = name.trim() || t('defaultName', { number: (snapshots?.length ?? 0) + 1 });
+    const problem = snapshotNameProblem(intl, chosen);
     setNameError(problem);
     if (problem) return;
     setSaving(true);
     setError(null);
     try {
-      const saved = await saveSnapshot(boardId, token, chosen, author);
+      const saved = await saveSnapshot(boardId, token, chosen, author, intl);
       setSnapshots((list) => [...(list ?? []), saved]);
       setName('');
-      setNotice({ text: `Saved “${saved.name}”.` });
+      setNotice({ text: t('saved', { name: saved.name }) });
     } catch (failure) {
-      setError(sentence(failure, 'The snapshot could not be saved; try again.'));
+      setError(sentence(failure, t('saveFailed')));
     } finally {
       setSaving(false);
     }
@@ -100,12 +103,12 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
     setBusy(snapshot.id);
     setError(null);
     try {
-      const result = await restoreSnapshot(boardId, token, snapshot.id, author);
+      const result = await restoreSnapshot(boardId, token, snapshot.id, author, intl);
       setConfirming(null);
-      setNotice({ text: `Restored “${result.restored.name}” for everyone. The board as it was is saved as “${result.backup.name}”.`, undo: result.backup });
+      setNotice({ text: t('restored', { name: result.restored.name, backup: result.backup.name }), undo: result.backup });
       await load();
     } catch (failure) {
-      setError(sentence(failure, 'The snapshot could not be restored; try again.'));
+      setError(sentence(failure, t('restoreFailed')));
     } finally {
       setBusy(null);
     }
@@ -115,12 +118,12 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
     setBusy(snapshot.id);
     setError(null);
     try {
-      const created = await forkSnapshot(boardId, token, snapshot.id);
+      const created = await forkSnapshot(boardId, token, snapshot.id, undefined, intl);
       setConfirmingFork(null);
-      setNotice({ text: `Forked “${snapshot.name}” into a new board; it opened in a new tab.`, link: created.links.facilitator });
+      setNotice({ text: t('forked', { name: snapshot.name }), link: created.links.facilitator });
       navigate(created.links.facilitator);
     } catch (failure) {
-      setError(sentence(failure, 'The new board could not be created; try again.'));
+      setError(sentence(failure, t('forkFailed')));
     } finally {
       setBusy(null);
     }
@@ -141,14 +144,14 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
 
   return (
     <section className="ls-shell ls-fac-panel ls-fac-timeline" aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`} className="ls-fac-title">Snapshots</h2>
+      <h2 id={`${ids}-h`} className="ls-fac-title">{t('title')}</h2>
       <form className="ls-fac-save" onSubmit={save} noValidate>
-        <label className="ls-visually-hidden" htmlFor={`${ids}-name`}>Snapshot name</label>
+        <label className="ls-visually-hidden" htmlFor={`${ids}-name`}>{t('nameLabel')}</label>
         <input
           id={`${ids}-name`}
           className="ls-input"
           value={name}
-          placeholder={`Snapshot ${(snapshots?.length ?? 0) + 1}`}
+          placeholder={t('defaultName', { number: (snapshots?.length ?? 0) + 1 })}
           maxLength={240}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={nameError ? `${ids}-name-problem` : undefined}
@@ -157,17 +160,17 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
             setNameError(null);
           }}
         />
-        <button type="submit" className="ls-button ls-button--primary" disabled={saving}>{saving ? 'Saving…' : 'Save snapshot'}</button>
+        <button type="submit" className="ls-button ls-button--primary" disabled={saving}>{t(saving ? 'saving' : 'save')}</button>
       </form>
       {nameError && <p id={`${ids}-name-problem`} className="ls-field__problem">{nameError}</p>}
       {error && <div role="alert" className="ls-error"><p>{error}</p></div>}
       {notice && (
         <div role="status" className="ls-fac-notice">
           <p>{notice.text}</p>
-          {notice.link && <a className="ls-button ls-button--small" href={notice.link} target="_blank" rel="noopener">Open the new board</a>}
+          {notice.link && <a className="ls-button ls-button--small" href={notice.link} target="_blank" rel="noopener">{t('openNew')}</a>}
           {notice.undo && (
             <button type="button" className="ls-button ls-button--small" disabled={busy !== null} onClick={() => void restore(notice.undo!)}>
-              Undo restore
+              {t('undo')}
             </button>
           )}
         </div>
@@ -175,19 +178,19 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
       {loadError && (
         <div role="alert" className="ls-error">
           <p>{loadError}</p>
-          <button type="button" className="ls-button ls-button--small" onClick={() => void load()}>Try again</button>
+          <button type="button" className="ls-button ls-button--small" onClick={() => void load()}>{t('retry')}</button>
         </div>
       )}
-      {snapshots === null && !loadError && <p className="ls-muted" role="status">Loading snapshots…</p>}
-      {snapshots !== null && snapshots.length === 0 && <p className="ls-muted">No snapshots yet. Save one to mark where the discussion stands.</p>}
+      {snapshots === null && !loadError && <p className="ls-muted" role="status">{t('loading')}</p>}
+      {snapshots !== null && snapshots.length === 0 && <p className="ls-muted">{t('empty')}</p>}
       {snapshots !== null && snapshots.length >= 2 && (
         <div className="ls-fac-compare-picked">
-          <span className="ls-muted">{picked.length === 2 ? 'Two snapshots picked.' : 'Pick two snapshots to compare them.'}</span>
-          <button type="button" className="ls-button ls-button--small" disabled={picked.length !== 2} onClick={comparePicked}>Compare picked</button>
+          <span className="ls-muted">{t(picked.length === 2 ? 'twoPicked' : 'pickTwo')}</span>
+          <button type="button" className="ls-button ls-button--small" disabled={picked.length !== 2} onClick={comparePicked}>{t('comparePicked')}</button>
         </div>
       )}
       {newestFirst.length > 0 && (
-        <ol className="ls-fac-snapshots" aria-label="Snapshots, newest first">
+        <ol className="ls-fac-snapshots" aria-label={t('listLabel')}>
           {newestFirst.map((s) => (
             <SnapshotItem
               key={s.id}

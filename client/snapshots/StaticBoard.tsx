@@ -6,6 +6,7 @@ import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import './snapshots.css';
 import { useMemo, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
@@ -51,6 +52,7 @@ export function staticFlow(board: Board, exposure: ExposureReport | null, highli
 
 /** The read-only canvas; give it a parent with a height. */
 export function StaticBoard({ board, exposure = null, highlight, highlightEdges, side, children, controls = true, ...rest }: StaticBoardProps) {
+  const intl = useIntl();
   const { nodes, edges } = useMemo(() => staticFlow(board, exposure, highlight, highlightEdges), [board, exposure, highlight, highlightEdges]);
   return (
     <div className="ls-fac-static" data-side={side} data-testid={side ? `static-board-${side}` : 'static-board'}>
@@ -65,7 +67,7 @@ export function StaticBoard({ board, exposure = null, highlight, highlightEdges,
           edgesFocusable={false}
           elementsSelectable={false}
           fitViewOptions={FIT_VIEW}
-          aria-label={rest['aria-label'] ?? `${board.title}, read-only`}
+          aria-label={rest['aria-label'] ?? intl.formatMessage({ id: 'snapshots.static.label' }, { title: board.title })}
         >
           <BoardGrid />
           {controls && <Controls showInteractive={false} />}

@@ -1,4 +1,5 @@
 /** Fetchers for the facilitator's snapshot routes (save, list, get, restore, fork, compare); failures are ApiErrors with a sentence. */
+import type { IntlShape } from 'react-intl';
 import type { BoardComparison } from '../../shared/board/diff';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
@@ -35,41 +36,49 @@ export type Comparison = BoardComparison & { from: CompareRef; to: CompareRef };
 /** Longest snapshot name the server accepts. */
 export const MAX_SNAPSHOT_NAME = 200;
 
-/** Why a snapshot name cannot be used, or null. */
-export function snapshotNameProblem(name: string): string | null {
+/** Why a snapshot name cannot be used (in `intl`'s language), or null. */
+export function snapshotNameProblem(intl: IntlShape, name: string): string | null {
   const trimmed = name.trim();
-  if (!trimmed) return 'Give the snapshot a name.';
-  if (trimmed.length > MAX_SNAPSHOT_NAME) return `Keep the name to ${MAX_SNAPSHOT_NAME} characters or fewer (it has ${trimmed.length}).`;
+  if (!trimmed) return intl.formatMessage({ id: 'snapshots.name.empty' });
+  if (trimmed.length > MAX_SNAPSHOT_NAME) return intl.formatMessage({ id: 'snapshots.name.tooLong' }, { max: MAX_SNAPSHOT_NAME, length: trimmed.length });
   return null;
 }
 
-/** Sentences for answers that came without one (a proxy page, an empty body). */
-function fallbackMessage(status: number): string {
-  if (status === 401) return 'This link has expired or is not valid; ask the facilitator for a new one.';
-  if (status === 403) return 'Snapshots need the facilitator link.';
-  if (status === 404) return 'The board or snapshot was not found; it may have been deleted.';
-  if (status >= 500) return 'The server had a problem; try again in a moment.';
-  return `The server answered ${status}.`;
+const FALLBACK: Record<string, string> = {
+  401: 'This link has expired or is not valid; ask the facilitator for a new one.',
+  403: 'Snapshots need the facilitator link.',
+  404: 'The board or snapshot was not found; it may have been deleted.',
+  500: 'The server had a problem; try again in a moment.',
+};
+
+/** Sentences for answers that came without one (a proxy page, an empty body), in `intl`'s language when given. */
+function fallbackMessage(intl?: IntlShape): (status: number) => string {
+  return (status) => {
+    const key = status >= 500 ? '500' : String(status);
+    if (intl) return intl.formatMessage({ id: key in FALLBACK ? `snapshots.api.${key}` : 'snapshots.api.other' }, { status });
+    return FALLBACK[key] ?? `The server answered ${status}.`;
+  };
 }
 
 /** One authorised request to `/api/boards/<id><path>`; resolves to the parsed JSON. */
-function request<T>(boardId: string, path: string, token: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  return apiRequest<T>(`/boards/${encodeURIComponent(boardId)}${path}`, { ...init, token, fallback: fallbackMessage });
+function request<T>(boardId: string, path: string, token: string, init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; intl?: IntlShape } = {}): Promise<T> {
+  const { intl, ...rest } = init;
+  return apiRequest<T>(`/boards/${encodeURIComponent(boardId)}${path}`, { ...rest, token, fallback: fallbackMessage(intl) });
 }
 
 const snapshotPath = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
 
-/** Saves the live board as a named snapshot. */
-export function saveSnapshot(boardId: string, token: string, name: string, author?: string): Promise<SnapshotSummary> {
+/** Saves the live board as a named snapshot (`intl`: the language of sentences the server did not give). */
+export function saveSnapshot(boardId: string, token: string, name: string, author?: string, intl?: IntlShape): Promise<SnapshotSummary> {
   const body: { name: string; author?: string } = { name: name.trim() };
   const who = author?.trim().slice(0, 80);
   if (who) body.author = who;
-  return request<SnapshotSummary>(boardId, '/snapshots', token, { method: 'POST', body });
+  return request<SnapshotSummary>(boardId, '/snapshots', token, { method: 'POST', body, intl });
 }
 
 /** The board's snapshots, oldest first. */
-export async function listSnapshots(boardId: string, token: string, signal?: AbortSignal): Promise<SnapshotSummary[]> {
-  return (await request<{ snapshots: SnapshotSummary[] }>(boardId, '/snapshots', token, { signal })).snapshots;
+export async function listSnapshots(boardId: string, token: string, signal?: AbortSignal, intl?: IntlShape): Promise<SnapshotSummary[]> {
+  return (await request<{ snapshots: SnapshotSummary[] }>(boardId, '/snapshots', token, { signal, intl })).snapshots;
 }
 
 /** One snapshot with its board and exposure. */
@@ -78,20 +87,20 @@ export function getSnapshot(boardId: string, token: string, snapshotId: string, 
 }
 
 /** A slide being presented: any participant may read it while a facilitator presents it (403 otherwise). */
-export function getSlide(boardId: string, token: string, snapshotId: string, signal?: AbortSignal): Promise<SnapshotDetail> {
-  return request<SnapshotDetail>(boardId, `/slides/${encodeURIComponent(snapshotId)}`, token, { signal });
+export function getSlide(boardId: string, token: string, snapshotId: string, signal?: AbortSignal, intl?: IntlShape): Promise<SnapshotDetail> {
+  return request<SnapshotDetail>(boardId, `/slides/${encodeURIComponent(snapshotId)}`, token, { signal, intl });
 }
 
 /** Reverts the live board to a snapshot for everyone; the board as it was is saved first (restore that to undo). */
-export function restoreSnapshot(boardId: string, token: string, snapshotId: string, author?: string): Promise<RestoreResult> {
+export function restoreSnapshot(boardId: string, token: string, snapshotId: string, author?: string, intl?: IntlShape): Promise<RestoreResult> {
   const who = author?.trim().slice(0, 80);
-  return request<RestoreResult>(boardId, `${snapshotPath(snapshotId)}/restore`, token, { method: 'POST', body: who ? { author: who } : {} });
+  return request<RestoreResult>(boardId, `${snapshotPath(snapshotId)}/restore`, token, { method: 'POST', body: who ? { author: who } : {}, intl });
 }
 
 /** Creates a new board from a snapshot; its links lead to the new board. */
-export function forkSnapshot(boardId: string, token: string, snapshotId: string, title?: string): Promise<CreatedBoard> {
+export function forkSnapshot(boardId: string, token: string, snapshotId: string, title?: string, intl?: IntlShape): Promise<CreatedBoard> {
   const name = title?.trim();
-  return request<CreatedBoard>(boardId, `${snapshotPath(snapshotId)}/fork`, token, { method: 'POST', body: name ? { title: name.slice(0, 200) } : {} });
+  return request<CreatedBoard>(boardId, `${snapshotPath(snapshotId)}/fork`, token, { method: 'POST', body: name ? { title: name.slice(0, 200) } : {}, intl });
 }
 
 /** The diff and exposure deltas from one side to the other ('live' for the live board). */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
+import { renderIn } from '../../utils/intl';
 import { describe, expect, it } from 'vitest';
 import { CompareView } from '../../../client/compare/CompareView';
 import { compareBoards } from '../../../shared/board/diff';
@@ -17,8 +18,8 @@ const after: Board = {
 const comparison = { from: 's1', to: 'live', ...compareBoards(before, after) };
 
 describe('Compare: the v2 deltas', () => {
-  it('shows per mineral the moves of the rerouted shortfall, stockpile sizing and delay gap, and the floors\' costs, as the engine computes them', () => {
-    render(<CompareView comparison={comparison} fromLabel="Baseline" toLabel="Live board" />);
+  it('shows per mineral the moves of the rerouted shortfall, stockpile sizing and delay gap, and the floors\' costs, as the engine computes them', async () => {
+    await renderIn(<CompareView comparison={comparison} fromLabel="Baseline" toLabel="Live board" />);
     const table = screen.getByTestId('mineral-deltas');
     for (const m of comparison.minerals) {
       for (const key of ['reroutedShortfall', 'stockpileGap', 'pooledStock', 'separateStock', 'delayGap'] as const) {

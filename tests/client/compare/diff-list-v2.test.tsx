@@ -1,5 +1,6 @@
 /** DiffList shows changes of the version 2 lists: expansions, price floors and prices are never "No differences". */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { renderIn } from '../../utils/intl';
 import { describe, expect, it } from 'vitest';
 import { DiffList } from '../../../client/compare/DiffList';
 import { diffBoards } from '../../../shared/board/diff';
@@ -10,14 +11,14 @@ const base = board([node('fi', 'refinery', 'FI'), node('eu', 'consumer', 'IT')],
 const scenario = (patch: Partial<Board['scenario']>): Board => ({ ...base, scenario: { ...base.scenario, ...patch } });
 
 describe('DiffList, version 2', () => {
-  it('lists an added expansion and a changed price floor', () => {
+  it('lists an added expansion and a changed price floor', async () => {
     const floor = { id: 'p1', label: 'Cobalt floor', enabled: true, mineral: 'cobalt', stage: 'refining' as const, floor: 30 };
     const from = scenario({ priceFloors: [floor] });
     const to = scenario({
       expansions: [{ id: 'x1', label: 'Kokkola upgrade', enabled: true, node: 'fi', capacity: { cobalt: 20 } }],
       priceFloors: [{ ...floor, floor: 40 }],
     });
-    render(<DiffList diff={diffBoards(from, to)} />);
+    await renderIn(<DiffList diff={diffBoards(from, to)} />);
     expect(screen.queryByTestId('diff-empty')).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Expansions' })).getByTestId('diff-expansion-x1').textContent).toContain('Kokkola upgrade');
     const changed = within(screen.getByRole('region', { name: 'Price floors' })).getByTestId('diff-price-floor-p1');
@@ -25,8 +26,8 @@ describe('DiffList, version 2', () => {
     expect(changed.querySelector('[data-field="floor"]')?.getAttribute('data-after')).toBe('40');
   });
 
-  it('shows a price change under Board', () => {
-    render(<DiffList diff={diffBoards(base, { ...base, prices: { cobalt: 33 } })} />);
+  it('shows a price change under Board', async () => {
+    await renderIn(<DiffList diff={diffBoards(base, { ...base, prices: { cobalt: 33 } })} />);
     expect(within(screen.getByRole('region', { name: 'Board' })).getByText(/prices\.cobalt|cobalt/)).toBeTruthy();
   });
 });

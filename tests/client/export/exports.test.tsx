@@ -1,6 +1,7 @@
 /** Exports: downloaded file contents, the canvas picture (html-to-image mocked), the printable report HTML, opening it. */
 import { readFileSync } from 'node:fs';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { intlIn, renderIn } from '../../utils/intl';
 import { toPng, toSvg } from 'html-to-image';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadBoardCsv, downloadBoardJson, downloadExposureCsv, downloadText, exportCanvasImage, fileSlug, keepInPicture, openPrintableReport, renderedNodesBounds } from '../../../client/export/export';
@@ -46,7 +47,7 @@ afterEach(() => {
 });
 
 describe('downloads', () => {
-  it('names files after the board title', () => {
+  it('names files after the board title', async () => {
     expect(fileSlug('Africa corridors: Cobalt & Copper (2025)')).toBe('africa-corridors-cobalt-copper-2025');
     expect(fileSlug('Ærø — Søren')).toBe('r-s-ren');
     expect(fileSlug('!!!')).toBe('board');
@@ -102,7 +103,7 @@ describe('exportCanvasImage', () => {
 
   it('frames every node of the viewport element and leaves out the minimap and controls', async () => {
     const small: Board = { ...pulled, nodes: pulled.nodes.slice(0, 3), edges: [] };
-    const { container } = render(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={small} /></div>);
+    const { container } = await renderIn(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={small} /></div>);
     const url = await exportCanvasImage(container, 'png');
     expect(url).toBe('data:image/png;base64,iVBORw0KGgo=');
     const [element, options] = vi.mocked(toPng).mock.calls[0];
@@ -118,9 +119,9 @@ describe('exportCanvasImage', () => {
     expect(keepInPicture(el('react-flow__panel top left'))).toBe(false);
   });
 
-  it('reads the nodes\' box from the drawn node wrappers', () => {
+  it('reads the nodes\' box from the drawn node wrappers', async () => {
     const small: Board = { ...pulled, nodes: pulled.nodes.slice(0, 3), edges: [] };
-    const { container } = render(<div><StaticBoard board={small} /></div>);
+    const { container } = await renderIn(<div><StaticBoard board={small} /></div>);
     const xs = small.nodes.map((n) => n.position.x);
     const ys = small.nodes.map((n) => n.position.y);
     const bounds = renderedNodesBounds(container);
@@ -130,7 +131,7 @@ describe('exportCanvasImage', () => {
   });
 
   it('makes an SVG when asked', async () => {
-    const { container } = render(<div><StaticBoard board={pulled} /></div>);
+    const { container } = await renderIn(<div><StaticBoard board={pulled} /></div>);
     await expect(exportCanvasImage(container, 'svg')).resolves.toMatch(/^data:image\/svg\+xml/);
     expect(toSvg).toHaveBeenCalledTimes(1);
     expect(toPng).not.toHaveBeenCalled();
@@ -144,8 +145,8 @@ describe('exportCanvasImage', () => {
 describe('printableReport', () => {
   const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-  it('is a standalone document with print styles, the picture and a table per mineral', () => {
-    const html = printableReport({ title: 'Snapshot: all levers', board: pulled, exposure: report, imageDataUrl: 'data:image/png;base64,AAAA', generatedAt: '2025-03-01T12:00:00Z' });
+  it('is a standalone document with print styles, the picture and a table per mineral', async () => {
+    const html = printableReport(await intlIn('en'), { title: 'Snapshot: all levers', board: pulled, exposure: report, imageDataUrl: 'data:image/png;base64,AAAA', generatedAt: '2025-03-01T12:00:00Z' });
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('@page');
     expect(html).toContain('break-before: page');
@@ -157,8 +158,8 @@ describe('printableReport', () => {
     expect(d.querySelector('script')).toBeNull();
   });
 
-  it('carries the engine\'s exact numbers in every consumer row', () => {
-    const d = doc(printableReport({ title: 'r', board: pulled, exposure: report }));
+  it('carries the engine\'s exact numbers in every consumer row', async () => {
+    const d = doc(printableReport(await intlIn('en'), { title: 'r', board: pulled, exposure: report }));
     let rows = 0;
     for (const [mineral, m] of Object.entries(report.minerals)) {
       for (const [id, c] of Object.entries(m.consumers)) {
@@ -174,9 +175,9 @@ describe('printableReport', () => {
     expect(d.querySelector('[data-field="failing"]')?.getAttribute('data-value')).toBe(String(Object.values(report.minerals).flatMap((m) => Object.values(m.consumers)).filter((c) => !c.survives).length));
   });
 
-  it('escapes board text and refuses pictures that are not data images', () => {
+  it('escapes board text and refuses pictures that are not data images', async () => {
     const evil: Board = { ...pulled, title: '<img src=x onerror=alert(1)>', nodes: pulled.nodes.map((n, i) => (i === 0 ? { ...n, label: '</td><script>alert(1)</script>' } : n)) };
-    const html = printableReport({ title: '<b>t</b>', board: evil, exposure: computeExposure(evil), imageDataUrl: 'javascript:alert(1)' });
+    const html = printableReport(await intlIn('en'), { title: '<b>t</b>', board: evil, exposure: computeExposure(evil), imageDataUrl: 'javascript:alert(1)' });
     const d = doc(html);
     expect(d.querySelector('script')).toBeNull();
     expect(d.querySelector('img')).toBeNull();
@@ -184,10 +185,10 @@ describe('printableReport', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('adds the comparison: chart, delta table and the diff lines', () => {
+  it('adds the comparison: chart, delta table and the diff lines', async () => {
     const before: Board = { ...seed };
     const comparison = { from: 's1', to: 'live', fromLabel: 'Baseline', toLabel: 'All levers', ...compareBoards(before, pulled) };
-    const d = doc(printableReport({ title: 'Baseline → All levers', board: pulled, exposure: report, comparison }));
+    const d = doc(printableReport(await intlIn('en'), { title: 'Baseline → All levers', board: pulled, exposure: report, comparison }));
     const part = d.querySelector('section.comparison')!;
     expect(part.querySelector('h2')?.textContent).toBe('Comparison: Baseline → All levers');
     const moved = comparison.exposure.find((x) => x.delta.shortfall > 0)!;
@@ -202,7 +203,7 @@ describe('printableReport', () => {
 });
 
 describe('openPrintableReport', () => {
-  it('opens the report in a new window and prints it once loaded', () => {
+  it('opens the report in a new window and prints it once loaded', async () => {
     captureDownloads();
     const listeners: Record<string, () => void> = {};
     const win = { addEventListener: vi.fn((type: string, fn: () => void) => (listeners[type] = fn)), focus: vi.fn(), print: vi.fn() };
@@ -213,7 +214,7 @@ describe('openPrintableReport', () => {
     expect(win.print).toHaveBeenCalled();
   });
 
-  it('says when the browser blocked the window', () => {
+  it('says when the browser blocked the window', async () => {
     captureDownloads();
     vi.spyOn(window, 'open').mockReturnValue(null);
     expect(openPrintableReport('<p>x</p>')).toBe(false);
@@ -221,8 +222,8 @@ describe('openPrintableReport', () => {
 });
 
 describe('StaticBoard', () => {
-  it('draws the board read-only', () => {
-    render(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={pulled} exposure={report} /></div>);
+  it('draws the board read-only', async () => {
+    await renderIn(<div style={{ width: '800px', height: '600px' }}><StaticBoard board={pulled} exposure={report} /></div>);
     expect(screen.getByTestId('static-board')).toBeTruthy();
     expect(document.querySelectorAll('.react-flow__node').length).toBe(pulled.nodes.length);
     expect(document.querySelector('.react-flow__node.draggable')).toBeNull();
@@ -237,7 +238,7 @@ describe('ExportMenu', () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(win as unknown as Window);
     const blobs: Blob[] = [];
     vi.mocked(URL.createObjectURL).mockImplementation((blob: Blob | MediaSource) => (blobs.push(blob as Blob), 'blob:test'));
-    const { container } = render(<div><StaticBoard board={pulled} /><ExportMenu board={pulled} exposure={report} canvas={() => container as HTMLElement} now={() => Date.parse('2025-03-01T12:00:00Z')} /></div>);
+    const { container } = await renderIn(<div><StaticBoard board={pulled} /><ExportMenu board={pulled} exposure={report} canvas={() => container as HTMLElement} now={() => Date.parse('2025-03-01T12:00:00Z')} /></div>);
     fireEvent.click(screen.getByRole('button', { name: 'Exposure CSV' }));
     expect(files.at(-1)?.name).toBe('africa-corridors-2024-25-flows-exposure.csv');
     fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));
@@ -250,10 +251,67 @@ describe('ExportMenu', () => {
   it('says so when the report window is blocked or there is no canvas', async () => {
     captureDownloads();
     vi.spyOn(window, 'open').mockReturnValue(null);
-    render(<ExportMenu board={pulled} exposure={report} canvas={() => null} />);
+    await renderIn(<ExportMenu board={pulled} exposure={report} canvas={() => null} />);
     fireEvent.click(screen.getByRole('button', { name: 'PNG picture' }));
     expect(screen.getByRole('alert').textContent).toBe('Open the board canvas to take a picture of it.');
     fireEvent.click(screen.getByRole('button', { name: 'Printable report' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The browser blocked the report window'));
+  });
+});
+
+describe('printableReport in Italian', () => {
+  it('writes the words in Italian, numbers as 1.234,5 and dates the Italian way, with lang="it"', async () => {
+    const html = printableReport(await intlIn('it'), { title: 'Rapporto', board: pulled, exposure: report, generatedAt: '2025-03-01T12:00:00Z' });
+    const d = new DOMParser().parseFromString(html, 'text/html');
+    expect(d.documentElement.getAttribute('lang')).toBe('it');
+    expect(d.querySelector('section.summary h2')?.textContent).toBe('Sintesi');
+    expect(d.querySelector('section.exposure h2')?.textContent).toBe('Esposizione per utilizzatore');
+    expect(d.querySelector('.meta')?.textContent).toMatch(/^Lavagna “.*” · scenario “.*” · \d+ nodi, \d+ flussi · creato il 1 marzo 2025/);
+    expect(d.querySelector('section.summary p')?.textContent).toMatch(/coppie utilizzatore–minerale; \d+ non resist/);
+    const headers = [...d.querySelectorAll('section.mineral table thead th')].map((th) => th.textContent);
+    expect(headers).toContain('Utilizzatore');
+    expect(headers).toContain('Giorni di scorta');
+    // A demand of at least 1,000 t is written with a dot for thousands and, when it has one, a comma for the decimal.
+    const cells = [...d.querySelectorAll('td[data-field="demand"]')];
+    const big = cells.find((td) => Number(td.getAttribute('data-value')) >= 1000)!;
+    expect(big, 'a consumer with a demand of at least 1,000 t').toBeDefined();
+    expect(big.textContent).toMatch(/^\d{1,3}(\.\d{3})+ t$/);
+    // Board text is the board's own; every figure the report writes uses Italian marks.
+    for (const td of d.querySelectorAll('td[data-field]')) expect(td.textContent).not.toMatch(/\d,\d{3}|\d\.\d{1,2}(?!\d)/);
+    expect(d.querySelector('td[data-field="survives"]')?.textContent).toMatch(/^(resiste|non resiste|nessun ammanco)$/);
+    expect(d.querySelector('td[data-field="stockDays"]')?.textContent).toMatch(/giorn|—/);
+  });
+
+  it('writes a price floor of 1234.5 USD/kg as "1.234,5 USD/kg" in Italian and "1,234.5 USD/kg" in English', async () => {
+    const magnets = JSON.parse(readFileSync('seeds/rare-earth-magnets.json', 'utf8')) as Board;
+    const floors: Board = { ...magnets, scenario: { ...magnets.scenario, priceFloors: magnets.scenario.priceFloors.map((f) => ({ ...f, enabled: true, floor: 1234.5 })) } };
+    const exposure = computeExposure(floors);
+    expect(exposure.priceFloors.length).toBeGreaterThan(0);
+    const it = new DOMParser().parseFromString(printableReport(await intlIn('it'), { title: 'r', board: floors, exposure }), 'text/html');
+    const en = new DOMParser().parseFromString(printableReport(await intlIn('en'), { title: 'r', board: floors, exposure }), 'text/html');
+    const price = (doc: Document) => doc.querySelector('td[data-field="floor"]')?.textContent;
+    expect(price(it)).toBe('1.234,5 USD/kg');
+    expect(price(en)).toBe('1,234.5 USD/kg');
+    expect(it.querySelector('section.floors h2')?.textContent).toBe('Prezzi minimi garantiti');
+    expect(en.documentElement.getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('ExportMenu in Italian', () => {
+  it('names the exports in Italian and opens the report in Italian', async () => {
+    captureDownloads();
+    const win = { addEventListener: vi.fn(), focus: vi.fn(), print: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockReturnValue(win as unknown as Window);
+    const blobs: Blob[] = [];
+    vi.mocked(URL.createObjectURL).mockImplementation((blob: Blob | MediaSource) => (blobs.push(blob as Blob), 'blob:test'));
+    await renderIn(<ExportMenu board={pulled} exposure={report} canvas={() => null} />, 'it');
+    expect(screen.getByRole('group', { name: 'Esporta' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Immagine PNG' }));
+    expect(screen.getByRole('alert').textContent).toBe('Apri la lavagna per farne un’immagine.');
+    fireEvent.click(screen.getByRole('button', { name: 'Rapporto stampabile' }));
+    await waitFor(() => expect(open).toHaveBeenCalled());
+    const html = await text(blobs.at(-1)!);
+    expect(html).toContain('<html lang="it">');
+    expect(html).toContain('<h2>Sintesi</h2>');
   });
 });

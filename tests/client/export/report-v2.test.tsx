@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { printableReport } from '../../../client/export/report';
+import { intlIn } from '../../utils/intl';
 import type { Board } from '../../../shared/board/types';
 import { computeExposure } from '../../../shared/exposure/engine';
 
@@ -10,7 +11,7 @@ const board: Board = {
   scenario: { ...seed.scenario, disruptions: seed.scenario.disruptions.map((d, i) => ({ ...d, enabled: i === 0 })), priceFloors: seed.scenario.priceFloors.map((f) => ({ ...f, enabled: true })) },
 };
 const exposure = computeExposure(board);
-const doc = new DOMParser().parseFromString(printableReport({ title: 'Report', board, exposure }), 'text/html');
+const doc = new DOMParser().parseFromString(printableReport(await intlIn('en'), { title: 'Report', board, exposure }), 'text/html');
 
 describe('Printable report: the v2 results', () => {
   it('lists each consumer\'s demand gap, stock needed and rerouted figures as the engine computed them', () => {

@@ -1,5 +1,6 @@
 /** CsvImport and BoardFileImport: per-row problems named with row and column; Import only when everything is valid. */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { intlIn, renderIn } from '../../utils/intl';
 import { describe, expect, it, vi } from 'vitest';
 import { BoardFileImport, readBoardFile } from '../../../client/import/BoardFileImport';
 import { CsvImport, templateHref } from '../../../client/import/CsvImport';
@@ -24,7 +25,7 @@ const TWO_BAD_ROWS = [
 describe('CsvImport', () => {
   it('names both bad rows of a file with two bad rows, with row, column and reason, and keeps Import disabled', async () => {
     const onImport = vi.fn();
-    render(<CsvImport board={live} onImport={onImport} />);
+    await renderIn(<CsvImport board={live} onImport={onImport} />);
     choose('Nodes CSV', csv('nodes.csv', TWO_BAD_ROWS));
     const alert = await screen.findByRole('alert');
     const rows = within(alert).getAllByRole('row').slice(1);
@@ -41,7 +42,7 @@ describe('CsvImport', () => {
 
   it('imports valid nodes and flows into the board in one step', async () => {
     const onImport = vi.fn();
-    render(<CsvImport board={live} onImport={onImport} />);
+    await renderIn(<CsvImport board={live} onImport={onImport} />);
     choose('Nodes CSV', csv('nodes.csv', 'id,kind,label,country\r\nc1,consumer,EU,DE\r\n'));
     choose('Flows (edges) CSV', csv('edges.csv', 'id,from,to,mineral,volume\r\ne1,m1,c1,cobalt,12\r\n'));
     await screen.findByText('Importing adds 1 node; adds 1 flow.');
@@ -58,7 +59,7 @@ describe('CsvImport', () => {
   });
 
   it('names flows whose nodes exist nowhere, in the flows file', async () => {
-    render(<CsvImport board={live} onImport={vi.fn()} />);
+    await renderIn(<CsvImport board={live} onImport={vi.fn()} />);
     choose('Flows (edges) CSV', csv('edges.csv', 'id,from,to,mineral,volume\r\ne1,m1,ghost,cobalt,12\r\n'));
     const alert = await screen.findByRole('alert');
     const row = within(alert).getAllByRole('row')[1];
@@ -71,7 +72,7 @@ describe('CsvImport', () => {
 
   it('offers both templates for download, and they import together', async () => {
     const onImport = vi.fn();
-    render(<CsvImport board={board([], [])} onImport={onImport} />);
+    await renderIn(<CsvImport board={board([], [])} onImport={onImport} />);
     const nodesLink = screen.getByRole('link', { name: 'Download the nodes template' });
     expect(nodesLink.getAttribute('download')).toBe('lodestone-nodes-template.csv');
     expect(decodeURIComponent(nodesLink.getAttribute('href')!.split(',').slice(1).join(','))).toBe(`\uFEFF${NODES_CSV_TEMPLATE}`);
@@ -84,7 +85,7 @@ describe('CsvImport', () => {
   });
 
   it('says when a file is too big to read', async () => {
-    render(<CsvImport board={live} onImport={vi.fn()} />);
+    await renderIn(<CsvImport board={live} onImport={vi.fn()} />);
     const big = csv('big.csv', 'x');
     Object.defineProperty(big, 'size', { value: 6 * 1024 * 1024 });
     choose('Nodes CSV', big);
@@ -95,7 +96,7 @@ describe('CsvImport', () => {
 describe('BoardFileImport', () => {
   it('lists every problem of an invalid board file and imports nothing', async () => {
     const onImport = vi.fn();
-    render(<BoardFileImport onImport={onImport} />);
+    await renderIn(<BoardFileImport onImport={onImport} />);
     const bad = { ...board([node('a', 'mine', 'cn')], [edge('e', 'a', 'zz', 'cobalt', -1)]) };
     choose('Board file to import', new File([JSON.stringify(bad)], 'bad.json'));
     const alert = await screen.findByRole('alert');
@@ -106,14 +107,35 @@ describe('BoardFileImport', () => {
 
   it('hands over a valid board file', async () => {
     const onImport = vi.fn();
-    render(<BoardFileImport onImport={onImport} />);
+    await renderIn(<BoardFileImport onImport={onImport} />);
     choose('Board file to import', new File([JSON.stringify(live)], 'ok.json'));
-    await screen.findByText(/“test board”: 1 nodes, 0 flows, 0 levers\./);
+    await screen.findByText(/“test board”: 1 node, 0 flows, 0 levers\./);
     fireEvent.click(screen.getByRole('button', { name: 'Replace the board with this file' }));
     expect(onImport).toHaveBeenCalledWith(live);
   });
 
-  it('refuses a file that is not JSON', () => {
-    expect(readBoardFile('x.json', 'not json')).toEqual({ kind: 'error', message: 'x.json is not a JSON file; export a board from Lodestone and import that file.', problems: [] });
+  it('refuses a file that is not JSON', async () => {
+    expect(readBoardFile(await intlIn('en'), 'x.json', 'not json')).toEqual({ kind: 'error', message: 'x.json is not a JSON file; export a board from Lodestone and import that file.', problems: [] });
+  });
+});
+
+describe('Imports in Italian', () => {
+  it('names the CSV problems, the files and the summary in Italian', async () => {
+    await renderIn(<CsvImport board={live} onImport={vi.fn()} />, 'it');
+    choose('CSV dei nodi', csv('nodes.csv', TWO_BAD_ROWS));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('2 problemi da correggere prima di importare:')).toBeTruthy();
+    expect(within(alert).getAllByRole('row').slice(1).map((r) => r.querySelector('td')?.textContent)).toEqual(['Nodi', 'Nodi']);
+    expect(screen.getByRole('button', { name: 'Importa' })).toBeTruthy();
+    choose('CSV dei nodi', csv('nodes.csv', 'id,kind,label,country\r\nc1,consumer,EU,DE\r\n'));
+    await screen.findByText('L’importazione aggiunge 1 nodo.');
+    expect(screen.getByTestId('nodes-status').textContent).toBe('nodes.csv: 1 nodo letto.');
+  });
+
+  it('describes a board file in Italian', async () => {
+    await renderIn(<BoardFileImport onImport={vi.fn()} />, 'it');
+    choose('File di lavagna da importare', new File([JSON.stringify(live)], 'ok.json'));
+    await screen.findByText('“test board”: 1 nodo, 0 flussi, 0 leve.');
+    expect(readBoardFile(await intlIn('it'), 'x.json', 'x').kind === 'error' && readBoardFile(await intlIn('it'), 'x.json', 'x')).toMatchObject({ message: 'x.json non è un file JSON; esporta una lavagna da Lodestone e importa quel file.' });
   });
 });

@@ -1,5 +1,6 @@
 /** PresentSetup: choosing and ordering the slides, with fetch answering the snapshot list. */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderIn } from '../../utils/intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PresentSetup } from '../../../client/present/PresentSetup';
 
@@ -12,7 +13,7 @@ describe('PresentSetup', () => {
   it('offers every snapshot as a slide, oldest first; slides can be reordered and left out before starting', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { snapshots })));
     const onStart = vi.fn();
-    render(<PresentSetup boardId="b1" token="fac.tok" onStart={onStart} />);
+    await renderIn(<PresentSetup boardId="b1" token="fac.tok" onStart={onStart} />);
     fireEvent.click(screen.getByRole('button', { name: 'Present…' }));
     const list = await screen.findByRole('list', { name: 'Slides' });
     expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.ls-fac-slides__name')?.textContent)).toEqual(['Baseline', 'Gallium ban', 'Price floor']);
@@ -25,7 +26,7 @@ describe('PresentSetup', () => {
 
   it('says what to do when there are no snapshots, and cannot start', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, { snapshots: [] })));
-    render(<PresentSetup boardId="b1" token="fac.tok" onStart={vi.fn()} />);
+    await renderIn(<PresentSetup boardId="b1" token="fac.tok" onStart={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Present…' }));
     expect(await screen.findByText(/Save a snapshot first/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Start presentation (0 slides)' }) as HTMLButtonElement).disabled).toBe(true);
@@ -33,8 +34,18 @@ describe('PresentSetup', () => {
 
   it("shows the server's sentence when the list cannot be read", async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(403, { error: 'This needs the facilitator link; yours is a editor link.' })));
-    render(<PresentSetup boardId="b1" token="ed.tok" onStart={vi.fn()} />);
+    await renderIn(<PresentSetup boardId="b1" token="ed.tok" onStart={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: 'Present…' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/facilitator link/);
+  });
+});
+
+describe('PresentSetup in Italian', () => {
+  it('counts the slides in Italian', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(200, { snapshots: snapshots.slice(0, 1) })));
+    await renderIn(<PresentSetup boardId="b1" token="fac.tok" onStart={vi.fn()} />, 'it');
+    fireEvent.click(screen.getByRole('button', { name: 'Presenta…' }));
+    expect(await screen.findByRole('button', { name: 'Avvia la presentazione (1 diapositiva)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Escludi Baseline' })).toBeTruthy();
   });
 });

@@ -1,6 +1,8 @@
 /** Presentation: the slide deck model, following, and PresentationView (full screen, read-only slide, key figures, keys). */
 import { readFileSync } from 'node:fs';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
+import { renderIn } from '../../utils/intl';
+import type { Locale } from '../../../client/i18n/locales';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyFigures, PresentationView, type Slide } from '../../../client/present/PresentationView';
 import { followView, nextFollowing, type PresenceView } from '../../../client/presence/follow';
@@ -64,9 +66,9 @@ describe('following', () => {
 });
 
 describe('PresentationView', () => {
-  const show = (index = 0) => {
+  const show = async (index = 0, locale: Locale = 'en') => {
     const props = { slides, index, onIndex: vi.fn(), onExit: vi.fn() };
-    const view = render(<PresentationView {...props} />);
+    const view = await renderIn(<PresentationView {...props} />, locale);
     return { props, view };
   };
 
@@ -79,7 +81,7 @@ describe('PresentationView', () => {
     Object.defineProperty(document, 'fullscreenEnabled', { configurable: true, value: true });
     const exit = vi.fn(async () => undefined);
     document.exitFullscreen = exit;
-    const { props, view } = show();
+    const { props, view } = await show();
     expect(request).toHaveBeenCalledTimes(1);
     await Promise.resolve();
     // The person pressed Escape in full screen: the browser leaves it, the presentation ends.
@@ -92,8 +94,8 @@ describe('PresentationView', () => {
     for (const key of ['fullscreenEnabled', 'fullscreenElement']) Reflect.deleteProperty(document, key);
   });
 
-  it('shows the slide read-only with its name, position and the key figures of the most exposed consumers', () => {
-    show(1);
+  it('shows the slide read-only with its name, position and the key figures of the most exposed consumers', async () => {
+    await show(1);
     expect(screen.getByRole('heading', { name: 'Every lever pulled' })).toBeTruthy();
     expect(screen.getByText('2 / 2')).toBeTruthy();
     expect(document.querySelectorAll('.react-flow__node').length).toBe(pulled.nodes.length);
@@ -107,8 +109,8 @@ describe('PresentationView', () => {
     expect(row.querySelector('[data-field="survives"]')?.getAttribute('data-value')).toBe(JSON.stringify(worst.c.survives));
   });
 
-  it('steps with the buttons and the keyboard, and exits with Escape', () => {
-    const { props } = show(0);
+  it('steps with the buttons and the keyboard, and exits with Escape', async () => {
+    const { props } = await show(0);
     fireEvent.click(screen.getByRole('button', { name: 'Next →' }));
     expect(props.onIndex).toHaveBeenLastCalledWith(1);
     expect((screen.getByRole('button', { name: '← Previous' }) as HTMLButtonElement).disabled).toBe(true);
@@ -121,10 +123,10 @@ describe('PresentationView', () => {
     expect(props.onExit).toHaveBeenCalledTimes(1);
   });
 
-  it('says who is being followed', () => {
+  it('says who is being followed', async () => {
     const onIndex = vi.fn();
     const onExit = vi.fn();
-    render(<PresentationView slides={[slides[1]]} index={0} onIndex={onIndex} onExit={onExit} followingName="Ana" follow={{ x: 0, y: 0, zoom: 1 }} position={{ index: 3, count: 5 }} />);
+    await renderIn(<PresentationView slides={[slides[1]]} index={0} onIndex={onIndex} onExit={onExit} followingName="Ana" follow={{ x: 0, y: 0, zoom: 1 }} position={{ index: 3, count: 5 }} />);
     expect(screen.getByText('Following Ana')).toBeTruthy();
     // The presenter's place in their deck, and no stepping of one's own.
     expect(screen.getByText('4 / 5')).toBeTruthy();
@@ -133,5 +135,25 @@ describe('PresentationView', () => {
     expect(onIndex).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Stop following' }));
     expect(onExit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PresentationView in Italian', () => {
+  it('names the slide\'s parts, steps and figures in Italian with Italian numbers', async () => {
+    const { rows } = keyFigures(slides[1]);
+    const big = rows.find((r) => r.c.delivered >= 1000);
+    await renderIn(<PresentationView slides={slides} index={1} onIndex={vi.fn()} onExit={vi.fn()} onSummon={vi.fn()} />, 'it');
+    expect(screen.getByRole('dialog', { name: 'Presentazione' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '← Precedente' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Esci dalla presentazione' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Porta qui tutti' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Utilizzatore' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Resiste' })).toBeTruthy();
+    const pulledCount = pulled.scenario.disruptions.length;
+    expect(screen.getByText(new RegExp(pulledCount === 1 ? '1 leva attivata' : `${pulledCount} leve attivate`))).toBeTruthy();
+    expect(big, 'a consumer receiving at least 1,000 t').toBeDefined();
+    const cell = screen.getByTestId(`slide-figure-${big!.mineral}-${big!.id}`).querySelector('[data-field="delivered"]')!;
+    // Italian grouping and decimal marks: "1.234 t", never "1,234 t".
+    expect(cell.textContent).toMatch(/^\d{1,3}(\.\d{3})+ t$/);
   });
 });

@@ -1,7 +1,9 @@
 /** Snapshot fetchers and the SnapshotTimeline, with fetch stubbed by a small in-memory fake of the snapshot routes. */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { intlIn, renderIn } from '../../utils/intl';
+import type { Locale } from '../../../client/i18n/locales';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compareSnapshots, forkSnapshot, listSnapshots, restoreSnapshot, saveSnapshot, type SnapshotSummary } from '../../../client/snapshots/snapshot-api';
+import { compareSnapshots, forkSnapshot, listSnapshots, restoreSnapshot, saveSnapshot, snapshotNameProblem, type SnapshotSummary } from '../../../client/snapshots/snapshot-api';
 import { SnapshotTimeline } from '../../../client/snapshots/SnapshotTimeline';
 import { ApiError, NETWORK_MESSAGE } from '../../../client/shell/api';
 
@@ -45,9 +47,9 @@ const seeded: SnapshotSummary[] = [
   { id: 's2', name: 'Gallium ban', author: 'Ben', createdAt: at(5) },
 ];
 
-function renderTimeline(extra: Partial<Parameters<typeof SnapshotTimeline>[0]> = {}) {
+async function renderTimeline(extra: Partial<Parameters<typeof SnapshotTimeline>[0]> = {}, locale: Locale = 'en') {
   const props = { boardId: 'b1', token: 'fac.tok', onOpen: vi.fn(), onCompare: vi.fn(), navigate: vi.fn(), author: 'Cleo', now: () => NOW, ...extra };
-  render(<SnapshotTimeline {...props} />);
+  await renderIn(<SnapshotTimeline {...props} />, locale);
   return props;
 }
 
@@ -93,7 +95,7 @@ describe('snapshot fetchers', () => {
 describe('SnapshotTimeline', () => {
   it('lists snapshots newest first with name, author and relative time', async () => {
     fakeServer(seeded);
-    renderTimeline();
+    await renderTimeline();
     const items = await screen.findAllByRole('listitem');
     expect(items.map((li) => li.getAttribute('data-snapshot'))).toEqual(['s2', 's1']);
     expect(within(items[0]).getByText('Gallium ban')).toBeTruthy();
@@ -104,7 +106,7 @@ describe('SnapshotTimeline', () => {
 
   it('saves a named snapshot in one click, as the person, and shows it', async () => {
     const server = fakeServer(seeded);
-    renderTimeline();
+    await renderTimeline();
     await screen.findAllByRole('listitem');
     fireEvent.change(screen.getByLabelText('Snapshot name'), { target: { value: 'After the vote' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save snapshot' }));
@@ -116,7 +118,7 @@ describe('SnapshotTimeline', () => {
 
   it('saves with a default name when none is typed', async () => {
     const server = fakeServer(seeded);
-    renderTimeline();
+    await renderTimeline();
     await screen.findAllByRole('listitem');
     fireEvent.click(screen.getByRole('button', { name: 'Save snapshot' }));
     await screen.findByText('Snapshot 3');
@@ -125,7 +127,7 @@ describe('SnapshotTimeline', () => {
 
   it('opens a snapshot and compares one with the live board', async () => {
     fakeServer(seeded);
-    const props = renderTimeline();
+    const props = await renderTimeline();
     fireEvent.click(await screen.findByRole('button', { name: 'Open "Baseline"' }));
     expect(props.onOpen).toHaveBeenCalledWith('s1');
     fireEvent.click(screen.getByRole('button', { name: 'Compare "Gallium ban" with the live board' }));
@@ -134,7 +136,7 @@ describe('SnapshotTimeline', () => {
 
   it('compares two picked snapshots, older first', async () => {
     fakeServer(seeded);
-    const props = renderTimeline();
+    const props = await renderTimeline();
     const button = await screen.findByRole('button', { name: 'Compare picked' });
     expect((button as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByLabelText('Pick "Gallium ban" to compare'));
@@ -145,7 +147,7 @@ describe('SnapshotTimeline', () => {
 
   it('restores only after confirmation, then offers to undo by restoring the backup', async () => {
     const server = fakeServer(seeded);
-    renderTimeline();
+    await renderTimeline();
     fireEvent.click(await screen.findByRole('button', { name: 'Restore "Baseline"' }));
     expect(server.calls.some((c) => c.url.endsWith('/restore'))).toBe(false);
     const confirm = screen.getByRole('group', { name: 'Confirm restoring "Baseline"' });
@@ -160,7 +162,7 @@ describe('SnapshotTimeline', () => {
 
   it('cancels a restore without asking the server', async () => {
     const server = fakeServer(seeded);
-    renderTimeline();
+    await renderTimeline();
     fireEvent.click(await screen.findByRole('button', { name: 'Restore "Gallium ban"' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group')).toBeNull();
@@ -169,7 +171,7 @@ describe('SnapshotTimeline', () => {
 
   it('asks before forking, then opens the new board\'s facilitator link and links it', async () => {
     const server = fakeServer(seeded);
-    const props = renderTimeline();
+    const props = await renderTimeline();
     fireEvent.click(await screen.findByRole('button', { name: 'Fork "Gallium ban" into a new board' }));
     const confirm = screen.getByRole('group', { name: 'Confirm forking "Gallium ban"' });
     expect(confirm.textContent).toContain('opens in a new tab');
@@ -181,7 +183,7 @@ describe('SnapshotTimeline', () => {
 
   it('cancels a fork without asking the server', async () => {
     const server = fakeServer(seeded);
-    renderTimeline();
+    await renderTimeline();
     fireEvent.click(await screen.findByRole('button', { name: 'Fork "Gallium ban" into a new board' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group')).toBeNull();
@@ -190,7 +192,7 @@ describe('SnapshotTimeline', () => {
 
   it('shows the server\'s sentence when the list cannot be loaded, and tries again', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: 'This link has expired; ask the facilitator for a new one.' })));
-    renderTimeline();
+    await renderTimeline();
     expect((await screen.findByRole('alert')).textContent).toContain('This link has expired; ask the facilitator for a new one.');
     fakeServer(seeded);
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
@@ -199,7 +201,37 @@ describe('SnapshotTimeline', () => {
 
   it('says when there are no snapshots yet', async () => {
     fakeServer([]);
-    renderTimeline();
+    await renderTimeline();
     await screen.findByText(/No snapshots yet/);
+  });
+});
+
+describe('SnapshotTimeline in Italian', () => {
+  it('shows the actions, relative times and a default name in Italian', async () => {
+    const server = fakeServer(seeded);
+    await renderTimeline({}, 'it');
+    const items = await screen.findAllByRole('listitem');
+    expect(items[0].textContent).toContain('5 minuti fa');
+    expect(items[1].textContent).toContain('3 ore fa');
+    expect(screen.getByRole('button', { name: 'Apri "Baseline"' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Duplica "Gallium ban" in una nuova lavagna' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Salva istantanea' }));
+    await screen.findByText('Istantanea 3');
+    expect(server.calls.at(-1)?.body).toMatchObject({ name: 'Istantanea 3' });
+    expect(screen.getByRole('status').textContent).toBe('“Istantanea 3” salvata.');
+  });
+
+  it('words an answer that came without a sentence in Italian', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>oops</html>', { status: 502 })));
+    await renderTimeline({}, 'it');
+    expect((await screen.findByRole('alert')).textContent).toContain('Il server ha avuto un problema; riprova tra poco.');
+    expect(screen.getByRole('button', { name: 'Riprova' })).toBeTruthy();
+    await expect(listSnapshots('b1', 't', undefined, await intlIn('it'))).rejects.toThrow('Il server ha avuto un problema; riprova tra poco.');
+  });
+
+  it('explains a name that is too long in the chosen language', async () => {
+    const long = 'x'.repeat(201);
+    expect(snapshotNameProblem(await intlIn('en'), long)).toBe('Keep the name to 200 characters or fewer (it has 201).');
+    expect(snapshotNameProblem(await intlIn('it'), '  ')).toBe('Dai un nome all’istantanea.');
   });
 });
