@@ -12,6 +12,7 @@ import { PriceFloorCosts } from './exposure/PriceFloorCosts';
 import { StressTest } from './exposure/StressTest';
 import { routeShares } from './exposure/route-shares';
 import { SummaryStrip } from './exposure/SummaryStrip';
+import { warningWords } from './exposure/warning-words';
 import './ExposurePanel.css';
 
 /** Props of ExposurePanel. */
@@ -120,7 +121,7 @@ export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: Exp
           <summary>{m('warnings', { count: report.warnings.length })}</summary>
           <ul>
             {report.warnings.map((w, i) => (
-              <li key={`${w.code}-${w.ref}-${i}`} data-code={w.code}>{w.message}</li>
+              <li key={`${w.code}-${w.ref}-${i}`} data-code={w.code}>{warningWords(intl, board, w)}</li>
             ))}
           </ul>
         </details>

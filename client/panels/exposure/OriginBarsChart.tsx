@@ -37,7 +37,7 @@ export function OriginBarsChart({ stages }: OriginBarsProps) {
       {countries.length > 0 && (
         <BarChart layout="vertical" data={rows} responsive style={{ width: '100%', height: 64 }} margin={{ top: 2, right: 4, bottom: 2, left: 0 }} barCategoryGap={6}>
           <XAxis type="number" domain={[0, 1]} hide />
-          <YAxis type="category" dataKey="stage" width={62} tickLine={false} axisLine={false} fontSize={11} />
+          <YAxis type="category" dataKey="stage" width={80} tickLine={false} axisLine={false} fontSize={11} />
           <Tooltip
             formatter={(value, name) => [f.percent(Number(value)), `${originName(intl, String(name))} ${PSEUDO.has(String(name)) ? '' : countryName(intl, String(name))}`]}
             cursor={{ fill: 'rgba(0,0,0,0.04)' }}

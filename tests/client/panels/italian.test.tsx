@@ -137,6 +137,25 @@ describe('ExposurePanel in Italian', () => {
   });
 });
 
+describe('Data warnings', () => {
+  const over = board(
+    [node('mine', 'mine', 'CD', { label: 'Kolwezi', capacity: { cobalt: 1 } }), node('eu', 'consumer', 'IT', { label: 'Italian industry', demand: { cobalt: 5 } })],
+    [edge('e1', 'mine', 'eu', 'cobalt', 5)],
+  );
+  const report = computeExposure(over);
+
+  it('names the node in the sentence of its warning code, in either language', async () => {
+    expect(report.warnings.map((w) => w.code)).toEqual(['over-capacity']);
+    const { unmount } = await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={over} onSelectNode={vi.fn()} />, 'it');
+    expect(screen.getByText('1 avviso sui dati')).toBeTruthy();
+    expect(document.querySelector('[data-code="over-capacity"]')?.textContent).toBe('Kolwezi prevede di spedire più della sua capacità.');
+    unmount();
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={over} onSelectNode={vi.fn()} />, 'en');
+    expect(screen.getByText('1 data warning')).toBeTruthy();
+    expect(document.querySelector('[data-code="over-capacity"]')?.textContent).toBe('Kolwezi plans to send out more than its capacity.');
+  });
+});
+
 describe('CRMA dashboard in Italian', () => {
   const seed = JSON.parse(readFileSync('seeds/gallium-germanium.json', 'utf8')) as Board;
 
