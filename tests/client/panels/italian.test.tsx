@@ -70,6 +70,16 @@ describe('Inspector in Italian', () => {
     expect(actions.updateNode).toHaveBeenCalledWith('kolwezi', { country: 'DE' });
   });
 
+  it('lists the matching countries by their Italian names, English names still found', async () => {
+    await renderIn(<Inspector board={sample} selection={['kolwezi']} actions={mockActions()} readOnly={false} />, 'it');
+    const country = screen.getByLabelText('Paese');
+    typeIn(country, 'germ');
+    expect(screen.getByRole('listbox', { name: 'Paese: paesi corrispondenti' })).toBeTruthy();
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toContain('🇩🇪 Germania DE');
+    typeIn(country, 'Spain');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toContain('🇪🇸 Spagna ES');
+  });
+
   it('a lever\'s days out of range: the Italian sentence', async () => {
     await renderIn(<Inspector board={sample} selection={['ban']} actions={mockActions()} readOnly={false} />, 'it');
     expect(screen.getByTestId('export-words').textContent).toBe('Blocca in uscita il materiale raffinato in Cina, qualunque nodo in Cina lo spedisca.');
