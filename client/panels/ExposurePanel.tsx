@@ -1,7 +1,9 @@
 /** The exposure of the board per mineral: each consumer's origins, concentration, shortfall and survival, and the critical nodes. */
 import { useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Board } from '../../shared/board/types';
 import { ZERO_TOLERANCE, type ExposureReport } from '../../shared/exposure/types';
+import { useFormats } from '../i18n/format';
 import { mineralColor } from '../state/look';
 import { ConsumerCard } from './exposure/ConsumerCard';
 import { CrmaDashboard } from './exposure/CrmaDashboard';
@@ -10,6 +12,7 @@ import { PriceFloorCosts } from './exposure/PriceFloorCosts';
 import { StressTest } from './exposure/StressTest';
 import { routeShares } from './exposure/route-shares';
 import { SummaryStrip } from './exposure/SummaryStrip';
+import { warningWords } from './exposure/warning-words';
 import './ExposurePanel.css';
 
 /** Props of ExposurePanel. */
@@ -26,12 +29,11 @@ export interface ExposurePanelProps {
 /** Consumer cards drawn before "Show all": each card holds two charts, and big boards have hundreds of consumers. */
 export const FIRST_CARDS = 12;
 
-function msText(ms: number): string {
-  return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
-}
-
 /** Mineral tabs (when there are several), consumer blocks, critical nodes, and a timing footnote. */
 export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: ExposurePanelProps) {
+  const intl = useIntl();
+  const f = useFormats();
+  const m = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `panels.exposure.${id}` }, values);
   const [chosen, setChosen] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const nodesById = useMemo(() => new Map(board.nodes.map((n) => [n.id, n])), [board.nodes]);
@@ -39,9 +41,9 @@ export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: Exp
   const pending = exposure.adaptedPending === true;
   if (report === null) {
     return (
-      <section className="exposure-panel" aria-label="Exposure" aria-busy="true">
-        <h2>Exposure</h2>
-        <p role="status" className="muted">Computing exposure…</p>
+      <section className="exposure-panel" aria-label={m('title')} aria-busy="true">
+        <h2>{m('title')}</h2>
+        <p role="status" className="muted">{m('computing')}</p>
       </section>
     );
   }
@@ -61,16 +63,16 @@ export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: Exp
   const shown = showAll ? consumers : consumers.slice(0, FIRST_CARDS);
 
   return (
-    <section className="exposure-panel" aria-label="Exposure">
-      <h2>Exposure</h2>
+    <section className="exposure-panel" aria-label={m('title')}>
+      <h2>{m('title')}</h2>
       {minerals.length > 0 && <SummaryStrip report={report} pending={pending} />}
       {minerals.length === 0 && (
         <p className="muted">
-          {hasConsumers ? 'No minerals flow on this board yet. Draw an edge or give a consumer a demand.' : 'No consumers yet. Add a consumer with a demand to see its exposure.'}
+          {m(hasConsumers ? 'noMinerals' : 'noConsumers')}
         </p>
       )}
       {minerals.length > 1 && (
-        <div role="tablist" aria-label="Mineral" className="mineral-tabs">
+        <div role="tablist" aria-label={m('mineralTabs')} className="mineral-tabs">
           {minerals.map((m) => (
             <button key={m} type="button" role="tab" id={`exposure-tab-${m}`} aria-selected={m === mineral} className="mineral-tab" onClick={() => setChosen(m)}>
               <span className="swatch" style={{ background: mineralColor(m) }} aria-hidden="true" />
@@ -87,9 +89,9 @@ export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: Exp
               {mineral}
             </h3>
           )}
-          {!mr.converged && <p className="warning">The recycling loop for {mineral} did not settle; these figures are approximate.</p>}
+          {!mr.converged && <p className="warning">{m('notConverged', { mineral })}</p>}
           {consumers.length === 0 ? (
-            <p className="muted">No consumers of {mineral} yet. Connect a consumer or give one a demand for {mineral}.</p>
+            <p className="muted">{m('noConsumersOf', { mineral })}</p>
           ) : (
             shown.map(([id, c], i) => {
               const flows = mr.reroute?.flows;
@@ -102,7 +104,7 @@ export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: Exp
           )}
           {consumers.length > FIRST_CARDS && (
             <button type="button" className="show-all" onClick={() => setShowAll(!showAll)}>
-              {showAll ? `Show the ${FIRST_CARDS} most exposed` : `Show all ${consumers.length} consumers`}
+              {showAll ? m('showFirst', { count: FIRST_CARDS }) : m('showAll', { count: consumers.length })}
             </button>
           )}
           <CriticalNodes board={board} nodesById={nodesById} mineral={mineral} nodes={mr.criticalNodes} onSelectNode={onSelectNode} />
@@ -116,16 +118,16 @@ export function ExposurePanel({ exposure, board, onSelectNode, onAddStock }: Exp
       <PriceFloorCosts board={board} floors={report.priceFloors} />
       {report.warnings.length > 0 && (
         <details className="exposure-warnings">
-          <summary>{report.warnings.length === 1 ? '1 data warning' : `${report.warnings.length} data warnings`}</summary>
+          <summary>{m('warnings', { count: report.warnings.length })}</summary>
           <ul>
             {report.warnings.map((w, i) => (
-              <li key={`${w.code}-${w.ref}-${i}`} data-code={w.code}>{w.message}</li>
+              <li key={`${w.code}-${w.ref}-${i}`} data-code={w.code}>{warningWords(intl, board, w)}</li>
             ))}
           </ul>
         </details>
       )}
       <p className="footnote">
-        computed in <span data-field="computeMs" data-value={JSON.stringify(computeMs)}>{msText(computeMs)}</span> ms
+        <FormattedMessage id="panels.exposure.computed" values={{ ms: <span data-field="computeMs" data-value={JSON.stringify(computeMs)}>{f.number(computeMs)}</span> }} />
       </p>
     </section>
   );

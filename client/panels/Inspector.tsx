@@ -1,5 +1,6 @@
 /** The inspector: edits the selected node, edge, lever or note, or deletes several selected items at once. */
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import { NoteSchema } from './schemas';
 import type { Board } from '../../shared/board/types';
 import { KindIcon } from '../state/Icon';
@@ -39,24 +40,24 @@ function find(board: Board, id: string): Found | null {
   return note ? { type: 'note', item: note } : null;
 }
 
-const TITLES = { node: 'Node', edge: 'Edge', lever: 'Lever', note: 'Note' } as const;
-
 /** Edits every field of the single selected item; with several selected, offers to delete them all. */
 export function Inspector({ board, selection, actions, readOnly }: InspectorProps) {
+  const intl = useIntl();
+  const m = (key: string, values?: Record<string, number>) => intl.formatMessage({ id: `panels.inspector.${key}` }, values);
   const mineralList = useId();
   if (selection.length === 0) {
     return (
-      <aside className="inspector" aria-label="Inspector">
-        <p className="inspector-empty">Select a node, an edge or a lever to see and edit its details.</p>
+      <aside className="inspector" aria-label={m('label')}>
+        <p className="inspector-empty">{m('empty')}</p>
       </aside>
     );
   }
   if (selection.length > 1) {
     return (
-      <aside className="inspector" aria-label="Inspector">
-        <p className="inspector-count">{selection.length} items selected</p>
+      <aside className="inspector" aria-label={m('label')}>
+        <p className="inspector-count">{m('selected', { count: selection.length })}</p>
         {!readOnly && (
-          <button type="button" className="panel-button danger" onClick={() => actions.deleteItems([...selection])}>Delete all</button>
+          <button type="button" className="panel-button danger" onClick={() => actions.deleteItems([...selection])}>{m('deleteAll')}</button>
         )}
       </aside>
     );
@@ -66,18 +67,19 @@ export function Inspector({ board, selection, actions, readOnly }: InspectorProp
   const found = find(board, id);
   if (!found) {
     return (
-      <aside className="inspector" aria-label="Inspector">
-        <p className="inspector-empty">The selected item is no longer on the board (someone may have deleted it).</p>
+      <aside className="inspector" aria-label={m('label')}>
+        <p className="inspector-empty">{m('gone')}</p>
       </aside>
     );
   }
-  const heading = found.type === 'node' ? <><KindIcon kind={found.item.kind} /> {found.item.label}</> : TITLES[found.type];
+  const title = m(`type.${found.type}`);
+  const heading = found.type === 'node' ? <><KindIcon kind={found.item.kind} /> {found.item.label}</> : title;
 
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <aside className="inspector" aria-label={m('label')}>
       <header className="inspector-head">
         <h2>{heading}</h2>
-        <span className="inspector-id" title="id">{TITLES[found.type]} · {id}</span>
+        <span className="inspector-id" title={m('id')}>{title} · {id}</span>
       </header>
       <datalist id={mineralList}>
         {boardMinerals(board).map((m) => <option key={m} value={m} />)}
@@ -95,16 +97,16 @@ export function Inspector({ board, selection, actions, readOnly }: InspectorProp
       {found.type === 'note' && (
         <DraftField
           key={id}
-          label="Text"
+          label={m('noteText')}
           value={found.item.text}
           disabled={readOnly}
-          check={(text) => errorAt(NoteSchema.safeParse({ ...found.item, text }), ['text'])}
+          check={(text) => errorAt(intl, NoteSchema.safeParse({ ...found.item, text }), ['text'], { ...found.item, text })}
           commit={(text) => actions.updateNote(id, { text })}
         />
       )}
       {!readOnly && (
         <footer className="inspector-foot">
-          <button type="button" className="panel-button danger" onClick={() => actions.deleteItems([id])}>Delete</button>
+          <button type="button" className="panel-button danger" onClick={() => actions.deleteItems([id])}>{m('delete')}</button>
         </footer>
       )}
     </aside>

@@ -1,5 +1,6 @@
 /** The scenario levers of the board: switch them on and off, tune them, add and remove them; everyone sees changes at once. */
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Board } from '../../shared/board/types';
 import type { BoardActions } from '../state/types';
 import { AddLeverForm } from './levers/AddLeverForm';
@@ -22,16 +23,18 @@ export interface LeversPanelProps {
 
 /** The list of levers with their switches and sliders, a form to add one, then expansions, price floors and market prices. */
 export function LeversPanel({ board, actions, readOnly, onEdit }: LeversPanelProps) {
+  const intl = useIntl();
+  const m = (key: string, values?: Record<string, number>) => intl.formatMessage({ id: `panels.levers.${key}` }, values);
   const [adding, setAdding] = useState(false);
   const levers = board.scenario.disruptions;
   const on = levers.filter((l) => l.enabled).length;
   return (
-    <section className="levers-panel" aria-label="Scenario levers">
+    <section className="levers-panel" aria-label={m('label')}>
       <header className="levers-head">
-        <h2>Levers</h2>
-        <span className="levers-count">{levers.length === 0 ? 'none yet' : `${on} of ${levers.length} on`}</span>
+        <h2>{m('title')}</h2>
+        <span className="levers-count">{levers.length === 0 ? m('noneYet') : m('on', { on, count: levers.length })}</span>
       </header>
-      {levers.length === 0 && <p className="levers-empty">No levers yet. A lever cuts a node, an edge or a country's supply for some days.</p>}
+      {levers.length === 0 && <p className="levers-empty">{m('empty')}</p>}
       <ul className="levers-list">
         {levers.map((lever) => (
           <LeverRow key={lever.id} board={board} lever={lever} actions={actions} readOnly={readOnly} onEdit={onEdit} />
@@ -48,7 +51,7 @@ export function LeversPanel({ board, actions, readOnly, onEdit }: LeversPanelPro
             onCancel={() => setAdding(false)}
           />
         ) : (
-          <button type="button" className="panel-button" onClick={() => setAdding(true)}>+ New lever</button>
+          <button type="button" className="panel-button" onClick={() => setAdding(true)}>{m('new')}</button>
         ))}
       <ExpansionsSection board={board} actions={actions} readOnly={readOnly} />
       <PriceFloorsSection board={board} actions={actions} readOnly={readOnly} />

@@ -1,17 +1,36 @@
-/** Board items in words for the panels: labels by id, lever targets, the board's minerals. */
+/** Board items in words for the panels, in the page's language: labels by id, lever targets, the board's minerals. */
+import type { IntlShape } from 'react-intl';
 import type { Board, BoardEdge, DisruptionTarget, NodeKind } from '../../shared/board/types';
 import { countryNameOf } from '../../shared/input/country-search';
 
-const KIND_PLURAL: Record<NodeKind, string> = {
-  mine: 'mines', refinery: 'refineries', transport: 'corridors and ports', stockpile: 'stockpiles', recycler: 'recyclers', consumer: 'consumers', manufacturer: 'manufacturers',
-};
+/** Plural kind names ("refineries", "raffinerie"). */
+export function kindsWords(intl: IntlShape, kinds: readonly NodeKind[]): string {
+  return intl.formatList(kinds.map((k) => intl.formatMessage({ id: `panels.kinds.${k}` })), { type: 'conjunction' });
+}
 
-/** A country's English name ("China" for CN, from the shared country table, the same in every browser); the code itself when it is not one. */
-export function countryName(code: string): string {
-  if (code === 'XX') return 'international waters / unknown';
-  if (code === 'unknown') return 'unknown origin';
-  if (code === 'unrefined') return 'not refined';
-  return countryNameOf(code);
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/**
+ * A country's name in the page's language ("China", "Cina"): English from the shared country table (the same in
+ * every browser, and the names the country search knows), other languages from Intl.DisplayNames; the code itself
+ * when it is not one.
+ */
+export function countryName(intl: IntlShape, code: string): string {
+  if (code === 'XX') return intl.formatMessage({ id: 'panels.country.unknownWaters' });
+  if (code === 'unknown') return intl.formatMessage({ id: 'panels.country.unknownOrigin' });
+  if (code === 'unrefined') return intl.formatMessage({ id: 'panels.country.unrefined' });
+  if (!/^[A-Z]{2}$/.test(code) || intl.locale.startsWith('en')) return countryNameOf(code);
+  let names = regionNames.get(intl.locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([intl.locale], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(intl.locale, names);
+  }
+  const name = names?.of(code);
+  return name && name !== code ? name : countryNameOf(code);
 }
 
 /** A node's label by id, or the id itself when the node is missing. */
@@ -24,28 +43,30 @@ export function edgeWords(board: Board, edge: BoardEdge): string {
   return edge.label ?? `${nodeLabel(board, edge.from)} → ${nodeLabel(board, edge.to)} (${edge.mineral})`;
 }
 
-/** Joins words as "a", "a and b", "a, b and c". */
-export function joinWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+/** Joins words as "a", "a and b", "a, b, and c" ("a, b e c"). */
+export function joinWords(intl: IntlShape, words: string[]): string {
+  return intl.formatList(words, { type: 'conjunction' });
 }
 
 /** What a lever hits, in words: "China refineries, exports only", "node Lobito rail", "edge Kolwezi → Lobito (cobalt)". */
-export function targetWords(board: Board, target: DisruptionTarget): string {
-  if ('node' in target) return `node ${nodeLabel(board, target.node)}`;
+export function targetWords(intl: IntlShape, board: Board, target: DisruptionTarget): string {
+  const m = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `panels.target.${id}` }, values);
+  if ('node' in target) return m('node', { name: nodeLabel(board, target.node) });
   if ('edge' in target) {
     const edge = board.edges.find((e) => e.id === target.edge);
-    return `edge ${edge ? edgeWords(board, edge) : target.edge}`;
+    return m('edge', { name: edge ? edgeWords(board, edge) : target.edge });
   }
-  const name = countryName(target.country);
-  const kinds = target.kinds && target.kinds.length > 0 ? `${name} ${joinWords(target.kinds.map((k) => KIND_PLURAL[k]))}` : `all of ${name}`;
+  const country = countryName(intl, target.country);
+  const kinds = target.kinds && target.kinds.length > 0 ? m('countryKinds', { country, kinds: kindsWords(intl, target.kinds) }) : m('wholeCountry', { country });
   if (!target.exportsOnly) return kinds;
-  return target.to === undefined ? `${kinds}, exports only` : `${kinds}, exports to ${target.to.length === 0 ? 'no destination' : joinWords(target.to)} only`;
+  if (target.to === undefined) return m('exportsOnly', { what: kinds });
+  return target.to.length === 0 ? m('exportsToNone', { what: kinds }) : m('exportsTo', { what: kinds, to: joinWords(intl, target.to) });
 }
 
 /** The minerals of a lever in words. */
-export function mineralWords(minerals: string[] | undefined): string {
-  return minerals === undefined ? 'all minerals' : minerals.length === 0 ? 'no minerals' : minerals.join(', ');
+export function mineralWords(intl: IntlShape, minerals: string[] | undefined): string {
+  if (minerals === undefined) return intl.formatMessage({ id: 'panels.minerals.all' });
+  return minerals.length === 0 ? intl.formatMessage({ id: 'panels.minerals.none' }) : minerals.join(', ');
 }
 
 /** Every mineral the board mentions (edges, capacity, demand, stock, levers), sorted. */
@@ -57,28 +78,29 @@ export function boardMinerals(board: Board): string[] {
   return [...found].sort();
 }
 
-/** "passes 30 %": the share of planned flow a lever lets through. */
-export function passesWords(factor: number): string {
-  return `passes ${Math.round(factor * 100)} %`;
+/** "passes 30%": the share of planned flow a lever lets through. */
+export function passesWords(intl: IntlShape, factor: number): string {
+  return intl.formatMessage({ id: 'panels.lever.passes' }, { share: intl.formatNumber(factor, { style: 'percent', maximumFractionDigits: 0 }) });
 }
 
 /**
  * What a country lever cuts, in words, following the material's origin (scenario analysis v2 section 2):
  * "Cuts China-refined material leaving China, to United States only".
  */
-export function exportWords(target: { country: string; kinds?: NodeKind[]; exportsOnly?: boolean; to?: string[] }): string {
-  const name = countryName(target.country);
+export function exportWords(intl: IntlShape, target: { country: string; kinds?: NodeKind[]; exportsOnly?: boolean; to?: string[] }): string {
+  const m = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `panels.cuts.${id}` }, values);
+  const country = countryName(intl, target.country);
   const kinds = target.kinds ?? [];
-  if (!target.exportsOnly) {
-    return kinds.length === 0 ? `Cuts every node in ${name}.` : `Cuts ${name}'s ${joinWords(kinds.map((k) => KIND_PLURAL[k]))} (their whole output).`;
-  }
+  if (!target.exportsOnly) return kinds.length === 0 ? m('everyNode', { country }) : m('wholeOutput', { country, kinds: kindsWords(intl, kinds) });
   const parts: string[] = [];
-  if (kinds.length === 0) parts.push('all material');
-  if (kinds.includes('refinery')) parts.push(`${name}-refined material`);
-  if (kinds.includes('mine')) parts.push(`${name}-mined material`);
-  if (kinds.includes('manufacturer')) parts.push(`components made in ${name}`);
+  if (kinds.length === 0) parts.push(m('allMaterial'));
+  if (kinds.includes('refinery')) parts.push(m('refined', { country }));
+  if (kinds.includes('mine')) parts.push(m('mined', { country }));
+  if (kinds.includes('manufacturer')) parts.push(m('made', { country }));
   const others = kinds.filter((k) => k !== 'refinery' && k !== 'mine' && k !== 'manufacturer');
-  if (others.length > 0) parts.push(`what ${name}'s ${joinWords(others.map((k) => KIND_PLURAL[k]))} ship`);
-  const to = target.to === undefined ? '' : target.to.length === 0 ? ', to no destination (it cuts nothing)' : `, to ${joinWords(target.to.map(countryName))} only`;
-  return `Cuts ${joinWords(parts)} leaving ${name}${to}, whichever node in ${name} ships it.`;
+  if (others.length > 0) parts.push(m('shipped', { country, kinds: kindsWords(intl, others) }));
+  const what = joinWords(intl, parts);
+  if (target.to === undefined) return m('leaving', { what, country });
+  if (target.to.length === 0) return m('leavingToNone', { what, country });
+  return m('leavingTo', { what, country, to: joinWords(intl, target.to.map((c) => countryName(intl, c))) });
 }

@@ -1,8 +1,9 @@
 /** One consumer's immediate figures beside the adapted ones (after rerouting), marked while the adapted ones are being computed. */
+import { useIntl } from 'react-intl';
 import type { ConsumerReport, RerouteConsumer } from '../../../shared/exposure/types';
-import { days, tonnes } from '../../state/look';
-import { Figure, perYear } from './Figure';
-import { ADAPTED_WORDS as W, adaptedVerdict, verdict } from './words';
+import { useFormats } from '../../i18n/format';
+import { Figure } from './Figure';
+import { adaptedVerdict, verdict } from './words';
 
 /** Props of AdaptedTable. */
 export interface AdaptedTableProps {
@@ -15,44 +16,47 @@ export interface AdaptedTableProps {
 
 /** Delivered, shortfall, stock days, survives and stock needed, immediate and after rerouting. */
 export function AdaptedTable({ immediate: c, adapted: r, pending }: AdaptedTableProps) {
+  const intl = useIntl();
+  const f = useFormats();
+  const w = (id: string) => intl.formatMessage({ id: `panels.adapted.${id}` });
   const cell = (field: string, value: number | boolean | null, text: string) => (
-    <td>{r === undefined ? <span className="muted">{W.missing}</span> : <Figure field={field} value={value}>{text}</Figure>}</td>
+    <td>{r === undefined ? <span className="muted">{w('missing')}</span> : <Figure field={field} value={value}>{text}</Figure>}</td>
   );
   return (
     <table className={`adapted-table${pending ? ' pending' : ''}`} data-pending={pending ? 'true' : 'false'}>
-      <caption className="visually-hidden">{W.caption}</caption>
+      <caption className="visually-hidden">{w('caption')}</caption>
       <thead>
         <tr>
           <th scope="col" />
-          <th scope="col">{W.immediate}</th>
-          <th scope="col" title={W.caption}>{W.adapted}{pending && <span className="pending-mark" role="status"> {W.pending}</span>}</th>
+          <th scope="col">{w('immediate')}</th>
+          <th scope="col" title={w('caption')}>{w('adapted')}{pending && <span className="pending-mark" role="status"> {w('pending')}</span>}</th>
         </tr>
       </thead>
       <tbody>
         <tr>
-          <th scope="row">{W.delivered}</th>
-          <td>{perYear(c.delivered)}</td>
-          {cell('reroutedDelivered', r?.delivered ?? null, r ? perYear(r.delivered) : '')}
+          <th scope="row">{w('delivered')}</th>
+          <td>{f.perYear(c.delivered)}</td>
+          {cell('reroutedDelivered', r?.delivered ?? null, r ? f.perYear(r.delivered) : '')}
         </tr>
         <tr>
-          <th scope="row">{W.shortfall}</th>
-          <td>{perYear(c.shortfall)}</td>
-          {cell('reroutedShortfall', r?.shortfall ?? null, r ? perYear(r.shortfall) : '')}
+          <th scope="row">{w('shortfall')}</th>
+          <td>{f.perYear(c.shortfall)}</td>
+          {cell('reroutedShortfall', r?.shortfall ?? null, r ? f.perYear(r.shortfall) : '')}
         </tr>
         <tr>
-          <th scope="row">{W.stockDays}</th>
-          <td>{days(c.stockDays)}</td>
-          {cell('reroutedStockDays', r?.stockDays ?? null, r ? days(r.stockDays) : '')}
+          <th scope="row">{w('stockDays')}</th>
+          <td>{f.days(c.stockDays)}</td>
+          {cell('reroutedStockDays', r?.stockDays ?? null, r ? f.days(r.stockDays) : '')}
         </tr>
         <tr>
-          <th scope="row">{W.survives}</th>
-          <td>{verdict(c).text}</td>
-          {cell('reroutedSurvives', r?.survives ?? null, r ? adaptedVerdict(r, c.demand) : '')}
+          <th scope="row">{w('survives')}</th>
+          <td>{verdict(intl, c).text}</td>
+          {cell('reroutedSurvives', r?.survives ?? null, r ? adaptedVerdict(intl, r, c.demand) : '')}
         </tr>
         <tr>
-          <th scope="row">{W.stockNeeded}</th>
-          <td><Figure field="stockNeeded" value={c.stockNeeded}>{tonnes(c.stockNeeded)}</Figure></td>
-          {cell('reroutedStockNeeded', r?.stockNeeded ?? null, r ? tonnes(r.stockNeeded) : '')}
+          <th scope="row">{w('stockNeeded')}</th>
+          <td><Figure field="stockNeeded" value={c.stockNeeded}>{f.tonnes(c.stockNeeded)}</Figure></td>
+          {cell('reroutedStockNeeded', r?.stockNeeded ?? null, r ? f.tonnes(r.stockNeeded) : '')}
         </tr>
       </tbody>
     </table>

@@ -4,15 +4,16 @@
  * benchmark, routes (planned and under the scenario) and the nodes that hurt it most.
  */
 import { memo, useMemo } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { isEuMember } from '../../../shared/board/countries';
 import type { Board } from '../../../shared/board/types';
 import { ZERO_TOLERANCE, type ConsumerReport, type RerouteConsumer, type StageReport } from '../../../shared/exposure/types';
-import { days, percent } from '../../state/look';
+import { useFormats, type Formats } from '../../i18n/format';
 import { KindIcon } from '../../state/Icon';
 import { nodeLabel } from '../board-words';
 import { AdaptedTable } from './AdaptedTable';
 import { ConsumerCritical } from './ConsumerCritical';
-import { Figure, hhiText, perYear } from './Figure';
+import { Figure } from './Figure';
 import { OriginBars } from './OriginBars';
 import { verdict } from './words';
 
@@ -37,39 +38,44 @@ export interface ConsumerCardProps {
 
 const HIGHLY_CONCENTRATED = 2500;
 
-function benchmarkWords(stage: StageReport, over: boolean): string {
+function benchmarkWords(intl: IntlShape, f: Formats, stage: StageReport, over: boolean): string {
   const top = stage.top;
-  if (over && top) return `over the EU 65 % benchmark: ${top.country} ${percent(top.share)}`;
-  if (!top) return 'within the EU 65 % benchmark';
-  return `within the EU 65 % benchmark (top: ${top.country} ${percent(top.share)}${isEuMember(top.country) ? ', EU member' : ''})`;
+  const m = (id: string) => intl.formatMessage({ id: `panels.consumer.benchmark.${id}` }, top ? { country: top.country, share: f.percent(top.share) } : undefined);
+  if (over && top) return m('over');
+  if (!top) return m('within');
+  return m(isEuMember(top.country) ? 'withinTopEu' : 'withinTop');
 }
 
-const STAGE_NAMES = { mining: 'Mining', refining: 'Refining', manufacturing: 'Manufacturing' } as const;
+type StageName = 'mining' | 'refining' | 'manufacturing';
 
-function StageStats({ name, stage, over }: { name: keyof typeof STAGE_NAMES; stage: StageReport; over: boolean }) {
+function StageStats({ name, stage, over }: { name: StageName; stage: StageReport; over: boolean }) {
+  const intl = useIntl();
+  const f = useFormats();
   return (
     <div className={`stage-stats${over ? ' over' : ''}`}>
-      <span className="stage-name">{STAGE_NAMES[name]}</span>
+      <span className="stage-name">{intl.formatMessage({ id: `panels.stage.${name}` })}</span>
       <span>
-        HHI <Figure field={`hhi-${name}`} value={stage.hhi}>{hhiText(stage.hhi)}</Figure>
-        {stage.hhi > HIGHLY_CONCENTRATED && <span className="note"> highly concentrated</span>}
+        HHI <Figure field={`hhi-${name}`} value={stage.hhi}>{f.number(Math.round(stage.hhi), 0)}</Figure>
+        {stage.hhi > HIGHLY_CONCENTRATED && <span className="note"> {intl.formatMessage({ id: 'panels.consumer.highlyConcentrated' })}</span>}
       </span>
       <Figure field={`benchmark-${name}`} value={over} className={over ? 'flag-over' : 'flag-within'}>
-        {benchmarkWords(stage, over)}
+        {benchmarkWords(intl, f, stage, over)}
       </Figure>
     </div>
   );
 }
 
 function RouteList({ board, routes, testid }: { board: Board; routes: Record<string, number>; testid: string }) {
+  const intl = useIntl();
+  const f = useFormats();
   const top = Object.entries(routes).sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, 3);
-  if (top.length === 0) return <span className="muted">no transport node on the way</span>;
+  if (top.length === 0) return <span className="muted">{intl.formatMessage({ id: 'panels.consumer.noTransport' })}</span>;
   return (
     <span data-testid={testid}>
       {top.map(([id, share], i) => (
         <span key={id} className="route" data-node={id} data-share={share}>
           {i > 0 ? ', ' : ''}
-          {nodeLabel(board, id)} {percent(share)}
+          {nodeLabel(board, id)} {f.percent(share)}
         </span>
       ))}
     </span>
@@ -92,8 +98,10 @@ function sameCard(a: ConsumerCardProps, b: ConsumerCardProps): boolean {
 
 function ConsumerCardView({ board, nodesById, mineral, consumerId, report: c, adapted, pending = false, routesAfter = null, open = false, onSelectNode }: ConsumerCardProps) {
   const lookup = nodesById ?? new Map(board.nodes.map((n) => [n.id, n]));
+  const intl = useIntl();
+  const f = useFormats();
   const node = lookup.get(consumerId);
-  const mark = verdict(c);
+  const mark = verdict(intl, c);
   const deliveredShare = c.supplied > 0 ? Math.min(1, Math.max(0, c.delivered / c.supplied)) : 0;
   const stages = (['mining', 'refining', 'manufacturing'] as const).filter((s) => c.stages[s] !== undefined);
   // The same element while the origin shares are the same (a lever toggle or the adapted figures change other
@@ -111,45 +119,50 @@ function ConsumerCardView({ board, nodesById, mineral, consumerId, report: c, ad
             <Figure field="survives" value={c.survives}>{mark.text}</Figure>
           </span>
           <span className="consumer-line">
-            shortfall <Figure field="shortfall" value={c.shortfall} className="strong">{perYear(c.shortfall)}</Figure> (
-            <Figure field="shortfallPct" value={c.shortfallPct}>{percent(c.shortfallPct)}</Figure>)
-            {' · '}demand gap <Figure field="demandGap" value={c.demandGap} className={c.demandGap > ZERO_TOLERANCE ? 'strong gap' : undefined}>{perYear(c.demandGap)}</Figure>
+            <FormattedMessage id="panels.consumer.line" values={{
+              shortfall: <Figure field="shortfall" value={c.shortfall} className="strong">{f.perYear(c.shortfall)}</Figure>,
+              share: <Figure field="shortfallPct" value={c.shortfallPct}>{f.percent(c.shortfallPct)}</Figure>,
+              gap: <Figure field="demandGap" value={c.demandGap} className={c.demandGap > ZERO_TOLERANCE ? 'strong gap' : undefined}>{f.perYear(c.demandGap)}</Figure>,
+            }} />
           </span>
         </summary>
         <p className="verdict-explain">{mark.explain}</p>
 
         <div className="supply">
           <p>
-            Delivered <Figure field="delivered" value={c.delivered} className="strong">{perYear(c.delivered)}</Figure> of{' '}
-            <Figure field="supplied" value={c.supplied}>{perYear(c.supplied)}</Figure> planned
-            {' · '}demand <Figure field="demand" value={c.demand}>{perYear(c.demand)}</Figure>
+            <FormattedMessage id="panels.consumer.supply" values={{
+              delivered: <Figure field="delivered" value={c.delivered} className="strong">{f.perYear(c.delivered)}</Figure>,
+              supplied: <Figure field="supplied" value={c.supplied}>{f.perYear(c.supplied)}</Figure>,
+              demand: <Figure field="demand" value={c.demand}>{f.perYear(c.demand)}</Figure>,
+            }} />
           </p>
-          <div className="meter" role="img" aria-label={`delivered ${percent(deliveredShare)} of planned supply`}>
+          <div className="meter" role="img" aria-label={intl.formatMessage({ id: 'panels.consumer.meter' }, { share: f.percent(deliveredShare) })}>
             <span className="meter-fill" style={{ width: `${100 * deliveredShare}%` }} />
           </div>
-          {c.supplied === 0 && <p className="muted">No planned flow of {mineral} reaches this consumer.</p>}
+          {c.supplied === 0 && <p className="muted">{intl.formatMessage({ id: 'panels.consumer.noPlanned' }, { mineral })}</p>}
         </div>
 
         <AdaptedTable immediate={c} adapted={adapted} pending={pending} />
 
         <p className="survival">
-          Stock lasts <Figure field="stockDays" value={c.stockDays}>{days(c.stockDays)}</Figure>
-          {' vs '}disruption <Figure field="disruptionDays" value={c.disruptionDays}>{days(c.disruptionDays)}</Figure>
+          <FormattedMessage id="panels.consumer.survival" values={{
+            stock: <Figure field="stockDays" value={c.stockDays}>{f.days(c.stockDays)}</Figure>,
+            disruption: <Figure field="disruptionDays" value={c.disruptionDays}>{f.days(c.disruptionDays)}</Figure>,
+          }} />
         </p>
 
         {bars}
         {stages.map((s) => <StageStats key={s} name={s} stage={c.stages[s]!} over={c.benchmark65[s] === true} />)}
 
         <p className="secondary">
-          Secondary (recycled) share <Figure field="secondaryShare" value={c.secondaryShare}>{percent(c.secondaryShare)}</Figure>
+          <FormattedMessage id="panels.consumer.secondary" values={{ share: <Figure field="secondaryShare" value={c.secondaryShare}>{f.percent(c.secondaryShare)}</Figure> }} />
         </p>
         <p className="routes">
-          Planned routes: <RouteList board={board} routes={c.routes} testid="routes-planned" />
+          <FormattedMessage id="panels.consumer.routesPlanned" values={{ routes: <RouteList board={board} routes={c.routes} testid="routes-planned" /> }} />
         </p>
         {routesAfter !== null && (
           <p className="routes">
-            Routes under the scenario, after rerouting (share of delivered material):{' '}
-            <RouteList board={board} routes={routesAfter} testid="routes-scenario" />
+            <FormattedMessage id="panels.consumer.routesScenario" values={{ routes: <RouteList board={board} routes={routesAfter} testid="routes-scenario" /> }} />
           </p>
         )}
         <ConsumerCritical nodesById={lookup} nodes={c.criticalNodes} onSelectNode={onSelectNode} />

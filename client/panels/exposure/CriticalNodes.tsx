@@ -1,10 +1,11 @@
 /** The nodes whose loss alone would cut the most consumer supply of one mineral (baseline); clicking one selects it. */
 import { memo } from 'react';
+import { useIntl } from 'react-intl';
 import type { Board } from '../../../shared/board/types';
 import { ZERO_TOLERANCE, type CriticalNode } from '../../../shared/exposure/types';
-import { percent } from '../../state/look';
+import { useFormats } from '../../i18n/format';
 import { KindIcon } from '../../state/Icon';
-import { Figure, perYear } from './Figure';
+import { Figure } from './Figure';
 
 /** Props of CriticalNodes. */
 export interface CriticalNodesProps {
@@ -24,13 +25,16 @@ const sameList = (a: CriticalNodesProps, b: CriticalNodesProps) => a.mineral ===
 
 /** The top ten with a loss above zero, largest first (the engine's order). */
 export const CriticalNodes = memo(function CriticalNodes({ board, mineral, nodes, onSelectNode, nodesById }: CriticalNodesProps) {
+  const intl = useIntl();
+  const f = useFormats();
+  const m = (id: string) => intl.formatMessage({ id: `panels.critical.${id}` }, { mineral });
   const top = nodes.filter((n) => n.loss > ZERO_TOLERANCE).slice(0, SHOWN);
   return (
-    <section className="critical-nodes" aria-label={`Critical nodes for ${mineral}`} data-testid={`critical-${mineral}`}>
-      <h3>Critical nodes</h3>
-      <p className="muted">Supply lost if this node alone stopped (baseline).</p>
+    <section className="critical-nodes" aria-label={m('label')} data-testid={`critical-${mineral}`}>
+      <h3>{m('title')}</h3>
+      <p className="muted">{m('intro')}</p>
       {top.length === 0 ? (
-        <p className="muted">No single node carries consumer supply of {mineral}.</p>
+        <p className="muted">{m('none')}</p>
       ) : (
         <ol>
           {top.map((n) => {
@@ -39,8 +43,8 @@ export const CriticalNodes = memo(function CriticalNodes({ board, mineral, nodes
               <li key={n.node}>
                 <button type="button" className="critical-node" data-node={n.node} onClick={() => onSelectNode(n.node)}>
                   <span className="critical-label">{node ? <><KindIcon kind={node.kind} /> {node.label}</> : n.node}</span>
-                  <Figure field="loss" value={n.loss}>{perYear(n.loss)}</Figure>
-                  <Figure field="lossPct" value={n.lossPct} className="critical-pct">{percent(n.lossPct)}</Figure>
+                  <Figure field="loss" value={n.loss}>{f.perYear(n.loss)}</Figure>
+                  <Figure field="lossPct" value={n.lossPct} className="critical-pct">{f.percent(n.lossPct)}</Figure>
                 </button>
               </li>
             );

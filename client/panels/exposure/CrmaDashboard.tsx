@@ -1,6 +1,7 @@
 /** The EU CRMA 2030 benchmarks of one mineral: extraction, processing and recycling capacity against 10/40/25 % of EU consumption, and the largest third country per stage against 65 %. */
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CrmaReport } from '../../../shared/exposure/types';
-import { percent, tonnes } from '../../state/look';
+import { useFormats } from '../../i18n/format';
 import { countryName } from '../board-words';
 import { Figure } from './Figure';
 
@@ -11,11 +12,11 @@ export interface CrmaDashboardProps {
 }
 
 const CAPACITY = [
-  { key: 'extraction', name: 'Extraction', target: 0.1 },
-  { key: 'processing', name: 'Processing', target: 0.4 },
-  { key: 'recycling', name: 'Recycling', target: 0.25 },
+  { key: 'extraction', target: 0.1 },
+  { key: 'processing', target: 0.4 },
+  { key: 'recycling', target: 0.25 },
 ] as const;
-const STAGES = { mining: 'Mining', refining: 'Refining', manufacturing: 'Manufacturing' } as const;
+const STAGES = ['mining', 'refining', 'manufacturing'] as const;
 const LIMIT = 0.65;
 
 function Gauge({ share, target, over }: { share: number; target: number; over: boolean }) {
@@ -31,40 +32,56 @@ function Gauge({ share, target, over }: { share: number; target: number; over: b
 
 /** One bar per capacity benchmark and per stage, each with "met" or "not met" in words. */
 export function CrmaDashboard({ mineral, crma }: CrmaDashboardProps) {
+  const intl = useIntl();
+  const f = useFormats();
+  const m = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `panels.crma.${id}` }, { mineral, ...values });
+  const verdict = (met: boolean) => <span className={`crma-verdict ${met ? 'met' : 'not-met'}`}>{m(met ? 'met' : 'notMet')}</span>;
   return (
-    <section className="crma" aria-label={`EU CRMA 2030 benchmarks for ${mineral}`} data-testid={`crma-${mineral}`}>
-      <h3>EU CRMA 2030 benchmarks</h3>
-      {crma === null ? <p className="muted">No EU consumer of {mineral} on this board: the benchmarks do not apply.</p> : (
+    <section className="crma" aria-label={m('label')} data-testid={`crma-${mineral}`}>
+      <h3>{m('title')}</h3>
+      {crma === null ? <p className="muted">{m('none')}</p> : (
         <>
-          <p className="muted">EU consumption <Figure field="euConsumption" value={crma.euConsumption}>{tonnes(crma.euConsumption)}/yr</Figure>; EU capacity as a share of it.</p>
+          <p className="muted">
+            <FormattedMessage id="panels.crma.consumption" values={{ amount: <Figure field="euConsumption" value={crma.euConsumption}>{f.perYear(crma.euConsumption)}</Figure> }} />
+          </p>
           <ul className="crma-rows">
-            {CAPACITY.map(({ key, name, target }) => {
+            {CAPACITY.map(({ key, target }) => {
               const met = crma.meets[key];
               return (
                 <li key={key} data-benchmark={key} data-met={met ? 'true' : 'false'}>
-                  <span className="crma-name">{name}</span>
+                  <span className="crma-name">{m(key)}</span>
                   <Gauge share={crma[key]} target={target} over={!met} />
-                  <span><Figure field={`crma-${key}`} value={crma[key]}>{percent(crma[key])}</Figure> of {percent(target)}</span>
-                  <span className={`crma-verdict ${met ? 'met' : 'not-met'}`}>{met ? 'met' : 'not met'}</span>
+                  <span>
+                    <FormattedMessage id="panels.crma.ofTarget" values={{ share: <Figure field={`crma-${key}`} value={crma[key]}>{f.percent(crma[key])}</Figure>, target: f.percent(target) }} />
+                  </span>
+                  {verdict(met)}
                 </li>
               );
             })}
-            {(Object.keys(STAGES) as (keyof typeof STAGES)[]).filter((s) => s in crma.thirdCountry).map((stage) => {
+            {STAGES.filter((s) => s in crma.thirdCountry).map((stage) => {
               const top = crma.thirdCountry[stage] ?? null;
               const share = top?.share ?? 0;
               const met = share <= LIMIT;
               return (
                 <li key={stage} data-benchmark={`third-${stage}`} data-met={met ? 'true' : 'false'}>
-                  <span className="crma-name">{STAGES[stage]}: largest third country</span>
+                  <span className="crma-name">{m('thirdCountry', { stage: intl.formatMessage({ id: `panels.stage.${stage}` }) })}</span>
                   <Gauge share={share} target={LIMIT} over={!met} />
-                  <span>{top === null ? 'none' : <>{countryName(top.country)} <Figure field={`crma-third-${stage}`} value={share}>{percent(share)}</Figure></>} of at most 65 %</span>
-                  <span className={`crma-verdict ${met ? 'met' : 'not-met'}`}>{met ? 'met' : 'not met'}</span>
+                  <span>
+                    {top === null ? m('noThird') : (
+                      <FormattedMessage id="panels.crma.thirdShare" values={{
+                        country: countryName(intl, top.country),
+                        share: <Figure field={`crma-third-${stage}`} value={share}>{f.percent(share)}</Figure>,
+                        limit: f.percent(LIMIT),
+                      }} />
+                    )}
+                  </span>
+                  {verdict(met)}
                 </li>
               );
             })}
           </ul>
           <p className="crma-summary" data-field="crma-thirdCountry" data-value={JSON.stringify(crma.meets.thirdCountry)}>
-            {crma.meets.thirdCountry ? 'No third country supplies more than 65 % of any stage: met.' : 'One third country supplies more than 65 % of a stage: not met.'}
+            {m(crma.meets.thirdCountry ? 'summaryMet' : 'summaryNotMet', { limit: f.percent(LIMIT) })}
           </p>
         </>
       )}

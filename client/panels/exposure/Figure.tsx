@@ -1,6 +1,5 @@
 /** A key number shown formatted, with its raw value kept in data attributes for tests and end-to-end checks. */
 import type { ReactNode } from 'react';
-import { tonnes } from '../../state/look';
 
 /** Props of Figure. */
 export interface FigureProps {
@@ -19,14 +18,4 @@ export function Figure({ field, value, children, className }: FigureProps) {
       {children}
     </span>
   );
-}
-
-/** Tonnes per year ("1,200 t/yr"). */
-export function perYear(value: number): string {
-  return `${tonnes(value)}/yr`;
-}
-
-/** An HHI rounded with separators ("6,800"). */
-export function hhiText(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
 }

@@ -1,7 +1,9 @@
 /** The exposure at a glance, across minerals: consumers, shortfall, demand gap, how many survive, and the shortfall after rerouting. */
+import { useIntl } from 'react-intl';
 import type { ExposureReport } from '../../../shared/exposure/types';
 import { ZERO_TOLERANCE } from '../../../shared/exposure/types';
-import { Figure, perYear } from './Figure';
+import { useFormats } from '../../i18n/format';
+import { Figure } from './Figure';
 
 /** The strip's totals (exported for tests and the report). */
 export interface ExposureSummary {
@@ -46,24 +48,28 @@ export interface SummaryStripProps {
 
 /** Four or five tiles in one row. */
 export function SummaryStrip({ report, pending }: SummaryStripProps) {
+  const intl = useIntl();
+  const f = useFormats();
+  const m = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `panels.summary.${id}` }, values);
   const s = summarise(report);
+  const of = (count: number) => m('of', { count: f.number(count, 0), total: f.number(s.pairs, 0) });
   return (
-    <div className="summary-strip" role="group" aria-label="Summary across minerals" data-testid="exposure-summary">
-      <div className="tile"><span className="tile-label">Consumers</span><Figure field="summary-consumers" value={s.consumers} className="tile-value">{String(s.consumers)}</Figure></div>
-      <div className="tile" title="Planned supply lost under the scenario, summed over minerals">
-        <span className="tile-label">Shortfall</span><Figure field="summary-shortfall" value={s.shortfall} className="tile-value">{perYear(s.shortfall)}</Figure>
-        <span className="tile-note">{s.short} of {s.pairs} short</span>
+    <div className="summary-strip" role="group" aria-label={m('label')} data-testid="exposure-summary">
+      <div className="tile"><span className="tile-label">{m('consumers')}</span><Figure field="summary-consumers" value={s.consumers} className="tile-value">{f.number(s.consumers, 0)}</Figure></div>
+      <div className="tile" title={m('shortfall.title')}>
+        <span className="tile-label">{m('shortfall')}</span><Figure field="summary-shortfall" value={s.shortfall} className="tile-value">{f.perYear(s.shortfall)}</Figure>
+        <span className="tile-note">{m('short', { count: s.short, of: of(s.short) })}</span>
       </div>
-      <div className="tile" title="Demand the plan does not deliver, summed over minerals">
-        <span className="tile-label">Demand gap</span><Figure field="summary-demandGap" value={s.demandGap} className="tile-value">{perYear(s.demandGap)}</Figure>
-        <span className="tile-note">{s.gapped} of {s.pairs} below demand</span>
+      <div className="tile" title={m('demandGap.title')}>
+        <span className="tile-label">{m('demandGap')}</span><Figure field="summary-demandGap" value={s.demandGap} className="tile-value">{f.perYear(s.demandGap)}</Figure>
+        <span className="tile-note">{m('gapped', { count: s.gapped, of: of(s.gapped) })}</span>
       </div>
-      <div className="tile" title="Consumer and mineral pairs whose stock outlasts the disruption (or that have no shortfall)">
-        <span className="tile-label">Survive</span><Figure field="summary-survive" value={s.survive} className="tile-value">{`${s.survive} of ${s.pairs}`}</Figure>
+      <div className="tile" title={m('survive.title')}>
+        <span className="tile-label">{m('survive')}</span><Figure field="summary-survive" value={s.survive} className="tile-value">{of(s.survive)}</Figure>
       </div>
-      <div className={`tile${pending ? ' pending' : ''}`} title="Shortfall once planned and alternative routes carry what they can">
-        <span className="tile-label">After rerouting{pending ? ' (updating…)' : ''}</span>
-        <Figure field="summary-reroutedShortfall" value={s.reroutedShortfall} className="tile-value">{s.reroutedShortfall === null ? '…' : perYear(s.reroutedShortfall)}</Figure>
+      <div className={`tile${pending ? ' pending' : ''}`} title={m('rerouted.title')}>
+        <span className="tile-label">{m(pending ? 'rerouted.pending' : 'rerouted')}</span>
+        <Figure field="summary-reroutedShortfall" value={s.reroutedShortfall} className="tile-value">{s.reroutedShortfall === null ? '…' : f.perYear(s.reroutedShortfall)}</Figure>
       </div>
     </div>
   );

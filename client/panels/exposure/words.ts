@@ -1,4 +1,5 @@
-/** The exposure panel's verdicts and their one-line explanations, in one place. */
+/** The exposure panel's verdicts and their one-line explanations, in the page's language. */
+import type { IntlShape } from 'react-intl';
 import type { ConsumerReport, RerouteConsumer } from '../../../shared/exposure/types';
 import { ZERO_TOLERANCE } from '../../../shared/exposure/types';
 
@@ -12,35 +13,23 @@ export interface Verdict {
   explain: string;
 }
 
+type VerdictKey = 'survives' | 'fails' | 'short' | 'none';
+
+const said = (intl: IntlShape, key: VerdictKey, tone: Tone): Verdict => ({
+  text: intl.formatMessage({ id: `panels.verdict.${key}` }),
+  tone,
+  explain: intl.formatMessage({ id: `panels.verdict.${key}.explain` }),
+});
+
 /** The verdict of a consumer under the scenario: a shortfall against plan decides; without one, a gap against demand still shows. */
-export function verdict(c: Pick<ConsumerReport, 'shortfall' | 'survives' | 'demandGap'>): Verdict {
-  if (c.shortfall > ZERO_TOLERANCE) {
-    return c.survives
-      ? { text: 'survives', tone: 'ok', explain: 'Survives: its stock lasts at least as long as the disruption (time to survive against time to recover), so the shortfall is bridged.' }
-      : { text: 'does not survive', tone: 'bad', explain: 'Does not survive: its stock runs out before the disruption ends.' };
-  }
-  if (c.demandGap > ZERO_TOLERANCE) {
-    return { text: 'short of demand', tone: 'warn', explain: 'Short of demand: nothing planned is cut, but the plan delivers less than this consumer needs.' };
-  }
-  return { text: 'no shortfall', tone: 'calm', explain: 'No shortfall: it receives all its planned supply, and that meets its demand.' };
+export function verdict(intl: IntlShape, c: Pick<ConsumerReport, 'shortfall' | 'survives' | 'demandGap'>): Verdict {
+  if (c.shortfall > ZERO_TOLERANCE) return c.survives ? said(intl, 'survives', 'ok') : said(intl, 'fails', 'bad');
+  if (c.demandGap > ZERO_TOLERANCE) return said(intl, 'short', 'warn');
+  return said(intl, 'none', 'calm');
 }
 
 /** The verdict after rerouting; the demand gap then is demand minus the rerouted delivery. */
-export function adaptedVerdict(r: RerouteConsumer, demand: number): string {
-  if (r.shortfall <= ZERO_TOLERANCE) return demand - r.delivered > ZERO_TOLERANCE ? 'short of demand' : 'no shortfall';
-  return r.survives ? 'survives' : 'does not survive';
+export function adaptedVerdict(intl: IntlShape, r: RerouteConsumer, demand: number): string {
+  const key: VerdictKey = r.shortfall <= ZERO_TOLERANCE ? (demand - r.delivered > ZERO_TOLERANCE ? 'short' : 'none') : r.survives ? 'survives' : 'fails';
+  return intl.formatMessage({ id: `panels.verdict.${key}` });
 }
-
-/** Column and row headings of the immediate / adapted table. */
-export const ADAPTED_WORDS = {
-  caption: 'Immediate impact against the adapted one, after rerouting through spare and alternative capacity',
-  immediate: 'Immediate',
-  adapted: 'After rerouting',
-  pending: 'updating…',
-  missing: 'being computed…',
-  delivered: 'Delivered',
-  shortfall: 'Shortfall',
-  stockDays: 'Stock lasts',
-  survives: 'Survives',
-  stockNeeded: 'Stock needed',
-} as const;

@@ -1,16 +1,9 @@
 /** A country picker: type a name or a code, choose from a list of name and code; stores the code. */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { countryNameOf, resolveCountry, searchCountries } from '../../../shared/input/country-search';
+import { useIntl } from 'react-intl';
+import { resolveLocalCountry, searchLocalCountries, shownCountry } from './local-countries';
 import './fields.css';
 import '../../state/look.css';
-
-/** The sentences this field shows (one place, for translation later). */
-export const COUNTRY_FIELD_WORDS = {
-  placeholder: 'Country name or code',
-  unknown: (text: string) => `No country is called "${text}". Pick one from the list or type its two-letter code (XX: international waters or unknown).`,
-  noMatch: 'No country matches.',
-  listLabel: (label: string) => `${label}: matching countries`,
-} as const;
 
 /** Props of CountryField. */
 export interface CountryFieldProps {
@@ -24,24 +17,24 @@ export interface CountryFieldProps {
   disabled?: boolean;
 }
 
-/** What the input shows for a stored code: its name, or the code when there is no name for it. */
-const shown = (code: string) => (code === '' ? '' : countryNameOf(code));
-
 /** A combobox over the country table (shared/input/country-search.ts). Escape puts the stored value back. */
 export function CountryField({ label, value, check, commit, disabled = false }: CountryFieldProps) {
+  const intl = useIntl();
+  const m = (key: string, values?: Record<string, string>) => intl.formatMessage({ id: `panels.countryField.${key}` }, values);
+  const shown = (c: string) => shownCountry(intl, c);
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const open = draft !== null;
-  const matches = open ? searchCountries(draft, 8) : [];
-  const resolved = draft === null ? value : resolveCountry(draft);
-  const error = draft === null || draft.trim() === '' ? null : resolved === null ? COUNTRY_FIELD_WORDS.unknown(draft.trim()) : (check?.(resolved) ?? null);
+  const matches = open ? searchLocalCountries(intl, draft, 8) : [];
+  const resolved = draft === null ? value : resolveLocalCountry(intl, draft);
+  const error = draft === null || draft.trim() === '' ? null : resolved === null ? m('unknown', { text: draft.trim() }) : (check?.(resolved) ?? null);
   const code = resolved ?? value;
 
   const store = (next: string) => {
     const problem = check?.(next) ?? null;
     if (problem !== null) {
-      setDraft(countryNameOf(next));
+      setDraft(shown(next));
       return;
     }
     if (next !== value) commit(next);
@@ -86,7 +79,7 @@ export function CountryField({ label, value, check, commit, disabled = false }: 
           aria-activedescendant={open && matches[active] ? `${id}-${matches[active].code}` : undefined}
           aria-invalid={error !== null}
           aria-describedby={error !== null ? `${id}-error` : undefined}
-          placeholder={COUNTRY_FIELD_WORDS.placeholder}
+          placeholder={m('placeholder')}
           value={draft ?? shown(value)}
           disabled={disabled}
           onFocus={(event) => event.target.select()}
@@ -97,11 +90,11 @@ export function CountryField({ label, value, check, commit, disabled = false }: 
           onBlur={settle}
           onKeyDown={onKeyDown}
         />
-        <code className="country-code ls-country-chip" aria-label="country code" title={code ? countryNameOf(code) : undefined}>{code}</code>
+        <code className="country-code ls-country-chip" aria-label={m('code')} title={code ? shown(code) : undefined}>{code}</code>
       </span>
       {open && (
-        <ul id={`${id}-list`} role="listbox" className="country-list" aria-label={COUNTRY_FIELD_WORDS.listLabel(label)}>
-          {matches.length === 0 && <li className="country-none">{COUNTRY_FIELD_WORDS.noMatch}</li>}
+        <ul id={`${id}-list`} role="listbox" className="country-list" aria-label={m('list', { label })}>
+          {matches.length === 0 && <li className="country-none">{m('noMatch')}</li>}
           {matches.map((match, i) => (
             <li
               key={match.code}

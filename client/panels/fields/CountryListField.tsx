@@ -1,4 +1,5 @@
 /** A comma list of country codes ("US, JP"), checked as typed and stored on blur or Enter; empty means "absent". */
+import { useIntl } from 'react-intl';
 import { DraftField } from './DraftField';
 import { parseList } from './issues';
 
@@ -22,13 +23,14 @@ export function parseCountryList(text: string): string[] | null {
 
 /** A validated-as-you-type country list. */
 export function CountryListField({ label, value, commit, disabled, placeholder }: CountryListFieldProps) {
+  const intl = useIntl();
   return (
     <DraftField
       label={label}
       value={(value ?? []).join(', ')}
       placeholder={placeholder}
       disabled={disabled}
-      check={(t) => (parseCountryList(t) === null ? 'Use two-letter country codes separated by commas, e.g. US, JP.' : null)}
+      check={(t) => (parseCountryList(t) === null ? intl.formatMessage({ id: 'panels.issue.countryList' }) : null)}
       commit={(t) => {
         const codes = parseCountryList(t) ?? [];
         commit(codes.length > 0 ? codes : undefined);

@@ -1,4 +1,5 @@
 /** Picks the minerals a lever hits: all of them, or some of the board's minerals. */
+import { useIntl } from 'react-intl';
 import './fields.css';
 
 /** Props of MineralPicker. */
@@ -13,7 +14,9 @@ export interface MineralPickerProps {
 }
 
 /** "All minerals" plus one checkbox per mineral: unticking "All minerals" ticks none, so the person picks the ones the lever hits. */
-export function MineralPicker({ minerals, value, onChange, disabled, legend = 'Minerals' }: MineralPickerProps) {
+export function MineralPicker({ minerals, value, onChange, disabled, legend }: MineralPickerProps) {
+  const intl = useIntl();
+  const m = (key: string) => intl.formatMessage({ id: `panels.mineralPicker.${key}` });
   const all = value === undefined;
   const options = [...new Set([...minerals, ...(value ?? [])])].sort();
   const toggle = (mineral: string, on: boolean) => {
@@ -22,10 +25,10 @@ export function MineralPicker({ minerals, value, onChange, disabled, legend = 'M
   };
   return (
     <fieldset className="mineral-picker check-row" disabled={disabled}>
-      <legend>{legend}</legend>
+      <legend>{legend ?? m('legend')}</legend>
       <label>
         <input type="checkbox" checked={all} disabled={all && options.length === 0} onChange={(e) => onChange(e.target.checked ? undefined : [])} />
-        All minerals
+        {m('all')}
       </label>
       {options.map((mineral) => {
         const on = !all && value.includes(mineral);
@@ -36,7 +39,7 @@ export function MineralPicker({ minerals, value, onChange, disabled, legend = 'M
           </label>
         );
       })}
-      {!all && value.length === 0 && <p className="picker-hint" role="status">No mineral ticked: this lever hits nothing until you tick one.</p>}
+      {!all && value.length === 0 && <p className="picker-hint" role="status">{m('noneTicked')}</p>}
     </fieldset>
   );
 }

@@ -1,6 +1,8 @@
 /** Picks what a lever hits: a node, an edge, or a country (with kinds and "exports only"). */
 import { useId, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { NODE_KINDS, type Board, type DisruptionTarget, type NodeKind } from '../../../shared/board/types';
+import { kindName } from '../../i18n/kind-name';
 import { KIND_LOOK } from '../../state/look';
 import { edgeWords, exportWords } from '../board-words';
 import { CountryListField } from './CountryListField';
@@ -38,6 +40,8 @@ export interface TargetFieldsProps {
 
 /** Target type select plus the fields of that type. */
 export function TargetFields({ board, target, disabled, onChange, countryField, error, labelPrefix = '' }: TargetFieldsProps) {
+  const intl = useIntl();
+  const m = (key: string, values?: Record<string, string>) => intl.formatMessage({ id: `panels.targetFields.${key}` }, { prefix: labelPrefix, ...values });
   const id = useId();
   const type = targetType(target);
   const country = 'country' in target ? target : null;
@@ -59,23 +63,23 @@ export function TargetFields({ board, target, disabled, onChange, countryField, 
     onChange(to ? { ...rest, to } : rest);
   };
   const nodes = [...board.nodes].sort((a, b) => a.label.localeCompare(b.label));
-  const missing = (ids: string[], wanted: string) => (wanted !== '' && !ids.includes(wanted) ? <option value={wanted}>(missing: {wanted})</option> : null);
+  const missing = (ids: string[], wanted: string) => (wanted !== '' && !ids.includes(wanted) ? <option value={wanted}>{m('missing', { id: wanted })}</option> : null);
 
   return (
     <div className="target-fields">
       <div className="field">
-        <label htmlFor={`${id}-type`}>{labelPrefix}Target</label>
+        <label htmlFor={`${id}-type`}>{m('target')}</label>
         <select id={`${id}-type`} value={type} disabled={disabled} onChange={(e) => onChange(defaultTarget(board, e.target.value as TargetType, country?.country ?? ''))}>
-          <option value="country">a country</option>
-          <option value="node">one node</option>
-          <option value="edge">one edge</option>
+          <option value="country">{m('country')}</option>
+          <option value="node">{m('node')}</option>
+          <option value="edge">{m('edge')}</option>
         </select>
       </div>
       {'node' in target && (
         <div className="field">
-          <label htmlFor={`${id}-node`}>{labelPrefix}Node</label>
+          <label htmlFor={`${id}-node`}>{m('nodeLabel')}</label>
           <select id={`${id}-node`} value={target.node} disabled={disabled} onChange={(e) => onChange({ node: e.target.value })}>
-            {target.node === '' && <option value="">(choose a node)</option>}
+            {target.node === '' && <option value="">{m('chooseNode')}</option>}
             {missing(board.nodes.map((n) => n.id), target.node)}
             {nodes.map((n) => (
               <option key={n.id} value={n.id}>{`${n.label} (${n.country})`}</option>
@@ -86,9 +90,9 @@ export function TargetFields({ board, target, disabled, onChange, countryField, 
       )}
       {'edge' in target && (
         <div className="field">
-          <label htmlFor={`${id}-edge`}>{labelPrefix}Edge</label>
+          <label htmlFor={`${id}-edge`}>{m('edgeLabel')}</label>
           <select id={`${id}-edge`} value={target.edge} disabled={disabled} onChange={(e) => onChange({ edge: e.target.value })}>
-            {target.edge === '' && <option value="">(choose an edge)</option>}
+            {target.edge === '' && <option value="">{m('chooseEdge')}</option>}
             {missing(board.edges.map((e) => e.id), target.edge)}
             {board.edges.map((e) => (
               <option key={e.id} value={e.id}>{edgeWords(board, e)}</option>
@@ -101,22 +105,22 @@ export function TargetFields({ board, target, disabled, onChange, countryField, 
         <>
           {countryField}
           <fieldset className="check-row" disabled={disabled}>
-            <legend className="visually-hidden">{labelPrefix}Kinds hit (none ticked = every kind)</legend>
+            <legend className="visually-hidden">{m('kinds')}</legend>
             {NODE_KINDS.map((kind) => (
               <label key={kind}>
                 <input type="checkbox" checked={(country.kinds ?? []).includes(kind)} onChange={(e) => setKinds(kind, e.target.checked)} />
-                {KIND_LOOK[kind].name}
+                {kindName(intl, kind)}
               </label>
             ))}
           </fieldset>
           <label className="check-row">
             <input type="checkbox" checked={country.exportsOnly === true} disabled={disabled} onChange={(e) => setExportsOnly(e.target.checked)} />
-            Exports only
+            {m('exportsOnly')}
           </label>
           {country.exportsOnly === true && (
-            <CountryListField label={`${labelPrefix}Only exports to`} value={country.to} commit={setTo} disabled={disabled} placeholder="every destination (or e.g. US, JP)" />
+            <CountryListField label={m('onlyTo')} value={country.to} commit={setTo} disabled={disabled} placeholder={m('onlyToHint')} />
           )}
-          {country.country !== '' && <p className="target-words" data-testid="export-words">{exportWords(country)}</p>}
+          {country.country !== '' && <p className="target-words" data-testid="export-words">{exportWords(intl, country)}</p>}
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 /** Editable rows mineral -> amount (capacity, demand or stock of a node), with add and remove. */
 import { useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { MineralAmounts } from '../../../shared/board/types';
 import { DraftField } from '../fields/DraftField';
 import { numberText, parseNumber } from '../fields/issues';
@@ -24,18 +25,20 @@ const renamed = (amounts: MineralAmounts, from: string, to: string): MineralAmou
 
 /** One row per mineral, plus a small form to add a row. */
 export function AmountRows({ title, unit, amounts = {}, check, commit, disabled, mineralList }: AmountRowsProps) {
+  const intl = useIntl();
+  const lower = title.toLocaleLowerCase(intl.locale);
+  const m = (key: string, values?: Record<string, string>) => intl.formatMessage({ id: `panels.amounts.${key}` }, { title, lower, unit, ...values });
   const id = useId();
-  const lower = title.toLowerCase();
   const [adding, setAdding] = useState<{ mineral: string; amount: string } | null>(null);
   const rows = Object.entries(amounts);
 
   const amountError = (mineral: string, text: string): string | null => {
     const value = parseNumber(text);
-    if (value === undefined || Number.isNaN(value)) return 'Enter a number.';
+    if (value === undefined || Number.isNaN(value)) return intl.formatMessage({ id: 'panels.issue.number' });
     return check({ ...amounts, [mineral]: value }, [mineral]);
   };
   const keyError = (from: string | null, to: string): string | null => {
-    if (to !== from && to in amounts) return `${to} is already listed.`;
+    if (to !== from && to in amounts) return m('listed', { mineral: to });
     const next = from === null ? { ...amounts, [to]: 0 } : renamed(amounts, from, to);
     return check(next, [to]);
   };
@@ -57,13 +60,13 @@ export function AmountRows({ title, unit, amounts = {}, check, commit, disabled,
   return (
     <fieldset className="amount-rows">
       <legend>{title} <span className="unit">({unit})</span></legend>
-      {rows.length === 0 && adding === null && <p className="empty">none</p>}
+      {rows.length === 0 && adding === null && <p className="empty">{m('none')}</p>}
       {rows.map(([mineral, amount]) => (
         <div className="amount-row" key={mineral}>
           <DraftField
             className="compact"
             hideLabel
-            label={`${title}: mineral key of ${mineral}`}
+            label={m('key', { mineral })}
             value={mineral}
             list={mineralList}
             disabled={disabled}
@@ -74,7 +77,7 @@ export function AmountRows({ title, unit, amounts = {}, check, commit, disabled,
           <DraftField
             className="compact"
             hideLabel
-            label={`${title} of ${mineral} (${unit})`}
+            label={m('amount', { mineral })}
             value={numberText(amount)}
             inputMode="decimal"
             disabled={disabled}
@@ -82,31 +85,31 @@ export function AmountRows({ title, unit, amounts = {}, check, commit, disabled,
             commit={(t) => commit({ ...amounts, [mineral]: parseNumber(t) ?? 0 })}
           />
           {!disabled && (
-            <button type="button" className="icon-button" aria-label={`Remove ${mineral} from ${lower}`} onClick={() => remove(mineral)}>×</button>
+            <button type="button" className="icon-button" aria-label={m('remove', { mineral })} onClick={() => remove(mineral)}>×</button>
           )}
         </div>
       ))}
       {adding !== null && (
-        <form className="amount-row new" onSubmit={add} aria-label={`New ${lower} row`}>
+        <form className="amount-row new" onSubmit={add} aria-label={m('newRow')}>
           <div className="field compact">
-            <label htmlFor={`${id}-m`} className="visually-hidden">{`New ${lower} mineral`}</label>
-            <input id={`${id}-m`} list={mineralList} placeholder="mineral" autoFocus value={adding.mineral} aria-invalid={newMineralError !== null}
+            <label htmlFor={`${id}-m`} className="visually-hidden">{m('newMineral')}</label>
+            <input id={`${id}-m`} list={mineralList} placeholder={m('mineralHint')} autoFocus value={adding.mineral} aria-invalid={newMineralError !== null}
               onChange={(e) => setAdding({ ...adding, mineral: e.target.value.trim().toLowerCase() })} />
             {newMineralError && <span role="alert" className="field-error">{newMineralError}</span>}
           </div>
           <div className="field compact">
-            <label htmlFor={`${id}-a`} className="visually-hidden">{`New ${lower} amount (${unit})`}</label>
+            <label htmlFor={`${id}-a`} className="visually-hidden">{m('newAmount')}</label>
             <input id={`${id}-a`} inputMode="decimal" placeholder="0" value={adding.amount} aria-invalid={newAmountError !== null}
               onChange={(e) => setAdding({ ...adding, amount: e.target.value })} />
             {newAmountError && <span role="alert" className="field-error">{newAmountError}</span>}
           </div>
-          <button type="submit" className="panel-button" disabled={!canAdd}>Add</button>
-          <button type="button" className="icon-button" aria-label={`Cancel new ${lower} row`} onClick={() => setAdding(null)}>×</button>
+          <button type="submit" className="panel-button" disabled={!canAdd}>{m('add')}</button>
+          <button type="button" className="icon-button" aria-label={m('cancelRow')} onClick={() => setAdding(null)}>×</button>
         </form>
       )}
       {!disabled && adding === null && (
-        <button type="button" className="panel-button add-row" aria-label={`Add ${lower} row`} onClick={() => setAdding({ mineral: '', amount: '' })}>
-          + mineral
+        <button type="button" className="panel-button add-row" aria-label={m('addRow')} onClick={() => setAdding({ mineral: '', amount: '' })}>
+          {m('addMineral')}
         </button>
       )}
     </fieldset>

@@ -1,7 +1,9 @@
 /** Every field of one edge: its ends (shown as labels), mineral, volume, route capacity and delay, and label. */
+import { useIntl } from 'react-intl';
 import { EdgeSchema } from '../schemas';
 import type { Board, BoardEdge } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
+import { useFormats } from '../../i18n/format';
 import { KindIcon } from '../../state/Icon';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseNumber } from '../fields/issues';
@@ -18,12 +20,13 @@ export interface EdgeEditorProps {
 }
 
 function End({ board, id, label }: { board: Board; id: string; label: string }) {
+  const intl = useIntl();
   const node = board.nodes.find((n) => n.id === id);
   return (
     <div className="field">
       <span className="field-label">{label}</span>
       <span className="edge-end" data-node={id}>
-        {node ? <><KindIcon kind={node.kind} /> {node.label}</> : `${id} (missing)`}
+        {node ? <><KindIcon kind={node.kind} /> {node.label}</> : intl.formatMessage({ id: 'panels.edgeEditor.missing' }, { id })}
       </span>
     </div>
   );
@@ -31,7 +34,14 @@ function End({ board, id, label }: { board: Board; id: string; label: string }) 
 
 /** The edge's fields; each is checked against EdgeSchema as a whole candidate edge and stored only when valid. */
 export function EdgeEditor({ board, edge, readOnly, update, mineralList }: EdgeEditorProps) {
-  const problem = (changes: EdgeChanges, path: PropertyKey[]) => errorAt(EdgeSchema.safeParse({ ...edge, ...changes }), path);
+  const intl = useIntl();
+  const f = useFormats();
+  const m = (key: string, values?: Record<string, string>) => intl.formatMessage({ id: `panels.edgeEditor.${key}` }, values);
+  const enterNumber = intl.formatMessage({ id: 'panels.issue.number' });
+  const problem = (changes: EdgeChanges, path: PropertyKey[]) => {
+    const candidate = { ...edge, ...changes };
+    return errorAt(intl, EdgeSchema.safeParse(candidate), path, candidate);
+  };
   const store = <K extends keyof EdgeChanges>(key: K, value: EdgeChanges[K]) => {
     if (!sameValue(value, edge[key])) update({ [key]: value } as EdgeChanges);
   };
@@ -43,16 +53,16 @@ export function EdgeEditor({ board, edge, readOnly, update, mineralList }: EdgeE
       inputMode="decimal"
       placeholder={placeholder}
       disabled={readOnly}
-      check={(t) => (Number.isNaN(parseNumber(t)) ? 'Enter a number.' : problem({ [key]: parseNumber(t) }, [key]))}
+      check={(t) => (Number.isNaN(parseNumber(t)) ? enterNumber : problem({ [key]: parseNumber(t) }, [key]))}
       commit={(t) => store(key, parseNumber(t))}
     />
   );
   return (
     <div className="edge-editor">
-      <End board={board} id={edge.from} label="From" />
-      <End board={board} id={edge.to} label="To" />
+      <End board={board} id={edge.from} label={m('from')} />
+      <End board={board} id={edge.to} label={m('to')} />
       <DraftField
-        label="Mineral"
+        label={m('mineral')}
         value={edge.mineral}
         list={mineralList}
         disabled={readOnly}
@@ -61,25 +71,25 @@ export function EdgeEditor({ board, edge, readOnly, update, mineralList }: EdgeE
         commit={(t) => store('mineral', t)}
       />
       <DraftField
-        label="Volume (t/yr)"
+        label={m('volume')}
         value={numberText(edge.volume)}
         inputMode="decimal"
         disabled={readOnly}
         check={(t) => {
           const volume = parseNumber(t);
-          return volume === undefined || Number.isNaN(volume) ? 'Enter a number.' : problem({ volume }, ['volume']);
+          return volume === undefined || Number.isNaN(volume) ? enterNumber : problem({ volume }, ['volume']);
         }}
         commit={(t) => store('volume', parseNumber(t) ?? 0)}
       />
-      {optionalNumber('capacity', 'Route capacity (t/yr)', 'optional: the most this route can carry')}
-      {optionalNumber('delayDays', 'Delay (days)', 'optional: extra days against the planned route')}
+      {optionalNumber('capacity', m('capacity'), m('capacityHint'))}
+      {optionalNumber('delayDays', m('delay'), m('delayHint'))}
       {edge.volume === 0 && edge.capacity !== undefined && (
-        <p className="edge-note" data-testid="alternative-route">An alternative route: unused in the plan, it carries up to {edge.capacity.toLocaleString('en-US')} t/yr when rerouting.</p>
+        <p className="edge-note" data-testid="alternative-route">{m('alternative', { capacity: f.perYear(edge.capacity) })}</p>
       )}
       <DraftField
-        label="Label"
+        label={m('label')}
         value={edge.label ?? ''}
-        placeholder="optional"
+        placeholder={m('optional')}
         disabled={readOnly}
         check={(t) => (t === '' ? null : problem({ label: t }, ['label']))}
         commit={(t) => store('label', t === '' ? undefined : t)}

@@ -1,4 +1,5 @@
 /** Every field of one scenario lever: label, on/off, target, minerals, factor, days. */
+import { useIntl } from 'react-intl';
 import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
@@ -22,9 +23,14 @@ export interface LeverEditorProps {
 
 /** The lever's fields; each is checked against DisruptionSchema as a whole candidate lever and stored only when valid. */
 export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps) {
-  const problem = (changes: LeverChanges, path: PropertyKey[]) => errorAt(DisruptionSchema.safeParse({ ...lever, ...changes }), path);
+  const intl = useIntl();
+  const m = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `panels.leverEditor.${key}` }, values);
+  const problem = (changes: LeverChanges, path: PropertyKey[]) => {
+    const candidate = { ...lever, ...changes };
+    return errorAt(intl, DisruptionSchema.safeParse(candidate), path, candidate);
+  };
   const store = <K extends keyof LeverChanges>(key: K, value: LeverChanges[K]) => {
-    if (!sameValue(value, lever[key])) update(withFollowingLabel(board, lever, { [key]: value } as LeverChanges));
+    if (!sameValue(value, lever[key])) update(withFollowingLabel(intl, board, lever, { [key]: value } as LeverChanges));
   };
   const numberField = (key: 'factor' | 'days', label: string, hint: (v: number) => string) => (
     <DraftField
@@ -34,7 +40,7 @@ export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps
       disabled={readOnly}
       check={(t) => {
         const value = parseNumber(t);
-        return value === undefined || Number.isNaN(value) ? 'Enter a number.' : problem({ [key]: value }, [key]);
+        return value === undefined || Number.isNaN(value) ? intl.formatMessage({ id: 'panels.issue.number' }) : problem({ [key]: value }, [key]);
       }}
       commit={(t) => store(key, parseNumber(t) ?? 0)}
       adornment={(t) => {
@@ -51,11 +57,11 @@ export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps
 
   return (
     <div className="lever-editor">
-      <p className="summary">{targetWords(board, lever.target)}</p>
-      <DraftField label="Label" value={lever.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
+      <p className="summary">{targetWords(intl, board, lever.target)}</p>
+      <DraftField label={m('label')} value={lever.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
       <label className="check-row">
         <input type="checkbox" role="switch" checked={lever.enabled} disabled={readOnly} onChange={(e) => store('enabled', e.target.checked)} />
-        Enabled
+        {m('enabled')}
       </label>
       <TargetFields
         board={board}
@@ -66,7 +72,7 @@ export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps
         countryField={
           country && (
             <CountryField
-              label="Country"
+              label={m('country')}
               value={country.country}
               disabled={readOnly}
               check={(c) => problem({ target: { ...country, country: c } }, ['target', 'country'])}
@@ -78,8 +84,8 @@ export function LeverEditor({ board, lever, readOnly, update }: LeverEditorProps
       <MineralPicker minerals={boardMinerals(board)} value={lever.minerals} disabled={readOnly} onChange={(minerals) => {
         if (problem({ minerals }, ['minerals']) === null) store('minerals', minerals);
       }} />
-      {numberField('factor', 'Factor (0..1)', passesWords)}
-      {numberField('days', 'Days', (d) => `lasts ${d} d`)}
+      {numberField('factor', m('factor'), (v) => passesWords(intl, v))}
+      {numberField('days', m('days'), (d) => m('lasts', { days: d }))}
     </div>
   );
 }

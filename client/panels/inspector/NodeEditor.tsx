@@ -1,9 +1,10 @@
 /** Every field of one node: kind, label, country (name or code), recovery days, lat/lon, capacity/demand/stock rows, tags. */
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import { NodeSchema } from '../schemas';
 import { NODE_KINDS, type BoardNode, type MineralAmounts, type NodeKind } from '../../../shared/board/types';
 import { sameValue } from '../../../shared/board/same-value';
-import { KIND_LOOK } from '../../state/look';
+import { kindName } from '../../i18n/kind-name';
 import { CountryField } from '../fields/CountryField';
 import { DraftField } from '../fields/DraftField';
 import { errorAt, numberText, parseList, parseNumber } from '../fields/issues';
@@ -21,16 +22,21 @@ export interface NodeEditorProps {
 }
 
 const AMOUNTS = [
-  { field: 'capacity', title: 'Capacity', unit: 't/yr' },
-  { field: 'demand', title: 'Demand', unit: 't/yr' },
-  { field: 'stock', title: 'Stock', unit: 't' },
+  { field: 'capacity', perYear: true },
+  { field: 'demand', perYear: true },
+  { field: 'stock', perYear: false },
 ] as const;
 
 /** The node's fields; each is checked against NodeSchema as a whole candidate node and stored only when valid. */
 export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorProps) {
+  const intl = useIntl();
+  const m = (key: string) => intl.formatMessage({ id: `panels.nodeEditor.${key}` });
   const kindId = useId();
   // Only the edited field's own issues block a write, so older bad data elsewhere never locks a person out.
-  const problem = (changes: NodeChanges, path: PropertyKey[]) => errorAt(NodeSchema.safeParse({ ...node, ...changes }), path);
+  const problem = (changes: NodeChanges, path: PropertyKey[]) => {
+    const candidate = { ...node, ...changes };
+    return errorAt(intl, NodeSchema.safeParse(candidate), path, candidate);
+  };
   const store = <K extends keyof NodeChanges>(key: K, value: NodeChanges[K]) => {
     if (!sameValue(value, node[key])) update({ [key]: value } as NodeChanges);
   };
@@ -39,9 +45,9 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
       label={label}
       value={numberText(node[key])}
       inputMode="decimal"
-      placeholder="optional"
+      placeholder={m('optional')}
       disabled={readOnly}
-      check={(t) => (Number.isNaN(parseNumber(t)) ? 'Enter a number.' : problem({ [key]: parseNumber(t) }, [key]))}
+      check={(t) => (Number.isNaN(parseNumber(t)) ? intl.formatMessage({ id: 'panels.issue.number' }) : problem({ [key]: parseNumber(t) }, [key]))}
       commit={(t) => store(key, parseNumber(t))}
     />
   );
@@ -49,7 +55,7 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
   return (
     <div className="node-editor">
       <div className="field">
-        <label htmlFor={kindId}>Kind</label>
+        <label htmlFor={kindId}>{m('kind')}</label>
         <select
           id={kindId}
           value={node.kind}
@@ -60,30 +66,30 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
           }}
         >
           {NODE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>{KIND_LOOK[kind].name}</option>
+            <option key={kind} value={kind}>{kindName(intl, kind)}</option>
           ))}
         </select>
       </div>
-      <DraftField label="Label" value={node.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
-      <CountryField label="Country" value={node.country} disabled={readOnly} check={(c) => problem({ country: c }, ['country'])} commit={(c) => store('country', c)} />
+      <DraftField label={m('label')} value={node.label} disabled={readOnly} check={(t) => problem({ label: t }, ['label'])} commit={(t) => store('label', t)} />
+      <CountryField label={m('country')} value={node.country} disabled={readOnly} check={(c) => problem({ country: c }, ['country'])} commit={(c) => store('country', c)} />
       {node.kind !== 'consumer' && (
         <DraftField
-          label="Recovery (days)"
+          label={m('recovery')}
           value={numberText(node.recoveryDays)}
           inputMode="decimal"
-          placeholder="optional: days to recover if it stops"
+          placeholder={m('recoveryHint')}
           disabled={readOnly}
-          check={(t) => (Number.isNaN(parseNumber(t)) ? 'Enter a number.' : problem({ recoveryDays: parseNumber(t) }, ['recoveryDays']))}
+          check={(t) => (Number.isNaN(parseNumber(t)) ? intl.formatMessage({ id: 'panels.issue.number' }) : problem({ recoveryDays: parseNumber(t) }, ['recoveryDays']))}
           commit={(t) => store('recoveryDays', parseNumber(t))}
         />
       )}
-      {coordinate('lat', 'Latitude')}
-      {coordinate('lon', 'Longitude')}
-      {AMOUNTS.map(({ field, title, unit }) => (
+      {coordinate('lat', m('lat'))}
+      {coordinate('lon', m('lon'))}
+      {AMOUNTS.map(({ field, perYear }) => (
         <AmountRows
           key={field}
-          title={title}
-          unit={unit}
+          title={m(field)}
+          unit={m(perYear ? 'unitPerYear' : 'unitTonnes')}
           amounts={node[field]}
           disabled={readOnly}
           mineralList={mineralList}
@@ -92,9 +98,9 @@ export function NodeEditor({ node, readOnly, update, mineralList }: NodeEditorPr
         />
       ))}
       <DraftField
-        label="Tags"
+        label={m('tags')}
         value={(node.tags ?? []).join(', ')}
-        placeholder="comma, separated"
+        placeholder={m('tagsHint')}
         disabled={readOnly}
         check={(t) => problem({ tags: parseList(t) }, ['tags'])}
         commit={(t) => {

@@ -1,10 +1,12 @@
 /** A small form that adds a scenario lever, checked against DisruptionSchema as the person types. */
 import { useId, useState, type FormEvent } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
 import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption, DisruptionTarget } from '../../../shared/board/types';
-import { resolveCountry } from '../../../shared/input/country-search';
+
 import { boardMinerals, passesWords, targetWords } from '../board-words';
 import { errorsByField, parseNumber } from '../fields/issues';
+import { resolveLocalCountry } from '../fields/local-countries';
 import { MineralPicker } from '../fields/MineralPicker';
 import { TargetFields } from '../fields/TargetFields';
 import { generatedLabel } from './lever-label';
@@ -36,11 +38,11 @@ function ok(draft: Draft): boolean {
   return DisruptionSchema.safeParse(probe).success;
 }
 
-function candidate(board: Board, draft: Draft, id: string): Disruption {
+function candidate(intl: IntlShape, board: Board, draft: Draft, id: string): Disruption {
   const number = (text: string) => parseNumber(text) ?? Number.NaN;
   return {
     id,
-    label: draft.label.trim() === '' && ok(draft) ? generatedLabel(board, { target: draft.target, minerals: draft.minerals, factor: number(draft.factor), days: number(draft.days) }) : draft.label.trim(),
+    label: draft.label.trim() === '' && ok(draft) ? generatedLabel(intl, board, { target: draft.target, minerals: draft.minerals, factor: number(draft.factor), days: number(draft.days) }) : draft.label.trim(),
     enabled: draft.enabled,
     target: draft.target,
     ...(draft.minerals === undefined ? {} : { minerals: draft.minerals }),
@@ -51,14 +53,16 @@ function candidate(board: Board, draft: Draft, id: string): Disruption {
 
 /** Label, target, minerals, factor and days; "Add lever" writes it when valid. */
 export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.randomUUID() }: AddLeverFormProps) {
+  const intl = useIntl();
+  const m = (key: string) => intl.formatMessage({ id: `panels.addLever.${key}` });
   const id = useId();
   const [draft, setDraft] = useState<Draft>(START);
   /** What the person typed in the country box (null: nothing yet), shown as typed while the code is stored. */
   const [countryText, setCountryText] = useState<string | null>(null);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [tried, setTried] = useState(false);
-  const lever = candidate(board, draft, 'new-lever');
-  const errors = errorsByField(DisruptionSchema.safeParse(lever));
+  const lever = candidate(intl, board, draft, 'new-lever');
+  const errors = errorsByField(intl, DisruptionSchema.safeParse(lever), lever);
   const valid = Object.keys(errors).length === 0;
   const shown = (field: string, key = field) => (tried || touched.has(field) ? errors[key] ?? null : null);
   const edit = (field: string, changes: Partial<Draft>) => {
@@ -80,10 +84,10 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
   const factor = parseNumber(draft.factor);
 
   return (
-    <form className="add-lever" aria-label="Add a lever" onSubmit={submit} noValidate>
+    <form className="add-lever" aria-label={m('form')} onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-label`}>Label</label>
-        <input id={`${id}-label`} value={draft.label} placeholder="left empty: named after its target and days" onChange={(e) => edit('label', { label: e.target.value })} />
+        <label htmlFor={`${id}-label`}>{m('label')}</label>
+        <input id={`${id}-label`} value={draft.label} placeholder={m('labelHint')} onChange={(e) => edit('label', { label: e.target.value })} />
         {alert(shown('label'))}
       </div>
       <TargetFields
@@ -95,44 +99,44 @@ export function AddLeverForm({ board, onAdd, onCancel, newId = () => crypto.rand
         countryField={
           country && (
             <div className="field">
-              <label htmlFor={`${id}-country`}>Country</label>
+              <label htmlFor={`${id}-country`}>{m('country')}</label>
               <span className="field-input">
-                <input id={`${id}-country`} value={countryText ?? country.country} placeholder="China, CN…"
+                <input id={`${id}-country`} value={countryText ?? country.country} placeholder={m('countryHint')}
                   onChange={(e) => {
                     // A name ("Italy", "UK") or a code in any case is stored as its code; other text is kept upper-cased so the schema says why.
                     setCountryText(e.target.value);
-                    edit('target', { target: { ...country, country: resolveCountry(e.target.value) ?? e.target.value.trim().toUpperCase() } });
+                    edit('target', { target: { ...country, country: resolveLocalCountry(intl, e.target.value) ?? e.target.value.trim().toUpperCase() } });
                   }} />
-                {countryText !== null && resolveCountry(countryText) !== null && <code className="country-code">{country.country}</code>}
+                {countryText !== null && resolveLocalCountry(intl, countryText) !== null && <code className="country-code">{country.country}</code>}
               </span>
               {alert(shown('target', 'target.country'))}
             </div>
           )
         }
       />
-      {shown('target') === null && <p className="summary">Hits {targetWords(board, draft.target)}</p>}
+      {shown('target') === null && <p className="summary">{intl.formatMessage({ id: 'panels.addLever.hits' }, { target: targetWords(intl, board, draft.target) })}</p>}
       <MineralPicker minerals={boardMinerals(board)} value={draft.minerals} disabled={false} onChange={(minerals) => edit('minerals', { minerals })} />
       {alert(shown('minerals'))}
       <div className="field">
-        <label htmlFor={`${id}-factor`}>Factor</label>
+        <label htmlFor={`${id}-factor`}>{m('factor')}</label>
         <span className="field-input">
           <input id={`${id}-factor`} type="range" min={0} max={1} step={0.05} value={factor ?? 0} onChange={(e) => edit('factor', { factor: e.target.value })} />
-          <output>{factor === undefined || Number.isNaN(factor) ? '' : passesWords(factor)}</output>
+          <output>{factor === undefined || Number.isNaN(factor) ? '' : passesWords(intl, factor)}</output>
         </span>
         {alert(shown('factor'))}
       </div>
       <div className="field">
-        <label htmlFor={`${id}-days`}>Days</label>
+        <label htmlFor={`${id}-days`}>{m('days')}</label>
         <input id={`${id}-days`} inputMode="decimal" value={draft.days} onChange={(e) => edit('days', { days: e.target.value })} />
         {alert(shown('days'))}
       </div>
       <label className="check-row">
         <input type="checkbox" checked={draft.enabled} onChange={(e) => edit('enabled', { enabled: e.target.checked })} />
-        Switch on now
+        {m('switchOn')}
       </label>
       <div className="form-buttons">
-        <button type="button" className="panel-button" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="panel-button primary">Add lever</button>
+        <button type="button" className="panel-button" onClick={onCancel}>{m('cancel')}</button>
+        <button type="submit" className="panel-button primary">{m('add')}</button>
       </div>
     </form>
   );

@@ -1,5 +1,6 @@
 /** One scenario lever in the list: on/off switch, factor slider, days, what it hits. */
 import { useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { DisruptionSchema } from '../schemas';
 import type { Board, Disruption } from '../../../shared/board/types';
 import type { BoardActions } from '../../state/types';
@@ -19,10 +20,12 @@ export interface LeverRowProps {
 
 /** A lever: the switch writes at once; the slider writes when the person lets go (pointer up, key up or blur). */
 export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowProps) {
+  const intl = useIntl();
+  const m = (id: string) => intl.formatMessage({ id: `panels.leverRow.${id}` }, { name: lever.label });
   const [factorDraft, setFactorDraft] = useState<number | null>(null);
   const latest = useRef<number | null>(null);
   const factor = factorDraft ?? lever.factor;
-  const problem = (changes: Partial<Disruption>, path: string[]) => errorAt(DisruptionSchema.safeParse({ ...lever, ...changes }), path);
+  const problem = (changes: Partial<Disruption>, path: string[]) => errorAt(intl, DisruptionSchema.safeParse({ ...lever, ...changes }), path, { ...lever, ...changes });
 
   const moveFactor = (value: number) => {
     latest.current = value;
@@ -32,7 +35,7 @@ export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowPr
     const value = latest.current;
     latest.current = null;
     setFactorDraft(null);
-    if (value !== null && value !== lever.factor && problem({ factor: value }, ['factor']) === null) actions.updateLever(lever.id, withFollowingLabel(board, lever, { factor: value }));
+    if (value !== null && value !== lever.factor && problem({ factor: value }, ['factor']) === null) actions.updateLever(lever.id, withFollowingLabel(intl, board, lever, { factor: value }));
   };
 
   return (
@@ -42,21 +45,21 @@ export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowPr
           type="checkbox"
           role="switch"
           className="switch"
-          aria-label={`Enable ${lever.label}`}
+          aria-label={m('enable')}
           checked={lever.enabled}
           disabled={readOnly}
           onChange={(e) => actions.updateLever(lever.id, { enabled: e.target.checked })}
         />
         <span className="lever-label">{lever.label}</span>
         {onEdit && (
-          <button type="button" className="icon-button" aria-label={`Edit ${lever.label}`} onClick={() => onEdit(lever.id)}>✎</button>
+          <button type="button" className="icon-button" aria-label={m('edit')} onClick={() => onEdit(lever.id)}>✎</button>
         )}
         {!readOnly && (
-          <button type="button" className="icon-button" aria-label={`Remove ${lever.label}`} onClick={() => actions.deleteItems([lever.id])}>×</button>
+          <button type="button" className="icon-button" aria-label={m('remove')} onClick={() => actions.deleteItems([lever.id])}>×</button>
         )}
       </div>
       <p className="lever-target">
-        {targetWords(board, lever.target)} · {mineralWords(lever.minerals)}
+        {targetWords(intl, board, lever.target)} · {mineralWords(intl, lever.minerals)}
       </p>
       <div className="lever-controls">
         <input
@@ -66,27 +69,27 @@ export function LeverRow({ board, lever, actions, readOnly, onEdit }: LeverRowPr
           step={0.05}
           value={factor}
           disabled={readOnly}
-          aria-label={`Factor of ${lever.label}`}
-          aria-valuetext={passesWords(factor)}
+          aria-label={m('factor')}
+          aria-valuetext={passesWords(intl, factor)}
           onChange={(e) => moveFactor(Number(e.target.value))}
           onPointerUp={commitFactor}
           onKeyUp={commitFactor}
           onBlur={commitFactor}
         />
-        <output className="lever-passes">{passesWords(factor)}</output>
+        <output className="lever-passes">{passesWords(intl, factor)}</output>
         <DraftField
           className="lever-days"
-          label={`Days of ${lever.label}`}
+          label={m('days')}
           hideLabel
           value={numberText(lever.days)}
           inputMode="decimal"
           disabled={readOnly}
           check={(t) => {
             const value = parseNumber(t);
-            return value === undefined || Number.isNaN(value) ? 'Enter a number.' : problem({ days: value }, ['days']);
+            return value === undefined || Number.isNaN(value) ? intl.formatMessage({ id: 'panels.issue.number' }) : problem({ days: value }, ['days']);
           }}
-          commit={(t) => actions.updateLever(lever.id, withFollowingLabel(board, lever, { days: parseNumber(t) ?? 0 }))}
-          adornment={() => <span className="unit">days</span>}
+          commit={(t) => actions.updateLever(lever.id, withFollowingLabel(intl, board, lever, { days: parseNumber(t) ?? 0 }))}
+          adornment={() => <span className="unit">{m('daysUnit')}</span>}
         />
       </div>
     </li>

@@ -1,5 +1,6 @@
 /** The board's market prices (USD/kg per mineral), which price floors and stockpile costs are measured against. */
 import { useId } from 'react';
+import { useIntl } from 'react-intl';
 import { PricesSchema } from '../schemas';
 import type { Board, MineralAmounts } from '../../../shared/board/types';
 import type { BoardActions } from '../../state/types';
@@ -16,6 +17,8 @@ export interface PricesSectionProps {
 
 /** Mineral -> USD/kg rows; each change writes only the minerals that changed. */
 export function PricesSection({ board, actions, readOnly }: PricesSectionProps) {
+  const intl = useIntl();
+  const title = intl.formatMessage({ id: 'panels.prices.title' });
   const list = useId();
   const prices = board.prices ?? {};
   const commit = (next: MineralAmounts | undefined) => {
@@ -24,10 +27,10 @@ export function PricesSection({ board, actions, readOnly }: PricesSectionProps) 
     for (const [mineral, price] of Object.entries(after)) if (prices[mineral] !== price) actions.setPrice(mineral, price);
   };
   return (
-    <section className="scenario-extra" aria-label="Market prices">
+    <section className="scenario-extra" aria-label={title}>
       <datalist id={list}>{boardMinerals(board).map((m) => <option key={m} value={m} />)}</datalist>
-      <AmountRows title="Market prices" unit="USD/kg" amounts={prices} disabled={readOnly} mineralList={list}
-        check={(next, path) => errorAt(PricesSchema.safeParse(next), path)} commit={commit} />
+      <AmountRows title={title} unit="USD/kg" amounts={prices} disabled={readOnly} mineralList={list}
+        check={(next, path) => errorAt(intl, PricesSchema.safeParse(next), path, next)} commit={commit} />
     </section>
   );
 }

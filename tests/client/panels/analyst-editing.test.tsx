@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { flowText, isAlternative } from '../../../client/canvas/route-look';
 import { exportWords } from '../../../client/panels/board-words';
@@ -6,6 +6,7 @@ import { Inspector } from '../../../client/panels/Inspector';
 import { LeversPanel } from '../../../client/panels/LeversPanel';
 import { board, disruption, edge, node } from '../../utils/board-builder';
 import { mockActions } from '../mock-actions';
+import { intlIn, renderIn } from '../../utils/intl';
 
 const sample = {
   ...board(
@@ -28,9 +29,9 @@ const typeAndBlur = (input: HTMLElement, value: string) => {
 };
 
 describe('Editing the version 2 fields', () => {
-  it('writes a route capacity and delay, and removes the capacity when emptied', () => {
+  it('writes a route capacity and delay, and removes the capacity when emptied', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['alt']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['alt']} actions={actions} readOnly={false} />);
     expect(screen.getByTestId('alternative-route').textContent).toMatch(/alternative route.*1,500 t\/yr/);
     typeAndBlur(screen.getByLabelText('Route capacity (t/yr)'), '2500');
     expect(actions.updateEdge).toHaveBeenLastCalledWith('alt', { capacity: 2500 });
@@ -40,9 +41,9 @@ describe('Editing the version 2 fields', () => {
     expect(actions.updateEdge).toHaveBeenLastCalledWith('alt', { capacity: undefined });
   });
 
-  it('refuses a negative delay as it is typed', () => {
+  it('refuses a negative delay as it is typed', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['alt']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['alt']} actions={actions} readOnly={false} />);
     const delay = screen.getByLabelText('Delay (days)');
     fireEvent.change(delay, { target: { value: '-3' } });
     expect(screen.getByRole('alert').textContent).toBe('At least 0.');
@@ -50,9 +51,9 @@ describe('Editing the version 2 fields', () => {
     expect(actions.updateEdge).not.toHaveBeenCalled();
   });
 
-  it('edits a node\'s recovery days and refuses zero', () => {
+  it('edits a node\'s recovery days and refuses zero', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['ref']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['ref']} actions={actions} readOnly={false} />);
     const field = screen.getByLabelText('Recovery (days)') as HTMLInputElement;
     expect(field.value).toBe('60');
     fireEvent.change(field, { target: { value: '0' } });
@@ -61,9 +62,9 @@ describe('Editing the version 2 fields', () => {
     expect(actions.updateNode).toHaveBeenLastCalledWith('ref', { recoveryDays: 45 });
   });
 
-  it('explains an origin-aware export lever in words and edits its destinations', () => {
+  it('explains an origin-aware export lever in words and edits its destinations', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['d1']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['d1']} actions={actions} readOnly={false} />);
     expect(screen.getByTestId('export-words').textContent).toBe('Cuts China-refined material leaving China, to United States only, whichever node in China ships it.');
     const to = screen.getByLabelText('Only exports to');
     fireEvent.change(to, { target: { value: 'us, usa' } });
@@ -72,16 +73,17 @@ describe('Editing the version 2 fields', () => {
     expect(actions.updateLever).toHaveBeenLastCalledWith('d1', { target: { country: 'CN', kinds: ['refinery'], exportsOnly: true, to: ['US', 'JP'] } });
   });
 
-  it('says what a ban on mines and corridors covers', () => {
-    expect(exportWords({ country: 'CN', kinds: ['mine', 'transport'], exportsOnly: true })).toBe(
+  it('says what a ban on mines and corridors covers', async () => {
+    const intl = await intlIn('en');
+    expect(exportWords(intl, { country: 'CN', kinds: ['mine', 'transport'], exportsOnly: true })).toBe(
       "Cuts China-mined material and what China's corridors and ports ship leaving China, whichever node in China ships it.",
     );
-    expect(exportWords({ country: 'CN', kinds: ['refinery'] })).toBe("Cuts China's refineries (their whole output).");
+    expect(exportWords(intl, { country: 'CN', kinds: ['refinery'] })).toBe("Cuts China's refineries (their whole output).");
   });
 
-  it('switches expansions and price floors on and off, and sets a price', () => {
+  it('switches expansions and price floors on and off, and sets a price', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     const expansions = screen.getByRole('region', { name: 'Expansions' });
     expect(within(expansions).getByText('adds 2,000 t/yr of cobalt at Kolwezi')).toBeTruthy();
     fireEvent.click(within(expansions).getByRole('switch', { name: 'Enable Kolwezi line 2' }));
@@ -94,9 +96,9 @@ describe('Editing the version 2 fields', () => {
     expect(actions.setPrice).toHaveBeenCalledWith('cobalt', 35);
   });
 
-  it('adds an expansion through its form', () => {
+  it('adds an expansion through its form', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     fireEvent.click(screen.getByRole('button', { name: '+ New expansion' }));
     const form = screen.getByRole('form', { name: 'Add an expansion' });
     fireEvent.change(within(form).getByLabelText('Label'), { target: { value: 'Refinery upgrade' } });
@@ -106,7 +108,7 @@ describe('Editing the version 2 fields', () => {
     expect(actions.addExpansion).toHaveBeenCalledWith(expect.objectContaining({ label: 'Refinery upgrade', enabled: true, node: 'ref', capacity: { cobalt: 1200 } }));
   });
 
-  it('labels an alternative route with its capacity', () => {
+  it('labels an alternative route with its capacity', async () => {
     const alt = sample.edges[2];
     expect(isAlternative(alt)).toBe(true);
     expect(isAlternative(sample.edges[0])).toBe(false);

@@ -1,6 +1,6 @@
 /** The analyst's views against the engine's real output on the seed boards. */
 import { readFileSync } from 'node:fs';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { syncEdges, syncNodes, nodeLooks } from '../../../client/canvas/flow-model';
 import { rerouteView } from '../../../client/canvas/reroute-view';
@@ -13,6 +13,7 @@ import type { Board } from '../../../shared/board/types';
 import { computeExposure } from '../../../shared/exposure/engine';
 import { board, disruption, edge, node } from '../../utils/board-builder';
 import { mockActions } from '../mock-actions';
+import { renderIn } from '../../utils/intl';
 
 const seed = (name: string) => JSON.parse(readFileSync(`seeds/${name}.json`, 'utf8')) as Board;
 const value = (el: Element | null | undefined, field: string) => el?.querySelector(`[data-field="${field}"]`)?.getAttribute('data-value');
@@ -22,12 +23,12 @@ describe('Stockpile sizing on the gallium and germanium seed', () => {
   const report = computeExposure(b);
   const stress = report.minerals.gallium.stressTest!;
 
-  it('pools better than separate stocks on this board', () => {
+  it('pools better than separate stocks on this board', async () => {
     expect(stress.poolingGain).toBeGreaterThan(0);
   });
 
   it('shows the engine\'s separate and pooled stock, the gain and their cost at the board\'s price, one bar per lever', async () => {
-    render(<StressTest board={b} mineral="gallium" stress={stress} price={b.prices!.gallium} />);
+    await renderIn(<StressTest board={b} mineral="gallium" stress={stress} price={b.prices!.gallium} />);
     const view = screen.getByTestId('stress-gallium');
     expect(value(view, 'separateStock')).toBe(JSON.stringify(stress.separateStock));
     expect(value(view, 'pooledStock')).toBe(JSON.stringify(stress.pooledStock));
@@ -42,9 +43,9 @@ describe('Stockpile sizing on the gallium and germanium seed', () => {
     expect(within(view).queryByRole('button')).toBeNull();
   });
 
-  it('a facilitator adds the pooled stock to the chosen stockpile in one step', () => {
+  it('a facilitator adds the pooled stock to the chosen stockpile in one step', async () => {
     const onAddStock = vi.fn();
-    render(<StressTest board={b} mineral="gallium" stress={stress} price={undefined} onAddStock={onAddStock} />);
+    await renderIn(<StressTest board={b} mineral="gallium" stress={stress} price={undefined} onAddStock={onAddStock} />);
     const view = screen.getByTestId('stress-gallium');
     expect(value(view, 'pooledCost')).toBeUndefined();
     fireEvent.change(within(view).getByLabelText('Stockpile to size'), { target: { value: 'italian-strategic-store' } });
@@ -61,9 +62,9 @@ describe('Stockpile sizing on the gallium and germanium seed', () => {
 describe('CRMA 2030 dashboard', () => {
   const b = seed('gallium-germanium');
 
-  it('says met or not met per benchmark, as the engine decides, and flips when an EU refinery grows', () => {
+  it('says met or not met per benchmark, as the engine decides, and flips when an EU refinery grows', async () => {
     const crma = computeExposure(b).minerals.gallium.crma!;
-    const { unmount } = render(<CrmaDashboard mineral="gallium" crma={crma} />);
+    const { unmount } = await renderIn(<CrmaDashboard mineral="gallium" crma={crma} />);
     const row = () => screen.getByTestId('crma-gallium').querySelector('[data-benchmark="processing"]')!;
     expect(row().getAttribute('data-met')).toBe('false');
     expect(row().textContent).toMatch(/not met$/);
@@ -72,14 +73,14 @@ describe('CRMA 2030 dashboard', () => {
     const grown: Board = { ...b, nodes: b.nodes.map((n) => (n.id === 'metlen-gallium' ? { ...n, capacity: { gallium: 30 } } : n)) };
     const after = computeExposure(grown).minerals.gallium.crma!;
     expect(after.meets.processing).toBe(true);
-    render(<CrmaDashboard mineral="gallium" crma={after} />);
+    await renderIn(<CrmaDashboard mineral="gallium" crma={after} />);
     expect(row().getAttribute('data-met')).toBe('true');
     expect(row().textContent).toMatch(/met$/);
     expect(row().textContent).not.toMatch(/not met/);
   });
 
-  it('explains a board without EU consumers', () => {
-    render(<CrmaDashboard mineral="cobalt" crma={null} />);
+  it('explains a board without EU consumers', async () => {
+    await renderIn(<CrmaDashboard mineral="cobalt" crma={null} />);
     expect(screen.getByTestId('crma-cobalt').textContent).toMatch(/No EU consumer of cobalt/);
   });
 });
@@ -89,9 +90,9 @@ describe('Price floors on the rare-earth magnets seed', () => {
   const on: Board = { ...b, scenario: { ...b.scenario, priceFloors: b.scenario.priceFloors.map((f) => ({ ...f, enabled: true })) } };
   const floors = computeExposure(on).priceFloors;
 
-  it('lists each enabled floor with the engine\'s covered volume and annual cost', () => {
+  it('lists each enabled floor with the engine\'s covered volume and annual cost', async () => {
     expect(floors.length).toBe(2);
-    render(<PriceFloorCosts board={on} floors={floors} />);
+    await renderIn(<PriceFloorCosts board={on} floors={floors} />);
     for (const f of floors) {
       const row = screen.getByTestId('floor-costs').querySelector(`[data-floor="${f.id}"]`);
       expect(value(row, 'floor-volume')).toBe(JSON.stringify(f.volume));
@@ -99,10 +100,10 @@ describe('Price floors on the rare-earth magnets seed', () => {
     }
   });
 
-  it('shows nothing when no floor is on, and the exposure panel lists them when on', () => {
-    const { container } = render(<PriceFloorCosts board={b} floors={computeExposure(b).priceFloors} />);
+  it('shows nothing when no floor is on, and the exposure panel lists them when on', async () => {
+    const { container } = await renderIn(<PriceFloorCosts board={b} floors={computeExposure(b).priceFloors} />);
     expect(container.textContent).toBe('');
-    render(<ExposurePanel exposure={{ report: computeExposure(on), computeMs: 1 }} board={on} onSelectNode={vi.fn()} />);
+    await renderIn(<ExposurePanel exposure={{ report: computeExposure(on), computeMs: 1 }} board={on} onSelectNode={vi.fn()} />);
     expect(screen.getByTestId('floor-costs')).toBeTruthy();
   });
 });
@@ -123,7 +124,7 @@ describe('Canvas after rerouting', () => {
   const report = computeExposure(b);
   const ctx = { nodeIds: new Set(b.nodes.map((n) => n.id)), cut: new Map(), marks: new Map(), selected: new Set<string>(), zoomedIn: true };
 
-  it('draws rerouted volumes: the alternative route lights up with its flow, widths follow it, bottlenecks are marked', () => {
+  it('draws rerouted volumes: the alternative route lights up with its flow, widths follow it, bottlenecks are marked', async () => {
     const view = rerouteView(report)!;
     const r = report.minerals.cobalt.reroute!;
     expect(r.flows['c-it']).toBeGreaterThan(0);
@@ -143,12 +144,12 @@ describe('Canvas after rerouting', () => {
     expect(r.delayGap).toBeGreaterThan(0);
   });
 
-  it('without the switch, flows keep their planned look', () => {
+  it('without the switch, flows keep their planned look', async () => {
     const edges = syncEdges([], b.edges, ctx);
     expect(edges.every((e) => e.data!.rerouted === undefined)).toBe(true);
   });
 
-  it('node cards get the worst time to survive of the consumers that node feeds', () => {
+  it('node cards get the worst time to survive of the consumers that node feeds', async () => {
     const looks = nodeLooks(report);
     const tts = Math.min(...Object.values(report.minerals).flatMap((m) => Object.values(m.consumers).flatMap((c) => c.criticalNodes.filter((n) => n.node === 'mine').map((n) => Math.round(n.tts)))));
     expect(looks.get('mine')?.worstTts).toBe(tts);

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { routeShares } from '../../../client/panels/exposure/route-shares';
 import { summarise } from '../../../client/panels/exposure/SummaryStrip';
@@ -6,6 +6,7 @@ import { ExposurePanel } from '../../../client/panels/ExposurePanel';
 import type { Board } from '../../../shared/board/types';
 import { computeExposure } from '../../../shared/exposure/engine';
 import { board, disruption, edge, node } from '../../utils/board-builder';
+import { renderIn } from '../../utils/intl';
 
 // Kolwezi ore goes to Italy through Suez; the Cape is an alternative route with room for 60 t/yr, 12 days longer.
 // Suez closes for 90 days. Germany wants 2,500 t/yr and is sent nothing.
@@ -33,14 +34,14 @@ const rerouted = report.minerals.cobalt.reroute!.consumers.it;
 const value = (el: Element, field: string) => el.querySelector(`[data-field="${field}"]`)?.getAttribute('data-value');
 
 describe('Exposure panel: the analyst\'s view', () => {
-  it('the sample board: rerouting through the Cape recovers part of the shortfall', () => {
+  it('the sample board: rerouting through the Cape recovers part of the shortfall', async () => {
     expect(it_.shortfall).toBe(100);
     expect(rerouted.shortfall).toBeGreaterThan(0);
     expect(rerouted.shortfall).toBeLessThan(it_.shortfall);
   });
 
-  it('a summary strip comes first: consumers, shortfall, demand gap, survive count, shortfall after rerouting', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+  it('a summary strip comes first: consumers, shortfall, demand gap, survive count, shortfall after rerouting', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const strip = screen.getByTestId('exposure-summary');
     const s = summarise(report);
     expect(value(strip, 'summary-consumers')).toBe('2');
@@ -51,8 +52,8 @@ describe('Exposure panel: the analyst\'s view', () => {
     expect(strip.compareDocumentPosition(screen.getByTestId('exposure-cobalt-it')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('a consumer that wants 2,500 t/yr and receives nothing shows its demand gap, not "covered"', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+  it('a consumer that wants 2,500 t/yr and receives nothing shows its demand gap, not "covered"', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const card = screen.getByTestId('exposure-cobalt-de');
     expect(value(card, 'demandGap')).toBe('2500');
     expect(card.querySelector('[data-field="survives"]')?.textContent).toBe('short of demand');
@@ -60,14 +61,14 @@ describe('Exposure panel: the analyst\'s view', () => {
     expect(card.textContent).not.toMatch(/covered|no shortfall/);
   });
 
-  it('explains the verdict in one line', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+  it('explains the verdict in one line', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const card = screen.getByTestId('exposure-cobalt-it');
     expect(card.querySelector('.verdict-explain')?.textContent).toMatch(/^Does not survive: its stock runs out before the disruption ends\.$/);
   });
 
-  it('shows the immediate figures beside the adapted ones, exactly as the engine computes them', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+  it('shows the immediate figures beside the adapted ones, exactly as the engine computes them', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const card = screen.getByTestId('exposure-cobalt-it');
     expect(value(card, 'reroutedDelivered')).toBe(JSON.stringify(rerouted.delivered));
     expect(value(card, 'reroutedShortfall')).toBe(JSON.stringify(rerouted.shortfall));
@@ -78,28 +79,28 @@ describe('Exposure panel: the analyst\'s view', () => {
     expect(card.querySelector('.adapted-table')?.getAttribute('data-pending')).toBe('false');
   });
 
-  it('marks the adapted figures while they are recomputed', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1, adaptedPending: true }} board={sample} onSelectNode={vi.fn()} />);
+  it('marks the adapted figures while they are recomputed', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1, adaptedPending: true }} board={sample} onSelectNode={vi.fn()} />);
     const card = screen.getByTestId('exposure-cobalt-it');
     expect(card.querySelector('.adapted-table')?.getAttribute('data-pending')).toBe('true');
     expect(within(card).getByRole('status').textContent).toMatch(/updating/);
   });
 
-  it('routes under the scenario are the shares of delivered material after rerouting: all through the Cape', () => {
+  it('routes under the scenario are the shares of delivered material after rerouting: all through the Cape', async () => {
     expect(routeShares(sample, 'cobalt', report.minerals.cobalt.reroute!.flows, 'it')).toEqual({ cape: 1 });
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const card = screen.getByTestId('exposure-cobalt-it');
-    expect(within(card).getByTestId('routes-planned').textContent).toBe('Suez 100 %');
-    expect(within(card).getByTestId('routes-scenario').textContent).toBe('Cape route 100 %');
+    expect(within(card).getByTestId('routes-planned').textContent).toBe('Suez 100%');
+    expect(within(card).getByTestId('routes-scenario').textContent).toBe('Cape route 100%');
   });
 
-  it('route shares mix in proportion to inflows', () => {
+  it('route shares mix in proportion to inflows', async () => {
     const flows = { 'm-s': 30, 's-it': 30, 'm-c': 10, 'c-it': 10 };
     expect(routeShares(sample, 'cobalt', flows, 'it')).toEqual({ suez: 0.75, cape: 0.25 });
   });
 
-  it('cards are collapsible; the most exposed is open first', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+  it('cards are collapsible; the most exposed is open first', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const first = screen.getByTestId('exposure-cobalt-it').querySelector('details')!;
     const second = screen.getByTestId('exposure-cobalt-de').querySelector('details')!;
     expect(first.open).toBe(true);

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ExposurePanel } from '../../../client/panels/ExposurePanel';
 import { computeExposure } from '../../../shared/exposure/engine';
 import { board, disruption, edge, node } from '../../utils/board-builder';
+import { renderIn } from '../../utils/intl';
 
 // DRC ore refined 80/20 in China and Finland, shipped via Suez to Italy; China stops 70 % of its refinery exports for 180 days.
 const sample = board(
@@ -32,14 +33,14 @@ const value = (block: HTMLElement, field: string) => block.querySelector(`[data-
 const text = (block: HTMLElement, field: string) => block.querySelector(`[data-field="${field}"]`)?.textContent;
 
 describe('ExposurePanel', () => {
-  it('the hand-made board has a shortfall that stock does not cover', () => {
+  it('the hand-made board has a shortfall that stock does not cover', async () => {
     expect(eu.shortfall).toBeGreaterThan(0);
     expect(eu.survives).toBe(false);
     expect(eu.benchmark65.refining).toBe(true);
   });
 
-  it('shows the consumer\'s key figures exactly as in the report', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
+  it('shows the consumer\'s key figures exactly as in the report', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
     for (const field of ['delivered', 'supplied', 'demand', 'shortfall', 'shortfallPct', 'stockDays', 'disruptionDays', 'survives', 'secondaryShare'] as const) {
       expect(value(block, field), field).toBe(JSON.stringify(eu[field]));
@@ -49,20 +50,20 @@ describe('ExposurePanel', () => {
     expect(value(block, 'hhi-refining')).toBe(JSON.stringify(eu.stages.refining.hhi));
     expect(text(block, 'delivered')).toBe('44 t/yr');
     expect(text(block, 'shortfall')).toBe('56 t/yr');
-    expect(text(block, 'shortfallPct')).toBe('56 %');
-    expect(text(block, 'disruptionDays')).toBe('180 d');
-    expect(text(block, 'stockDays')).toBe(`${Math.round(eu.stockDays!)} d`);
+    expect(text(block, 'shortfallPct')).toBe('56%');
+    expect(text(block, 'disruptionDays')).toBe('180 days');
+    expect(text(block, 'stockDays')).toBe(`${Math.round(eu.stockDays!)} days`);
     expect(text(block, 'survives')).toBe('does not survive');
     expect(within(block).getByText('Italian industry', { exact: false })).toBeTruthy();
   });
 
   it('flags the EU 65 % benchmark and high concentration', async () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 3.25 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
     // The origin bars load with the charting library on first use.
     await waitFor(() => expect(block.querySelector('[data-stage="refining"]')).not.toBeNull(), { timeout: 15_000 });
     expect(value(block, 'benchmark-refining')).toBe('true');
-    expect(text(block, 'benchmark-refining')).toMatch(/over the EU 65 % benchmark: CN 80 %/);
+    expect(text(block, 'benchmark-refining')).toMatch(/over the EU 65% benchmark: CN 80%/);
     expect(text(block, 'hhi-refining')).toBe('6,800');
     expect(within(block).getAllByText(/highly concentrated/).length).toBe(2);
     // The origin bars load with the charting library on first use.
@@ -70,7 +71,7 @@ describe('ExposurePanel', () => {
   });
 
   it('draws the origin shares as stacked recharts bars coloured by country', async () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     const block = screen.getByTestId('exposure-cobalt-eu');
     await waitFor(() => expect(block.querySelectorAll('.recharts-rectangle').length).toBeGreaterThan(0), { timeout: 15_000 });
     const segments = [...block.querySelectorAll('.recharts-rectangle')].map((r) => r.getAttribute('name'));
@@ -78,14 +79,14 @@ describe('ExposurePanel', () => {
     expect(block.querySelector('.recharts-rectangle[name="CN"]')?.getAttribute('fill')).toBe('#d62728');
   });
 
-  it('lists routes by transport node label', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
-    expect(within(screen.getByTestId('exposure-cobalt-eu')).getByText(/Suez 80 %/)).toBeTruthy();
+  it('lists routes by transport node label', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+    expect(within(screen.getByTestId('exposure-cobalt-eu')).getByText(/Suez 80%/)).toBeTruthy();
   });
 
-  it('selects a critical node when it is clicked', () => {
+  it('selects a critical node when it is clicked', async () => {
     const onSelectNode = vi.fn();
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={onSelectNode} />);
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={onSelectNode} />);
     const list = screen.getByRole('region', { name: 'Critical nodes for cobalt' });
     const first = report.minerals.cobalt.criticalNodes[0];
     expect(first.node).toBe('cd-mine');
@@ -94,8 +95,8 @@ describe('ExposurePanel', () => {
     expect(within(list).getAllByRole('button')[0].getAttribute('data-node')).toBe('cd-mine');
   });
 
-  it('switches mineral with tabs and shows consumers without supply', () => {
-    render(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
+  it('switches mineral with tabs and shows consumers without supply', async () => {
+    await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={sample} onSelectNode={vi.fn()} />);
     fireEvent.click(screen.getByRole('tab', { name: /gallium/ }));
     const block = screen.getByTestId('exposure-gallium-us');
     expect(value(block, 'supplied')).toBe('0');
@@ -106,14 +107,14 @@ describe('ExposurePanel', () => {
     expect(screen.queryByTestId('exposure-cobalt-eu')).toBeNull();
   });
 
-  it('shows a neutral loading state before the first report', () => {
-    render(<ExposurePanel exposure={{ report: null, computeMs: 0 }} board={sample} onSelectNode={vi.fn()} />);
+  it('shows a neutral loading state before the first report', async () => {
+    await renderIn(<ExposurePanel exposure={{ report: null, computeMs: 0 }} board={sample} onSelectNode={vi.fn()} />);
     expect(screen.getByRole('status').textContent).toMatch(/Computing exposure/);
   });
 
-  it('says so when the board has no consumers', () => {
+  it('says so when the board has no consumers', async () => {
     const empty = board([], []);
-    render(<ExposurePanel exposure={{ report: computeExposure(empty), computeMs: 0.4 }} board={empty} onSelectNode={vi.fn()} />);
+    await renderIn(<ExposurePanel exposure={{ report: computeExposure(empty), computeMs: 0.4 }} board={empty} onSelectNode={vi.fn()} />);
     expect(screen.getByText(/No consumers yet/)).toBeTruthy();
     expect(screen.getByText(/computed in/).textContent).toBe('computed in 0.4 ms');
   });

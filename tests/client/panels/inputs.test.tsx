@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CountryField } from '../../../client/panels/fields/CountryField';
 import { Inspector } from '../../../client/panels/Inspector';
 import { board, disruption, edge, node } from '../../utils/board-builder';
 import { mockActions } from '../mock-actions';
+import { renderIn } from '../../utils/intl';
 
 const sample = board(
   [node('kolwezi', 'mine', 'CD', { label: 'Kolwezi belt', capacity: { cobalt: 220000 } }), node('eu', 'consumer', 'IT', { label: 'Italian industry' })],
@@ -12,9 +13,9 @@ const sample = board(
 );
 
 describe('CountryField', () => {
-  it('stores the code of a country typed by name, on Enter', () => {
+  it('stores the code of a country typed by name, on Enter', async () => {
     const commit = vi.fn();
-    render(<CountryField label="Country" value="CD" commit={commit} />);
+    await renderIn(<CountryField label="Country" value="CD" commit={commit} />);
     const input = screen.getByRole('combobox', { name: 'Country' });
     fireEvent.change(input, { target: { value: 'Italy' } });
     expect(screen.queryByRole('alert')).toBeNull();
@@ -22,9 +23,9 @@ describe('CountryField', () => {
     expect(commit).toHaveBeenCalledWith('IT');
   });
 
-  it('lists matches with name and code, and stores the one chosen with the arrow keys', () => {
+  it('lists matches with name and code, and stores the one chosen with the arrow keys', async () => {
     const commit = vi.fn();
-    render(<CountryField label="Country" value="" commit={commit} />);
+    await renderIn(<CountryField label="Country" value="" commit={commit} />);
     const input = screen.getByRole('combobox', { name: 'Country' });
     fireEvent.change(input, { target: { value: 'congo' } });
     const options = within(screen.getByRole('listbox')).getAllByRole('option');
@@ -36,17 +37,17 @@ describe('CountryField', () => {
     expect(commit).toHaveBeenCalledWith('CG');
   });
 
-  it('stores a country clicked in the list', () => {
+  it('stores a country clicked in the list', async () => {
     const commit = vi.fn();
-    render(<CountryField label="Country" value="CD" commit={commit} />);
+    await renderIn(<CountryField label="Country" value="CD" commit={commit} />);
     fireEvent.change(screen.getByRole('combobox', { name: 'Country' }), { target: { value: 'zam' } });
     fireEvent.mouseDown(screen.getByRole('option', { name: /Zambia/ }));
     expect(commit).toHaveBeenCalledWith('ZM');
   });
 
-  it('puts the stored country back on Escape', () => {
+  it('puts the stored country back on Escape', async () => {
     const commit = vi.fn();
-    render(<CountryField label="Country" value="CD" commit={commit} />);
+    await renderIn(<CountryField label="Country" value="CD" commit={commit} />);
     const input = screen.getByRole('combobox', { name: 'Country' }) as HTMLInputElement;
     fireEvent.change(input, { target: { value: 'Chile' } });
     fireEvent.keyDown(input, { key: 'Escape' });
@@ -56,9 +57,9 @@ describe('CountryField', () => {
     expect(commit).not.toHaveBeenCalled();
   });
 
-  it('does not store a code the field refuses, and says why', () => {
+  it('does not store a code the field refuses, and says why', async () => {
     const commit = vi.fn();
-    render(<CountryField label="Country" value="CD" commit={commit} check={(c) => (c === 'XX' ? 'A lever needs a real country.' : null)} />);
+    await renderIn(<CountryField label="Country" value="CD" commit={commit} check={(c) => (c === 'XX' ? 'A lever needs a real country.' : null)} />);
     const input = screen.getByRole('combobox', { name: 'Country' });
     fireEvent.change(input, { target: { value: 'xx' } });
     expect(screen.getByRole('alert').textContent).toBe('A lever needs a real country.');
@@ -68,27 +69,27 @@ describe('CountryField', () => {
 });
 
 describe('Inspector inputs', () => {
-  it('writes a node\'s country typed by name', () => {
+  it('writes a node\'s country typed by name', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['kolwezi']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['kolwezi']} actions={actions} readOnly={false} />);
     const country = screen.getByRole('combobox', { name: 'Country' });
     fireEvent.change(country, { target: { value: 'Italy' } });
     fireEvent.keyDown(country, { key: 'Enter' });
     expect(actions.updateNode).toHaveBeenCalledWith('kolwezi', { country: 'IT' });
   });
 
-  it('writes a lever\'s country typed by name', () => {
+  it('writes a lever\'s country typed by name', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['d1']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['d1']} actions={actions} readOnly={false} />);
     const country = screen.getByRole('combobox', { name: 'Country' });
     fireEvent.change(country, { target: { value: 'indonesia' } });
     fireEvent.blur(country);
     expect(actions.updateLever).toHaveBeenCalledWith('d1', { target: { country: 'ID' } });
   });
 
-  it('reads amounts with k and M suffixes and locale decimals, on Enter', () => {
+  it('reads amounts with k and M suffixes and locale decimals, on Enter', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['e1']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['e1']} actions={actions} readOnly={false} />);
     const volume = screen.getByLabelText('Volume (t/yr)');
     fireEvent.change(volume, { target: { value: '12k' } });
     fireEvent.keyDown(volume, { key: 'Enter' });
@@ -101,9 +102,9 @@ describe('Inspector inputs', () => {
     expect(actions.updateEdge).toHaveBeenLastCalledWith('e1', { volume: 2500 });
   });
 
-  it('puts a field back on Escape without writing', () => {
+  it('puts a field back on Escape without writing', async () => {
     const actions = mockActions();
-    render(<Inspector board={sample} selection={['kolwezi']} actions={actions} readOnly={false} />);
+    await renderIn(<Inspector board={sample} selection={['kolwezi']} actions={actions} readOnly={false} />);
     const capacity = screen.getByLabelText('Capacity of cobalt (t/yr)') as HTMLInputElement;
     fireEvent.change(capacity, { target: { value: '20k' } });
     fireEvent.keyDown(capacity, { key: 'Escape' });
@@ -117,7 +118,7 @@ describe('Add-lever form country', () => {
   it('takes a country typed by name and stores its code', async () => {
     const { LeversPanel } = await import('../../../client/panels/LeversPanel');
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     fireEvent.click(screen.getByRole('button', { name: '+ New lever' }));
     const form = within(screen.getByRole('form', { name: 'Add a lever' }));
     fireEvent.change(form.getByLabelText('Label'), { target: { value: 'Italian stop' } });

@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DisruptionSchema } from '../../../shared/board/schema';
 import { LeversPanel } from '../../../client/panels/LeversPanel';
 import { board, disruption, edge, node } from '../../utils/board-builder';
 import { mockActions } from '../mock-actions';
+import { renderIn } from '../../utils/intl';
 
 
 const sample = board(
@@ -20,36 +21,36 @@ const sample = board(
 );
 
 describe('LeversPanel', () => {
-  it('lists each lever with its target, minerals and what passes', () => {
-    render(<LeversPanel board={sample} actions={mockActions()} readOnly={false} />);
+  it('lists each lever with its target, minerals and what passes', async () => {
+    await renderIn(<LeversPanel board={sample} actions={mockActions()} readOnly={false} />);
     expect(screen.getByText(/China refineries, exports only/)).toBeTruthy();
     expect(screen.getByText(/node Lobito rail · all minerals/)).toBeTruthy();
-    expect(screen.getByText('passes 30 %')).toBeTruthy();
+    expect(screen.getByText('passes 30%')).toBeTruthy();
     expect((screen.getByRole('switch', { name: 'Enable China gallium export ban' }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('switch', { name: 'Enable Rail washout' }) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('writes a toggle at once', () => {
+  it('writes a toggle at once', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     fireEvent.click(screen.getByRole('switch', { name: 'Enable China gallium export ban' }));
     expect(actions.updateLever).toHaveBeenCalledWith('ban', { enabled: true });
   });
 
-  it('writes the factor when the slider is let go, not while it moves', () => {
+  it('writes the factor when the slider is let go, not while it moves', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     const slider = screen.getByLabelText('Factor of Rail washout');
     fireEvent.change(slider, { target: { value: '0.55' } });
-    expect(screen.getByText('passes 55 %')).toBeTruthy();
+    expect(screen.getByText('passes 55%')).toBeTruthy();
     expect(actions.updateLever).not.toHaveBeenCalled();
     fireEvent.pointerUp(slider);
     expect(actions.updateLever).toHaveBeenCalledWith('rail', { factor: 0.55 });
   });
 
-  it('writes valid days only', () => {
+  it('writes valid days only', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     const daysInput = screen.getByLabelText('Days of Rail washout');
     fireEvent.change(daysInput, { target: { value: '0' } });
     fireEvent.blur(daysInput);
@@ -60,19 +61,19 @@ describe('LeversPanel', () => {
     expect(actions.updateLever).toHaveBeenCalledWith('rail', { days: 45 });
   });
 
-  it('removes a lever and opens one for editing', () => {
+  it('removes a lever and opens one for editing', async () => {
     const actions = mockActions();
     const onEdit = vi.fn();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} onEdit={onEdit} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} onEdit={onEdit} />);
     fireEvent.click(screen.getByRole('button', { name: 'Remove Rail washout' }));
     expect(actions.deleteItems).toHaveBeenCalledWith(['rail']);
     fireEvent.click(screen.getByRole('button', { name: 'Edit Rail washout' }));
     expect(onEdit).toHaveBeenCalledWith('rail');
   });
 
-  it('adds a valid lever through the form', () => {
+  it('adds a valid lever through the form', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     fireEvent.click(screen.getByRole('button', { name: '+ New lever' }));
     const form = screen.getByRole('form', { name: 'Add a lever' });
     const f = within(form);
@@ -106,9 +107,9 @@ describe('LeversPanel', () => {
     });
   });
 
-  it('targets one node through the form', () => {
+  it('targets one node through the form', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     fireEvent.click(screen.getByRole('button', { name: '+ New lever' }));
     const f = within(screen.getByRole('form', { name: 'Add a lever' }));
     fireEvent.change(f.getByLabelText('Label'), { target: { value: 'Lobito closed' } });
@@ -121,9 +122,9 @@ describe('LeversPanel', () => {
     expect(DisruptionSchema.safeParse(lever).success).toBe(true);
   });
 
-  it('shows an invalid country in the form and does not add', () => {
+  it('shows an invalid country in the form and does not add', async () => {
     const actions = mockActions();
-    render(<LeversPanel board={sample} actions={actions} readOnly={false} />);
+    await renderIn(<LeversPanel board={sample} actions={actions} readOnly={false} />);
     fireEvent.click(screen.getByRole('button', { name: '+ New lever' }));
     const f = within(screen.getByRole('form', { name: 'Add a lever' }));
     fireEvent.change(f.getByLabelText('Label'), { target: { value: 'Bad' } });
@@ -133,8 +134,8 @@ describe('LeversPanel', () => {
     expect(actions.addLever).not.toHaveBeenCalled();
   });
 
-  it('disables everything and offers no add or remove when read-only', () => {
-    render(<LeversPanel board={sample} actions={mockActions()} readOnly />);
+  it('disables everything and offers no add or remove when read-only', async () => {
+    await renderIn(<LeversPanel board={sample} actions={mockActions()} readOnly />);
     for (const toggle of screen.getAllByRole('switch')) expect((toggle as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByLabelText('Factor of Rail washout') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByLabelText('Days of Rail washout') as HTMLInputElement).disabled).toBe(true);
