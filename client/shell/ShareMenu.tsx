@@ -1,9 +1,11 @@
 /** The Share button and its panel: the facilitator gets a link per role, everyone else the link of this page. */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 import type { Role } from '../state/types';
-import { ApiError, getLinks, rotateLink, type BoardLinks } from './api';
+import { getLinks, rotateLink, type BoardLinks } from './api';
 import { CopyField } from './CopyField';
-import { ROLE_WORDS } from './format';
+import { roleCan, roleName } from './format';
 import './shell.css';
 
 /** Props of ShareMenu. */
@@ -15,7 +17,7 @@ export interface ShareMenuProps {
 
 const ROLES: readonly Role[] = ['facilitator', 'editor', 'viewer'];
 
-type Links = { state: 'idle' | 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; links: BoardLinks['links'] };
+type Links = { state: 'idle' | 'loading' } | { state: 'failed'; error: unknown; fallback: string } | { state: 'ready'; links: BoardLinks['links'] };
 
 /** An absolute URL for a board-page link the server gave as a path. */
 function absolute(link: string): string {
@@ -31,6 +33,8 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const facilitator = role === 'facilitator';
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `shell.share.${id}` }, values);
 
   useEffect(() => {
     if (!open || !facilitator) return;
@@ -39,7 +43,7 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
     getLinks(boardId, token, abort.signal).then(
       (answer) => setLinks({ state: 'ready', links: answer.links }),
       (error: unknown) => {
-        if (!abort.signal.aborted) setLinks({ state: 'failed', message: error instanceof ApiError ? error.message : 'The links could not be loaded.' });
+        if (!abort.signal.aborted) setLinks({ state: 'failed', error, fallback: 'shell.share.loadFailed' });
       },
     );
     return () => abort.abort();
@@ -65,11 +69,11 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
 
   // A leaked link stops working at once; whoever uses it now is disconnected and needs the new one.
   const replace = async (r: 'editor' | 'viewer') => {
-    if (!window.confirm(`Replace the ${ROLE_WORDS[r].name.toLowerCase()} link? The current one stops working and everyone using it is disconnected.`)) return;
+    if (!window.confirm(t(`replaceConfirm.${r}`))) return;
     try {
       setLinks({ state: 'ready', links: (await rotateLink(boardId, token, r)).links });
     } catch (error) {
-      setLinks({ state: 'failed', message: error instanceof ApiError ? error.message : 'The link could not be replaced.' });
+      setLinks({ state: 'failed', error, fallback: 'shell.share.replaceFailed' });
     }
   };
 
@@ -78,32 +82,32 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
   return (
     <div className="ls-shell ls-share" ref={root}>
       <button ref={button} type="button" className="ls-button ls-button--primary" aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen((o) => !o)}>
-        Share
+        {t('button')}
       </button>
       {open && (
-        <div id={panelId} className="ls-popover ls-share__panel" role="region" aria-label="Share this board">
+        <div id={panelId} className="ls-popover ls-share__panel" role="region" aria-label={t('panel')}>
           {facilitator ? (
             <>
-              <p className="ls-popover__title">Share links</p>
-              <p className="ls-muted">Anyone holding a link opens this board with that role; hand each person the weakest link that does the job.</p>
-              {(links.state === 'loading' || links.state === 'idle') && <p className="ls-muted" role="status">Getting fresh links…</p>}
+              <p className="ls-popover__title">{t('links')}</p>
+              <p className="ls-muted">{t('linksHint')}</p>
+              {(links.state === 'loading' || links.state === 'idle') && <p className="ls-muted" role="status">{t('loading')}</p>}
               {links.state === 'failed' && (
                 <div role="alert" className="ls-error">
-                  <p>{links.message}</p>
-                  <button type="button" className="ls-button ls-button--small" onClick={() => setAttempt((n) => n + 1)}>Try again</button>
+                  <p>{apiErrorMessage(intl, links.error, links.fallback)}</p>
+                  <button type="button" className="ls-button ls-button--small" onClick={() => setAttempt((n) => n + 1)}>{t('retry')}</button>
                 </div>
               )}
               {links.state === 'ready' &&
                 ROLES.map((r) => (
                   <div key={r} className="ls-share__row" data-testid={`share-${r}`}>
                     <div className="ls-share__head">
-                      <span className={`ls-role ls-role--${r}`}>{ROLE_WORDS[r].name}</span>
-                      <span className="ls-share__can">{ROLE_WORDS[r].can}</span>
+                      <span className={`ls-role ls-role--${r}`}>{roleName(intl, r)}</span>
+                      <span className="ls-share__can">{roleCan(intl, r)}</span>
                     </div>
-                    <CopyField label={`${ROLE_WORDS[r].name} link`} value={absolute(links.links[r])} />
+                    <CopyField label={t(`link.${r}`)} copyLabel={t(`copyLink.${r}`)} value={absolute(links.links[r])} />
                     {r !== 'facilitator' && (
                       <button type="button" className="ls-button ls-button--small ls-button--quiet" onClick={() => void replace(r)}>
-                        Replace {ROLE_WORDS[r].name.toLowerCase()} link
+                        {t(`replace.${r}`)}
                       </button>
                     )}
                   </div>
@@ -111,15 +115,15 @@ export function ShareMenu({ boardId, token, role }: ShareMenuProps) {
             </>
           ) : (
             <>
-              <p className="ls-popover__title">Link to this board</p>
+              <p className="ls-popover__title">{t('thisBoard')}</p>
               <div className="ls-share__row" data-testid={`share-${role}`}>
                 <div className="ls-share__head">
-                  <span className={`ls-role ls-role--${role}`}>{ROLE_WORDS[role].name}</span>
-                  <span className="ls-share__can">{ROLE_WORDS[role].can}</span>
+                  <span className={`ls-role ls-role--${role}`}>{roleName(intl, role)}</span>
+                  <span className="ls-share__can">{roleCan(intl, role)}</span>
                 </div>
-                <CopyField label="This page's link" value={here} />
+                <CopyField label={t('pageLink')} copyLabel={t('copyPageLink')} value={here} />
               </div>
-              <p className="ls-muted">This link gives the same {role} access you have. Only the facilitator can hand out other links.</p>
+              <p className="ls-muted">{t(`sameAccess.${role}`)}</p>
             </>
           )}
         </div>

@@ -1,4 +1,5 @@
-/** What a toast says about a shared action (pure; the sentences live here for a later translation layer). */
+/** What a toast says about a shared action (pure; the sentences are in the shell catalog). */
+import type { IntlShape } from 'react-intl';
 import { parseDetail, type Activity } from '../../shared/board/activity';
 
 /** A shared action as the board page gets it: `mine` when this person did it. */
@@ -6,26 +7,26 @@ export interface ActivityNotice extends Activity {
   mine: boolean;
 }
 
-const levers = (n: number) => (n === 1 ? '1 lever was switched off' : `${n} levers were switched off`);
-
-/** The toast's sentence, or null when there is nothing to tell (my own lever changes). */
-export function activitySentence(a: ActivityNotice): string | null {
-  const who = a.mine ? 'You' : a.by.trim() || 'Someone';
+/** The toast's sentence in the page's language, or null when there is nothing to tell (my own lever changes). */
+export function activitySentence(intl: IntlShape, a: ActivityNotice): string | null {
+  const side = a.mine ? 'mine' : 'other';
+  const who = a.by.trim() || intl.formatMessage({ id: 'shell.activity.someone' });
   const detail = parseDetail(a.detail);
+  const say = (id: string, values: Record<string, string | number> = {}) => intl.formatMessage({ id: `shell.activity.${id}` }, { who, ...values });
   switch (a.type) {
     case 'arrange':
-      return `${who} arranged the board by stage.`;
     case 'import':
-      return a.mine ? 'You replaced the board with an import.' : `${who} replaced the board with an import.`;
+      return say(`${a.type}.${side}`);
     case 'restore': {
-      const name = typeof detail.name === 'string' ? ` "${detail.name}"` : '';
-      const off = typeof detail.leversOff === 'number' && detail.leversOff > 0 ? `; ${levers(detail.leversOff)}` : '';
-      return `${who} restored the snapshot${name}${off}.`;
+      const name = typeof detail.name === 'string' ? detail.name : '';
+      const off = typeof detail.leversOff === 'number' && detail.leversOff > 0 ? detail.leversOff : 0;
+      return say(`restore.${side}`, { hasName: name ? 'yes' : 'no', name, off });
     }
     case 'lever': {
       if (a.mine) return null;
-      const label = typeof detail.label === 'string' ? `"${detail.label}"` : 'a lever';
-      return detail.enabled === true ? `${who} switched on ${label}.` : detail.enabled === false ? `${who} changed ${label} (it is off).` : `${who} changed ${label}.`;
+      const label = typeof detail.label === 'string' ? detail.label : '';
+      const state = detail.enabled === true ? 'on' : detail.enabled === false ? 'off' : 'changed';
+      return say(`lever.${state}`, { hasLabel: label ? 'yes' : 'no', label });
     }
   }
 }

@@ -1,4 +1,5 @@
 /** The fields a person changed while offline, and which of them someone else overwrote meanwhile (pure). */
+import type { IntlShape } from 'react-intl';
 import type { Board } from '../../shared/board/types';
 
 /** Where an offline edit went. */
@@ -19,16 +20,6 @@ export interface LostEdit extends OfflineEdit {
   /** The item was deleted by someone else. */
   removed: boolean;
 }
-
-const WORDS = {
-  title: 'the board title',
-  node: 'card',
-  edge: 'flow',
-  lever: 'lever',
-  note: 'note',
-  removed: 'was deleted by someone else',
-  overwritten: 'was changed by someone else',
-} as const;
 
 /** JSON with object keys sorted, so {a,b} and {b,a} compare equal. */
 function stable(value: unknown): string {
@@ -86,22 +77,26 @@ export class OfflineEditLog {
   }
 }
 
-/** A sentence per lost edit, e.g. `volume of flow "Mine → Refinery" was changed by someone else`. */
-export function describeLostEdits(lost: LostEdit[]): string[] {
+/** Fields whose name the catalog words (`sync.lost.field.<field>`); any other shows as it is stored. */
+const WORDED_FIELDS = new Set(['label', 'volume', 'capacity', 'mineral', 'country', 'text', 'enabled', 'kind', 'stock', 'share']);
+
+/** A sentence per lost edit in the page's language, e.g. `Your change to the volume of flow "Mine → Refinery" was changed by someone else.`; one per deleted item. */
+export function describeLostEdits(intl: IntlShape, lost: LostEdit[]): string[] {
   const seenRemoved = new Set<string>();
   const lines: string[] = [];
   for (const edit of lost) {
     if (edit.collection === 'title') {
-      lines.push(`Your change to ${WORDS.title} ${WORDS.overwritten}.`);
+      lines.push(intl.formatMessage({ id: 'sync.lost.title' }));
       continue;
     }
-    const what = edit.collection === 'nodes' ? WORDS.node : edit.collection === 'edges' ? WORDS.edge : edit.collection === 'levers' ? WORDS.lever : WORDS.note;
+    const what = edit.collection;
     if (edit.removed) {
       if (seenRemoved.has(edit.id)) continue;
       seenRemoved.add(edit.id);
-      lines.push(`The ${what} you edited (${edit.label}) ${WORDS.removed}.`);
+      lines.push(intl.formatMessage({ id: 'sync.lost.removed' }, { what, label: edit.label }));
     } else {
-      lines.push(`Your change to the ${edit.field} of ${what} "${edit.label}" ${WORDS.overwritten}.`);
+      const field = WORDED_FIELDS.has(edit.field) ? intl.formatMessage({ id: `sync.lost.field.${edit.field}` }) : edit.field;
+      lines.push(intl.formatMessage({ id: 'sync.lost.overwritten' }, { what, field, label: edit.label }));
     }
   }
   return lines;

@@ -15,7 +15,8 @@ export interface Presentation {
 export interface Presenter {
   presentation: Presentation | null;
   loading: boolean;
-  error: string | null;
+  /** Why the slides could not be loaded (an ApiError, worded by the page), or null. */
+  error: unknown;
   start(ids: string[]): Promise<void>;
   step(index: number): void;
   exit(): void;
@@ -25,7 +26,7 @@ export interface Presenter {
 export function usePresenter(boardId: string, token: string, presence: PresenceActions | null): Presenter {
   const [presentation, setPresentation] = useState<Presentation | null>(null);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const latest = useRef({ presence, presentation });
   latest.current = { presence, presentation };
 
@@ -43,7 +44,7 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
       setPresentation({ slides, deck });
       publish(deck);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setLoading(false);
     }
