@@ -1,11 +1,17 @@
-/** Short toasts for shared actions, with the person's name; Undo on my own arrange or import; each goes after a few seconds. */
-import { useEffect } from 'react';
-import { useIntl } from 'react-intl';
-import { activitySentence, leverOf, offersUndo, type ActivityNotice } from './activity-words';
+/** Short toasts for shared actions, with the person's name, in a live region that is always there (each toast comes in its own chunk, see ActivityToast). */
+import { parseDetail } from '../../shared/board/activity';
+import type { ActivityNotice } from './activity-words';
+import type { ActivityToastProps } from './ActivityToast';
+import { lazyPart } from './lazy-part';
 import './shell.css';
 
-/** How long a toast stays. */
-export const TOAST_MS = 8000;
+const ActivityToast = lazyPart<ActivityToastProps>(async () => (await import('./ActivityToast')).ActivityToast);
+
+/** The lever a notice is about, if any (lever toasts show only to people looking at that lever). */
+export function leverOf(a: ActivityNotice): string | null {
+  const id = parseDetail(a.detail).id;
+  return a.type === 'lever' && typeof id === 'string' ? id : null;
+}
 
 /** Props of ActivityToasts. */
 export interface ActivityToastsProps {
@@ -16,36 +22,15 @@ export interface ActivityToastsProps {
   onDismiss(id: string): void;
 }
 
-function Toast({ notice, text, onUndo, onDismiss }: { notice: ActivityNotice; text: string; onUndo(): void; onDismiss(id: string): void }) {
-  const intl = useIntl();
-  const t = (id: string) => intl.formatMessage({ id: `shell.activity.${id}` });
-  useEffect(() => {
-    const timer = setTimeout(() => onDismiss(notice.id), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [notice.id, notice.at, onDismiss]);
-  return (
-    <li className="ls-toast" data-testid="activity-toast" data-type={notice.type}>
-      <span>{text}</span>
-      {offersUndo(notice) && (
-        <button type="button" className="ls-button ls-button--small" onClick={() => (onUndo(), onDismiss(notice.id))} aria-label={t(`undo.${notice.type}`)}>{t('undo')}</button>
-      )}
-      <button type="button" className="ls-toast__close" aria-label={t('dismiss')} onClick={() => onDismiss(notice.id)}>×</button>
-    </li>
-  );
-}
-
 /** The stack of toasts (bottom centre), announced politely to screen readers. */
 export function ActivityToasts({ notices, watchingLever, onUndo, onDismiss }: ActivityToastsProps) {
-  const intl = useIntl();
-  const shown = (notices ?? []).flatMap((notice) => {
+  const shown = (notices ?? []).filter((notice) => {
     const lever = leverOf(notice);
-    if (lever !== null && !watchingLever(lever)) return [];
-    const text = activitySentence(intl, notice);
-    return text ? [{ notice, text }] : [];
+    return lever === null || watchingLever(lever);
   });
   return (
     <ul className="ls-shell ls-toasts" role="status" aria-live="polite">
-      {shown.map(({ notice, text }) => <Toast key={`${notice.id}-${notice.at}`} notice={notice} text={text} onUndo={onUndo} onDismiss={onDismiss} />)}
+      {shown.map((notice) => <ActivityToast key={`${notice.id}-${notice.at}`} notice={notice} onUndo={onUndo} onDismiss={onDismiss} />)}
     </ul>
   );
 }

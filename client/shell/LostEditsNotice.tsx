@@ -1,6 +1,7 @@
 /** After a reconnect: which of my offline edits someone else overwrote meanwhile (shown until dismissed). */
 import { useIntl } from 'react-intl';
-import { describeLostEdits, type LostEdit } from '../sync/offline-edits';
+import { describeLostEdits } from '../sync/lost-edit-words';
+import type { LostEdit } from '../sync/offline-edits';
 import './shell.css';
 
 /** Props of LostEditsNotice. */

@@ -35,9 +35,3 @@ export function activitySentence(intl: IntlShape, a: ActivityNotice): string | n
 export function offersUndo(a: ActivityNotice): boolean {
   return a.mine && (a.type === 'arrange' || a.type === 'import');
 }
-
-/** The lever a notice is about, if any (lever toasts show only to people looking at that lever). */
-export function leverOf(a: ActivityNotice): string | null {
-  const id = parseDetail(a.detail).id;
-  return a.type === 'lever' && typeof id === 'string' ? id : null;
-}

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
-import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -12,14 +11,12 @@ import { ConnectionBanner } from '../shell/ConnectionBanner';
 import { PeopleList } from '../shell/PeopleList';
 import { ShareMenu } from '../shell/ShareMenu';
 import { ActivityToasts } from '../shell/ActivityToasts';
-import { LostEditsNotice } from '../shell/LostEditsNotice';
-import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
-import { ExposurePanel, FacilitatorTab, HelpDialog, Inspector, LeversPanel, PresentationView, WorkshopBar } from './lazy-parts';
+import { ExposurePanel, FacilitatorTab, FollowedSlide, HelpDialog, Inspector, LeversPanel, LostEditsNotice, PresentationView, WorkshopBar } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { useSidePanel } from './use-side-panel';
@@ -51,8 +48,12 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   }, [following, follow]);
 
   useEffect(() => {
-    // The token is no longer in the address bar (board-token.ts): the link is rebuilt from it.
-    if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
+    // The token is no longer in the address bar (board-token.ts): the link is rebuilt from it. The list of known
+    // boards is the landing page's; it comes in its own chunk, not with the board page's first scripts.
+    if (!state?.loaded) return;
+    const { title } = state.board;
+    const { role } = state;
+    void import('../shell/known-boards').then(({ remember }) => remember(boardId, title, role, `/b/${boardId}?token=${encodeURIComponent(token)}`));
   }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
     publishTestHooks({ session, actions, state, exposure });
@@ -151,7 +152,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
-      <LostEditsNotice lost={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
+      {state.lostEdits && state.lostEdits.length > 0 && <LostEditsNotice lost={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />}
       <ActivityToasts notices={state.activity} watchingLever={(id) => tab === 'levers' || selection.includes(id)} onUndo={actions.undo} onDismiss={dismissActivity} />
       {help && <HelpDialog open onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />}
     </div>

@@ -7,6 +7,8 @@ import type { HelpDialogProps } from '../shell/HelpDialog';
 import type { WorkshopBarProps } from '../workshop/WorkshopBar';
 import type { LeversPanelProps } from '../panels/LeversPanel';
 import type { PresentationViewProps } from '../present/PresentationView';
+import type { FollowedSlideProps } from '../present/FollowedSlide';
+import type { LostEditsNoticeProps } from '../shell/LostEditsNotice';
 import type { FacilitatorTabProps } from './FacilitatorTab';
 
 /** The facilitator's tab (snapshots, compare, export, import, present setup), loaded when first opened. */
@@ -28,6 +30,12 @@ export const LeversPanel = lazyPart<LeversPanelProps>(async () => (await import(
 
 /** The workshop bar (timer and vote), loaded right after the board is drawn. */
 export const WorkshopBar = lazyPart<WorkshopBarProps>(async () => (await import('../workshop/WorkshopBar')).WorkshopBar);
+
+/** The slide of a presenter someone follows, loaded when a followed person first presents. */
+export const FollowedSlide = lazyPart<FollowedSlideProps>(async () => (await import('../present/FollowedSlide')).FollowedSlide);
+
+/** After a reconnect, the offline edits someone else overwrote: loaded the first time there are any. */
+export const LostEditsNotice = lazyPart<LostEditsNoticeProps>(async () => (await import('../shell/LostEditsNotice')).LostEditsNotice);
 
 /** The keyboard help, loaded when first opened. */
 export const HelpDialog = lazyPart<HelpDialogProps>(async () => (await import('../shell/HelpDialog')).HelpDialog);

@@ -1,7 +1,6 @@
 /** The facilitator's presentation: loads the chosen snapshots as slides, steps through them, tells followers. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Slide } from '../present/PresentationView';
-import { getSnapshot } from '../snapshots/snapshot-api';
 import { createDeck, currentSlide, goTo, type SlideDeck } from '../present/slides';
 import type { PresenceActions } from '../state/types';
 
@@ -40,6 +39,8 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
     setError(null);
     try {
       const deck = createDeck(ids);
+      // The snapshot fetchers come with the first presentation (they are not needed to draw the board).
+      const { getSnapshot } = await import('../snapshots/snapshot-api');
       const slides = await Promise.all(deck.ids.map((id) => getSnapshot(boardId, token, id)));
       setPresentation({ slides, deck });
       publish(deck);

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { leverDetail, restoreDetail } from '../../../shared/board/activity';
 import { ActivityToasts } from '../../../client/shell/ActivityToasts';
@@ -44,7 +44,7 @@ describe('ActivityToasts', () => {
     const onUndo = vi.fn();
     const onDismiss = vi.fn();
     await renderIn(<ActivityToasts notices={[notice({ id: 'x', mine: true }), notice({ id: 'y' })]} watchingLever={() => false} onUndo={onUndo} onDismiss={onDismiss} />);
-    const toasts = screen.getAllByTestId('activity-toast');
+    const toasts = await screen.findAllByTestId('activity-toast');
     expect(toasts.map((t) => t.textContent)).toEqual(['You arranged the board by stage.Undo×', 'Ada arranged the board by stage.×']);
     fireEvent.click(screen.getByRole('button', { name: 'Undo the arrangement' }));
     expect(onUndo).toHaveBeenCalledOnce();
@@ -56,6 +56,11 @@ describe('ActivityToasts', () => {
     const { rerender } = await renderIn(<ActivityToasts notices={[lever]} watchingLever={() => false} onUndo={() => undefined} onDismiss={() => undefined} />);
     expect(screen.queryByTestId('activity-toast')).toBeNull();
     rerender(<ActivityToasts notices={[lever]} watchingLever={(id) => id === 'ban'} onUndo={() => undefined} onDismiss={() => undefined} />);
-    expect(screen.getByTestId('activity-toast').textContent).toContain('Ada switched on "China ban".');
+    expect((await screen.findByTestId('activity-toast')).textContent).toContain('Ada switched on "China ban".');
+    rerender(<ActivityToasts notices={[lever]} watchingLever={() => false} onUndo={() => undefined} onDismiss={() => undefined} />);
+    expect(screen.queryByTestId('activity-toast')).toBeNull();
+    // My own lever change: nothing to tell, even while I look at it.
+    rerender(<ActivityToasts notices={[{ ...lever, mine: true }]} watchingLever={(id) => id === 'ban'} onUndo={() => undefined} onDismiss={() => undefined} />);
+    await waitFor(() => expect(screen.queryByTestId('activity-toast')).toBeNull());
   });
 });

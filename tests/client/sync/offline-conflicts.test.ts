@@ -3,7 +3,7 @@ import { WebSocket } from 'ws';
 import type { Board } from '../../../shared/board/types';
 import { openBoardSession, type BoardSession } from '../../../client/sync/board-session';
 import { api, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
-import { describeLostEdits } from '../../../client/sync/offline-edits';
+import { describeLostEdits } from '../../../client/sync/lost-edit-words';
 import { intlIn } from '../../utils/intl';
 
 const board: Board = {
