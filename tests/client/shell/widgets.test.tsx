@@ -96,6 +96,16 @@ describe('ConnectionBanner', () => {
   });
 });
 
+describe('ConnectionBanner in Italian', () => {
+  it('words the pill, the close code and the way back in Italian', async () => {
+    await renderIn(<ConnectionBanner status="refused" message={{ id: 'closed', code: 4404, reason: 'This board was deleted by its facilitator.' }} loaded={false} />, 'it');
+    expect(screen.getByTestId('connection-status').textContent).toBe('Rifiutato');
+    const banner = screen.getByTestId('connection-banner');
+    expect(banner.textContent).toMatch(/^Questa lavagna non esiste più\./);
+    expect(within(banner).getByRole('link', { name: 'Torna alle tue lavagne' }).getAttribute('href')).toBe('/');
+  });
+});
+
 describe('HelpDialog', () => {
   const shortcuts = [
     { keys: 'Ctrl+Z', action: 'undo' },
@@ -112,6 +122,15 @@ describe('HelpDialog', () => {
     expect(dialog.textContent).toMatch(/right handle/);
     expect(dialog.textContent).toMatch(/Levers/);
     expect(dialog.textContent).toMatch(/Exposure/);
+  });
+
+  it('speaks Italian: the how-to, each action and the gestures', async () => {
+    await renderIn(<HelpDialog open onClose={vi.fn()} shortcuts={shortcuts} />, 'it');
+    const dialog = screen.getByRole('dialog', { name: 'Scorciatoie da tastiera' });
+    const rows = within(dialog).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual(['CtrlZAnnulla', 'CtrlShiftZRipeti', 'Delete oppure BackspaceElimina i nodi e i flussi selezionati', 'MaiusctrascinaSeleziona con un riquadro']);
+    expect(within(dialog).getByText('Leve').tagName).toBe('STRONG');
+    expect(within(dialog).getByRole('button', { name: 'Chiudi' })).toBeTruthy();
   });
 
   it('closes on Escape and with its button, and renders nothing while closed', async () => {
