@@ -25,8 +25,10 @@ export function activitySentence(intl: IntlShape, a: ActivityNotice): string | n
     case 'lever': {
       if (a.mine) return null;
       const label = typeof detail.label === 'string' ? detail.label : '';
-      const state = detail.enabled === true ? 'on' : detail.enabled === false ? 'off' : 'changed';
-      return say(`lever.${state}`, { hasLabel: label ? 'yes' : 'no', label });
+      const state = detail.enabled === true ? 'On' : detail.enabled === false ? 'Off' : null;
+      // "switched off" for the switch itself, "changed (it is on)" for a slider or days; `switched` is absent in older entries.
+      const id = state === null ? 'changed' : detail.switched === true ? `switched${state}` : `changed${state}`;
+      return say(`lever.${id}`, { hasLabel: label ? 'yes' : 'no', label });
     }
   }
 }
