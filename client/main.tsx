@@ -1,9 +1,9 @@
 /** Client entry: `/` is the landing page, `/b/<id>?token=` a board opened with a share link. */
-import { StrictMode, useState } from 'react';
+import { StrictMode, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FormattedMessage } from 'react-intl';
 import { I18nProvider } from './i18n/I18nProvider';
 import { ErrorBoundary } from './shell/ErrorBoundary';
-import { IdentityDialog } from './shell/IdentityDialog';
 import { lazyPart } from './shell/lazy-part';
 import { loadIdentity, saveIdentity } from './shell/identity';
 import { registerOfflineShell } from './shell/offline-shell';
@@ -13,6 +13,10 @@ import { takeBoardToken } from './views/board-token';
 
 /** The landing page, in its own chunk: a board link does not load it. */
 const Landing = lazyPart(async () => (await import('./shell/Landing')).Landing);
+/** The name-and-colour question, in its own chunk: only someone without a name on this device sees it. */
+const IdentityDialog = lazyPart(async () => (await import('./shell/IdentityDialog')).IdentityDialog);
+
+const homeLink = (chunks: ReactNode[]) => <a href="/">{chunks}</a>;
 
 function App() {
   const [me, setMe] = useState<Me | null>(() => loadIdentity());
@@ -22,7 +26,7 @@ function App() {
   if (!token) {
     return (
       <div className="ls-page-message" role="alert">
-        This board link has no access token. Ask the facilitator for a share link, or <a href="/">go to your boards</a>.
+        <FormattedMessage id="views.noToken" values={{ a: homeLink }} />
       </div>
     );
   }

@@ -22,6 +22,7 @@ import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/storage';
 import { attachGateway } from './gateway/ws-gateway';
 import { checkYjsPending } from './rooms/yjs-pending';
+import { errorBody } from '../shared/api/error-codes';
 
 /** A started server. */
 export interface RunningServer {
@@ -51,14 +52,14 @@ export interface StartOptions {
 
 function errorHandler(log: Logger) {
   return (error: { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.parse.failed') return void res.status(400).json({ error: 'The request body is not valid JSON.' });
-    if (error.type === 'entity.too.large') return void res.status(413).json({ error: 'The request body is too large.' });
+    if (error.type === 'entity.parse.failed') return void res.status(400).json(errorBody('body-not-json', 'The request body is not valid JSON.'));
+    if (error.type === 'entity.too.large') return void res.status(413).json(errorBody('body-too-large', 'The request body is too large.'));
     // Express and its static files answer a path they cannot decode (a malformed percent-escape) with a 400 error.
     if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-      return void res.status(error.status).json({ error: error.status === 400 ? 'The request could not be read (a malformed address or body).' : 'There is nothing at this address.' });
+      return void res.status(error.status).json(error.status === 400 ? errorBody('request-unreadable', 'The request could not be read (a malformed address or body).') : errorBody('not-found', 'There is nothing at this address.'));
     }
     log.error({ err: error, path: req.path }, 'request failed');
-    res.status(500).json({ error: 'Something went wrong on the server; the error was logged.' });
+    res.status(500).json(errorBody('server-error', 'Something went wrong on the server; the error was logged.'));
   };
 }
 
@@ -87,13 +88,13 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   app.use(opsRoutes(storage, bus, metrics));
   app.use('/api', boardRoutes(service, storage, { secret, nowSeconds, createKey: config.createKey, createPerHour: config.createPerHour, createBurst: config.createBurst }));
   app.use('/api', ballotRoutes(manager, { secret, storage, nowSeconds }));
-  app.use('/api', (_req, res) => void res.status(404).json({ error: 'There is no such API route.' }));
+  app.use('/api', (_req, res) => void res.status(404).json(errorBody('no-such-route', 'There is no such API route.')));
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
     app.use(express.static(clientDir, { index: 'index.html', setHeaders: setStaticHeaders }));
     app.get('/{*splat}', (_req, res) => res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } }));
   }
-  app.use((_req, res) => void res.status(404).json({ error: 'There is nothing at this address.' }));
+  app.use((_req, res) => void res.status(404).json(errorBody('not-found', 'There is nothing at this address.')));
   app.use(errorHandler(log));
 
   const httpServer = createServer(app);

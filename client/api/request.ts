@@ -1,4 +1,8 @@
-/** The one request helper for the REST API: JSON in and out, and every failure an ApiError carrying a sentence for the person. */
+/**
+ * The one request helper for the REST API: JSON in and out, and every failure an ApiError carrying the
+ * server's stable error `code` with its values (shown in the person's language, see error-message.ts) and
+ * the server's English sentence (shown for a code this page does not know).
+ */
 
 /** One thing wrong with an imported board file, as the server names it. */
 export interface ApiProblem {
@@ -9,7 +13,10 @@ export interface ApiProblem {
 /** The sentence shown when the request never reached the server. */
 export const NETWORK_MESSAGE = 'Cannot reach the server; check your connection.';
 
-/** A failed API call: `message` is a sentence for the person; `status` is 0 when the server could not be reached. */
+/** The values an error's sentence names (minutes, limits, roles), from the fields of the server's answer. */
+export type ApiErrorValues = Record<string, string | number>;
+
+/** A failed API call: `message` is the server's (English) sentence; `status` is 0 when the server could not be reached. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
@@ -18,10 +25,15 @@ export class ApiError extends Error {
     readonly problems: ApiProblem[] = [],
     /** The server needs its creation key (LODESTONE_CREATE_KEY) for this. */
     readonly createKeyRequired = false,
+    /** The stable code (`board-not-found`, `network`, ...), or null when the answer had none. */
+    readonly code: string | null = null,
+    readonly values: ApiErrorValues = {},
   ) {
     super(message);
   }
 }
+
+const NOT_VALUES = new Set(['error', 'code', 'problems', 'createKeyRequired']);
 
 /** How one request is made; `fallback` words an error answer that came without a sentence. */
 export interface RequestOptions {
@@ -40,7 +52,7 @@ function isProblem(value: unknown): value is ApiProblem {
 const statusSentence = (status: number) => `The server answered ${status}.`;
 
 /** Reads the server's `{error, problems?, createKeyRequired?}` answer; anything else is worded from the status. */
-async function errorFrom(res: Response, fallback: (status: number) => string): Promise<ApiError> {
+async function errorFrom(res: Response, fallback?: (status: number) => string): Promise<ApiError> {
   let payload: unknown = null;
   try {
     payload = await res.json();
@@ -48,9 +60,15 @@ async function errorFrom(res: Response, fallback: (status: number) => string): P
     // Not JSON (a proxy's HTML page, an empty body): the status is all we know.
   }
   const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
-  const message = typeof record.error === 'string' && record.error.trim() ? record.error : fallback(res.status);
+  const given = typeof record.error === 'string' && record.error.trim() ? record.error : null;
   const problems = Array.isArray(record.problems) ? record.problems.filter(isProblem) : [];
-  return new ApiError(message, res.status, problems, record.createKeyRequired === true);
+  const values: ApiErrorValues = Object.fromEntries(Object.entries(record).filter(([key, v]) => !NOT_VALUES.has(key) && (typeof v === 'string' || typeof v === 'number')) as [string, string | number][]);
+  if (given === null) {
+    // No sentence: the caller's own words for the status, else "The server answered 502." in any language.
+    return fallback ? new ApiError(fallback(res.status), res.status, problems) : new ApiError(statusSentence(res.status), res.status, problems, false, 'status', { status: res.status });
+  }
+  const code = typeof record.code === 'string' && record.code ? record.code : null;
+  return new ApiError(given, res.status, problems, record.createKeyRequired === true, code, values);
 }
 
 /** One request to `/api<path>`; resolves to the parsed JSON (or undefined for 204). */
@@ -69,13 +87,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } catch (error) {
     // An abort is the caller's own decision, not a failure to show.
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(NETWORK_MESSAGE, 0);
+    throw new ApiError(NETWORK_MESSAGE, 0, [], false, 'network');
   }
-  if (!res.ok) throw await errorFrom(res, options.fallback ?? statusSentence);
+  if (!res.ok) throw await errorFrom(res, options.fallback);
   if (res.status === 204) return undefined as T;
   try {
     return (await res.json()) as T;
   } catch {
-    throw new ApiError('The server answered with something this page cannot read; reload and try again.', res.status);
+    throw new ApiError('The server answered with something this page cannot read; reload and try again.', res.status, [], false, 'unreadable');
   }
 }

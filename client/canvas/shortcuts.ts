@@ -6,20 +6,20 @@ export type ShortcutAction = 'delete' | 'undo' | 'redo' | 'copy' | 'paste' | 'se
 /** Actions that change the board (disabled for viewers). */
 export const EDITING_ACTIONS: ReadonlySet<ShortcutAction> = new Set(['delete', 'undo', 'redo', 'paste', 'arrange']);
 
-/** Every shortcut, for the help dialog. "Ctrl" means Cmd on a Mac. */
+/** Every shortcut, for the help dialog: `action` names its words in the shell catalog (`shell.shortcut.<action>`). "Ctrl" means Cmd on a Mac. */
 export const SHORTCUTS: { keys: string; action: string }[] = [
-  { keys: 'Delete / Backspace', action: 'Delete the selected nodes and flows' },
-  { keys: 'Ctrl+Z', action: 'Undo' },
-  { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
-  { keys: 'Ctrl+C', action: 'Copy the selected nodes and the flows between them' },
-  { keys: 'Ctrl+V', action: 'Paste, slightly offset, and select the copy' },
-  { keys: 'Ctrl+A', action: 'Select everything' },
-  { keys: 'Esc', action: 'Clear the selection' },
-  { keys: 'L', action: 'Arrange by stage (mines left, consumers right)' },
-  { keys: 'Ctrl+F or /', action: 'Find a node by name, country or tag' },
-  { keys: '?', action: 'Show this help' },
-  { keys: 'Drag from a right handle to a node', action: 'Add a flow (asks for its mineral and volume)' },
-  { keys: 'Shift+drag', action: 'Select with a box' },
+  { keys: 'Delete / Backspace', action: 'delete' },
+  { keys: 'Ctrl+Z', action: 'undo' },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'redo' },
+  { keys: 'Ctrl+C', action: 'copy' },
+  { keys: 'Ctrl+V', action: 'paste' },
+  { keys: 'Ctrl+A', action: 'selectAll' },
+  { keys: 'Esc', action: 'clearSelection' },
+  { keys: 'L', action: 'arrange' },
+  { keys: 'Ctrl+F / /', action: 'search' },
+  { keys: '?', action: 'help' },
+  { keys: 'Drag from a right handle to a node', action: 'addFlow' },
+  { keys: 'Shift+drag', action: 'boxSelect' },
 ];
 
 /** The key facts the mapping needs (a KeyboardEvent has them). */

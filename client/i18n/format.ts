@@ -52,3 +52,23 @@ export function formatsFor(intl: IntlShape): Formats {
 export function useFormats(): Formats {
   return formatsFor(useIntl());
 }
+
+const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday", "just now" ("5 minuti fa", "ieri", "proprio ora") for an ISO time; the raw text when it cannot be read. */
+export function timeAgo(intl: IntlShape, iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const elapsed = now - at;
+  for (const [unit, size] of AGO_UNITS) {
+    if (elapsed >= size) return intl.formatRelativeTime(-Math.floor(elapsed / size), unit, { numeric: 'auto' });
+  }
+  return intl.formatMessage({ id: 'format.justNow' });
+}

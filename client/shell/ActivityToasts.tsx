@@ -1,12 +1,18 @@
-/** Short toasts for shared actions, with the person's name; Undo on my own arrange or import; each goes after a few seconds. */
-import { useEffect, useState } from 'react';
-import { activitySentence, leverOf, offersUndo, type ActivityNotice } from './activity-words';
+/** Short toasts for shared actions, with the person's name, in a live region that is always there (each toast comes in its own chunk, see ActivityToast). */
+import { useState } from 'react';
+import { parseDetail } from '../../shared/board/activity';
+import type { ActivityNotice } from './activity-words';
+import type { ActivityToastProps } from './ActivityToast';
+import { lazyPart } from './lazy-part';
 import './shell.css';
 
-const UNDO_LABEL: Partial<Record<ActivityNotice['type'], string>> = { arrange: 'Undo the arrangement', import: 'Undo the import' };
+const ActivityToast = lazyPart<ActivityToastProps>(async () => (await import('./ActivityToast')).ActivityToast);
 
-/** How long a toast stays. */
-export const TOAST_MS = 8000;
+/** The lever a notice is about, if any (lever toasts show only to people looking at that lever). */
+export function leverOf(a: ActivityNotice): string | null {
+  const id = parseDetail(a.detail).id;
+  return a.type === 'lever' && typeof id === 'string' ? id : null;
+}
 
 /** Props of ActivityToasts. */
 export interface ActivityToastsProps {
@@ -15,22 +21,6 @@ export interface ActivityToastsProps {
   watchingLever(id: string): boolean;
   onUndo(): void;
   onDismiss(id: string): void;
-}
-
-function Toast({ notice, text, onUndo, onDismiss }: { notice: ActivityNotice; text: string; onUndo(): void; onDismiss(id: string): void }) {
-  useEffect(() => {
-    const timer = setTimeout(() => onDismiss(notice.id), TOAST_MS);
-    return () => clearTimeout(timer);
-  }, [notice.id, notice.at, onDismiss]);
-  return (
-    <li className="ls-toast" data-testid="activity-toast" data-type={notice.type}>
-      <span>{text}</span>
-      {offersUndo(notice) && (
-        <button type="button" className="ls-button ls-button--small" onClick={() => (onUndo(), onDismiss(notice.id))} aria-label={UNDO_LABEL[notice.type] ?? 'Undo'}>Undo</button>
-      )}
-      <button type="button" className="ls-toast__close" aria-label="Dismiss" onClick={() => onDismiss(notice.id)}>×</button>
-    </li>
-  );
 }
 
 const keyOf = (notice: ActivityNotice) => `${notice.id}-${notice.at}`;
@@ -52,14 +42,10 @@ export function ActivityToasts({ notices, watchingLever, onUndo, onDismiss }: Ac
     }));
     setDecided(seen);
   }
-  const shown = current.flatMap((notice) => {
-    if (!seen.get(keyOf(notice))) return [];
-    const text = activitySentence(notice);
-    return text ? [{ notice, text }] : [];
-  });
+  const shown = current.filter((notice) => seen.get(keyOf(notice)));
   return (
     <ul className="ls-shell ls-toasts" role="status" aria-live="polite">
-      {shown.map(({ notice, text }) => <Toast key={keyOf(notice)} notice={notice} text={text} onUndo={onUndo} onDismiss={onDismiss} />)}
+      {shown.map((notice) => <ActivityToast key={keyOf(notice)} notice={notice} onUndo={onUndo} onDismiss={onDismiss} />)}
     </ul>
   );
 }

@@ -1,5 +1,6 @@
 /** Asks once for the server's creation key (LODESTONE_CREATE_KEY), keeps it in this browser and retries. */
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { saveCreateKey } from './api';
 import './shell.css';
 
@@ -13,6 +14,8 @@ export interface CreateKeyFieldProps {
 export function CreateKeyField({ onSaved }: CreateKeyFieldProps) {
   const [key, setKey] = useState('');
   const id = useId();
+  const intl = useIntl();
+  const t = (key: string) => intl.formatMessage({ id: `shell.createKey.${key}` });
   const save = () => {
     if (!key.trim()) return;
     saveCreateKey(key);
@@ -25,12 +28,12 @@ export function CreateKeyField({ onSaved }: CreateKeyFieldProps) {
     save();
   };
   return (
-    <div className="ls-create-key" role="group" aria-label="Creation key">
+    <div className="ls-create-key" role="group" aria-label={t('group')}>
       <label className="ls-field" htmlFor={id}>
-        <span className="ls-field__label">This server's creation key</span>
+        <span className="ls-field__label">{t('label')}</span>
         <input id={id} className="ls-input" type="password" autoComplete="off" value={key} onChange={(event) => setKey(event.target.value)} onKeyDown={onKey} />
       </label>
-      <button type="button" className="ls-button ls-button--small" disabled={!key.trim()} onClick={save}>Use this key</button>
+      <button type="button" className="ls-button ls-button--small" disabled={!key.trim()} onClick={save}>{t('use')}</button>
     </div>
   );
 }

@@ -1,9 +1,7 @@
 /** Catches a render error below it and shows a sentence with a Reload button instead of a blank page. */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import './shell.css';
-
-/** The sentence shown after a render error. */
-export const BOUNDARY_MESSAGE = 'Something went wrong while drawing this board. Your edits are safe on the server; reload the page.';
 
 /** Props of ErrorBoundary; `onReload` defaults to reloading the page. */
 export interface ErrorBoundaryProps {
@@ -37,9 +35,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     if (!this.state.failed) return this.props.children;
     return (
       <div className="ls-shell ls-crash" role="alert">
-        <p className="ls-crash__text">{BOUNDARY_MESSAGE}</p>
+        <p className="ls-crash__text"><FormattedMessage id="shell.crash.text" /></p>
         <button type="button" className="ls-button ls-button--primary" onClick={this.reload}>
-          Reload
+          <FormattedMessage id="shell.crash.reload" />
         </button>
       </div>
     );

@@ -1,13 +1,16 @@
 /** Keyboard shortcuts and a short how-to, in a modal dialog. */
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Modal } from './Modal';
 import './shell.css';
 
-/** One row of the shortcut table. */
+/** One row of the shortcut table: its keys ("Ctrl+Shift+Z / Ctrl+Y") and the id of what it does (`shell.shortcut.<action>`; `shell.shortcut.<action>.keys` words keys that are gestures). */
 export interface Shortcut {
   keys: string;
   action: string;
 }
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /** Props of HelpDialog. */
 export interface HelpDialogProps {
@@ -18,12 +21,13 @@ export interface HelpDialogProps {
 
 /** Each key of a combination ("Ctrl+Shift+Z") in its own keycap; a lone "+" stays a key. */
 function Keys({ keys }: { keys: string }) {
+  const intl = useIntl();
   const alternatives = keys.split(' / ');
   return (
     <span className="ls-keys">
       {alternatives.map((combo, i) => (
         <Fragment key={i}>
-          {i > 0 && <span className="ls-muted"> or </span>}
+          {i > 0 && <span className="ls-muted"> {intl.formatMessage({ id: 'shell.help.or' })} </span>}
           {(combo.length > 1 ? combo.split(/\+(?=.)/) : [combo]).map((key, j) => (
             <kbd key={j} className="ls-kbd">{key}</kbd>
           ))}
@@ -35,40 +39,42 @@ function Keys({ keys }: { keys: string }) {
 
 /** The help dialog; nothing is rendered while closed. */
 export function HelpDialog({ open, onClose, shortcuts }: HelpDialogProps) {
+  const intl = useIntl();
   if (!open) return null;
+  const t = (id: string) => intl.formatMessage({ id: `shell.help.${id}` });
+  const keysOf = ({ keys, action }: Shortcut) => (`shell.shortcut.${action}.keys` in intl.messages ? intl.formatMessage({ id: `shell.shortcut.${action}.keys` }) : keys);
   return (
-    <Modal label="Keyboard shortcuts" onClose={onClose} className="ls-help">
+    <Modal label={t('shortcuts')} onClose={onClose} className="ls-help">
       <div className="ls-dialog__header">
-        <h2 className="ls-dialog__title">Help</h2>
+        <h2 className="ls-dialog__title">{t('title')}</h2>
         <button type="button" className="ls-button ls-button--quiet ls-button--small" onClick={onClose} data-autofocus>
-          Close
+          {t('close')}
         </button>
       </div>
-      <h3 className="ls-help__heading">How to</h3>
+      <h3 className="ls-help__heading">{t('howTo')}</h3>
       <ul className="ls-help__howto">
-        <li>Add mines, refiners, corridors, stockpiles, recyclers and consumers from the <strong>palette</strong>.</li>
-        <li>Drag from a node’s <strong>right handle</strong> to another node to create a flow, then set its mineral and volume.</li>
-        <li>Pull scenario levers (export stops, cuts, disruptions) in the <strong>Levers</strong> panel.</li>
-        <li>Watch origin shares, concentration, shortfall and stockpile days change in the <strong>Exposure</strong> panel.</li>
+        {['palette', 'flow', 'levers', 'exposure'].map((step) => (
+          <li key={step}><FormattedMessage id={`shell.help.howTo.${step}`} values={{ b: strong }} /></li>
+        ))}
       </ul>
-      <h3 className="ls-help__heading">Keyboard shortcuts</h3>
+      <h3 className="ls-help__heading">{t('shortcuts')}</h3>
       {shortcuts.length === 0 ? (
-        <p className="ls-muted">No shortcuts on this page.</p>
+        <p className="ls-muted">{t('none')}</p>
       ) : (
         <table className="ls-help__table">
           <thead>
             <tr>
-              <th scope="col">Keys</th>
-              <th scope="col">Action</th>
+              <th scope="col">{t('keys')}</th>
+              <th scope="col">{t('action')}</th>
             </tr>
           </thead>
           <tbody>
             {shortcuts.map((shortcut) => (
               <tr key={`${shortcut.keys}|${shortcut.action}`}>
                 <td>
-                  <Keys keys={shortcut.keys} />
+                  <Keys keys={keysOf(shortcut)} />
                 </td>
-                <td>{shortcut.action}</td>
+                <td>{intl.formatMessage({ id: `shell.shortcut.${shortcut.action}` })}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 /** Asks for the display name and colour others see; shown on a first visit and whenever the person wants a change. */
 import { useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { Avatar } from './Avatar';
 import { MAX_NAME_LENGTH, PALETTE, nameProblem, suggestColor, type Identity } from './identity';
 import { Modal } from './Modal';
@@ -17,8 +18,10 @@ export interface IdentityDialogProps {
 export function IdentityDialog({ initial, onSave, onCancel }: IdentityDialogProps) {
   const [name, setName] = useState(initial?.name ?? '');
   const [color, setColor] = useState(() => initial?.color ?? suggestColor());
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<'empty' | 'tooLong' | null>(null);
   const ids = useId();
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `shell.identity.${id}` }, { max: MAX_NAME_LENGTH });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,16 +31,16 @@ export function IdentityDialog({ initial, onSave, onCancel }: IdentityDialogProp
   };
 
   return (
-    <Modal label="Your name and colour" onClose={onCancel} className="ls-identity">
+    <Modal label={t('label')} onClose={onCancel} className="ls-identity">
       <form onSubmit={submit} noValidate>
-        <h2 className="ls-dialog__title">{initial ? 'Change your name and colour' : 'Welcome to Lodestone'}</h2>
-        <p className="ls-muted">Others on the board see your name next to your cursor and in the people list.</p>
+        <h2 className="ls-dialog__title">{initial ? t('change') : t('welcome')}</h2>
+        <p className="ls-muted">{t('hint')}</p>
         <div className="ls-identity__preview">
           <Avatar name={name || '?'} color={color} size="large" />
-          <span className="ls-identity__preview-name">{name.trim() || 'Your name'}</span>
+          <span className="ls-identity__preview-name">{name.trim() || t('placeholderName')}</span>
         </div>
         <label className="ls-field" htmlFor={`${ids}-name`}>
-          <span className="ls-field__label">Display name</span>
+          <span className="ls-field__label">{t('name')}</span>
           <input
             id={`${ids}-name`}
             className="ls-input"
@@ -55,19 +58,19 @@ export function IdentityDialog({ initial, onSave, onCancel }: IdentityDialogProp
         </label>
         {problem && (
           <p id={`${ids}-problem`} className="ls-field__problem" role="alert">
-            {problem}
+            {t(`problem.${problem}`)}
           </p>
         )}
         <fieldset className="ls-fieldset">
-          <legend className="ls-field__label">Colour</legend>
-          <div role="radiogroup" aria-label="Colour" className="ls-swatches">
+          <legend className="ls-field__label">{t('color')}</legend>
+          <div role="radiogroup" aria-label={t('color')} className="ls-swatches">
             {PALETTE.map((swatch) => (
-              <label key={swatch.value} className="ls-swatch" title={swatch.name}>
+              <label key={swatch.value} className="ls-swatch" title={intl.formatMessage({ id: `shell.color.${swatch.name}` })}>
                 <input
                   type="radio"
                   name={`${ids}-color`}
                   value={swatch.value}
-                  aria-label={swatch.name}
+                  aria-label={intl.formatMessage({ id: `shell.color.${swatch.name}` })}
                   checked={color === swatch.value}
                   onChange={() => setColor(swatch.value)}
                 />
@@ -79,11 +82,11 @@ export function IdentityDialog({ initial, onSave, onCancel }: IdentityDialogProp
         <div className="ls-dialog__actions">
           {onCancel && (
             <button type="button" className="ls-button" onClick={onCancel}>
-              Cancel
+              {t('cancel')}
             </button>
           )}
           <button type="submit" className="ls-button ls-button--primary">
-            Save
+            {t('save')}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 /** "Import a board file": reads a JSON board file, sends it to the server, lists the problems the server names. */
 import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 import { ApiError, importBoard, type ApiProblem, type CreatedBoard } from './api';
 import { CreateKeyField } from './CreateKeyField';
 import './shell.css';
@@ -21,6 +23,8 @@ export function ImportForm({ onImported }: ImportFormProps) {
   const [awaitingKey, setAwaitingKey] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
   const ids = useId();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `shell.import.${id}` }, values);
 
   const fail = (message: string, problems: ApiProblem[] = []) => setError({ message, problems });
 
@@ -30,8 +34,9 @@ export function ImportForm({ onImported }: ImportFormProps) {
       onImported(await importBoard(parsed));
     } catch (failure) {
       if (failure instanceof ApiError && failure.createKeyRequired) setAwaitingKey(parsed);
-      if (failure instanceof ApiError) fail(failure.problems.length > 0 ? failure.message.split('\n')[0] : failure.message, failure.problems);
-      else fail('The file could not be imported; try again.');
+      // The server's sentence lists the problems after its first line; the list below shows them.
+      const sentence = apiErrorMessage(intl, failure, 'shell.import.failed');
+      fail(failure instanceof ApiError && failure.problems.length > 0 ? sentence.split('\n')[0] : sentence, failure instanceof ApiError ? failure.problems : []);
     }
   };
 
@@ -39,14 +44,14 @@ export function ImportForm({ onImported }: ImportFormProps) {
     const file = event.target.files?.[0];
     if (!file) return;
     setError(null);
-    if (file.size > MAX_FILE_BYTES) return fail('That file is larger than 2 MB; a board file is much smaller.');
+    if (file.size > MAX_FILE_BYTES) return fail(t('tooLarge'));
     setBusy(true);
     try {
       let parsed: unknown;
       try {
         parsed = JSON.parse(await readFileText(file));
       } catch {
-        return fail(`${file.name} is not a JSON file; export a board from Lodestone and import that file.`);
+        return fail(t('notJson', { name: file.name }));
       }
       await send(parsed);
     } finally {
@@ -58,17 +63,17 @@ export function ImportForm({ onImported }: ImportFormProps) {
 
   return (
     <section className="ls-card" aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`} className="ls-card__title">Import a board file</h2>
-      <p className="ls-muted">A Lodestone board file (.json), for example one exported from another board.</p>
+      <h2 id={`${ids}-h`} className="ls-card__title">{t('title')}</h2>
+      <p className="ls-muted">{t('hint')}</p>
       <label className={`ls-button ls-file${busy ? ' ls-button--busy' : ''}`}>
-        {busy ? 'Importing…' : 'Choose a file…'}
-        <input ref={input} type="file" accept="application/json,.json" aria-label="Board file" disabled={busy} onChange={choose} />
+        {busy ? t('importing') : t('choose')}
+        <input ref={input} type="file" accept="application/json,.json" aria-label={t('file')} disabled={busy} onChange={choose} />
       </label>
       {error && (
         <div role="alert" className="ls-error">
           <p>{error.message}</p>
           {error.problems.length > 0 && (
-            <ul className="ls-problems" aria-label="Problems in the file">
+            <ul className="ls-problems" aria-label={t('problems')}>
               {error.problems.map((problem, index) => (
                 <li key={index}>
                   {problem.path && <code>{problem.path}</code>} {problem.message}

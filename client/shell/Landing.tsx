@@ -1,8 +1,9 @@
 /** The landing page: known boards, server boards, new board, open a share link, import a board file. */
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { Role } from '../state/types';
-import { ApiError, listBoards, type CreatedBoard } from './api';
+import { listBoards, type CreatedBoard } from './api';
 import { KnownBoardList, ServerBoardList, type ServerBoards } from './BoardLists';
 import { ImportForm } from './ImportForm';
 import { forget, list, remember, tokensOf } from './known-boards';
@@ -20,6 +21,7 @@ const goTo = (url: string) => window.location.assign(url);
 /** The landing page. */
 export function Landing({ navigate = goTo }: LandingProps = {}) {
   const [known, setKnown] = useState(list);
+  const intl = useIntl();
   const [server, setServer] = useState<ServerBoards>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -30,7 +32,7 @@ export function Landing({ navigate = goTo }: LandingProps = {}) {
       (boards) => setServer({ state: 'ready', boards }),
       (error: unknown) => {
         if (abort.signal.aborted) return;
-        setServer({ state: 'failed', message: error instanceof ApiError ? error.message : 'The list of boards could not be loaded.' });
+        setServer({ state: 'failed', error });
       },
     );
     return () => abort.abort();
@@ -52,7 +54,7 @@ export function Landing({ navigate = goTo }: LandingProps = {}) {
         <span className="ls-logo" aria-hidden="true">◆</span>
         <div>
           <h1 className="ls-landing__title">Lodestone</h1>
-          <p className="ls-muted">Map critical-minerals supply routes together, pull scenario levers and watch exposure change live.</p>
+          <p className="ls-muted">{intl.formatMessage({ id: 'shell.landing.tagline' })}</p>
         </div>
         <LanguageSwitch />
       </header>

@@ -1,28 +1,29 @@
 /** After a reconnect: which of my offline edits someone else overwrote meanwhile (shown until dismissed). */
+import { useIntl } from 'react-intl';
+import { describeLostEdits } from '../sync/lost-edit-words';
+import type { LostEdit } from '../sync/offline-edits';
 import './shell.css';
-
-const WORDS = {
-  heading: (count: number) => (count === 1 ? 'Back online: one of your offline edits was overwritten' : `Back online: ${count} of your offline edits were overwritten`),
-  dismiss: 'Dismiss',
-} as const;
 
 /** Props of LostEditsNotice. */
 export interface LostEditsNoticeProps {
-  lines: string[] | undefined;
+  lost: LostEdit[] | undefined;
   onDismiss(): void;
 }
 
 /** The notice, or nothing when no edit was lost. */
-export function LostEditsNotice({ lines, onDismiss }: LostEditsNoticeProps) {
-  if (!lines || lines.length === 0) return null;
+export function LostEditsNotice({ lost, onDismiss }: LostEditsNoticeProps) {
+  const intl = useIntl();
+  const lines = describeLostEdits(intl, lost ?? []);
+  if (lines.length === 0) return null;
+  const t = (id: string, count: number) => intl.formatMessage({ id: `sync.lost.${id}` }, { count });
   return (
     <div role="alert" className="ls-shell ls-lost-edits" data-testid="lost-edits">
-      <strong>{WORDS.heading(lines.length)}</strong>
+      <strong>{t('heading', lines.length)}</strong>
       <ul>
         {lines.slice(0, 8).map((line) => <li key={line}>{line}</li>)}
-        {lines.length > 8 && <li>…and {lines.length - 8} more.</li>}
+        {lines.length > 8 && <li>{t('more', lines.length - 8)}</li>}
       </ul>
-      <button type="button" className="ls-button ls-button--small" onClick={onDismiss}>{WORDS.dismiss}</button>
+      <button type="button" className="ls-button ls-button--small" onClick={onDismiss}>{t('dismiss', 0)}</button>
     </div>
   );
 }

@@ -1,18 +1,13 @@
 /** "New board": a template picker and an optional title; creates the board and hands back what the server answered. */
 import { useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 import { ApiError, createBoard, type CreatedBoard, type TemplateName } from './api';
 import { CreateKeyField } from './CreateKeyField';
 import './shell.css';
 
-/** The templates offered, in order, with a line on what each holds. */
-export const TEMPLATE_CHOICES: readonly { name: TemplateName; title: string; blurb: string }[] = [
-  { name: 'africa-corridors', title: 'Africa corridors', blurb: 'Cobalt, copper, graphite and platinum from African mines through Lobito, Dar es Salaam and Durban, with Suez and the Cape (2024-25).' },
-  { name: 'arctic', title: 'Arctic and Nordic sources', blurb: 'Nordic nickel and cobalt, Arctic rare-earth projects, and the Suez, Cape and Northern Sea routes to Japan (2024-25).' },
-  { name: 'allied-refiners', title: 'Allied refiners and stores', blurb: 'Rare earths, gallium and germanium through allied refiners, with the Italian store, JOGMEC and Project Vault (2024-25).' },
-  { name: 'rare-earth-magnets', title: 'Rare-earth magnets: mine to motor', blurb: 'NdPr and Dy/Tb from mine through separation and magnet plants to German, Italian, US and Japanese makers.' },
-  { name: 'gallium-germanium', title: 'Gallium and germanium: the stockpile coalition', blurb: 'Chinese gallium and germanium against Metlen, Alcoa-JOGMEC, Umicore and Nyrstar, with the three coalition stores.' },
-  { name: 'blank', title: 'Blank', blurb: 'An empty board for your own supply graph.' },
-];
+/** The templates offered, in order (each one's title and a line on what it holds: `shell.template.<name>.*`). */
+export const TEMPLATE_CHOICES: readonly TemplateName[] = ['africa-corridors', 'arctic', 'allied-refiners', 'rare-earth-magnets', 'gallium-germanium', 'blank'];
 
 /** Props of NewBoardForm. */
 export interface NewBoardFormProps {
@@ -27,6 +22,8 @@ export function NewBoardForm({ onCreated }: NewBoardFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [needsKey, setNeedsKey] = useState(false);
   const ids = useId();
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `shell.${id}` });
 
   const create = async () => {
     setBusy(true);
@@ -35,7 +32,7 @@ export function NewBoardForm({ onCreated }: NewBoardFormProps) {
       onCreated(await createBoard({ template, title: title.trim() || undefined }));
     } catch (failure) {
       setNeedsKey(failure instanceof ApiError && failure.createKeyRequired);
-      setError(failure instanceof ApiError ? failure.message : 'The board could not be created; try again.');
+      setError(apiErrorMessage(intl, failure, 'shell.newBoard.failed'));
     } finally {
       setBusy(false);
     }
@@ -47,23 +44,23 @@ export function NewBoardForm({ onCreated }: NewBoardFormProps) {
 
   return (
     <form className="ls-card" onSubmit={submit} aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`} className="ls-card__title">New board</h2>
-      <div role="radiogroup" aria-label="Template" className="ls-templates">
-        {TEMPLATE_CHOICES.map((choice) => (
-          <label key={choice.name} className={`ls-template${template === choice.name ? ' ls-template--chosen' : ''}`}>
-            <input type="radio" name={`${ids}-template`} value={choice.name} checked={template === choice.name} onChange={() => setTemplate(choice.name)} />
-            <span className="ls-template__title">{choice.title}</span>
-            <span className="ls-template__blurb">{choice.blurb}</span>
+      <h2 id={`${ids}-h`} className="ls-card__title">{t('newBoard.title')}</h2>
+      <div role="radiogroup" aria-label={t('newBoard.template')} className="ls-templates">
+        {TEMPLATE_CHOICES.map((name) => (
+          <label key={name} className={`ls-template${template === name ? ' ls-template--chosen' : ''}`}>
+            <input type="radio" name={`${ids}-template`} value={name} checked={template === name} onChange={() => setTemplate(name)} />
+            <span className="ls-template__title">{t(`template.${name}.title`)}</span>
+            <span className="ls-template__blurb">{t(`template.${name}.blurb`)}</span>
           </label>
         ))}
       </div>
       <label className="ls-field">
-        <span className="ls-field__label">Title <span className="ls-muted">(optional)</span></span>
-        <input className="ls-input" value={title} maxLength={200} placeholder="Use the template's title" onChange={(event) => setTitle(event.target.value)} />
+        <span className="ls-field__label">{t('newBoard.boardTitle')} <span className="ls-muted">{t('newBoard.optional')}</span></span>
+        <input className="ls-input" value={title} maxLength={200} placeholder={t('newBoard.titlePlaceholder')} onChange={(event) => setTitle(event.target.value)} />
       </label>
       <div className="ls-card__actions">
         <button type="submit" className="ls-button ls-button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create board'}
+          {busy ? t('newBoard.creating') : t('newBoard.create')}
         </button>
       </div>
       {error && <p role="alert" className="ls-error">{error}</p>}

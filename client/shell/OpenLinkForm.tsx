@@ -1,7 +1,9 @@
 /** "Open a share link": checks the pasted link, asks the server what it opens, then hands it back. */
 import { useId, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 import type { Role } from '../state/types';
-import { ApiError, getBoard } from './api';
+import { getBoard } from './api';
 import { parseShareLink } from './share-link';
 import './shell.css';
 
@@ -18,12 +20,14 @@ export function OpenLinkForm({ origin, onOpen }: OpenLinkFormProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ids = useId();
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `shell.openLink.${id}` });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = parseShareLink(text, origin);
     if (!parsed.ok) {
-      setProblem(parsed.reason);
+      setProblem(t(`problem.${parsed.reason}`));
       return;
     }
     const { boardId, token, url } = parsed.link;
@@ -37,7 +41,7 @@ export function OpenLinkForm({ origin, onOpen }: OpenLinkFormProps) {
       const info = await getBoard(boardId, token);
       onOpen({ boardId, url, title: info.title, role: info.role });
     } catch (failure) {
-      setProblem(failure instanceof ApiError ? failure.message : 'That link could not be checked; try again.');
+      setProblem(apiErrorMessage(intl, failure, 'shell.openLink.failed'));
     } finally {
       setBusy(false);
     }
@@ -45,12 +49,12 @@ export function OpenLinkForm({ origin, onOpen }: OpenLinkFormProps) {
 
   return (
     <form className="ls-card" onSubmit={submit} noValidate aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`} className="ls-card__title">Open a share link</h2>
+      <h2 id={`${ids}-h`} className="ls-card__title">{t('title')}</h2>
       <div className="ls-inline">
         <input
           className="ls-input"
-          aria-label="Share link"
-          placeholder="https://…/b/<board>?token=…"
+          aria-label={t('label')}
+          placeholder={t('placeholder')}
           value={text}
           aria-invalid={problem ? true : undefined}
           onChange={(event) => {
@@ -59,7 +63,7 @@ export function OpenLinkForm({ origin, onOpen }: OpenLinkFormProps) {
           }}
         />
         <button type="submit" className="ls-button" disabled={busy}>
-          {busy ? 'Checking…' : 'Open'}
+          {busy ? t('checking') : t('open')}
         </button>
       </div>
       {problem && <p role="alert" className="ls-error">{problem}</p>}

@@ -1,12 +1,16 @@
-/** Small wording helpers for the shell. */
+/** Small wording helpers for the shell: each role's name and what it can do, in the page's language. */
+import type { IntlShape } from 'react-intl';
 import type { Role } from '../state/types';
 
-/** What each role can do, in one line. */
-export const ROLE_WORDS: Record<Role, { name: string; can: string }> = {
-  facilitator: { name: 'Facilitator', can: 'Full control: edit, pull levers, save and restore snapshots, hand out links. Keep this one to yourself.' },
-  editor: { name: 'Editor', can: 'Can add and change nodes, flows, levers and notes.' },
-  viewer: { name: 'Viewer', can: 'Can follow the board and its exposure live, without changing anything.' },
-};
+/** The role's name ("Facilitator", "Facilitatore"). */
+export function roleName(intl: IntlShape, role: Role): string {
+  return intl.formatMessage({ id: `shell.role.${role}.name` });
+}
+
+/** What the role can do, in one line. */
+export function roleCan(intl: IntlShape, role: Role): string {
+  return intl.formatMessage({ id: `shell.role.${role}.can` });
+}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86_400_000],
@@ -17,7 +21,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60_000],
 ];
 
-/** "5 minutes ago", "yesterday", "just now" for an ISO time; the raw text when it cannot be read. */
+/**
+ * English only: kept for the snapshot list until it moves to `timeAgo(intl, …)` of client/i18n/format.ts
+ * (the facilitator tools' part of issue #17); the shell itself uses that one.
+ */
 export function timeAgo(iso: string, now: number = Date.now()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;

@@ -11,27 +11,27 @@ export const IDENTITY_KEY = 'lodestone.identity';
 /** Longest display name (after trimming). */
 export const MAX_NAME_LENGTH = 40;
 
-/** Ten distinct colours that read well as avatar backgrounds with white initials. */
+/** Ten distinct colours that read well as avatar backgrounds with white initials (`name` keys `shell.color.<name>`). */
 export const PALETTE: readonly { name: string; value: string }[] = [
-  { name: 'Coral', value: '#e5484d' },
-  { name: 'Tangerine', value: '#e2731f' },
-  { name: 'Amber', value: '#b98900' },
-  { name: 'Leaf', value: '#2f9e44' },
-  { name: 'Teal', value: '#0c8599' },
-  { name: 'Sky', value: '#1c7ed6' },
-  { name: 'Indigo', value: '#4c5fd5' },
-  { name: 'Violet', value: '#7950f2' },
-  { name: 'Orchid', value: '#c2255c' },
-  { name: 'Slate', value: '#495867' },
+  { name: 'coral', value: '#e5484d' },
+  { name: 'tangerine', value: '#e2731f' },
+  { name: 'amber', value: '#b98900' },
+  { name: 'leaf', value: '#2f9e44' },
+  { name: 'teal', value: '#0c8599' },
+  { name: 'sky', value: '#1c7ed6' },
+  { name: 'indigo', value: '#4c5fd5' },
+  { name: 'violet', value: '#7950f2' },
+  { name: 'orchid', value: '#c2255c' },
+  { name: 'slate', value: '#495867' },
 ];
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
-/** Why a display name cannot be used, or null when it can. */
-export function nameProblem(name: string): string | null {
+/** Why a display name cannot be used (its sentence is `shell.identity.problem.<reason>`), or null when it can. */
+export function nameProblem(name: string): 'empty' | 'tooLong' | null {
   const trimmed = name.trim();
-  if (!trimmed) return 'Enter a name so the others know who is editing.';
-  if (trimmed.length > MAX_NAME_LENGTH) return `Keep the name to ${MAX_NAME_LENGTH} characters or fewer.`;
+  if (!trimmed) return 'empty';
+  if (trimmed.length > MAX_NAME_LENGTH) return 'tooLong';
   return null;
 }
 

@@ -10,29 +10,32 @@ export interface ShareLink {
 const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const TOKEN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-/** The parsed link, or a sentence saying what is wrong with it. */
-export function parseShareLink(input: string, origin: string): { ok: true; link: ShareLink } | { ok: false; reason: string } {
+/** What is wrong with a pasted link (its sentence is `shell.openLink.problem.<reason>` in the catalog). */
+export type ShareLinkProblem = 'empty' | 'notLink' | 'protocol' | 'notBoard' | 'boardId' | 'noToken' | 'badToken';
+
+/** The parsed link, or what is wrong with it. */
+export function parseShareLink(input: string, origin: string): { ok: true; link: ShareLink } | { ok: false; reason: ShareLinkProblem } {
   const text = input.trim();
-  if (!text) return { ok: false, reason: 'Paste a share link first.' };
+  if (!text) return { ok: false, reason: 'empty' };
   let url: URL;
   try {
     url = new URL(text, origin);
   } catch {
-    return { ok: false, reason: 'That is not a link. A share link looks like https://…/b/<board>?token=…' };
+    return { ok: false, reason: 'notLink' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'A share link starts with https:// or with /b/.' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'protocol' };
   const match = /^\/b\/([^/]+)\/?$/.exec(url.pathname);
-  if (!match) return { ok: false, reason: 'That link does not point to a board; a share link looks like …/b/<board>?token=…' };
+  if (!match) return { ok: false, reason: 'notBoard' };
   let boardId = '';
   try {
     boardId = decodeURIComponent(match[1]);
   } catch {
     // A broken %-escape: reported as an invalid id below.
   }
-  if (!BOARD_ID.test(boardId)) return { ok: false, reason: 'The board id in that link is not valid.' };
+  if (!BOARD_ID.test(boardId)) return { ok: false, reason: 'boardId' };
   const token = url.searchParams.get('token');
-  if (!token) return { ok: false, reason: 'That link has no token; copy the whole share link, including ?token=…' };
-  if (!TOKEN.test(token)) return { ok: false, reason: 'The token in that link is incomplete or damaged; copy the whole share link again.' };
+  if (!token) return { ok: false, reason: 'noToken' };
+  if (!TOKEN.test(token)) return { ok: false, reason: 'badToken' };
   const path = `/b/${encodeURIComponent(boardId)}?token=${encodeURIComponent(token)}`;
   // A link to another Lodestone server is followed there; one to this server stays a path.
   return { ok: true, link: { boardId, token, url: url.origin === new URL(origin).origin ? path : `${url.origin}${path}` } };

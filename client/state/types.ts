@@ -3,6 +3,8 @@ import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Expansion, Pos
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 import type { ActivityNotice } from '../shell/activity-words';
+import type { ConnectionMessage } from '../sync/connection-state';
+import type { LostEdit } from '../sync/offline-edits';
 
 /** What a share link lets its holder do. */
 export type Role = 'facilitator' | 'editor' | 'viewer';
@@ -43,14 +45,14 @@ export interface BoardViewState {
   boardId: string;
   role: Role;
   status: ConnectionStatus;
-  /** A sentence for the person when something is wrong (refused token, lost connection...). */
-  message: string | null;
+  /** What to tell the person when something is wrong (refused token, lost connection...), worded by the connection banner. */
+  message: ConnectionMessage | null;
   /** True once the server's content has arrived at least once (or local IndexedDB content exists). */
   loaded: boolean;
   /** True while the server's content has arrived on the current connection (false offline and while connecting). */
   synced?: boolean;
-  /** Sentences naming the edits made offline that someone else overwrote meanwhile (shown until dismissed). */
-  lostEdits?: string[];
+  /** The edits made offline that someone else overwrote meanwhile (shown, worded, until dismissed). */
+  lostEdits?: LostEdit[];
   /** The latest shared actions (arrange, restore, import, lever changes) since I arrived, newest last. */
   activity?: ActivityNotice[];
   board: Board;

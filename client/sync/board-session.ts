@@ -11,7 +11,7 @@ import { INITIAL_CONNECTION, nextConnectionState, type ConnectionEvent, type Con
 import { leverDetail, readActivity, recordActivity, type Activity } from '../../shared/board/activity';
 import { ACTIVITY_MAP } from '../../shared/board/doc-schema';
 import type { ActivityNotice } from '../shell/activity-words';
-import { describeLostEdits, OfflineEditLog } from './offline-edits';
+import { OfflineEditLog } from './offline-edits';
 import { roleOfToken } from './tokens';
 import { createWorkshop, type WorkshopSession } from './workshop-sync';
 
@@ -182,7 +182,7 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
     onConnection({ type: 'sync', synced });
     // The server's content is merged now: tell the person which of their offline edits did not survive.
     if (synced && offlineEdits.size > 0) {
-      const lost = describeLostEdits(offlineEdits.takeLost(reader.board()));
+      const lost = offlineEdits.takeLost(reader.board());
       if (lost.length > 0) set({ lostEdits: lost });
     }
   });

@@ -1,6 +1,10 @@
 /** The connection as a small state machine fed by the provider's status, sync and close events (pure, no I/O). */
+import type { IntlShape } from 'react-intl';
 import type { ConnectionStatus } from '../state/types';
 import { closeMessage } from './tokens';
+
+/** What is wrong with the connection, worded on screen in the person's language (connectionSentence). */
+export type ConnectionMessage = { id: 'offline' | 'offlineNoCopy' } | { id: 'closed'; code: number; reason: string };
 
 /** What the board page knows about its connection. */
 export interface ConnectionState {
@@ -11,8 +15,8 @@ export interface ConnectionState {
   loaded: boolean;
   /** True once a connection was open at least once in this page. */
   everConnected: boolean;
-  /** A sentence for the person when something is wrong, or null. */
-  message: string | null;
+  /** What to tell the person when something is wrong, or null. */
+  message: ConnectionMessage | null;
 }
 
 /** One thing that happened to the connection. */
@@ -25,15 +29,8 @@ export type ConnectionEvent =
   /** The copy kept on this device (IndexedDB) was read; `hasContent` when it held a board. */
   | { type: 'local-copy'; hasContent: boolean };
 
-/** The sentences shown to a person (one place, for a later translation layer). */
-export const CONNECTION_WORDS = {
-  offline: 'Offline: your edits are kept on this device and will be sent when the connection returns.',
-  offlineNoCopy: 'Offline: this board is not on this device yet; it will appear when the connection returns.',
-  connecting: 'Connecting to the server…',
-  receiving: 'Connected: receiving the board…',
-  synced: 'Synced: everyone sees your edits.',
-  pill: { connecting: 'Connecting…', connected: 'Synced', receiving: 'Receiving…', offline: 'Offline, edits kept', refused: 'Refused' },
-} as const;
+const OFFLINE: ConnectionMessage = { id: 'offline' };
+const OFFLINE_NO_COPY: ConnectionMessage = { id: 'offlineNoCopy' };
 
 /** The state of a page that has just started to connect. */
 export const INITIAL_CONNECTION: ConnectionState = { status: 'connecting', synced: false, loaded: false, everConnected: false, message: null };
@@ -48,29 +45,30 @@ export function nextConnectionState(state: ConnectionState, event: ConnectionEve
         // A retry after a lost connection is still offline for the person: their edits wait on this device.
         return state.status === 'offline' ? state : { ...state, status: 'connecting', synced: false };
       }
-      return { ...state, status: 'offline', synced: false, message: state.loaded ? CONNECTION_WORDS.offline : CONNECTION_WORDS.offlineNoCopy };
+      return { ...state, status: 'offline', synced: false, message: state.loaded ? OFFLINE : OFFLINE_NO_COPY };
     case 'socket-closed':
       return nextConnectionState(state, { type: 'status', status: 'disconnected' });
     case 'sync':
       return event.synced ? { ...state, synced: true, loaded: true, message: null } : { ...state, synced: false };
     case 'closed':
-      return { ...state, status: 'refused', synced: false, message: closeMessage(event.code, event.reason) };
+      return { ...state, status: 'refused', synced: false, message: { id: 'closed', code: event.code, reason: event.reason } };
     case 'local-copy':
       if (!event.hasContent || state.loaded) return state;
-      return { ...state, loaded: true, message: state.status === 'offline' ? CONNECTION_WORDS.offline : state.message };
+      return { ...state, loaded: true, message: state.status === 'offline' ? OFFLINE : state.message };
   }
 }
 
 /** The one sentence that says how the connection is (shown as the status pill's tooltip and to screen readers). */
-export function connectionSentence(state: Pick<ConnectionState, 'status' | 'synced' | 'loaded' | 'message'>): string {
-  if (state.status === 'refused') return state.message ?? 'The server refused this link.';
-  if (state.status === 'offline') return state.loaded ? CONNECTION_WORDS.offline : CONNECTION_WORDS.offlineNoCopy;
-  if (state.status === 'connecting') return CONNECTION_WORDS.connecting;
-  return state.synced ? CONNECTION_WORDS.synced : CONNECTION_WORDS.receiving;
+export function connectionSentence(intl: IntlShape, state: Pick<ConnectionState, 'status' | 'synced' | 'loaded' | 'message'>): string {
+  const say = (id: string) => intl.formatMessage({ id: `sync.connection.${id}` });
+  if (state.status === 'refused') return state.message?.id === 'closed' ? closeMessage(intl, state.message.code, state.message.reason) : say('refused');
+  if (state.status === 'offline') return say(state.loaded ? 'offline' : 'offlineNoCopy');
+  if (state.status === 'connecting') return say('connecting');
+  return say(state.synced ? 'synced' : 'receiving');
 }
 
 /** The short label of the status pill. */
-export function connectionPill(state: Pick<ConnectionState, 'status' | 'synced'>): string {
-  if (state.status === 'connected') return state.synced ? CONNECTION_WORDS.pill.connected : CONNECTION_WORDS.pill.receiving;
-  return CONNECTION_WORDS.pill[state.status];
+export function connectionPill(intl: IntlShape, state: Pick<ConnectionState, 'status' | 'synced'>): string {
+  const pill = state.status === 'connected' ? (state.synced ? 'connected' : 'receiving') : state.status;
+  return intl.formatMessage({ id: `sync.pill.${pill}` });
 }

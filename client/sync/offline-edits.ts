@@ -20,16 +20,6 @@ export interface LostEdit extends OfflineEdit {
   removed: boolean;
 }
 
-const WORDS = {
-  title: 'the board title',
-  node: 'card',
-  edge: 'flow',
-  lever: 'lever',
-  note: 'note',
-  removed: 'was deleted by someone else',
-  overwritten: 'was changed by someone else',
-} as const;
-
 /** JSON with object keys sorted, so {a,b} and {b,a} compare equal. */
 function stable(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -84,25 +74,4 @@ export class OfflineEditLog {
     this.edits.clear();
     return lost;
   }
-}
-
-/** A sentence per lost edit, e.g. `volume of flow "Mine → Refinery" was changed by someone else`. */
-export function describeLostEdits(lost: LostEdit[]): string[] {
-  const seenRemoved = new Set<string>();
-  const lines: string[] = [];
-  for (const edit of lost) {
-    if (edit.collection === 'title') {
-      lines.push(`Your change to ${WORDS.title} ${WORDS.overwritten}.`);
-      continue;
-    }
-    const what = edit.collection === 'nodes' ? WORDS.node : edit.collection === 'edges' ? WORDS.edge : edit.collection === 'levers' ? WORDS.lever : WORDS.note;
-    if (edit.removed) {
-      if (seenRemoved.has(edit.id)) continue;
-      seenRemoved.add(edit.id);
-      lines.push(`The ${what} you edited (${edit.label}) ${WORDS.removed}.`);
-    } else {
-      lines.push(`Your change to the ${edit.field} of ${what} "${edit.label}" ${WORDS.overwritten}.`);
-    }
-  }
-  return lines;
 }

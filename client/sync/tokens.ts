@@ -1,4 +1,5 @@
-/** What the client may read from a share-link token (the server checks the signature, not the client). */
+/** What the client may read from a share-link token (the server checks the signature, not the client), and why the server closed for good. */
+import type { IntlShape } from 'react-intl';
 import type { Role } from '../state/types';
 
 /** The role a token claims, or null when it cannot be read. */
@@ -12,17 +13,11 @@ export function roleOfToken(token: string): Role | null {
   }
 }
 
-/** A sentence for a connection the server closed for good. */
-export function closeMessage(code: number, reason: string): string {
-  if (reason) return reason;
-  switch (code) {
-    case 4401:
-      return 'This share link is not valid or has expired; ask the facilitator for a new one.';
-    case 4403:
-      return 'This share link is for another board.';
-    case 4404:
-      return 'This board does not exist any more.';
-    default:
-      return `The server closed the connection (code ${code}).`;
-  }
+/** Close codes the page has a sentence for (`sync.close.<code>`); the server's own reason is English. */
+const WORDED_CLOSES = new Set([4400, 4401, 4403, 4404]);
+
+/** The sentence, in the page's language, for a connection the server closed for good: the code's, else the server's reason, else the bare code. */
+export function closeMessage(intl: IntlShape, code: number, reason: string): string {
+  if (WORDED_CLOSES.has(code)) return intl.formatMessage({ id: `sync.close.${code}` });
+  return reason || intl.formatMessage({ id: 'sync.close.other' }, { code: String(code) });
 }

@@ -1,23 +1,22 @@
 /** The board page: canvas in the middle; exposure, levers and inspector on the side; people and status on top. */
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
-import { FollowedSlide } from '../present/FollowedSlide';
 import { useFollowing } from '../presence/use-following';
 import { ViewportSync } from '../presence/ViewportSync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { apiErrorMessage } from '../api/error-message';
 import { ConnectionBanner } from '../shell/ConnectionBanner';
 import { PeopleList } from '../shell/PeopleList';
 import { ShareMenu } from '../shell/ShareMenu';
 import { ActivityToasts } from '../shell/ActivityToasts';
-import { LostEditsNotice } from '../shell/LostEditsNotice';
-import { remember } from '../shell/known-boards';
 import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
-import { ExposurePanel, FacilitatorTab, HelpDialog, Inspector, LeversPanel, PresentationView, WorkshopBar } from './lazy-parts';
+import { ExposurePanel, FacilitatorTab, FollowedSlide, HelpDialog, Inspector, LeversPanel, LostEditsNotice, PresentationView, WorkshopBar } from './lazy-parts';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { useSidePanel } from './use-side-panel';
@@ -28,11 +27,11 @@ const NO_PEERS: never[] = [];
 
 type Tab = 'exposure' | 'levers' | 'inspect' | 'facilitator';
 
-const TAB_NAMES: Record<Tab, string> = { exposure: 'Exposure', levers: 'Levers', inspect: 'Inspector', facilitator: 'Facilitator' };
-
 /** A board opened with a share-link token, as `me`. */
 export function BoardPage({ boardId, token, me }: { boardId: string; token: string; me: Me }) {
   const { state, actions, session } = useBoardSession(boardId, token, me);
+  const intl = useIntl();
+  const say = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `views.board.${id}` }, values);
   const exposure = useExposure(state?.loaded ? state.board : null);
   const [selection, setSelection] = useState<string[]>([]);
   const [sideCollapsed, setSideCollapsed] = useSidePanel();
@@ -49,8 +48,12 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   }, [following, follow]);
 
   useEffect(() => {
-    // The token is no longer in the address bar (board-token.ts): the link is rebuilt from it.
-    if (state?.loaded) remember(boardId, state.board.title, state.role, `/b/${boardId}?token=${encodeURIComponent(token)}`);
+    // The token is no longer in the address bar (board-token.ts): the link is rebuilt from it. The list of known
+    // boards is the landing page's; it comes in its own chunk, not with the board page's first scripts.
+    if (!state?.loaded) return;
+    const { title } = state.board;
+    const { role } = state;
+    void import('../shell/known-boards').then(({ remember }) => remember(boardId, title, role, `/b/${boardId}?token=${encodeURIComponent(token)}`));
   }, [boardId, token, state?.loaded, state?.board.title, state?.role]);
   useEffect(() => {
     publishTestHooks({ session, actions, state, exposure });
@@ -65,39 +68,39 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
     setFocus({ id, nonce: Date.now() });
   }, []);
 
-  if (!state || !actions) return <div className="board-loading">Opening the board…</div>;
+  if (!state || !actions) return <div className="board-loading">{say('opening')}</div>;
   const readOnly = state.role === 'viewer';
   const tabs: Tab[] = state.role === 'facilitator' ? ['exposure', 'levers', 'inspect', 'facilitator'] : ['exposure', 'levers', 'inspect'];
   return (
     <div className="board-page" data-role={state.role}>
       <header className="board-header">
-        <a className="board-home" href="/" aria-label="All boards">Lodestone</a>
+        <a className="board-home" href="/" aria-label={say('allBoards')}>Lodestone</a>
         <BoardTitle title={state.board.title} readOnly={readOnly} onRename={actions.setTitle} />
-        {readOnly && <span className="board-readonly">View only</span>}
+        {readOnly && <span className="board-readonly">{say('viewOnly')}</span>}
         <div className="board-header-spacer" />
         <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
         <LanguageSwitch />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
-          <button type="button" className="ls-button board-summon" onClick={presence.summon} title="Everyone on the board follows your view">
-            Bring everyone to me
+          <button type="button" className="ls-button board-summon" onClick={presence.summon} title={say('summonTitle')}>
+            {say('summon')}
           </button>
         )}
         {!readOnly && (
           <span className="board-history">
-            <button type="button" onClick={actions.undo} disabled={!state.canUndo} aria-label="Undo">↶</button>
-            <button type="button" onClick={actions.redo} disabled={!state.canRedo} aria-label="Redo">↷</button>
+            <button type="button" onClick={actions.undo} disabled={!state.canUndo} aria-label={say('undo')}>↶</button>
+            <button type="button" onClick={actions.redo} disabled={!state.canRedo} aria-label={say('redo')}>↷</button>
           </span>
         )}
-        <button type="button" className="board-help" onClick={() => setHelp(true)} aria-label="Help">?</button>
+        <button type="button" className="board-help" onClick={() => setHelp(true)} aria-label={say('help')}>?</button>
         <ShareMenu boardId={boardId} token={token} role={state.role} />
       </header>
       <div className="board-body">
         <main className="board-canvas">
           {followed.kind === 'follow' && (
             <div className="board-following" role="status">
-              Following {followed.name} <button type="button" className="ls-button ls-button--small" onClick={stopFollowing}>Stop following</button>
+              {say('following', { name: followed.name })} <button type="button" className="ls-button ls-button--small" onClick={stopFollowing}>{say('stopFollowing')}</button>
             </div>
           )}
           {state.loaded ? (
@@ -105,13 +108,13 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
               <ViewportSync publish={presence?.setViewport} follow={followed.kind === 'follow' && !followed.slide ? followed.viewport : undefined} onUserMove={onUserMove} />
             </Canvas>
           ) : (
-            <div className="board-loading">{state.status === 'refused' ? 'This board cannot be opened.' : 'Loading the board…'}</div>
+            <div className="board-loading">{state.status === 'refused' ? say('refused') : say('loading')}</div>
           )}
         </main>
         {sideCollapsed ? (
-          <aside className="board-side board-side--collapsed" aria-label="Side panel (hidden)">
-            <button type="button" className="board-side-toggle" onClick={() => setSideCollapsed(false)} aria-label="Show the side panel" title="Show the side panel (exposure, levers, inspector)">
-              «<span className="board-side-toggle__text">Panel</span>
+          <aside className="board-side board-side--collapsed" aria-label={say('sideHidden')}>
+            <button type="button" className="board-side-toggle" onClick={() => setSideCollapsed(false)} aria-label={say('showSide')} title={say('showSideTitle')}>
+              «<span className="board-side-toggle__text">{say('panel')}</span>
             </button>
           </aside>
         ) : (
@@ -119,11 +122,11 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
           <nav className="board-tabs" role="tablist">
             {tabs.map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-                {TAB_NAMES[t]}
+                {intl.formatMessage({ id: `views.tab.${t}` })}
                 {t === 'inspect' && <CommentBadge session={session} board={state.board} selection={selection} />}
               </button>
             ))}
-            <button type="button" className="board-side-toggle board-side-toggle--hide" onClick={() => setSideCollapsed(true)} aria-label="Hide the side panel" title="Hide the side panel to give the canvas the whole width">»</button>
+            <button type="button" className="board-side-toggle board-side-toggle--hide" onClick={() => setSideCollapsed(true)} aria-label={say('hideSide')} title={say('hideSideTitle')}>»</button>
           </nav>
           <div className="board-tab-body" role="tabpanel">
             {tab === 'exposure' && (
@@ -141,7 +144,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         </aside>
         )}
       </div>
-      {tab === 'facilitator' && presenter.error && <p role="alert" className="board-present-error">{presenter.error}</p>}
+      {tab === 'facilitator' && presenter.error !== null && <p role="alert" className="board-present-error">{apiErrorMessage(intl, presenter.error, 'views.board.slidesFailed')}</p>}
       {presenter.presentation && (
         <PresentationView slides={presenter.presentation.slides} index={presenter.presentation.deck.index} onIndex={presenter.step} onExit={presenter.exit}
           onViewportChange={presence?.setViewport} onSummon={presence?.summon} />
@@ -149,7 +152,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
       {!presenter.presentation && followed.kind === 'follow' && followed.slide && (
         <FollowedSlide boardId={boardId} token={token} name={followed.name} slide={followed.slide} viewport={followed.viewport} onStop={stopFollowing} />
       )}
-      <LostEditsNotice lines={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />
+      {state.lostEdits && state.lostEdits.length > 0 && <LostEditsNotice lost={state.lostEdits} onDismiss={() => session?.dismissLostEdits()} />}
       <ActivityToasts notices={state.activity} watchingLever={(id) => tab === 'levers' || selection.includes(id)} onUndo={actions.undo} onDismiss={dismissActivity} />
       {help && <HelpDialog open onClose={() => setHelp(false)} shortcuts={SHORTCUTS} />}
     </div>

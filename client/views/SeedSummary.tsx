@@ -1,4 +1,7 @@
+/** A page of the seed boards' baseline exposure (a smoke check of the shared engine in the browser). */
 import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+import { formatsFor } from '../i18n/format';
 import { computeExposure } from '../../shared/exposure/engine';
 import africa from '../../seeds/africa-corridors.json';
 import allied from '../../seeds/allied-refiners.json';
@@ -7,10 +10,12 @@ import gaGe from '../../seeds/gallium-germanium.json';
 import magnets from '../../seeds/rare-earth-magnets.json';
 
 const SEEDS = [africa, arctic, allied, magnets, gaGe] as const;
-const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
 
 /** Baseline exposure of each consumer in each seed board, as a table. */
 export function SeedSummary() {
+  const intl = useIntl();
+  const formats = formatsFor(intl);
+  const t = (id: string) => intl.formatMessage({ id: `views.seeds.${id}` });
   const rows = useMemo(
     () =>
       SEEDS.flatMap((board) =>
@@ -23,11 +28,11 @@ export function SeedSummary() {
   return (
     <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
       <h1>Lodestone</h1>
-      <p>Baseline exposure of the seed boards, computed in your browser by the shared engine.</p>
+      <p>{t('intro')}</p>
       <table>
         <thead>
           <tr>
-            <th>board</th><th>mineral</th><th>consumer</th><th>supplied t/yr</th><th>top refiner</th><th>refining HHI</th><th>65 % flag</th>
+            {['board', 'mineral', 'consumer', 'supplied', 'topRefiner', 'hhi', 'flag'].map((column) => <th key={column}>{t(`column.${column}`)}</th>)}
           </tr>
         </thead>
         <tbody>
@@ -36,10 +41,10 @@ export function SeedSummary() {
               <td>{board}</td>
               <td>{mineral}</td>
               <td>{consumer}</td>
-              <td>{c.supplied.toLocaleString()}</td>
-              <td>{c.stages.refining.top ? `${c.stages.refining.top.country} ${pct(c.stages.refining.top.share)}` : '-'}</td>
-              <td>{Math.round(c.stages.refining.hhi)}</td>
-              <td>{c.benchmark65.refining ? 'over 65 %' : ''}</td>
+              <td>{formats.number(c.supplied)}</td>
+              <td>{c.stages.refining.top ? `${c.stages.refining.top.country} ${formats.percent(c.stages.refining.top.share)}` : intl.formatMessage({ id: 'format.none' })}</td>
+              <td>{formats.number(c.stages.refining.hhi, 0)}</td>
+              <td>{c.benchmark65.refining ? t('over65') : ''}</td>
             </tr>
           ))}
         </tbody>

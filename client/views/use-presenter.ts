@@ -1,8 +1,7 @@
 /** The facilitator's presentation: loads the chosen snapshots as slides, steps through them, tells followers. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Slide } from '../present/PresentationView';
-import { getSnapshot } from '../snapshots/snapshot-api';
-import { createDeck, currentSlide, goTo, type SlideDeck } from '../present/slides';
+import type { SlideDeck } from '../present/slides';
 import type { PresenceActions } from '../state/types';
 
 /** A running presentation: the slides and the deck's place. */
@@ -15,7 +14,8 @@ export interface Presentation {
 export interface Presenter {
   presentation: Presentation | null;
   loading: boolean;
-  error: string | null;
+  /** Why the slides could not be loaded (an ApiError, worded by the page), or null. */
+  error: unknown;
   start(ids: string[]): Promise<void>;
   step(index: number): void;
   exit(): void;
@@ -25,12 +25,14 @@ export interface Presenter {
 export function usePresenter(boardId: string, token: string, presence: PresenceActions | null): Presenter {
   const [presentation, setPresentation] = useState<Presentation | null>(null);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const latest = useRef({ presence, presentation });
   latest.current = { presence, presentation };
+  /** The deck functions, loaded with the first presentation (a deck exists only after that). */
+  const decks = useRef<typeof import('../present/slides') | null>(null);
 
   const publish = useCallback((deck: SlideDeck | null) => {
-    const id = deck && currentSlide(deck);
+    const id = deck && decks.current?.currentSlide(deck);
     latest.current.presence?.setPresenting(deck && id ? { snapshotId: id, index: deck.index, count: deck.ids.length } : null);
   }, []);
 
@@ -38,12 +40,15 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
     setLoading(true);
     setError(null);
     try {
-      const deck = createDeck(ids);
+      // The deck and the snapshot fetchers come with the first presentation (they are not needed to draw the board).
+      const [slidesModule, { getSnapshot }] = await Promise.all([import('../present/slides'), import('../snapshots/snapshot-api')]);
+      decks.current = slidesModule;
+      const deck = slidesModule.createDeck(ids);
       const slides = await Promise.all(deck.ids.map((id) => getSnapshot(boardId, token, id)));
       setPresentation({ slides, deck });
       publish(deck);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setLoading(false);
     }
@@ -51,8 +56,8 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
 
   const step = useCallback((index: number) => {
     const current = latest.current.presentation;
-    if (!current) return;
-    const deck = goTo(current.deck, index);
+    if (!current || !decks.current) return;
+    const deck = decks.current.goTo(current.deck, index);
     if (deck === current.deck) return;
     setPresentation({ ...current, deck });
     publish(deck);

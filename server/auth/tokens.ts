@@ -59,6 +59,11 @@ export function hasRole(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) <= ROLES.indexOf(needed);
 }
 
+/** The API error code of a refused token. */
+export function tokenProblemCode(problem: TokenProblem | 'missing'): 'token-missing' | 'token-expired' | 'token-revoked' | 'token-invalid' {
+  return problem === 'missing' ? 'token-missing' : problem === 'expired' ? 'token-expired' : problem === 'revoked' ? 'token-revoked' : 'token-invalid';
+}
+
 /** A sentence for a person whose token was refused. */
 export function describeTokenProblem(problem: TokenProblem | 'missing'): string {
   switch (problem) {

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { checkBoardAccess, type AccessDeps } from '../auth/board-access';
 import { hasRole, type Role, type TokenClaims } from '../auth/tokens';
 import { isBoardId } from '../boards/board-id';
+import { errorBody } from '../../shared/api/error-codes';
 
 /** The token a request carries: `Authorization: Bearer <token>` or `?token=`. */
 export function requestToken(req: Request): string | null {
@@ -20,7 +21,7 @@ export function requireRole(role: Role, deps: AccessDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const id = req.params.id;
     if (!isBoardId(id)) {
-      res.status(404).json({ error: 'That board id is not valid.' });
+      res.status(404).json(errorBody('board-id-invalid', 'That board id is not valid.'));
       return;
     }
     let access;
@@ -31,11 +32,11 @@ export function requireRole(role: Role, deps: AccessDeps) {
       return;
     }
     if (!access.ok) {
-      res.status(access.status).json({ error: access.message });
+      res.status(access.status).json({ error: access.message, code: access.reason });
       return;
     }
     if (!hasRole(access.claims.role, role)) {
-      res.status(403).json({ error: `This needs the ${role} link; yours is a ${access.claims.role} link.` });
+      res.status(403).json(errorBody('role-required', `This needs the ${role} link; yours is a ${access.claims.role} link.`, { needed: role, held: access.claims.role }));
       return;
     }
     res.locals.claims = access.claims satisfies TokenClaims;

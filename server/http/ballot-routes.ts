@@ -1,6 +1,7 @@
 /** The ballot route: anyone with a link to the board (viewers too) votes in the facilitator's open vote. */
 import { Router } from 'express';
 import { z } from 'zod';
+import { errorBody } from '../../shared/api/error-codes';
 import { ITEM_ID_PATTERN } from '../../shared/board/types';
 import { MAX_DOTS } from '../../shared/workshop/vote';
 import type { AccessDeps } from '../auth/board-access';
@@ -30,19 +31,19 @@ export function ballotRoutes(manager: RoomManager, access: AccessDeps, rate: { p
   r.post('/boards/:id/ballots', requireRole('viewer', access), async (req, res) => {
     const wait = limiter.take(req.ip ?? 'unknown');
     if (wait > 0) {
-      res.set('Retry-After', String(wait)).status(429).json({ error: `Too many votes from this address; try again in ${wait} second${wait === 1 ? '' : 's'}.` });
+      res.set('Retry-After', String(wait)).status(429).json(errorBody('votes-rate-limited', `Too many votes from this address; try again in ${wait} second${wait === 1 ? '' : 's'}.`, { seconds: wait }));
       return;
     }
     const parsed = BallotBody.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ error: 'A ballot needs the vote id, your person id and up to 10 choices.' });
+      res.status(400).json(errorBody('ballot-invalid', `A ballot needs the vote id, your person id and up to ${MAX_DOTS} choices.`, { max: MAX_DOTS }));
       return;
     }
     try {
       res.json(await castBallot(manager, String(req.params.id), parsed.data));
     } catch (error) {
-      if (error instanceof BallotRefusedError) res.status(409).json({ error: error.message });
-      else if (error instanceof UnknownBoardError) res.status(404).json({ error: 'There is no board with this id; it may have been deleted.' });
+      if (error instanceof BallotRefusedError) res.status(409).json({ error: error.message, code: error.code, ...error.fields });
+      else if (error instanceof UnknownBoardError) res.status(404).json(errorBody('board-not-found', 'There is no board with this id; it may have been deleted.'));
       else throw error;
     }
   });

@@ -8,6 +8,7 @@ import { checkBoardAccess, type AccessDeps } from '../auth/board-access';
 import { verifyToken } from '../auth/tokens';
 import type { BoardRecord, Storage } from '../storage/storage';
 import { hasCreateKey } from './create-guard';
+import { errorBody } from '../../shared/api/error-codes';
 
 /** The header listing the caller's tokens. */
 export const BOARD_TOKENS_HEADER = 'x-board-tokens';
@@ -28,7 +29,7 @@ export function listBoardsRoute(storage: Storage, deps: AccessDeps & { createKey
   return async (req: Request, res: Response): Promise<void> => {
     const page = pageOf(req);
     if (!page) {
-      res.status(400).json({ error: `limit must be a whole number from 1 to ${MAX_LIMIT} and offset one from 0.` });
+      res.status(400).json(errorBody('page-invalid', `limit must be a whole number from 1 to ${MAX_LIMIT} and offset one from 0.`, { max: MAX_LIMIT }));
       return;
     }
     if (hasCreateKey(req, deps.createKey)) {
@@ -38,7 +39,7 @@ export function listBoardsRoute(storage: Storage, deps: AccessDeps & { createKey
     }
     const tokens = (req.get(BOARD_TOKENS_HEADER) ?? '').split(/[\s,]+/).filter((t) => t !== '');
     if (tokens.length > MAX_PRESENTED_TOKENS) {
-      res.status(400).json({ error: `Present at most ${MAX_PRESENTED_TOKENS} tokens at once.` });
+      res.status(400).json(errorBody('too-many-tokens', `Present at most ${MAX_PRESENTED_TOKENS} tokens at once.`, { max: MAX_PRESENTED_TOKENS }));
       return;
     }
     const ids = new Set<string>();

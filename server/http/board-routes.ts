@@ -11,6 +11,7 @@ import { ROTATABLE_ROLES, type Storage } from '../storage/storage';
 import { requireRole } from './access';
 import { listBoardsRoute } from './board-list';
 import { createGuard, refuseForeignOrigin } from './create-guard';
+import { errorBody } from '../../shared/api/error-codes';
 
 const CreateBody = z.object({ title: z.string().trim().min(1).max(200).optional(), template: z.enum(TEMPLATES).optional() }).strict();
 const SnapshotBody = z.object({ name: z.string().trim().min(1).max(200), author: z.string().trim().min(1).max(80).optional() }).strict();
@@ -20,17 +21,17 @@ const AuthorBody = z.object({ author: z.string().trim().min(1).max(80).optional(
 
 /** Turns the errors the service throws into HTTP answers with a sentence. */
 function fail(res: Response, error: unknown): void {
-  if (error instanceof UnknownBoardError) res.status(404).json({ error: 'There is no board with this id; it may have been deleted.' });
-  else if (error instanceof UnknownSnapshotError) res.status(404).json({ error: 'There is no snapshot with this id on this board.' });
-  else if (error instanceof DocumentSchemaError) res.status(400).json({ error: 'That would put values into the board that it cannot hold; nothing was changed.' });
-  else if (error instanceof InvalidBoardError) res.status(400).json({ error: `The board file is not valid:\n${formatProblems(error.problems)}`, problems: error.problems });
+  if (error instanceof UnknownBoardError) res.status(404).json(errorBody('board-not-found', 'There is no board with this id; it may have been deleted.'));
+  else if (error instanceof UnknownSnapshotError) res.status(404).json(errorBody('snapshot-not-found', 'There is no snapshot with this id on this board.'));
+  else if (error instanceof DocumentSchemaError) res.status(400).json(errorBody('board-values-invalid', 'That would put values into the board that it cannot hold; nothing was changed.'));
+  else if (error instanceof InvalidBoardError) res.status(400).json(errorBody('board-file-invalid', `The board file is not valid:\n${formatProblems(error.problems)}`, { problems: error.problems }));
   else throw error;
 }
 
 function body<T>(schema: z.ZodType<T>, req: Request, res: Response): T | null {
   const parsed = schema.safeParse(req.body ?? {});
   if (parsed.success) return parsed.data;
-  res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+  res.status(400).json(errorBody('request-invalid', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')));
   return null;
 }
 
@@ -56,7 +57,7 @@ export function boardRoutes(service: BoardService, storage: Storage, options: Bo
   const snapshotId = (req: Request, res: Response, name = 'sid') => {
     const id = String(req.params[name] ?? '');
     if (SNAPSHOT_ID_PATTERN.test(id)) return id;
-    res.status(404).json({ error: 'That snapshot id is not valid.' });
+    res.status(404).json(errorBody('snapshot-id-invalid', 'That snapshot id is not valid.'));
     return null;
   };
   const route = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
@@ -107,7 +108,7 @@ export function boardRoutes(service: BoardService, storage: Storage, options: Bo
     if (!sid) return;
     const id = String(req.params.id);
     if (res.locals.claims.role !== 'facilitator' && !(await service.isPresented(id, sid))) {
-      res.status(403).json({ error: 'This snapshot is not being presented right now; only the facilitator can open it.' });
+      res.status(403).json(errorBody('slide-not-presented', 'This snapshot is not being presented right now; only the facilitator can open it.'));
       return;
     }
     const { state: _state, ...slide } = await service.snapshot(id, sid);
@@ -127,7 +128,7 @@ export function boardRoutes(service: BoardService, storage: Storage, options: Bo
     const from = String(req.query.from ?? '');
     const to = String(req.query.to ?? 'live');
     if (![from, to].every((ref) => ref === 'live' || SNAPSHOT_ID_PATTERN.test(ref))) {
-      res.status(400).json({ error: 'compare needs ?from=<snapshot id or live>&to=<snapshot id or live>' });
+      res.status(400).json(errorBody('compare-query-invalid', 'compare needs ?from=<snapshot id or live>&to=<snapshot id or live>'));
       return;
     }
     res.json(await service.compare(String(req.params.id), from, to));

@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { errorBody } from '../../shared/api/error-codes';
 import { AddressLimiter } from './address-limiter';
 
 /** The header carrying the creation key. */
@@ -45,7 +46,7 @@ export function sameOriginOrNone(req: Request): boolean {
 /** Middleware for every request that changes something: a page of another site is refused with 403. */
 export function refuseForeignOrigin(req: Request, res: Response, next: NextFunction): void {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || sameOriginOrNone(req)) return next();
-  res.status(403).json({ error: 'This request came from a page of another site; the server only accepts changes from its own pages.' });
+  res.status(403).json(errorBody('cross-site', 'This request came from a page of another site; the server only accepts changes from its own pages.'));
 }
 
 /** Middleware for POST /api/boards and /api/boards/import. */
@@ -55,15 +56,16 @@ export function createGuard(options: CreateGuardOptions) {
     const wait = limiter.take(req.ip ?? 'unknown');
     if (wait > 0) {
       res.set('Retry-After', String(wait));
-      res.status(429).json({ error: `Too many boards were created from your address; try again in ${Math.ceil(wait / 60)} minute(s).` });
+      const minutes = Math.ceil(wait / 60);
+      res.status(429).json(errorBody('rate-limited', `Too many boards were created from your address; try again in ${minutes} minute(s).`, { minutes }));
       return;
     }
     if (!req.is('application/json')) {
-      res.status(415).json({ error: 'Send the board as JSON, with Content-Type: application/json.' });
+      res.status(415).json(errorBody('json-required', 'Send the board as JSON, with Content-Type: application/json.'));
       return;
     }
     if (options.key !== null && !hasCreateKey(req, options.key)) {
-      res.status(401).json({ error: 'This server needs its creation key to create or import boards; ask whoever runs it.', createKeyRequired: true });
+      res.status(401).json(errorBody('create-key-required', 'This server needs its creation key to create or import boards; ask whoever runs it.', { createKeyRequired: true }));
       return;
     }
     next();

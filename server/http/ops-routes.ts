@@ -31,7 +31,7 @@ export function opsRoutes(storage: Storage, bus: BoardBus, metrics: Metrics): Ro
       ...(storageProblem !== null ? [`storage (${storage.kind}) is not answering: ${storageProblem}`] : []),
       ...(busProblem !== null ? [`bus (${bus.kind}) is not answering: ${busProblem}`] : []),
     ];
-    res.status(503).json({ ready: false, error: errors.join('; '), ...shared });
+    res.status(503).json({ ready: false, error: errors.join('; '), code: 'not-ready', ...shared });
   });
   r.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());

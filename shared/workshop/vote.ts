@@ -74,13 +74,25 @@ export function optionLabel(vote: VoteState, option: string): string {
   return (at >= 0 ? vote.labels?.[at] : undefined) ?? option;
 }
 
+/** Why a ballot is refused: the API error code, its values and the English sentence. */
+export type BallotRefusal =
+  | { code: 'vote-over' | 'voting-closed' | 'choice-unknown'; fields: Record<string, never>; sentence: string }
+  | { code: 'too-many-choices'; fields: { allowed: number; given: number }; sentence: string };
+
 /** Why a ballot cannot be cast in this vote, or null when it can. */
-export function ballotProblem(vote: VoteState | null, voteId: string, choices: readonly string[]): string | null {
-  if (!vote || vote.id !== voteId) return 'This vote is over; the facilitator has started another one or ended it.';
-  if (vote.status !== 'open') return 'Voting is closed.';
-  if (choices.length > vote.perPerson) return `You have ${vote.perPerson} vote${vote.perPerson === 1 ? '' : 's'}; this ballot has ${choices.length}.`;
+export function ballotRefusal(vote: VoteState | null, voteId: string, choices: readonly string[]): BallotRefusal | null {
+  if (!vote || vote.id !== voteId) return { code: 'vote-over', fields: {}, sentence: 'This vote is over; the facilitator has started another one or ended it.' };
+  if (vote.status !== 'open') return { code: 'voting-closed', fields: {}, sentence: 'Voting is closed.' };
+  if (choices.length > vote.perPerson) {
+    return { code: 'too-many-choices', fields: { allowed: vote.perPerson, given: choices.length }, sentence: `You have ${vote.perPerson} vote${vote.perPerson === 1 ? '' : 's'}; this ballot has ${choices.length}.` };
+  }
   const unknown = choices.find((c) => !vote.options.includes(c));
-  return unknown === undefined ? null : 'One of the choices is not an option of this vote.';
+  return unknown === undefined ? null : { code: 'choice-unknown', fields: {}, sentence: 'One of the choices is not an option of this vote.' };
+}
+
+/** The sentence of ballotRefusal, or null when the ballot can be cast. */
+export function ballotProblem(vote: VoteState | null, voteId: string, choices: readonly string[]): string | null {
+  return ballotRefusal(vote, voteId, choices)?.sentence ?? null;
 }
 
 /** Adds one of my dots to an option (when I have one left) or, with `remove`, takes one away. */

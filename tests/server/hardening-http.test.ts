@@ -38,11 +38,13 @@ describe('hardening: the routes without a board token', () => {
     const plain = await post(s, '/api/boards', { 'content-type': 'text/plain' }, '{"template":"blank"}');
     expect(plain.status).toBe(415);
     expect(plain.body.error).toMatch(SENTENCE);
+    expect(plain.body.code).toBe('json-required');
     const form = await post(s, '/api/boards/import', { 'content-type': 'application/x-www-form-urlencoded' }, 'a=b');
     expect(form.status).toBe(415);
     const foreign = await post(s, '/api/boards', { ...json, origin: 'https://evil.example' }, '{}');
     expect(foreign.status).toBe(403);
     expect(foreign.body.error).toMatch(SENTENCE);
+    expect(foreign.body.code).toBe('cross-site');
     expect(await count(s)).toBe(0);
     // The server's own pages (same Origin) and non-browser clients (no Origin) may.
     expect((await post(s, '/api/boards', { ...json, origin: s.url }, '{}')).status).toBe(201);
@@ -55,6 +57,7 @@ describe('hardening: the routes without a board token', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(limited.body.error).toMatch(SENTENCE);
+    expect(limited.body).toMatchObject({ code: 'rate-limited', minutes: Math.ceil(Number(limited.headers.get('retry-after')) / 60) });
     expect(await count(s)).toBeLessThanOrEqual(4);
   });
 
@@ -62,7 +65,7 @@ describe('hardening: the routes without a board token', () => {
     const s = await server({ LODESTONE_CREATE_KEY: KEY });
     const without = await post(s, '/api/boards', json, '{}');
     expect(without.status).toBe(401);
-    expect(without.body).toMatchObject({ createKeyRequired: true });
+    expect(without.body).toMatchObject({ createKeyRequired: true, code: 'create-key-required' });
     expect(without.body.error).toMatch(SENTENCE);
     expect((await post(s, '/api/boards', { ...json, 'x-create-key': 'wrong-key-of-the-same-length!!' }, '{}')).status).toBe(401);
     expect((await post(s, '/api/boards/import', json, '{}')).status).toBe(401);
@@ -85,7 +88,9 @@ describe('hardening: the routes without a board token', () => {
     const last = await api(s, 'GET', '/api/boards?limit=2&offset=4', { headers: { 'x-create-key': KEY } });
     expect(last.body).toMatchObject({ next: null });
     expect(last.body.boards).toHaveLength(1);
-    expect((await api(s, 'GET', '/api/boards?limit=1000')).status).toBe(400);
+    const tooLong = await api(s, 'GET', '/api/boards?limit=1000');
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body).toMatchObject({ code: 'page-invalid', max: expect.any(Number) });
   });
 
   it('[H9b] a facilitator replaces the editor link: old editor tokens stop at once and their sockets close with 4401; other roles carry on', async () => {
@@ -100,7 +105,9 @@ describe('hardening: the routes without a board token', () => {
     for (const [who, c] of [['editor', editor], ['viewer', viewer], ['facilitator', facilitator]] as const) {
       c.provider.on('connection-close', (event) => closes.push({ who, code: event?.code ?? -1, reason: event?.reason ?? '' }));
     }
-    expect((await api(s, 'POST', `/api/boards/${board.id}/links/rotate`, { token: board.tokens.editor, body: { role: 'editor' } })).status).toBe(403);
+    const notMine = await api(s, 'POST', `/api/boards/${board.id}/links/rotate`, { token: board.tokens.editor, body: { role: 'editor' } });
+    expect(notMine.status).toBe(403);
+    expect(notMine.body).toMatchObject({ code: 'role-required', needed: 'facilitator', held: 'editor' });
     const rotated = await api(s, 'POST', `/api/boards/${board.id}/links/rotate`, { token: board.tokens.facilitator, body: { role: 'editor' } });
     expect(rotated.status).toBe(200);
     expect(rotated.body.tokens.editor).not.toBe(board.tokens.editor);
@@ -109,6 +116,7 @@ describe('hardening: the routes without a board token', () => {
     const old = await api(s, 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.editor });
     expect(old.status).toBe(401);
     expect(old.body.error).toMatch(/replaced/);
+    expect(old.body.code).toBe('token-revoked');
     expect((await closeOf(`${s.wsUrl}/${board.id}?token=${board.tokens.editor}`)).code).toBe(4401);
     expect((await api(s, 'GET', `/api/boards/${board.id}/export`, { token: rotated.body.tokens.editor })).status).toBe(200);
     expect((await api(s, 'GET', `/api/boards/${board.id}/export`, { token: board.tokens.viewer })).status).toBe(200);
@@ -131,6 +139,7 @@ describe('hardening: the routes without a board token', () => {
     const links = await api(s, 'GET', `/api/boards/${board.id}/links`, { token: board.tokens.facilitator });
     expect(links.status).toBe(404);
     expect(links.body.error).toMatch(SENTENCE);
+    expect(links.body.code).toBe('board-not-found');
     expect(links.body.tokens).toBeUndefined();
   });
 

@@ -67,6 +67,7 @@ describe('hardening: input at the edges', () => {
       expect(res, path).not.toBeNull();
       expect([400, 404], path).toContain(res!.status);
       expect(res!.body.error, path).toMatch(SENTENCE);
+      expect(['request-unreadable', 'not-found', 'board-id-invalid'], path).toContain(res!.body.code);
     }
     expect(s.stdout()).not.toMatch(/"level":50/);
     expect(s.child.exitCode).toBeNull();

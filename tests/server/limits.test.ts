@@ -261,17 +261,21 @@ describe('limits and bad input', () => {
       const res = await api(s, 'GET', `/api/boards/${bad}/export`, { token: board.tokens.viewer });
       expect(res.status, bad).toBe(404);
       expect(res.body.error, bad).toMatch(SENTENCE);
+      expect(res.body.code, bad).toBe('board-id-invalid');
     }
     // A well-formed id with a valid token for it, but no such board.
     const missing = await api(s, 'GET', '/api/boards/no-such-board/export', { token: token('no-such-board') });
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatch(/no board/);
+    expect(missing.body.code).toBe('board-not-found');
 
     for (const [method, path] of [['GET', '/api/nope'], ['POST', '/api/boards/x/y/z'], ['DELETE', '/api/'], ['GET', '/api/boards/x/snapshots/y/z']]) {
       const res = await fetch(`${s.url}${path}`, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(res.headers.get('content-type'), `${method} ${path}`).toMatch(/application\/json/);
-      expect((await res.json()).error, `${method} ${path}`).toMatch(SENTENCE);
+      const answer = await res.json();
+      expect(answer.error, `${method} ${path}`).toMatch(SENTENCE);
+      expect(answer.code, `${method} ${path}`).toBe('no-such-route');
     }
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });

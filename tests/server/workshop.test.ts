@@ -113,15 +113,25 @@ describe('ballots', () => {
     const tooMany = await cast({ vote: 'v1', person: 'p-x', choices: ['a', 'b', 'c'] });
     expect(tooMany.status).toBe(409);
     expect(tooMany.body.error).toBe('You have 2 votes; this ballot has 3.');
-    expect((await cast({ vote: 'v1', person: 'p-x', choices: ['zzz'] })).body.error).toMatch(/not an option/);
-    expect((await cast({ vote: 'v0', person: 'p-x', choices: ['a'] })).body.error).toMatch(/This vote is over/);
+    expect(tooMany.body).toMatchObject({ code: 'too-many-choices', allowed: 2, given: 3 });
+    const unknown = await cast({ vote: 'v1', person: 'p-x', choices: ['zzz'] });
+    expect(unknown.body.error).toMatch(/not an option/);
+    expect(unknown.body.code).toBe('choice-unknown');
+    const over = await cast({ vote: 'v0', person: 'p-x', choices: ['a'] });
+    expect(over.body.error).toMatch(/This vote is over/);
+    expect(over.body.code).toBe('vote-over');
     const bad = await cast({ vote: 'v1', person: '../etc', choices: ['a'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/^A ballot needs/);
-    expect((await cast({ vote: 'v1', person: 'p-x', choices: ['a'] }, null)).status).toBe(401);
+    expect(bad.body).toMatchObject({ code: 'ballot-invalid', max: 10 });
+    const anonymous = await cast({ vote: 'v1', person: 'p-x', choices: ['a'] }, null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('token-missing');
     fay.doc.getMap('facilitation').set('vote', { ...vote, status: 'closed' });
     await waitFor(async () => (await cast({ vote: 'v1', person: 'p-x', choices: ['a'] })).status === 409);
-    expect((await cast({ vote: 'v1', person: 'p-x', choices: ['a'] })).body.error).toBe('Voting is closed.');
+    const closed = await cast({ vote: 'v1', person: 'p-x', choices: ['a'] });
+    expect(closed.body.error).toBe('Voting is closed.');
+    expect(closed.body.code).toBe('voting-closed');
   });
 
   it('[W5] a client may not write a ballot itself, whatever its role', async () => {
@@ -205,7 +215,9 @@ describe('ballot route limits', () => {
       const third = await cast();
       expect(third.status).toBe(429);
       expect(third.headers.get('retry-after')).toBe('1');
-      expect((await third.json()).error).toBe('Too many votes from this address; try again in 1 second.');
+      const answer = await third.json();
+      expect(answer.error).toBe('Too many votes from this address; try again in 1 second.');
+      expect(answer).toMatchObject({ code: 'votes-rate-limited', seconds: 1 });
     } finally {
       listening.close();
     }

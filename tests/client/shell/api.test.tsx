@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, CREATE_KEY_STORAGE, NETWORK_MESSAGE, createBoard, deleteBoard, getLinks, importBoard, listBoards, saveCreateKey } from '../../../client/shell/api';
+import { apiErrorMessage } from '../../../client/api/error-message';
 import { parseShareLink } from '../../../client/shell/share-link';
+import { intlIn } from '../../utils/intl';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -77,6 +79,39 @@ describe('api', () => {
   });
 });
 
+describe('error codes', () => {
+  it('carry the code and the values of the answer, and read in the person\'s language', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(429, { error: 'Too many boards were created from your address; try again in 3 minute(s).', code: 'rate-limited', minutes: 3 })));
+    const failure = (await createBoard({}).catch((e: unknown) => e)) as ApiError;
+    expect(failure).toMatchObject({ status: 429, code: 'rate-limited', values: { minutes: 3 } });
+    expect(apiErrorMessage(await intlIn('en'), failure, 'shell.newBoard.failed')).toBe('Too many boards were created from your address; try again in 3 minutes.');
+    expect(apiErrorMessage(await intlIn('it'), failure, 'shell.newBoard.failed')).toBe('Dal tuo indirizzo sono state create troppe lavagne; riprova tra 3 minuti.');
+  });
+
+  it('word roles, network failures and bare statuses in Italian too', async () => {
+    const it_ = await intlIn('it');
+    vi.stubGlobal('fetch', vi.fn(async () => json(403, { error: 'This needs the facilitator link; yours is a viewer link.', code: 'role-required', needed: 'facilitator', held: 'viewer' })));
+    const role = await getLinks('b1', 'a.b.c').catch((e: unknown) => e);
+    expect(apiErrorMessage(await intlIn('en'), role, 'shell.share.loadFailed')).toBe('This needs the facilitator link; yours is a viewer link.');
+    expect(apiErrorMessage(it_, role, 'shell.share.loadFailed')).toBe('Serve il link da facilitatore; il tuo è un link da osservatore.');
+    vi.stubGlobal('fetch', vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    }));
+    expect(apiErrorMessage(it_, await listBoards([]).catch((e: unknown) => e), 'shell.boards.failed')).toBe('Impossibile raggiungere il server; controlla la connessione.');
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })));
+    expect(apiErrorMessage(it_, await listBoards([]).catch((e: unknown) => e), 'shell.boards.failed')).toBe('Il server ha risposto 502.');
+  });
+
+  it("fall back to the server's sentence for a code this page does not know, and to the page's own words for anything else", async () => {
+    const it_ = await intlIn('it');
+    vi.stubGlobal('fetch', vi.fn(async () => json(409, { error: 'A brand new refusal.', code: 'not-yet-known' })));
+    expect(apiErrorMessage(it_, await createBoard({}).catch((e: unknown) => e), 'shell.newBoard.failed')).toBe('A brand new refusal.');
+    vi.stubGlobal('fetch', vi.fn(async () => json(400, { error: 'An answer without a code.' })));
+    expect(apiErrorMessage(it_, await createBoard({}).catch((e: unknown) => e), 'shell.newBoard.failed')).toBe('An answer without a code.');
+    expect(apiErrorMessage(it_, new Error('boom'), 'shell.newBoard.failed')).toBe('Impossibile creare la lavagna; riprova.');
+  });
+});
+
 describe('parseShareLink', () => {
   const origin = 'https://lodestone.example';
 
@@ -97,11 +132,12 @@ describe('parseShareLink', () => {
       const parsed = parseShareLink(text, origin);
       return parsed.ok ? null : parsed.reason;
     };
-    expect(reason('')).toMatch(/Paste a share link/);
-    expect(reason('https://lodestone.example/boards/abc')).toMatch(/does not point to a board/);
-    expect(reason('/b/abc')).toMatch(/no token/);
-    expect(reason('/b/abc?token=broken')).toMatch(/incomplete or damaged/);
-    expect(reason('/b/a%2Fb?token=lt1.x.y')).toMatch(/board id/);
-    expect(reason('javascript:alert(1)')).toMatch(/starts with https/);
+    expect(reason('')).toBe('empty');
+    expect(reason('https://lodestone.example/boards/abc')).toBe('notBoard');
+    expect(reason('/b/abc')).toBe('noToken');
+    expect(reason('/b/abc?token=broken')).toBe('badToken');
+    expect(reason('/b/a%2Fb?token=lt1.x.y')).toBe('boardId');
+    expect(reason('javascript:alert(1)')).toBe('protocol');
+    expect(reason('http://[::1')).toBe('notLink');
   });
 });

@@ -1,15 +1,16 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IdentityDialog } from '../../../client/shell/IdentityDialog';
 import { IDENTITY_KEY, PALETTE, loadIdentity, saveIdentity } from '../../../client/shell/identity';
 import { forget, list, remember } from '../../../client/shell/known-boards';
+import { renderIn } from '../../utils/intl';
 
 afterEach(() => localStorage.clear());
 
 describe('IdentityDialog', () => {
-  it('refuses an empty name and says why', () => {
+  it('refuses an empty name and says why', async () => {
     const onSave = vi.fn();
-    render(<IdentityDialog onSave={onSave} />);
+    await renderIn(<IdentityDialog onSave={onSave} />);
     fireEvent.change(screen.getByLabelText('Display name'), { target: { value: '   ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).not.toHaveBeenCalled();
@@ -17,9 +18,9 @@ describe('IdentityDialog', () => {
     expect(screen.getByLabelText('Display name').getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('saves the trimmed name and the chosen colour', () => {
+  it('saves the trimmed name and the chosen colour', async () => {
     const onSave = vi.fn();
-    render(<IdentityDialog onSave={onSave} />);
+    await renderIn(<IdentityDialog onSave={onSave} />);
     expect(screen.getAllByRole('radio')).toHaveLength(10);
     fireEvent.change(screen.getByLabelText('Display name'), { target: { value: '  Ada Lovelace  ' } });
     fireEvent.click(screen.getByRole('radio', { name: 'Teal' }));
@@ -27,9 +28,9 @@ describe('IdentityDialog', () => {
     expect(onSave).toHaveBeenCalledWith({ name: 'Ada Lovelace', color: '#0c8599' });
   });
 
-  it('starts from the current identity when changing it, and can be cancelled with Escape', () => {
+  it('starts from the current identity when changing it, and can be cancelled with Escape', async () => {
     const onCancel = vi.fn();
-    render(<IdentityDialog initial={{ name: 'Grace', color: '#7950f2' }} onSave={vi.fn()} onCancel={onCancel} />);
+    await renderIn(<IdentityDialog initial={{ name: 'Grace', color: '#7950f2' }} onSave={vi.fn()} onCancel={onCancel} />);
     expect(screen.getByRole('dialog', { name: 'Your name and colour' })).toBeTruthy();
     expect((screen.getByLabelText('Display name') as HTMLInputElement).value).toBe('Grace');
     expect((screen.getByRole('radio', { name: 'Violet' }) as HTMLInputElement).checked).toBe(true);

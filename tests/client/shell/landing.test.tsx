@@ -34,6 +34,44 @@ const CREATED = {
 beforeEach(() => localStorage.clear());
 afterEach(() => vi.unstubAllGlobals());
 
+describe('Landing in Italian', () => {
+  it('speaks Italian: the lists, roles, relative times, templates and a refused link', async () => {
+    remember('mine1', 'My cobalt board', 'editor', '/b/mine1?token=lt1.e.s');
+    serve({ 'GET /api/boards': () => json(200, SERVER_BOARDS) });
+    await renderIn(<Landing navigate={vi.fn()} />, 'it');
+
+    const known = within(screen.getByRole('list', { name: 'Le tue lavagne' }));
+    // Board content (the title) stays as it is; the role is translated.
+    expect(known.getByText('My cobalt board')).toBeTruthy();
+    expect(known.getByText('Redattore')).toBeTruthy();
+    expect(known.getByRole('button', { name: 'Dimentica My cobalt board' })).toBeTruthy();
+    const server = within(await screen.findByRole('list', { name: 'Lavagne su questo server' }));
+    expect(server.getAllByText('aggiornata 1 ora fa')).toHaveLength(2);
+    fireEvent.click(server.getByRole('button', { name: 'Apri Gallium drill' }));
+    expect(server.getByRole('alert').textContent).toMatch(/serve un link di condivisione.*“Apri un link di condivisione”/);
+
+    expect(screen.getByRole('heading', { name: 'Nuova lavagna' })).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: 'Modello' }).textContent).toContain('Magneti di terre rare: dalla miniera al motore');
+    expect(screen.getByRole('button', { name: 'Crea la lavagna' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Importa un file di lavagna' })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Link di condivisione'), { target: { value: '/b/abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apri' }));
+    expect((await screen.findByText(/non ha un token/)).textContent).toBe('Questo link non ha un token; copia l\'intero link di condivisione, compreso ?token=…');
+  });
+
+  it("shows the server's refusal from its code in Italian", async () => {
+    serve({
+      'GET /api/boards': () => json(200, { boards: [] }),
+      'POST /api/boards': () => json(429, { error: 'Too many boards were created from your address; try again in 1 minute(s).', code: 'rate-limited', minutes: 1 }),
+    });
+    await renderIn(<Landing navigate={vi.fn()} />, 'it');
+    expect(await screen.findByText('Ancora nessuna lavagna; crea la prima.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Crea la lavagna' }));
+    expect((await screen.findByText(/troppe lavagne/)).textContent).toBe('Dal tuo indirizzo sono state create troppe lavagne; riprova tra 1 minuto.');
+  });
+});
+
 describe('Landing', () => {
   it('lists the boards this browser knows and the boards on the server', async () => {
     remember('mine1', 'My cobalt board', 'editor', '/b/mine1?token=lt1.e.s');

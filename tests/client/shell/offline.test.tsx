@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LostEditsNotice } from '../../../client/shell/LostEditsNotice';
 import { loadedAssetPaths } from '../../../client/shell/offline-shell';
+import { renderIn } from '../../utils/intl';
 
 describe('offline shell', () => {
   it('keeps only this origin\'s built assets, once each', () => {
@@ -17,9 +18,9 @@ describe('offline shell', () => {
 });
 
 describe('LostEditsNotice', () => {
-  it('names each overwritten edit and can be dismissed', () => {
+  it('names each overwritten edit and can be dismissed', async () => {
     const onDismiss = vi.fn();
-    render(<LostEditsNotice lines={['Your change to the label of card "Mine" was changed by someone else.']} onDismiss={onDismiss} />);
+    await renderIn(<LostEditsNotice lost={[{ collection: 'nodes', id: 'mine', field: 'label', value: 'Ada mine', label: 'Mine', removed: false }]} onDismiss={onDismiss} />);
     const notice = screen.getByRole('alert');
     expect(notice.textContent).toContain('one of your offline edits was overwritten');
     expect(notice.textContent).toContain('label of card "Mine"');
@@ -27,8 +28,8 @@ describe('LostEditsNotice', () => {
     expect(onDismiss).toHaveBeenCalledOnce();
   });
 
-  it('shows nothing when no edit was lost', () => {
-    const { container } = render(<LostEditsNotice lines={undefined} onDismiss={() => undefined} />);
+  it('shows nothing when no edit was lost', async () => {
+    const { container } = await renderIn(<LostEditsNotice lost={undefined} onDismiss={() => undefined} />);
     expect(container.textContent).toBe('');
   });
 });

@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShareMenu } from '../../../client/shell/ShareMenu';
+import { renderIn } from '../../utils/intl';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const LINKS = {
@@ -21,7 +22,7 @@ describe('ShareMenu', () => {
   it('shows the facilitator, editor and viewer links as absolute URLs with what each role can do', async () => {
     const fetch = vi.fn(async (_url: string, _init?: RequestInit) => json(200, LINKS));
     vi.stubGlobal('fetch', fetch);
-    render(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
+    await renderIn(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
     expect(screen.queryByRole('region', { name: 'Share this board' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
 
@@ -38,7 +39,7 @@ describe('ShareMenu', () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, LINKS)));
     const writeText = vi.fn(async () => undefined);
     setClipboard({ writeText });
-    render(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
+    await renderIn(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Copy editor link' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(`${location.origin}/b/b1?token=lt1.e.s`));
@@ -48,7 +49,7 @@ describe('ShareMenu', () => {
   it('selects the text for Ctrl+C when there is no clipboard', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(200, LINKS)));
     setClipboard(undefined);
-    render(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
+    await renderIn(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Copy viewer link' }));
     expect((await screen.findByRole('status')).textContent).toMatch(/press Ctrl\+C/);
@@ -59,15 +60,15 @@ describe('ShareMenu', () => {
 
   it("shows the server's sentence when the links cannot be fetched", async () => {
     vi.stubGlobal('fetch', vi.fn(async () => json(401, { error: 'This access token has expired; ask for a new link.' })));
-    render(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
+    await renderIn(<ShareMenu boardId="b1" token="lt1.f.s" role="facilitator" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/expired/);
   });
 
-  it('gives an editor only this page link and says only the facilitator hands out others', () => {
+  it('gives an editor only this page link and says only the facilitator hands out others', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    render(<ShareMenu boardId="b1" token="lt1.e.s" role="editor" />);
+    await renderIn(<ShareMenu boardId="b1" token="lt1.e.s" role="editor" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     const panel = within(screen.getByRole('region', { name: 'Share this board' }));
     expect((panel.getByLabelText("This page's link") as HTMLInputElement).value).toBe(`${location.origin}/b/b1?token=lt1.e.s`);
@@ -76,8 +77,8 @@ describe('ShareMenu', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('closes on Escape', () => {
-    render(<ShareMenu boardId="b1" token="lt1.v.s" role="viewer" />);
+  it('closes on Escape', async () => {
+    await renderIn(<ShareMenu boardId="b1" token="lt1.v.s" role="viewer" />);
     fireEvent.click(screen.getByRole('button', { name: 'Share' }));
     fireEvent.keyDown(document, { key: 'Escape' });
     expect(screen.queryByRole('region', { name: 'Share this board' })).toBeNull();

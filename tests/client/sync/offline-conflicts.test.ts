@@ -3,6 +3,8 @@ import { WebSocket } from 'ws';
 import type { Board } from '../../../shared/board/types';
 import { openBoardSession, type BoardSession } from '../../../client/sync/board-session';
 import { api, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
+import { describeLostEdits } from '../../../client/sync/lost-edit-words';
+import { intlIn } from '../../utils/intl';
 
 const board: Board = {
   format: 'lodestone.board', version: 2, title: 'Offline conflicts',
@@ -50,7 +52,7 @@ describe('offline edits overwritten by others are named after the reconnect', ()
 
     ada.reconnect();
     await waitFor(() => ada.getState().synced === true, 10_000, 'Ada back');
-    const lost = ada.getState().lostEdits ?? [];
+    const lost = describeLostEdits(await intlIn('en'), ada.getState().lostEdits ?? []);
     expect(lost).toContain('The card you edited (fab) was deleted by someone else.');
     // The same field set concurrently: Yjs keeps one of the two values; Ada hears of it only when hers lost.
     const mineLabel = ada.getState().board.nodes.find((n) => n.id === 'mine')!.label;

@@ -47,9 +47,11 @@ describe('boards API', () => {
     const bad = await api(s, 'POST', '/api/boards', { body: { template: 'moon' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/template/);
+    expect(bad.body.code).toBe('request-invalid');
     const notJson = await api(s, 'POST', '/api/boards', { body: '{"title":' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error).toMatch(/not valid JSON/);
+    expect(notJson.body.code).toBe('body-not-json');
   });
 
   it('[A3] imports a board file, or answers 400 naming every problem', async () => {
@@ -61,6 +63,7 @@ describe('boards API', () => {
     const paths = bad.body.problems.map((p: { path: string }) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['edges[0].from', 'edges[0].to', 'edges[0].mineral', 'edges[0].volume']));
     expect(bad.body.error).toMatch(/edges\[0\]\.from/);
+    expect(bad.body.code).toBe('board-file-invalid');
   });
 
   it('[A4] serves the live exposure, equal to the engine on the exported board', async () => {

@@ -30,6 +30,7 @@ describe('presentation over awareness', () => {
     const before = await slide(board.tokens.editor);
     expect(before.status).toBe(403);
     expect(before.body.error).toMatch(/not being presented/);
+    expect(before.body.code).toBe('slide-not-presented');
     expect((await api(server!, 'GET', `/api/boards/${board.id}/snapshots/${sid}`, { token: board.tokens.editor })).status).toBe(403);
 
     const facilitator = join(board.tokens.facilitator);

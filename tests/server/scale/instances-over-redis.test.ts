@@ -188,7 +188,7 @@ describe('scale-out over Redis and PostgreSQL (three instances)', () => {
     await stopRedis();
     await waitFor(async () => (await api(c.instances[1], 'GET', '/readyz')).status === 503, 10_000, 'not ready without Redis');
     const down = await api(c.instances[1], 'GET', '/readyz');
-    expect(down.body).toMatchObject({ ready: false, bus: 'redis' });
+    expect(down.body).toMatchObject({ ready: false, bus: 'redis', code: 'not-ready' });
     expect(down.body.error).toMatch(/bus \(redis\) is not answering/);
     await sleep(500);
     before[0] = await streams[0].stop();
