@@ -306,7 +306,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
-          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
+          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} rerouted={rerouted} />}
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <BoardGrid />
