@@ -65,9 +65,20 @@ export function farCurve(from: NodeBox, to: NodeBox): string {
   return `M${sx} ${sy}C${sx + o} ${sy} ${tx - o} ${ty} ${tx} ${ty}`;
 }
 
-/** Remembers each flow's curve while the flow and both end boxes are the same objects. */
+/** What one block's paths were drawn from, and the paths. */
+interface BlockEntry {
+  inputs: unknown[];
+  paths: FarPath[];
+}
+
+/**
+ * Remembers each flow's curve while the flow and both end boxes are the same objects, and each block's paths
+ * while everything they were drawn from is the same (a lever toggle redraws only the blocks whose flows it cuts).
+ */
 export class CurveCache {
   private cache = new Map<string, { edge: BoardEdge; from: NodeBox; to: NodeBox; d: string }>();
+  /** Block index -> its last paths. */
+  readonly blocks = new Map<number, BlockEntry>();
 
   /** The curve of `edge` between two boxes. */
   get(edge: BoardEdge, from: NodeBox, to: NodeBox): string {
@@ -111,21 +122,49 @@ export function farEdgePaths(
 ): FarPath[] {
   let maxVolume = 0;
   for (const e of edges) if (Number.isFinite(e.volume) && e.volume > maxVolume) maxVolume = e.volume;
+  const out: FarPath[] = [];
+  const blocks = Math.ceil(edges.length / FAR_BLOCK);
+  for (let b = 0; b < blocks; b++) {
+    const start = b * FAR_BLOCK;
+    const end = Math.min(edges.length, start + FAR_BLOCK);
+    // Everything the block's look depends on, compared item by item with what it was last drawn from.
+    const inputs: unknown[] = [maxVolume, rerouted === null ? null : rerouted.maxFlow];
+    for (let i = start; i < end; i++) {
+      const e = edges[i];
+      inputs.push(e, boxes.get(e.from), boxes.get(e.to), cut.has(e.id), skip.has(e.id), rerouted === null ? null : rerouted.flows.get(e.id) ?? 0);
+    }
+    const hit = curves.blocks.get(b);
+    if (hit !== undefined && hit.inputs.length === inputs.length && hit.inputs.every((v, i) => v === inputs[i])) {
+      out.push(...hit.paths);
+      continue;
+    }
+    const paths = blockPaths(b, edges, start, end, boxes, cut, skip, curves, maxVolume, rerouted);
+    curves.blocks.set(b, { inputs, paths });
+    out.push(...paths);
+  }
+  for (const b of curves.blocks.keys()) if (b >= blocks) curves.blocks.delete(b);
+  // Idle alternative routes first, disrupted flows last (so they stay on top); then wider over thinner.
+  const rank = (p: FarPath) => (p.dashed ? 2 : p.alternative ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || a.width - b.width || (a.key < b.key ? -1 : 1));
+}
+
+/** The paths of the flows edges[start..end), block `b`. */
+function blockPaths(
+  b: number, edges: readonly BoardEdge[], start: number, end: number, boxes: ReadonlyMap<string, NodeBox>, cut: ReadonlyMap<string, Disruption[]>,
+  skip: ReadonlySet<string>, curves: CurveCache, maxVolume: number, rerouted: RerouteView | null,
+): FarPath[] {
   const groups = new Map<string, { color: string; width: number; dashed: boolean; alternative: boolean; parts: string[] }>();
-  for (let i = 0; i < edges.length; i++) {
+  for (let i = start; i < end; i++) {
     const edge = edges[i];
     if (skip.has(edge.id)) continue;
     const from = boxes.get(edge.from);
     const to = boxes.get(edge.to);
     if (!from || !to) continue;
     const { color, widthClass: w, dashed, alternative } = farFlowLook(edge, cut.has(edge.id), maxVolume, rerouted);
-    const key = `${Math.floor(i / FAR_BLOCK)}|${color}|${w}|${dashed ? 'd' : alternative ? 'a' : 's'}`;
+    const key = `${b}|${color}|${w}|${dashed ? 'd' : alternative ? 'a' : 's'}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { color, width: FAR_WIDTHS[w], dashed, alternative, parts: [] }));
     group.parts.push(curves.get(edge, from, to));
   }
-  // Idle alternative routes first, disrupted flows last (so they stay on top); then wider over thinner.
-  const rank = (p: { dashed: boolean; alternative?: boolean }) => (p.dashed ? 2 : p.alternative ? 0 : 1);
-  return [...groups].map(([key, g]): FarPath => ({ key, color: g.color, width: g.width, dashed: g.dashed, ...(g.alternative ? { alternative: true } : {}), d: g.parts.join('') }))
-    .sort((a, b) => rank(a) - rank(b) || a.width - b.width || (a.key < b.key ? -1 : 1));
+  return [...groups].map(([key, g]): FarPath => ({ key, color: g.color, width: g.width, dashed: g.dashed, ...(g.alternative ? { alternative: true } : {}), d: g.parts.join('') }));
 }

@@ -124,6 +124,12 @@ export interface NodeContext {
   bottlenecks?: ReadonlySet<string>;
   marks: Map<string, PeerMark>;
   selected: ReadonlySet<string>;
+  /**
+   * Cards are hidden (the far layer draws blocks tinted by criticality): figures only a card shows (shortfall,
+   * worst time to survive) do not replace node objects, so a lever toggle does not update every hidden card.
+   * They are brought up to date when the cards show again.
+   */
+  cardsHidden?: boolean;
 }
 
 /** Next React Flow nodes; returns `prev` itself when nothing changed, and reuses every unchanged node object. */
@@ -139,9 +145,10 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     const selected = ctx.selected.has(node.id);
     const bottleneck = ctx.bottlenecks?.has(node.id) === true;
     const worstTts = look?.worstTts ?? null;
+    const sameCardFigures = ctx.cardsHidden === true || (old !== undefined && old.data.shortfall === shortfall && (old.data.worstTts ?? null) === worstTts);
     if (
-      old !== undefined && old.data.node === node && old.data.criticality === criticality && old.data.shortfall === shortfall &&
-      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck && (old.data.worstTts ?? null) === worstTts
+      old !== undefined && old.data.node === node && old.data.criticality === criticality && sameCardFigures &&
+      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck
     ) {
       if (prev[i] !== old) changed = true;
       return old;

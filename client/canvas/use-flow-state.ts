@@ -53,7 +53,7 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
 
   const bottlenecks = rerouted?.bottleneckNodes;
-  const nodeCtx = useMemo(() => ({ looks, marks, selected, bottlenecks }), [looks, marks, selected, bottlenecks]);
+  const nodeCtx = useMemo(() => ({ looks, marks, selected, bottlenecks, cardsHidden: farLayer }), [looks, marks, selected, bottlenecks, farLayer]);
   const edgeCtx = useMemo(() => ({ nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted }), [nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, nodeCtx));
   const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, edgeCtx));

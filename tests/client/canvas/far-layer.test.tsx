@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CurveCache, FAR_WIDTHS, farEdgePaths, farFlowLook, type NodeBox } from '../../../client/canvas/far-edge-paths';
+import { CurveCache, FAR_BLOCK, FAR_WIDTHS, farEdgePaths, farFlowLook, type NodeBox } from '../../../client/canvas/far-edge-paths';
 import { FAR_SELECTED, farNodeAt, farNodePaths } from '../../../client/canvas/far-node-paths';
 import { DISRUPTED_COLOR, syncEdges, syncNodes } from '../../../client/canvas/flow-model';
 import type { RerouteView } from '../../../client/canvas/reroute-view';
@@ -53,6 +53,19 @@ describe('farEdgePaths', () => {
     expect(widthOf(after, curveOf(alternative))).toBe(FAR_WIDTHS[2]);
     expect(after.find((p) => p.d.includes(curveOf(idle)))).toMatchObject({ alternative: true, color: ALTERNATIVE_COLOR });
     expect(after.find((p) => p.d.includes(curveOf(alternative)))?.alternative).toBeUndefined();
+  });
+
+  it('redraws only the blocks of flows whose look changed (a lever toggle cuts a few flows)', () => {
+    const edges = Array.from({ length: FAR_BLOCK * 2 }, (_, i) => flow(`e${i}`, 'a', i % 2 === 0 ? 'b' : 'c', 10 + (i % 7)));
+    const curves = new CurveCache();
+    const before = farEdgePaths(edges, boxes, new Map(), new Set(), curves);
+    const late = edges[FAR_BLOCK + 3].id;
+    const after = farEdgePaths(edges, boxes, new Map([[late, [lever]]]), new Set(), curves);
+    const block = (paths: typeof before, b: number) => paths.filter((p) => p.key.startsWith(`${b}|`));
+    expect(block(after, 0)).toHaveLength(block(before, 0).length);
+    block(after, 0).forEach((p, i) => expect(p).toBe(block(before, 0)[i]));
+    expect(block(after, 1).some((p) => p.dashed)).toBe(true);
+    expect(farEdgePaths(edges, boxes, new Map(), new Set(), curves)).toEqual(before);
   });
 
   it('reuses a flow’s curve while its ends keep their boxes', () => {

@@ -47,6 +47,19 @@ describe('syncNodes', () => {
     expect(next[1].data.peer).toEqual({ names: 'Ana', color: '#f00' });
   });
 
+  it('while cards are hidden (far layer) a changed shortfall keeps the node object; showing the cards brings it up to date', () => {
+    const looks = (shortfall: number) => new Map([['c', { criticality: 0.2, shortfall, worstTts: 12 }]]);
+    const first = syncNodes([], [mine, consumer], { ...none, looks: looks(0.1) });
+    const hidden = syncNodes(first, [mine, consumer], { ...none, looks: looks(0.4), cardsHidden: true });
+    expect(hidden).toBe(first);
+    // The criticality tint is drawn by the far layer too: it still replaces the node.
+    const tinted = syncNodes(first, [mine, consumer], { ...none, looks: new Map([['c', { criticality: 0.5, shortfall: 0.4, worstTts: 12 }]]), cardsHidden: true });
+    expect(tinted[1]).not.toBe(first[1]);
+    const shown = syncNodes(hidden, [mine, consumer], { ...none, looks: looks(0.4) });
+    expect(shown[0]).toBe(first[0]);
+    expect(shown[1].data.shortfall).toBe(0.4);
+  });
+
   it('drops removed nodes and adds new ones with their kind as type', () => {
     const first = syncNodes([], [mine, refinery], none);
     const next = syncNodes(first, [mine, consumer], none);
