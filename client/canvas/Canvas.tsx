@@ -260,6 +260,9 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           nodes={fitted ? nodes : NO_NODES}
           edges={fitted ? edges : NO_EDGES}
           {...BOARD_VIEW_PROPS}
+          // A large board is fitted by useInitialFit. React Flow's own fit would wait for measured cards, which the
+          // far layer hides, and then undo the first zoom in (the first search flew to a node and back out).
+          fitView={board.nodes.length <= VISIBLE_ONLY_NODES}
           minZoom={MIN_ZOOM}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
