@@ -3,6 +3,7 @@ import { memo, useContext } from 'react';
 import { getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
+import { arrowId, EdgeCutContext } from './edge-cut';
 import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
@@ -15,9 +16,14 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const labels = useContext(EdgeLabelContext);
+  const cut = useContext(EdgeCutContext);
   if (!data) return null;
-  const { edge, width, disruptedBy, peer, showLabel } = data;
+  const { edge, width, peer } = data;
+  const levers = cut?.get(id);
+  const disruptedBy = cut === null ? data.disruptedBy : levers ? levers.map((l) => l.label).join(', ') : null;
   const disrupted = disruptedBy !== null;
+  // Dense boards zoomed out still label cut flows.
+  const showLabel = data.showLabel || disrupted;
   const rerouted = data.rerouted ?? null;
   // With "after rerouting" on, an alternative route that carries flow lights up in its mineral's colour.
   const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
@@ -34,7 +40,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         fill="none"
         className={`react-flow__edge-path ls-edge__path${disrupted ? ' ls-edge__path--disrupted' : ''}`}
         style={{ stroke, strokeWidth: selected ? width + 1.5 : width, strokeDasharray: disrupted ? '7 5' : alternative ? '4 4' : undefined }}
-        markerEnd={markerEnd}
+        markerEnd={markerEnd ?? `url('#${arrowId(stroke)}')`}
         data-disrupted={disrupted ? 'true' : 'false'}
         data-alternative={alternative ? 'true' : undefined}
         data-rerouted={rerouted === null ? undefined : String(rerouted)}

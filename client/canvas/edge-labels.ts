@@ -1,5 +1,5 @@
 /** Which flow labels the canvas shows and in which form, shared with every FlowEdge through one context. */
-import { createContext, createElement, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { BoardEdge } from '../../shared/board/types';
@@ -55,6 +55,15 @@ export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge
   return labelBoxesAt(boxes, edges, cut, compact, scale);
 }
 
+// Label lengths per flow object (immutable): placing labels again does not format 8,000 labels again.
+const chars = { full: new WeakMap<BoardEdge, number>(), compact: new WeakMap<BoardEdge, number>() };
+function labelChars(edge: BoardEdge, compact: boolean): number {
+  const cache = compact ? chars.compact : chars.full;
+  let n = cache.get(edge);
+  if (n === undefined) cache.set(edge, (n = flowLabelText(edge, compact).length));
+  return n;
+}
+
 /** The label boxes of the flows between the given node boxes. */
 function labelBoxesAt(boxes: ReadonlyMap<string, NodeBox>, edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
   const font = compact ? COMPACT_LABEL_PX * scale : LABEL_PX;
@@ -63,7 +72,7 @@ function labelBoxesAt(boxes: ReadonlyMap<string, NodeBox>, edges: readonly Board
     const a = boxes.get(edge.from);
     const b = boxes.get(edge.to);
     if (!a || !b) continue;
-    const chars = flowLabelText(edge, compact).length + (cut.has(edge.id) ? 2 : 0);
+    const chars = labelChars(edge, compact) + (cut.has(edge.id) ? 2 : 0);
     out.push({
       id: edge.id,
       x: (a.x + a.width + b.x) / 2,
@@ -80,9 +89,11 @@ function labelBoxesAt(boxes: ReadonlyMap<string, NodeBox>, edges: readonly Board
  * The labels to leave out at this zoom (none when `enabled` is false, e.g. on dense boards that hide labels anyway).
  * Keyed on the node boxes, not the node objects: new figures on the cards (an exposure reply) place nothing anew.
  */
-export function useEdgeLabelLook(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number, enabled: boolean): EdgeLabelLook {
+export function useEdgeLabelLook(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cutNow: ReadonlyMap<string, unknown>, compact: boolean, scale: number, enabled: boolean): EdgeLabelLook {
   const last = useRef<EdgeLabelLook>({ hidden: new Set(), compact });
   const boxes = useNodeBoxes(enabled ? nodes : NO_NODES);
+  // A lever toggle re-places labels (cut flows come first) in a background render, after the flows turned red.
+  const cut = useDeferredValue(cutNow);
   return useMemo(() => {
     const hidden = enabled ? hiddenLabels(labelBoxesAt(boxes, edges, cut, compact, scale)) : new Set<string>();
     const prev = last.current;

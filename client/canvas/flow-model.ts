@@ -177,6 +177,8 @@ export interface EdgeContext {
   farLayer?: boolean;
   /** "After rerouting" on: rerouted volumes and bottlenecks (absent or null: off). */
   rerouted?: RerouteView | null;
+  /** The live canvas: the edge view reads the cut from EdgeCutContext and draws its own arrowheads (`cut` is not read). */
+  cutInView?: boolean;
 }
 
 /** Stroke width from volume: 1.5 px plus up to 6 px for the board's largest flow. */
@@ -203,7 +205,7 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
     const rerouted = view === null ? undefined : view.flows.get(edge.id) ?? 0;
     const bottleneck = view !== null && view.bottleneckEdges.has(edge.id);
     const width = rerouted === undefined ? edgeWidth(edge.volume, maxVolume) : edgeWidth(rerouted, Math.max(maxVolume, view!.maxFlow));
-    const levers = ctx.cut.get(edge.id);
+    const levers = ctx.cutInView ? undefined : ctx.cut.get(edge.id);
     const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
     const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null || bottleneck;
     const d = old?.data;
@@ -224,8 +226,8 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
       target: edge.to,
       type: 'flow',
       selected,
-      // In user space, so thick flows do not get huge arrowheads.
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' },
+      // In user space, so thick flows do not get huge arrowheads (the live canvas's edge view draws its own).
+      ...(ctx.cutInView ? {} : { markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' as const } }),
       data: { edge, width, disruptedBy, peer, showLabel, ...(rerouted === undefined ? {} : { rerouted, bottleneck }) },
     });
   }

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
-import type { Board, Position } from '../../shared/board/types';
+import type { Board, Disruption, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, Peer } from '../state/types';
 import { disruptedEdges } from './disrupted';
@@ -12,6 +12,8 @@ import { LooksCache } from './looks-cache';
 import { peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-model';
 import type { RerouteView } from './reroute-view';
 import { positionWriter } from './throttle';
+
+const NO_CUT: ReadonlyMap<string, Disruption[]> = new Map();
 
 /** Milliseconds between two position writes while dragging. */
 export const DRAG_WRITE_MS = 50;
@@ -54,7 +56,8 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
 
   const bottlenecks = rerouted?.bottleneckNodes;
   const nodeCtx = useMemo(() => ({ looks, marks, selected, bottlenecks, cardsHidden: farLayer }), [looks, marks, selected, bottlenecks, farLayer]);
-  const edgeCtx = useMemo(() => ({ nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted }), [nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted]);
+  // The cut reaches the edge views through EdgeCutContext: a lever toggle changes no edge object.
+  const edgeCtx = useMemo(() => ({ nodeIds, cut: NO_CUT, cutInView: true, marks, selected, zoomedIn, farLayer, rerouted }), [nodeIds, marks, selected, zoomedIn, farLayer, rerouted]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, nodeCtx));
   const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, edgeCtx));
   // Derived while rendering (React's "adjust state when props change"), not in a layout effect: an effect's

@@ -82,6 +82,15 @@ describe('syncEdges', () => {
     expect(edge.data?.disruptedBy).toBe('Strike');
   });
 
+  it('on the live canvas (cut in the view) a lever toggle changes no edge object, and edges leave their arrowheads to the view', () => {
+    const lever = { id: 'd', label: 'Strike', enabled: true, target: { node: 'r' }, factor: 0, days: 5 };
+    const live = { ...edgeCtx, cutInView: true };
+    const first = syncEdges([], [e1, e2], live);
+    expect(first[0].markerEnd).toBeUndefined();
+    expect(first[0].data?.disruptedBy).toBeNull();
+    expect(syncEdges(first, [e1, e2], { ...live, cut: new Map([['e1', [lever]]]) })).toBe(first);
+  });
+
   it('hides ordinary labels of a dense board when zoomed out, but never a disrupted one', () => {
     const many: BoardEdge[] = Array.from({ length: DENSE_EDGES + 1 }, (_, i) => ({ ...e1, id: `d${i}` }));
     const lever = { id: 'd', label: 'Strike', enabled: true, target: { edge: 'd1' }, factor: 0, days: 5 };
