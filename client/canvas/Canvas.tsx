@@ -13,9 +13,12 @@ import { ConnectDialog } from './ConnectDialog';
 import { farNodeAt } from './far-node-paths';
 import { FarLayer, useNodeBoxes } from './FarLayer';
 import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
-import { DENSE_EDGES, type FlowEdge, type FlowNode } from './flow-model';
+import { DENSE_EDGES, DISRUPTED_COLOR, type FlowEdge, type FlowNode } from './flow-model';
+import { mineralColor } from '../state/look';
+import { ALTERNATIVE_COLOR } from './route-look';
 import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
+import { EdgeArrows, EdgeCutContext } from './edge-cut';
 import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
 import { Legend } from './Legend';
 import { NotesLayer, useAddNote } from './NotesLayer';
@@ -126,6 +129,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   });
 
   const boxes = useNodeBoxes(farLayer ? nodes : NO_NODES);
+  // One arrowhead per colour a flow can take (the flows pick theirs, see EdgeCutContext).
+  const arrowColors = useMemo(() => [...new Set([DISRUPTED_COLOR, ALTERNATIVE_COLOR, ...board.edges.map((e) => mineralColor(e.mineral))])], [board.edges]);
   const dense = board.edges.length > DENSE_EDGES;
   // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
   const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
@@ -254,12 +259,16 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       onClickCapture={onClickCapture}
     >
       <FarCardsContext.Provider value={farLayer}>
+      <EdgeCutContext.Provider value={cut}>
       <EdgeLabelContext.Provider value={labelLook}>
       <LabelLayerContext.Provider value={labelLayer}>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={fitted ? nodes : NO_NODES}
           edges={fitted ? edges : NO_EDGES}
           {...BOARD_VIEW_PROPS}
+          // A large board is fitted by useInitialFit. React Flow's own fit would wait for measured cards, which the
+          // far layer hides, and then undo the first zoom in (the first search flew to a node and back out).
+          fitView={board.nodes.length <= VISIBLE_ONLY_NODES}
           minZoom={MIN_ZOOM}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
@@ -306,7 +315,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
-          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} />}
+          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} rerouted={rerouted} />}
+          <EdgeArrows colors={arrowColors} />
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <BoardGrid />
@@ -316,6 +326,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
         </ReactFlow>
       </LabelLayerContext.Provider>
       </EdgeLabelContext.Provider>
+      </EdgeCutContext.Provider>
       </FarCardsContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">

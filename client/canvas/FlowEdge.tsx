@@ -5,6 +5,7 @@ import { mineralColor } from '../state/look';
 import { Icon } from '../state/Icon';
 import { DISRUPTED_ICON } from '../state/kind-icons';
 import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
+import { arrowId, EdgeCutContext } from './edge-cut';
 import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
 
@@ -17,9 +18,14 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const labels = useContext(EdgeLabelContext);
+  const cut = useContext(EdgeCutContext);
   if (!data) return null;
-  const { edge, width, disruptedBy, peer, showLabel } = data;
+  const { edge, width, peer } = data;
+  const levers = cut?.get(id);
+  const disruptedBy = cut === null ? data.disruptedBy : levers ? levers.map((l) => l.label).join(', ') : null;
   const disrupted = disruptedBy !== null;
+  // Dense boards zoomed out still label cut flows.
+  const showLabel = data.showLabel || disrupted;
   const rerouted = data.rerouted ?? null;
   // With "after rerouting" on, an alternative route that carries flow lights up in its mineral's colour.
   const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
@@ -36,7 +42,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         fill="none"
         className={`react-flow__edge-path ls-edge__path${disrupted ? ' ls-edge__path--disrupted' : ''}`}
         style={{ stroke, strokeWidth: selected ? width + 1.5 : width, strokeDasharray: disrupted ? '7 5' : alternative ? '4 4' : undefined }}
-        markerEnd={markerEnd}
+        markerEnd={markerEnd ?? `url('#${arrowId(stroke)}')`}
         data-disrupted={disrupted ? 'true' : 'false'}
         data-alternative={alternative ? 'true' : undefined}
         data-rerouted={rerouted === null ? undefined : String(rerouted)}

@@ -1,8 +1,10 @@
 /** Which flow labels the canvas shows and in which form, shared with every FlowEdge through one context. */
-import { createContext, createElement, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, createElement, useContext, useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { BoardEdge } from '../../shared/board/types';
+import type { NodeBox } from './far-edge-paths';
+import { useNodeBoxes } from './FarLayer';
 import type { FlowNode } from './flow-model';
 import { volumeText } from './format';
 import { hiddenLabels, type LabelBox } from './label-placement';
@@ -47,21 +49,34 @@ export function flowLabelText(edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capa
 
 /** The label boxes of the flows between drawn nodes, at the bezier midpoint (right handle to left handle). */
 export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const boxes = new Map(nodes.map((n) => [n.id, {
+    x: n.position.x, y: n.position.y, width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+  }]));
+  return labelBoxesAt(boxes, edges, cut, compact, scale);
+}
+
+// Label lengths per flow object (immutable): placing labels again does not format 8,000 labels again.
+const chars = { full: new WeakMap<BoardEdge, number>(), compact: new WeakMap<BoardEdge, number>() };
+function labelChars(edge: BoardEdge, compact: boolean): number {
+  const cache = compact ? chars.compact : chars.full;
+  let n = cache.get(edge);
+  if (n === undefined) cache.set(edge, (n = flowLabelText(edge, compact).length));
+  return n;
+}
+
+/** The label boxes of the flows between the given node boxes. */
+function labelBoxesAt(boxes: ReadonlyMap<string, NodeBox>, edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
   const font = compact ? COMPACT_LABEL_PX * scale : LABEL_PX;
   const out: LabelBox[] = [];
   for (const edge of edges) {
-    const a = byId.get(edge.from);
-    const b = byId.get(edge.to);
+    const a = boxes.get(edge.from);
+    const b = boxes.get(edge.to);
     if (!a || !b) continue;
-    const aw = a.measured?.width ?? DEFAULT_NODE_SIZE.width;
-    const ah = a.measured?.height ?? DEFAULT_NODE_SIZE.height;
-    const bh = b.measured?.height ?? DEFAULT_NODE_SIZE.height;
-    const chars = flowLabelText(edge, compact).length + (cut.has(edge.id) ? 2 : 0);
+    const chars = labelChars(edge, compact) + (cut.has(edge.id) ? 2 : 0);
     out.push({
       id: edge.id,
-      x: (a.position.x + aw + b.position.x) / 2,
-      y: (a.position.y + ah / 2 + b.position.y + bh / 2) / 2,
+      x: (a.x + a.width + b.x) / 2,
+      y: (a.y + a.height / 2 + b.y + b.height / 2) / 2,
       width: chars * font * 0.58 + font * 2,
       height: font * 1.55,
       priority: (cut.has(edge.id) ? 1e15 : 0) + (Number.isFinite(edge.volume) ? edge.volume : 0),
@@ -70,14 +85,22 @@ export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge
   return out;
 }
 
-/** The labels to leave out at this zoom (none when `enabled` is false, e.g. on dense boards that hide labels anyway). */
-export function useEdgeLabelLook(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number, enabled: boolean): EdgeLabelLook {
+/**
+ * The labels to leave out at this zoom (none when `enabled` is false, e.g. on dense boards that hide labels anyway).
+ * Keyed on the node boxes, not the node objects: new figures on the cards (an exposure reply) place nothing anew.
+ */
+export function useEdgeLabelLook(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cutNow: ReadonlyMap<string, unknown>, compact: boolean, scale: number, enabled: boolean): EdgeLabelLook {
   const last = useRef<EdgeLabelLook>({ hidden: new Set(), compact });
+  const boxes = useNodeBoxes(enabled ? nodes : NO_NODES);
+  // A lever toggle re-places labels (cut flows come first) in a background render, after the flows turned red.
+  const cut = useDeferredValue(cutNow);
   return useMemo(() => {
-    const hidden = enabled ? hiddenLabels(labelBoxes(nodes, edges, cut, compact, scale)) : new Set<string>();
+    const hidden = enabled ? hiddenLabels(labelBoxesAt(boxes, edges, cut, compact, scale)) : new Set<string>();
     const prev = last.current;
     // A drag frame that hides the same labels keeps the value, so no edge re-renders.
     if (prev.compact === compact && prev.hidden.size === hidden.size && [...hidden].every((id) => prev.hidden.has(id))) return prev;
     return (last.current = { hidden, compact });
-  }, [nodes, edges, cut, compact, scale, enabled]);
+  }, [boxes, edges, cut, compact, scale, enabled]);
 }
+
+const NO_NODES: readonly FlowNode[] = [];

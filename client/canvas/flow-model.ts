@@ -124,6 +124,12 @@ export interface NodeContext {
   bottlenecks?: ReadonlySet<string>;
   marks: Map<string, PeerMark>;
   selected: ReadonlySet<string>;
+  /**
+   * Cards are hidden (the far layer draws blocks tinted by criticality): figures only a card shows (shortfall,
+   * worst time to survive) do not replace node objects, so a lever toggle does not update every hidden card.
+   * They are brought up to date when the cards show again.
+   */
+  cardsHidden?: boolean;
 }
 
 /** Next React Flow nodes; returns `prev` itself when nothing changed, and reuses every unchanged node object. */
@@ -139,9 +145,10 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     const selected = ctx.selected.has(node.id);
     const bottleneck = ctx.bottlenecks?.has(node.id) === true;
     const worstTts = look?.worstTts ?? null;
+    const sameCardFigures = ctx.cardsHidden === true || (old !== undefined && old.data.shortfall === shortfall && (old.data.worstTts ?? null) === worstTts);
     if (
-      old !== undefined && old.data.node === node && old.data.criticality === criticality && old.data.shortfall === shortfall &&
-      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck && (old.data.worstTts ?? null) === worstTts
+      old !== undefined && old.data.node === node && old.data.criticality === criticality && sameCardFigures &&
+      samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck
     ) {
       if (prev[i] !== old) changed = true;
       return old;
@@ -170,6 +177,8 @@ export interface EdgeContext {
   farLayer?: boolean;
   /** "After rerouting" on: rerouted volumes and bottlenecks (absent or null: off). */
   rerouted?: RerouteView | null;
+  /** The live canvas: the edge view reads the cut from EdgeCutContext and draws its own arrowheads (`cut` is not read). */
+  cutInView?: boolean;
 }
 
 /** Stroke width from volume: 1.5 px plus up to 6 px for the board's largest flow. */
@@ -196,7 +205,7 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
     const rerouted = view === null ? undefined : view.flows.get(edge.id) ?? 0;
     const bottleneck = view !== null && view.bottleneckEdges.has(edge.id);
     const width = rerouted === undefined ? edgeWidth(edge.volume, maxVolume) : edgeWidth(rerouted, Math.max(maxVolume, view!.maxFlow));
-    const levers = ctx.cut.get(edge.id);
+    const levers = ctx.cutInView ? undefined : ctx.cut.get(edge.id);
     const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
     const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null || bottleneck;
     const d = old?.data;
@@ -217,8 +226,8 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
       target: edge.to,
       type: 'flow',
       selected,
-      // In user space, so thick flows do not get huge arrowheads.
-      markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' },
+      // In user space, so thick flows do not get huge arrowheads (the live canvas's edge view draws its own).
+      ...(ctx.cutInView ? {} : { markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' as const } }),
       data: { edge, width, disruptedBy, peer, showLabel, ...(rerouted === undefined ? {} : { rerouted, bottleneck }) },
     });
   }

@@ -2,15 +2,18 @@
  * Local React Flow state derived from the live board. Every change React Flow reports is applied locally;
  * only positions (throttled while dragging, final on drop) and removals go to the board, through actions.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
-import type { Board, Position } from '../../shared/board/types';
+import type { Board, Disruption, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, Peer } from '../state/types';
 import { disruptedEdges } from './disrupted';
-import { nodeLooks, peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-model';
+import { LooksCache } from './looks-cache';
+import { peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-model';
 import type { RerouteView } from './reroute-view';
 import { positionWriter } from './throttle';
+
+const NO_CUT: ReadonlyMap<string, Disruption[]> = new Map();
 
 /** Milliseconds between two position writes while dragging. */
 export const DRAG_WRITE_MS = 50;
@@ -39,7 +42,9 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   // Keyed on content: a page that passes a fresh but equal array must not reset React Flow's selection.
   const selectionKey = selection.join('\u0000');
   const selected = useMemo(() => new Set(selectionKey === '' ? [] : selectionKey.split('\u0000')), [selectionKey]);
-  const looks = useMemo(() => nodeLooks(exposure), [exposure]);
+  const looksCache = useMemo(() => new LooksCache(), []);
+  // The same Map while no card's figures change (e.g. the adapted reply, which only brings reroute blocks).
+  const looks = useMemo(() => looksCache.get(exposure), [looksCache, exposure]);
   const peerKey = peerSelectionKey(peers);
   // Recomputed when someone's selection changes, not on every cursor move.
   const marks = useMemo(() => peerMarks(peers), [peerKey]);
@@ -50,13 +55,19 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
 
   const bottlenecks = rerouted?.bottleneckNodes;
-  const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, { looks, marks, selected, bottlenecks }));
-  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted }));
-  useLayoutEffect(() => setNodes((prev) => syncNodes(prev, boardNodes, { looks, marks, selected, bottlenecks })), [boardNodes, looks, marks, selected, bottlenecks]);
-  useLayoutEffect(
-    () => setEdges((prev) => syncEdges(prev, boardEdges, { nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted })),
-    [boardEdges, nodeIds, cut, marks, selected, zoomedIn, farLayer, rerouted],
-  );
+  const nodeCtx = useMemo(() => ({ looks, marks, selected, bottlenecks, cardsHidden: farLayer }), [looks, marks, selected, bottlenecks, farLayer]);
+  // The cut reaches the edge views through EdgeCutContext: a lever toggle changes no edge object.
+  const edgeCtx = useMemo(() => ({ nodeIds, cut: NO_CUT, cutInView: true, marks, selected, zoomedIn, farLayer, rerouted }), [nodeIds, marks, selected, zoomedIn, farLayer, rerouted]);
+  const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, nodeCtx));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, edgeCtx));
+  // Derived while rendering (React's "adjust state when props change"), not in a layout effect: an effect's
+  // update would re-render the canvas once more, synchronously, inside the commit of the change that caused it.
+  const [derivedFrom, setDerivedFrom] = useState({ boardNodes, boardEdges, nodeCtx, edgeCtx });
+  if (derivedFrom.boardNodes !== boardNodes || derivedFrom.nodeCtx !== nodeCtx) setNodes((prev) => syncNodes(prev, boardNodes, nodeCtx));
+  if (derivedFrom.boardEdges !== boardEdges || derivedFrom.edgeCtx !== edgeCtx) setEdges((prev) => syncEdges(prev, boardEdges, edgeCtx));
+  if (derivedFrom.boardNodes !== boardNodes || derivedFrom.nodeCtx !== nodeCtx || derivedFrom.boardEdges !== boardEdges || derivedFrom.edgeCtx !== edgeCtx) {
+    setDerivedFrom({ boardNodes, boardEdges, nodeCtx, edgeCtx });
+  }
   // Edge ids React Flow draws itself while FarEdges draws the others.
   const edgeIdKey = farLayer ? edges.map((e) => e.id).join('\u0000') : '';
   const drawnByFlow = useMemo(() => new Set(edgeIdKey === '' ? [] : edgeIdKey.split('\u0000')), [edgeIdKey]);

@@ -7,6 +7,7 @@ import { dict } from '../../shared/exposure/dict';
 import { ExposureEngine } from '../../shared/exposure/engine';
 import type { MineralReport, RerouteReport } from '../../shared/exposure/types';
 import type { ExposureReply, ExposureRequest } from './exposure-protocol';
+import { mineralUpdate, rerouteUpdate, type MineralUpdate, type RerouteUpdate } from './report-patch';
 
 /** Critical nodes kept per consumer on the board page (the CLI and the REST API report them all). */
 export const CRITICAL_PER_CONSUMER = 8;
@@ -38,8 +39,15 @@ export class ExposureCore {
     }
     const report = this.engine.report({ reroute: false });
     const minerals = Object.keys(report.minerals);
-    const changed = dict<MineralReport>();
-    for (const name of minerals) if (this.sent.get(name) !== report.minerals[name]) changed[name] = report.minerals[name];
+    const changed = dict<MineralUpdate>();
+    for (const name of minerals) {
+      const before = this.sent.get(name);
+      if (before === report.minerals[name]) continue;
+      changed[name] = mineralUpdate(before, report.minerals[name]);
+      // A mineral the page did not hold comes without a reroute block there: its next one goes whole.
+      if (before === undefined) this.sentReroutes.delete(name);
+    }
+    for (const name of this.sentReroutes.keys()) if (!Object.prototype.hasOwnProperty.call(report.minerals, name)) this.sentReroutes.delete(name);
     this.sent = new Map(minerals.map((name) => [name, report.minerals[name]]));
     this.owed = request.id;
     return { id: request.id, type: 'report', minerals, changed, priceFloors: report.priceFloors, warnings: report.warnings, computeMs: now() - started };
@@ -52,12 +60,13 @@ export class ExposureCore {
     this.owed = null;
     const started = now();
     const report = this.engine.report();
-    const reroutes = dict<RerouteReport>();
+    const reroutes = dict<RerouteUpdate>();
     const kept = new Map<string, RerouteReport>();
     for (const [name, mineral] of Object.entries(report.minerals)) {
       if (mineral.reroute === undefined) continue;
       kept.set(name, mineral.reroute);
-      if (this.sentReroutes.get(name) !== mineral.reroute) reroutes[name] = mineral.reroute;
+      const before = this.sentReroutes.get(name);
+      if (before !== mineral.reroute) reroutes[name] = rerouteUpdate(before, mineral.reroute);
     }
     this.sentReroutes = kept;
     return { id, type: 'adapted', reroutes, computeMs: now() - started };

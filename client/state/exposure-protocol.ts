@@ -1,35 +1,41 @@
 /**
  * Messages between the page and the exposure worker: board changes in; out, first the immediate figures
  * (the mineral reports that changed, without rerouting), then the adapted ones (the reroute blocks that changed).
+ * Changed reports travel as updates (report-patch.ts): whole the first time, then only their changed parts.
  */
 import type { Board, Disruption } from '../../shared/board/types';
 import { dict } from '../../shared/exposure/dict';
-import type { ExposureReport, ExposureWarning, MineralReport, PriceFloorReport, RerouteReport } from '../../shared/exposure/types';
+import type { ExposureReport, ExposureWarning, MineralReport, PriceFloorReport } from '../../shared/exposure/types';
+import { applyMineralUpdate, applyRerouteUpdate, type MineralUpdate, type RerouteUpdate } from './report-patch';
 
 /** Page -> worker: a whole board, or the volume and lever changes since the last message. */
 export type ExposureRequest =
   | { id: number; type: 'load'; board: Board }
   | { id: number; type: 'patch'; volumes: [string, number][]; disruptions: Disruption[] | null };
 
-/** Worker -> page: the minerals in report order, the reports that changed since the last reply, all warnings. */
+/** Worker -> page: the minerals in report order, updates of the reports that changed since the last reply, all warnings. */
 export type ExposureReply =
-  | { id: number; type: 'report'; minerals: string[]; changed: Record<string, MineralReport>; priceFloors: PriceFloorReport[]; warnings: ExposureWarning[]; computeMs: number }
-  /** The adapted phase of request `id`: reroute blocks that changed since the last adapted reply. */
-  | { id: number; type: 'adapted'; reroutes: Record<string, RerouteReport>; computeMs: number }
+  | { id: number; type: 'report'; minerals: string[]; changed: Record<string, MineralUpdate>; priceFloors: PriceFloorReport[]; warnings: ExposureWarning[]; computeMs: number }
+  /** The adapted phase of request `id`: updates of the reroute blocks that changed since the last adapted reply. */
+  | { id: number; type: 'adapted'; reroutes: Record<string, RerouteUpdate>; computeMs: number }
   /** The patch could not be applied (unknown edge): the page sends the whole board. */
   | { id: number; type: 'stale' };
 
 /**
- * The full report from the previous one and an immediate reply: unchanged minerals keep their object
- * identity; a changed mineral keeps its previous reroute block until the adapted reply replaces it.
+ * The full report from the previous one and an immediate reply: unchanged minerals (and, in changed ones, unchanged
+ * consumers) keep their object identity; a changed mineral keeps its previous reroute block until the adapted reply replaces it.
  */
 export function mergeReport(prev: ExposureReport | null, reply: Extract<ExposureReply, { type: 'report' }>): ExposureReport {
   const minerals = dict<MineralReport>();
   for (const name of reply.minerals) {
-    const changed = Object.prototype.hasOwnProperty.call(reply.changed, name);
-    const report = changed ? reply.changed[name] : prev?.minerals[name];
-    if (report === undefined) throw new Error(`exposure worker: no report for ${name}`);
-    const kept = changed ? prev?.minerals[name]?.reroute : undefined;
+    const before = prev?.minerals[name];
+    if (!Object.prototype.hasOwnProperty.call(reply.changed, name)) {
+      if (before === undefined) throw new Error(`exposure worker: no report for ${name}`);
+      minerals[name] = before;
+      continue;
+    }
+    const report = applyMineralUpdate(before, reply.changed[name]);
+    const kept = before?.reroute;
     minerals[name] = kept !== undefined && report.reroute === undefined ? { ...report, reroute: kept } : report;
   }
   return { minerals, priceFloors: reply.priceFloors, warnings: reply.warnings };
@@ -41,7 +47,7 @@ export function mergeAdapted(prev: ExposureReport, reply: Extract<ExposureReply,
   if (names.length === 0) return prev;
   const minerals = dict<MineralReport>();
   for (const [name, report] of Object.entries(prev.minerals)) {
-    minerals[name] = names.includes(name) ? { ...report, reroute: reply.reroutes[name] } : report;
+    minerals[name] = names.includes(name) ? { ...report, reroute: applyRerouteUpdate(report.reroute, reply.reroutes[name]) } : report;
   }
   return { ...prev, minerals };
 }

@@ -1,5 +1,5 @@
 /** Recomputes exposure whenever the board changes: in a Web Worker when the browser has one. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useLayoutEffect, useRef, useState } from 'react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { exposureDelta } from './exposure-delta';
@@ -94,7 +94,8 @@ export function useExposure(board: Board | null): ExposureState {
   const client = useRef<ExposureClient | null>(null);
   useLayoutEffect(() => {
     const w = startWorker();
-    client.current = w ? new ExposureClient(w, setState) : null;
+    // A transition: the figures re-render the canvas and the panels in slices that yield to typing and frames.
+    client.current = w ? new ExposureClient(w, (next) => startTransition(() => setState(next))) : null;
     return () => {
       w?.terminate();
       client.current = null;

@@ -3,45 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { lockDatabaseFile, type ProcessLock } from './sqlite-process-lock';
+import { createSchema } from './sqlite-schema';
 import { plainBytes, toRecord, toSummary, type BoardRow, type SnapshotSummaryRow } from './rows';
 import { generationsFrom, type BoardRecord, type LinkGenerations, type RotatableRole, type SnapshotRecord, type SnapshotSummary, type Storage, type StoredUpdate } from './storage';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS boards_updated_at ON boards (updated_at);
-CREATE TABLE IF NOT EXISTS updates (
-  board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (board_id, seq)
-);
-CREATE TABLE IF NOT EXISTS snapshots (
-  id TEXT NOT NULL,
-  board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  author TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  state BLOB NOT NULL,
-  board TEXT NOT NULL,
-  exposure TEXT NOT NULL,
-  PRIMARY KEY (board_id, id)
-);
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS link_generations (
-  board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
-  role TEXT NOT NULL,
-  generation INTEGER NOT NULL,
-  PRIMARY KEY (board_id, role)
-);
-`;
 
 const SECRET_KEY = 'secret';
 
@@ -176,7 +140,7 @@ export class SqliteStorage implements Storage {
 
   async init(): Promise<void> {
     if (this.statements) return;
-    this.db.exec(SCHEMA);
+    createSchema(this.db);
     this.statements = prepareStatements(this.db);
     this.transactions = prepareTransactions(this.db, this.statements);
   }
@@ -247,11 +211,16 @@ export class SqliteStorage implements Storage {
     return this.appendUpdatesNow(boardId, updates);
   }
 
-  /** Appends in one transaction, committed before it returns (see the class comment). */
+  /**
+   * Appends in one transaction, committed before it returns (see the class comment). A single update (what a
+   * turn holds at a low rate) is one INSERT in autocommit mode: the same one committed transaction, without
+   * running BEGIN and COMMIT as statements of their own.
+   */
   appendUpdatesNow(boardId: string, updates: readonly Uint8Array[]): number {
     const lastSeq = this.lastSeq(boardId);
     if (updates.length === 0) return lastSeq;
-    this.tx.appendUpdates.immediate(boardId, lastSeq + 1, updates);
+    if (updates.length === 1) this.s.insertUpdate.run(boardId, lastSeq + 1, updates[0]);
+    else this.tx.appendUpdates.immediate(boardId, lastSeq + 1, updates);
     this.lastSeqs.set(boardId, lastSeq + updates.length);
     return lastSeq + updates.length;
   }

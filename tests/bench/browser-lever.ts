@@ -6,17 +6,29 @@ import type { Page } from 'playwright-core';
 
 const TOGGLES = 30;
 
-/** Milliseconds per toggle until B shows the immediate figures and until it shows the adapted ones; A's longest frame meanwhile. */
-export async function leverToAdapted(a: Page, b: Page, leverId: string): Promise<{ immediate: number[]; adapted: number[]; longestFrameMs: number }> {
+/** What one run of toggles measured. */
+export interface LeverResult {
+  immediate: number[];
+  adapted: number[];
+  /** A's longest frame (the gap between two animation frames) while the toggles ran. */
+  longestFrameMs: number;
+  /** Every frame gap in A meanwhile, ms (for the p99 and the count over 50 ms). */
+  frames: number[];
+}
+
+/** Milliseconds per toggle until B shows the immediate figures and until it shows the adapted ones; A's frames meanwhile. */
+export async function leverToAdapted(a: Page, b: Page, leverId: string): Promise<LeverResult> {
   const immediate: number[] = [];
   const adapted: number[] = [];
   await a.evaluate(() => {
-    const w = window as unknown as { __longest: number; __watch: boolean };
+    const w = window as unknown as { __longest: number; __watch: boolean; __gaps: number[] };
     w.__longest = 0;
     w.__watch = true;
+    w.__gaps = [];
     let last = performance.now();
     const tick = (t: number) => {
       w.__longest = Math.max(w.__longest, t - last);
+      w.__gaps.push(t - last);
       last = t;
       if (w.__watch) requestAnimationFrame(tick);
     };
@@ -49,10 +61,10 @@ export async function leverToAdapted(a: Page, b: Page, leverId: string): Promise
     immediate.push(first - sent);
     adapted.push(done - sent);
   }
-  const longestFrameMs = await a.evaluate(() => {
-    const w = window as unknown as { __longest: number; __watch: boolean };
+  const { longestFrameMs, frames } = await a.evaluate(() => {
+    const w = window as unknown as { __longest: number; __watch: boolean; __gaps: number[] };
     w.__watch = false;
-    return w.__longest;
+    return { longestFrameMs: w.__longest, frames: w.__gaps };
   });
-  return { immediate, adapted, longestFrameMs };
+  return { immediate, adapted, longestFrameMs, frames };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Board } from '../../shared/board/types';
 import { computeExposure } from '../../shared/exposure/engine';
-import { exportBoard, importBoard, peopleOfTheSpec } from './support';
+import { connectByDrag, exportBoard, importBoard, peopleOfTheSpec } from './support';
 
 const join = peopleOfTheSpec();
 const seed = (name: string) => JSON.parse(readFileSync(`seeds/${name}.json`, 'utf8')) as Board;
@@ -31,27 +31,13 @@ function suezBoard(): Board {
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 
-async function connect(page: Page, from: string, to: string, mineral: string, volume: number) {
-  const source = await node(page, from).locator('xpath=..').locator('.react-flow__handle.source').boundingBox();
-  const target = await node(page, to).locator('xpath=..').locator('.react-flow__handle.target').boundingBox();
-  if (!source || !target) throw new Error('handles not found');
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
-  await page.mouse.up();
-  const dialog = page.getByRole('dialog', { name: 'New flow' });
-  await dialog.getByLabel('Mineral', { exact: true }).fill(mineral);
-  await dialog.getByLabel('Volume (t/yr)').fill(String(volume));
-  await dialog.getByRole('button', { name: 'Add flow' }).click();
-}
-
 test('A draws an alternative route with a capacity; B, after rerouting, sees its flow and the engine\'s adapted shortfall', async ({ browser, baseURL }) => {
   const board = await importBoard(baseURL!, suezBoard());
   const ada = await join(browser, 'Ada', '#2f5cd6', board.links.editor);
   const bo = await join(browser, 'Bo', '#c2185b', board.links.editor);
   await expect(node(ada.page, 'cape')).toBeVisible();
 
-  await connect(ada.page, 'mine', 'cape', 'cobalt', 0);
+  await connectByDrag(ada.page, node(ada.page, 'mine').locator('xpath=..'), node(ada.page, 'cape').locator('xpath=..'), 'cobalt', 0);
   await expect.poll(async () => (await exportBoard(baseURL!, board.id, board.tokens.viewer)).edges.length).toBe(4);
   const added = (await exportBoard(baseURL!, board.id, board.tokens.viewer)).edges.find((e) => e.from === 'mine' && e.to === 'cape')!;
   // Select the new flow by clicking on it (its label lets clicks through to the path), then give it a capacity and a delay.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { computeExposure } from '../../shared/exposure/engine';
-import { exportBoard, galliumBoard, importBoard, peopleOfTheSpec, person, type Person } from './support';
+import { connectByDrag, exportBoard, galliumBoard, importBoard, peopleOfTheSpec, person, type Person } from './support';
 
 const join = peopleOfTheSpec();
 
@@ -12,21 +12,6 @@ async function open(browser: Parameters<typeof person>[0], name: string, color: 
 
 const node = (page: Page, text: string) => page.locator('.react-flow__node').filter({ hasText: text });
 
-/** Drags from a node's source handle to another node's target handle, then fills in the new-flow dialog. */
-async function connect(page: Page, from: ReturnType<typeof node>, to: ReturnType<typeof node>, mineral: string, volume: number) {
-  const source = await from.locator('.react-flow__handle.source').boundingBox();
-  const target = await to.locator('.react-flow__handle.target').boundingBox();
-  if (!source || !target) throw new Error('handles not found');
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
-  await page.mouse.up();
-  const dialog = page.getByRole('dialog', { name: 'New flow' });
-  await dialog.getByLabel('Mineral', { exact: true }).fill(mineral);
-  await dialog.getByLabel('Volume (t/yr)').fill(String(volume));
-  await dialog.getByRole('button', { name: 'Add flow' }).click();
-}
-
 test('two people co-edit a board: nodes, flows, levers, exposure, cursors and undo', async ({ browser, baseURL }) => {
   const board = await importBoard(baseURL!, galliumBoard());
   const ada = await open(browser, 'Ada', '#2f5cd6', board.links.editor);
@@ -36,7 +21,7 @@ test('two people co-edit a board: nodes, flows, levers, exposure, cursors and un
   await ada.page.getByRole('button', { name: 'Add mine' }).click();
   await expect(node(ada.page, 'New mine')).toBeVisible();
   await node(ada.page, 'New mine').dragTo(ada.page.getByLabel('Supply graph canvas'), { targetPosition: { x: 300, y: 620 } });
-  await connect(ada.page, node(ada.page, 'New mine'), node(ada.page, 'Italian fabs'), 'gallium', 25);
+  await connectByDrag(ada.page, node(ada.page, 'New mine'), node(ada.page, 'Italian fabs'), 'gallium', 25);
   await expect(node(bo.page, 'New mine')).toBeVisible();
   await expect(bo.page.locator('[data-testid^="edge-"]').filter({ hasText: /gallium · 25|Ga 25/ })).toBeVisible();
 

@@ -1,5 +1,5 @@
 /** Helpers for the end-to-end tests: people in their own browser contexts, boards via the API, cuttable sockets. */
-import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
 import type { Board } from '../../shared/board/types';
 
 /** One person: a browser context (own IndexedDB and BroadcastChannel) with a remembered name and colour. */
@@ -109,4 +109,19 @@ export async function saveSnapshot(page: Page, name: string): Promise<void> {
   await page.getByLabel('Snapshot name').fill(name);
   await page.getByRole('button', { name: 'Save snapshot' }).click();
   await expect(page.locator(`li[aria-label="${name}"]`)).toBeVisible();
+}
+
+/** Drags from the source handle inside `from` to the target handle inside `to` (node wrappers), then fills in the new-flow dialog. */
+export async function connectByDrag(page: Page, from: Locator, to: Locator, mineral: string, volume: number): Promise<void> {
+  const source = await from.locator('.react-flow__handle.source').boundingBox();
+  const target = await to.locator('.react-flow__handle.target').boundingBox();
+  if (!source || !target) throw new Error('handles not found');
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: 'New flow' });
+  await dialog.getByLabel('Mineral', { exact: true }).fill(mineral);
+  await dialog.getByLabel('Volume (t/yr)').fill(String(volume));
+  await dialog.getByRole('button', { name: 'Add flow' }).click();
 }

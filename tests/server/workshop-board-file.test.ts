@@ -1,23 +1,16 @@
 /** The workshop maps stay out of the board file: export, snapshots, restore and fork work with them present. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { validateBoard } from '../../shared/board/validate';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { useBoardOnServer } from '../utils/board-on-server';
+import { api, waitFor } from '../utils/server-harness';
 
-let server: TestServer | null = null;
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.stop();
-  server = null;
-});
+const setUp = useBoardOnServer();
 
 describe('workshop maps and the board file', () => {
   it('[W10] export leaves comments, timer, vote and ballots out; snapshot, restore and fork work; a restore keeps the comments', async () => {
-    server = await startTestServer();
-    const board = await createBoard(server, 'africa-corridors');
-    const fay = connectClient(server.wsUrl, board.id, board.tokens.facilitator);
-    clients.push(fay);
+    const { server, board, join } = await setUp();
+    const fay = join(board.tokens.facilitator);
     await fay.synced();
     const firstNode = [...fay.doc.getMap('nodes').keys()][0];
     fay.doc.transact(() => {
@@ -26,7 +19,7 @@ describe('workshop maps and the board file', () => {
       fay.doc.getMap('facilitation').set('vote', { id: 'v1', subject: 'levers', options: ['a', 'b'], perPerson: 1, status: 'open' });
     });
     const token = board.tokens.facilitator;
-    await waitFor(async () => (await api(server!, 'POST', `/api/boards/${board.id}/ballots`, { token, body: { vote: 'v1', person: 'p-fay', choices: ['a'] } })).status === 200);
+    await waitFor(async () => (await api(server, 'POST', `/api/boards/${board.id}/ballots`, { token, body: { vote: 'v1', person: 'p-fay', choices: ['a'] } })).status === 200);
 
     const exported = await api(server, 'GET', `/api/boards/${board.id}/export`, { token });
     expect(exported.status).toBe(200);
@@ -45,8 +38,7 @@ describe('workshop maps and the board file', () => {
 
     const fork = await api(server, 'POST', `/api/boards/${board.id}/snapshots/${saved.body.id}/fork`, { token, body: {} });
     expect(fork.status).toBe(201);
-    const forked = connectClient(server.wsUrl, fork.body.id, fork.body.tokens.viewer);
-    clients.push(forked);
+    const forked = join(fork.body.tokens.viewer, fork.body.id);
     await forked.synced();
     expect(forked.doc.getMap('nodes').size).toBeGreaterThan(0);
     expect(forked.doc.getMap('comments').size).toBe(0);

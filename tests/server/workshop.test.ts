@@ -3,31 +3,15 @@
  * timer write is refused by the server, ballots go through the REST route (one per person id, checked
  * against the open vote), comments sync and their number is capped by the update gate.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate, DEFAULT_UPDATE_LIMITS } from '../../server/rooms/update-gate';
 import { MAX_COMMENTS } from '../../shared/workshop/comments';
 import { readTimer, remainingMs, startTimer, IDLE_TIMER } from '../../shared/workshop/timer';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../utils/server-harness';
+import { useBoardOnServer } from '../utils/board-on-server';
+import { api, waitFor } from '../utils/server-harness';
 
-let server: TestServer | null = null;
-let clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.stop();
-  server = null;
-});
-
-async function setUp() {
-  server = await startTestServer();
-  const board = await createBoard(server, 'africa-corridors');
-  const join = (token: string) => {
-    const c = connectClient(server!.wsUrl, board.id, token);
-    clients.push(c);
-    return c;
-  };
-  return { board, join };
-}
+const setUp = useBoardOnServer();
 
 const vote = { id: 'v1', subject: 'levers', options: ['a', 'b', 'c'], labels: ['A', 'B', 'C'], perPerson: 2, status: 'open', by: 'Fay' };
 
@@ -90,11 +74,11 @@ describe('facilitator maps and syncing editors', () => {
 
 describe('ballots', () => {
   it('[W3] counts one ballot per person id; a second ballot of that person replaces the first', async () => {
-    const { board, join } = await setUp();
+    const { server, board, join } = await setUp();
     const fay = join(board.tokens.facilitator);
     await fay.synced();
     fay.doc.getMap('facilitation').set('vote', vote);
-    const cast = (person: string, choices: string[], token = board.tokens.viewer) => api(server!, 'POST', `/api/boards/${board.id}/ballots`, { token, body: { vote: 'v1', person, choices } });
+    const cast = (person: string, choices: string[], token = board.tokens.viewer) => api(server, 'POST', `/api/boards/${board.id}/ballots`, { token, body: { vote: 'v1', person, choices } });
     await waitFor(async () => (await cast('p-viewer1', ['a'])).status === 200);
     expect((await cast('p-viewer1', ['a', 'b'])).status).toBe(200);
     expect((await cast('p-editor1', ['b', 'b'], board.tokens.editor)).status).toBe(200);
@@ -104,11 +88,11 @@ describe('ballots', () => {
   });
 
   it('[W4] refuses ballots with a sentence: too many dots, unknown options, a closed or another vote, bad input, no token', async () => {
-    const { board, join } = await setUp();
+    const { server, board, join } = await setUp();
     const fay = join(board.tokens.facilitator);
     await fay.synced();
     fay.doc.getMap('facilitation').set('vote', vote);
-    const cast = (body: unknown, token: string | null = board.tokens.viewer) => api(server!, 'POST', `/api/boards/${board.id}/ballots`, { token: token ?? undefined, body });
+    const cast = (body: unknown, token: string | null = board.tokens.viewer) => api(server, 'POST', `/api/boards/${board.id}/ballots`, { token: token ?? undefined, body });
     await waitFor(async () => (await cast({ vote: 'v1', person: 'p-x', choices: [] })).status === 200);
     const tooMany = await cast({ vote: 'v1', person: 'p-x', choices: ['a', 'b', 'c'] });
     expect(tooMany.status).toBe(409);
@@ -135,10 +119,9 @@ describe('ballots', () => {
   });
 
   it('[W5] a client may not write a ballot itself, whatever its role', async () => {
-    const { board } = await setUp();
+    const { board, join } = await setUp();
     for (const token of [board.tokens.facilitator, board.tokens.editor]) {
-      const c = connectClient(server!.wsUrl, board.id, token);
-      clients.push(c);
+      const c = join(token);
       await c.synced();
       const closed = new Promise<number>((resolve) => c.provider.on('connection-close', (event) => resolve(event?.code ?? 0)));
       c.doc.getMap('ballots').set('v1|p-self', ['a']);
@@ -147,11 +130,11 @@ describe('ballots', () => {
   });
 
   it('[W6] a new vote clears the ballots of the earlier one', async () => {
-    const { board, join } = await setUp();
+    const { server, board, join } = await setUp();
     const fay = join(board.tokens.facilitator);
     await fay.synced();
     fay.doc.getMap('facilitation').set('vote', vote);
-    const cast = (voteId: string, person: string) => api(server!, 'POST', `/api/boards/${board.id}/ballots`, { token: board.tokens.viewer, body: { vote: voteId, person, choices: ['a'] } });
+    const cast = (voteId: string, person: string) => api(server, 'POST', `/api/boards/${board.id}/ballots`, { token: board.tokens.viewer, body: { vote: voteId, person, choices: ['a'] } });
     await waitFor(async () => (await cast('v1', 'p-1')).status === 200);
     fay.doc.getMap('facilitation').set('vote', { ...vote, id: 'v2' });
     await waitFor(async () => (await cast('v2', 'p-2')).status === 200);

@@ -16,8 +16,11 @@ import type { SyncProtocol } from './messages';
 /** Repository root (tests/bench/sync -> ../../..). */
 export const ROOT = join(import.meta.dirname, '../../..');
 
-/** The servers compared: Lodestone, the in-memory reference, and the two durable peers. */
-export const SERVER_KINDS = ['lodestone', 'reference', 'leveldb', 'hocuspocus'] as const;
+/**
+ * The servers compared: Lodestone, the in-memory reference, and the two durable peers; `baseline` is a second
+ * Lodestone from another checkout (SYNC_BENCH_BASELINE_ROOT), to compare a server change before and after in the same runs.
+ */
+export const SERVER_KINDS = ['lodestone', 'baseline', 'reference', 'leveldb', 'hocuspocus'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 /** The peers that keep documents on disk, like Lodestone. */
 export const DURABLE_PEERS: readonly ServerKind[] = ['leveldb', 'hocuspocus'];
@@ -201,8 +204,8 @@ async function launch(args: string[], env: NodeJS.ProcessEnv, readyUrl: string, 
   }
 }
 
-/** Lodestone as deployed: SQLite in a temp dir, HMAC tokens, rate limit raised out of the way. */
-export async function startLodestone(): Promise<BenchServer> {
+/** Lodestone as deployed: SQLite in a temp dir, HMAC tokens, rate limit raised out of the way; `baseline` runs the checkout at SYNC_BENCH_BASELINE_ROOT. */
+export async function startLodestone(kind: 'lodestone' | 'baseline' = 'lodestone'): Promise<BenchServer> {
   const port = await freePort();
   const dir = makeTempDir();
   const env: NodeJS.ProcessEnv = {
@@ -221,7 +224,8 @@ export async function startLodestone(): Promise<BenchServer> {
   // and another checkout to run the server from (SYNC_BENCH_LODESTONE_ROOT=/tmp/variant, with node_modules linked),
   // to compare a server change without touching this tree.
   const extra = process.env.SYNC_BENCH_LODESTONE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const root = process.env.SYNC_BENCH_LODESTONE_ROOT || ROOT;
+  const root = kind === 'baseline' ? process.env.SYNC_BENCH_BASELINE_ROOT : process.env.SYNC_BENCH_LODESTONE_ROOT || ROOT;
+  if (!root) throw new Error('the baseline server needs SYNC_BENCH_BASELINE_ROOT (a checkout with node_modules linked)');
   let child: ChildProcess;
   try {
     child = await launch([...extra, '--import', 'tsx', 'server/index.ts'], env, `${httpUrl}/healthz`, root);
@@ -231,7 +235,7 @@ export async function startLodestone(): Promise<BenchServer> {
   }
   const pid = child.pid as number;
   return {
-    kind: 'lodestone', pid, port,
+    kind, pid, port,
     cpu: () => processCpu(pid),
     async newRoom() {
       const res = await fetch(`${httpUrl}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'blank' }) });
@@ -273,7 +277,8 @@ export async function startReference(kind: 'reference' | 'leveldb' = 'reference'
 export async function startHocuspocus(): Promise<BenchServer> {
   const port = await freePort();
   const dir = makeTempDir();
-  const child = await launch([join(import.meta.dirname, 'hocuspocus-server.mjs'), String(port), join(dir, 'hocuspocus.sqlite')], { ...process.env }, `http://127.0.0.1:${port}/`);
+  const extra = process.env.SYNC_BENCH_HOCUSPOCUS_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = await launch([...extra, join(import.meta.dirname, 'hocuspocus-server.mjs'), String(port), join(dir, 'hocuspocus.sqlite')], { ...process.env }, `http://127.0.0.1:${port}/`);
   const pid = child.pid as number;
   return {
     kind: 'hocuspocus', pid, port,
@@ -288,7 +293,7 @@ export async function startHocuspocus(): Promise<BenchServer> {
 
 /** Starts a server of the given kind. */
 export function startBenchServer(kind: ServerKind): Promise<BenchServer> {
-  if (kind === 'lodestone') return startLodestone();
+  if (kind === 'lodestone' || kind === 'baseline') return startLodestone(kind);
   if (kind === 'hocuspocus') return startHocuspocus();
   return startReference(kind);
 }

@@ -2,7 +2,8 @@
  * Sync server benchmark: Lodestone (SQLite storage + token auth) side by side with the y-websocket
  * reference server (in memory) and two durable peers (the reference with LevelDB persistence, Hocuspocus
  * with its SQLite extension), N clients in one room, clients spread over several worker processes.
- * SYNC_BENCH_SERVERS=lodestone,leveldb picks servers (Lodestone always runs).
+ * SYNC_BENCH_SERVERS=lodestone,leveldb picks servers (Lodestone always runs; `baseline`, a second Lodestone from
+ * SYNC_BENCH_BASELINE_ROOT, runs only when asked for or when that variable is set).
  *
  * Each server first does one unmeasured run (JIT warm-up). Per server and N: a warm-up, a fixed-rate phase (WRITERS x RATE edits/s: fan-out latency over every
  * (edit, receiver) pair) and a full-rate phase (writers send as fast as a window of unconfirmed edits
@@ -45,10 +46,10 @@ const DRAIN_STALL_MS = 3000;
 /** The servers of this run: SYNC_BENCH_SERVERS (Lodestone always), or all of them. */
 const SERVERS: ServerKind[] = (() => {
   const asked = process.env.SYNC_BENCH_SERVERS?.split(',').map((name) => name.trim()).filter(Boolean);
-  if (!asked) return [...SERVER_KINDS];
+  if (!asked) return SERVER_KINDS.filter((kind) => kind !== 'baseline' || Boolean(process.env.SYNC_BENCH_BASELINE_ROOT));
   const unknown = asked.filter((name) => !(SERVER_KINDS as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`SYNC_BENCH_SERVERS: unknown server ${unknown.join(', ')}; servers: ${SERVER_KINDS.join(', ')}`);
-  return SERVER_KINDS.filter((kind) => kind === 'lodestone' || asked.includes(kind));
+  return SERVER_KINDS.filter((kind) => kind === 'lodestone' || asked.includes(kind) || (kind === 'baseline' && Boolean(process.env.SYNC_BENCH_BASELINE_ROOT)));
 })();
 
 /** One row of the sync table (ratios are Lodestone / reference, on Lodestone rows; durable: Lodestone / the better durable peer). */
@@ -360,7 +361,7 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
 
   rows.sort((a, b) => a.clients - b.clients || SERVER_KINDS.indexOf(a.server) - SERVER_KINDS.indexOf(b.server));
   for (const row of rows) {
-    if (row.server !== 'lodestone') continue;
+    if (row.server !== 'lodestone' && row.server !== 'baseline') continue;
     const ref = rows.find((r) => r.server === 'reference' && r.clients === row.clients);
     if (ref) {
       row.p99Ratio = row.p99Ms / ref.p99Ms;
@@ -390,7 +391,7 @@ export async function runSyncBench(log: Log): Promise<SyncBenchRow[]> {
       r.serverCpuPct.toFixed(0), r.clientCpuPct.toFixed(0), r.otherCpuPct.toFixed(0),
     ]),
   );
-  const durable = rows.filter((r) => r.server === 'lodestone' || DURABLE_PEERS.includes(r.server));
+  const durable = rows.filter((r) => r.server === 'lodestone' || r.server === 'baseline' || DURABLE_PEERS.includes(r.server));
   if (durable.some((r) => r.durableP99Ratio !== undefined)) {
     printTable(
       'Against the durable peers (the same runs): ratio = Lodestone / the better durable peer of each N and figure; goal <= 1. [runs] = lowest-highest of the single runs.',

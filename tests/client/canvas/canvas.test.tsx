@@ -133,6 +133,19 @@ describe('Canvas: drawing the board', () => {
     expect(path.style.strokeDasharray).not.toBe('');
   });
 
+  it('a lever switched on turns its flows red with a red arrowhead (the flow picks the canvas\'s marker of its colour)', () => {
+    const off = smallBoard([cutBy({ node: 't1' }, { enabled: false })]);
+    const view = renderCanvas({ state: viewState(off) });
+    const path = () => document.querySelector('[data-testid="rf__edge-e1"] .ls-edge__path') as SVGPathElement;
+    expect(path().dataset.disrupted).toBe('false');
+    const on = { ...off, scenario: { ...off.scenario, disruptions: [cutBy({ node: 't1' })] } };
+    view.rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...view.props} state={viewState(on)} /></div>);
+    expect(path().dataset.disrupted).toBe('true');
+    const marker = /url\('#([^']+)'\)/.exec(path().getAttribute('marker-end') ?? '')?.[1];
+    expect(marker).toBeDefined();
+    expect(document.getElementById(marker!)?.querySelector('polyline')?.style.fill).toMatch(/#d62728|rgb\(214, 39, 40\)/);
+  });
+
   it('does not mark edges for a disabled lever', () => {
     renderCanvas({ state: viewState(smallBoard([cutBy({ node: 't1' }, { enabled: false })])) });
     expect(screen.getByTestId('edge-e1').dataset.disrupted).toBe('false');

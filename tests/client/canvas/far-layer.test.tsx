@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CurveCache, FAR_WIDTHS, farEdgePaths, type NodeBox } from '../../../client/canvas/far-edge-paths';
+import { CurveCache, FAR_BLOCK, FAR_WIDTHS, farEdgePaths, farFlowLook, type NodeBox } from '../../../client/canvas/far-edge-paths';
 import { FAR_SELECTED, farNodeAt, farNodePaths } from '../../../client/canvas/far-node-paths';
 import { DISRUPTED_COLOR, syncEdges, syncNodes } from '../../../client/canvas/flow-model';
+import type { RerouteView } from '../../../client/canvas/reroute-view';
+import { ALTERNATIVE_COLOR } from '../../../client/canvas/route-look';
+import { mineralColor } from '../../../client/state/look';
 import type { BoardEdge, BoardNode } from '../../../shared/board/types';
 
 const box = (x: number, y: number): NodeBox => ({ x, y, width: 200, height: 80 });
@@ -24,6 +27,45 @@ describe('farEdgePaths', () => {
     const last = paths[paths.length - 1];
     expect(last).toMatchObject({ dashed: true, color: DISRUPTED_COLOR, width: FAR_WIDTHS[2] });
     expect(paths.find((p) => !p.dashed && p.width === FAR_WIDTHS[0])?.d.match(/M/g)).toHaveLength(1);
+  });
+
+  it('after rerouting, widths follow the rerouted volumes and an alternative route that carries flow lights up', () => {
+    const planned = flow('e1', 'a', 'b', 100);
+    const alternative: BoardEdge = { ...flow('e2', 'b', 'c', 0), capacity: 80 };
+    const idle: BoardEdge = { ...flow('e3', 'a', 'c', 0), capacity: 10 };
+    const view: RerouteView = { flows: new Map([['e1', 5], ['e2', 90]]), maxFlow: 90, bottleneckNodes: new Set(), bottleneckEdges: new Set(), minerals: [] };
+    // The plan: the planned flow is the widest, alternative routes are grey.
+    expect(farFlowLook(planned, false, 100)).toEqual({ color: mineralColor('cobalt'), widthClass: 2, dashed: false, alternative: false });
+    expect(farFlowLook(alternative, false, 100)).toMatchObject({ color: ALTERNATIVE_COLOR, widthClass: 0, alternative: true });
+    // After rerouting: the planned flow carries 5 of the largest 100, the alternative 90 and in its mineral's colour.
+    expect(farFlowLook(planned, false, 100, view)).toMatchObject({ widthClass: 0, alternative: false });
+    expect(farFlowLook(alternative, false, 100, view)).toEqual({ color: mineralColor('cobalt'), widthClass: 2, dashed: false, alternative: false });
+    expect(farFlowLook(idle, false, 100, view)).toMatchObject({ color: ALTERNATIVE_COLOR, alternative: true });
+    expect(farFlowLook(planned, true, 100, view)).toMatchObject({ color: DISRUPTED_COLOR, dashed: true });
+
+    const edges = [planned, alternative, idle];
+    const plan = farEdgePaths(edges, boxes, new Map(), new Set());
+    const after = farEdgePaths(edges, boxes, new Map(), new Set(), new CurveCache(), view);
+    const widthOf = (paths: typeof plan, d: string) => paths.find((p) => p.d.includes(d))!.width;
+    const curveOf = (e: BoardEdge) => farEdgePaths([e], boxes, new Map(), new Set())[0].d;
+    expect(widthOf(plan, curveOf(planned))).toBe(FAR_WIDTHS[2]);
+    expect(widthOf(after, curveOf(planned))).toBe(FAR_WIDTHS[0]);
+    expect(widthOf(after, curveOf(alternative))).toBe(FAR_WIDTHS[2]);
+    expect(after.find((p) => p.d.includes(curveOf(idle)))).toMatchObject({ alternative: true, color: ALTERNATIVE_COLOR });
+    expect(after.find((p) => p.d.includes(curveOf(alternative)))?.alternative).toBeUndefined();
+  });
+
+  it('redraws only the blocks of flows whose look changed (a lever toggle cuts a few flows)', () => {
+    const edges = Array.from({ length: FAR_BLOCK * 2 }, (_, i) => flow(`e${i}`, 'a', i % 2 === 0 ? 'b' : 'c', 10 + (i % 7)));
+    const curves = new CurveCache();
+    const before = farEdgePaths(edges, boxes, new Map(), new Set(), curves);
+    const late = edges[FAR_BLOCK + 3].id;
+    const after = farEdgePaths(edges, boxes, new Map([[late, [lever]]]), new Set(), curves);
+    const block = (paths: typeof before, b: number) => paths.filter((p) => p.key.startsWith(`${b}|`));
+    expect(block(after, 0)).toHaveLength(block(before, 0).length);
+    block(after, 0).forEach((p, i) => expect(p).toBe(block(before, 0)[i]));
+    expect(block(after, 1).some((p) => p.dashed)).toBe(true);
+    expect(farEdgePaths(edges, boxes, new Map(), new Set(), curves)).toEqual(before);
   });
 
   it('reuses a flow’s curve while its ends keep their boxes', () => {

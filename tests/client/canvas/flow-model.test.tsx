@@ -47,6 +47,19 @@ describe('syncNodes', () => {
     expect(next[1].data.peer).toEqual({ names: 'Ana', color: '#f00' });
   });
 
+  it('while cards are hidden (far layer) a changed shortfall keeps the node object; showing the cards brings it up to date', () => {
+    const looks = (shortfall: number) => new Map([['c', { criticality: 0.2, shortfall, worstTts: 12 }]]);
+    const first = syncNodes([], [mine, consumer], { ...none, looks: looks(0.1) });
+    const hidden = syncNodes(first, [mine, consumer], { ...none, looks: looks(0.4), cardsHidden: true });
+    expect(hidden).toBe(first);
+    // The criticality tint is drawn by the far layer too: it still replaces the node.
+    const tinted = syncNodes(first, [mine, consumer], { ...none, looks: new Map([['c', { criticality: 0.5, shortfall: 0.4, worstTts: 12 }]]), cardsHidden: true });
+    expect(tinted[1]).not.toBe(first[1]);
+    const shown = syncNodes(hidden, [mine, consumer], { ...none, looks: looks(0.4) });
+    expect(shown[0]).toBe(first[0]);
+    expect(shown[1].data.shortfall).toBe(0.4);
+  });
+
   it('drops removed nodes and adds new ones with their kind as type', () => {
     const first = syncNodes([], [mine, refinery], none);
     const next = syncNodes(first, [mine, consumer], none);
@@ -67,6 +80,15 @@ describe('syncEdges', () => {
     const lever = { id: 'd', label: 'Strike', enabled: true, target: { node: 'r' }, factor: 0, days: 5 };
     const [edge] = syncEdges([], [e1], { ...edgeCtx, cut: new Map([['e1', [lever]]]) });
     expect(edge.data?.disruptedBy).toBe('Strike');
+  });
+
+  it('on the live canvas (cut in the view) a lever toggle changes no edge object, and edges leave their arrowheads to the view', () => {
+    const lever = { id: 'd', label: 'Strike', enabled: true, target: { node: 'r' }, factor: 0, days: 5 };
+    const live = { ...edgeCtx, cutInView: true };
+    const first = syncEdges([], [e1, e2], live);
+    expect(first[0].markerEnd).toBeUndefined();
+    expect(first[0].data?.disruptedBy).toBeNull();
+    expect(syncEdges(first, [e1, e2], { ...live, cut: new Map([['e1', [lever]]]) })).toBe(first);
   });
 
   it('hides ordinary labels of a dense board when zoomed out, but never a disrupted one', () => {

@@ -88,7 +88,10 @@ describe('exposure worker protocol', () => {
       else if (r < 0.9) board = withNode(board, i % board.nodes.length, { position: { x: step, y: step } });
       else board = { ...board, edges: board.edges.filter((_, j) => j !== i) };
       boards.push(board);
-      expect(run(boards)).toEqual(computeExposure(board, { consumerCriticalLimit: CRITICAL_PER_CONSUMER }));
+      const merged = run(boards);
+      const expected = computeExposure(board, { consumerCriticalLimit: CRITICAL_PER_CONSUMER });
+      expect(merged).toEqual(expected);
+      for (const [name, mineral] of Object.entries(expected.minerals)) expect(Object.keys(merged.minerals[name].consumers)).toEqual(Object.keys(mineral.consumers));
     }
   });
 
@@ -110,7 +113,7 @@ describe('exposure worker protocol', () => {
     const core = new ExposureCore();
     const first = core.handle({ id: 1, type: 'load', board: base });
     if (first.type !== 'report') throw new Error('expected a report');
-    expect(Object.values(first.changed).every((m) => m.reroute === undefined)).toBe(true);
+    expect(Object.values(first.changed).every((m) => 'whole' in m && m.whole.reroute === undefined)).toBe(true);
     const adapted = core.adapted();
     if (adapted?.type !== 'adapted') throw new Error('expected the adapted phase');
     expect(Object.keys(adapted.reroutes).sort()).toEqual([...first.minerals].sort());
@@ -130,8 +133,33 @@ describe('exposure worker protocol', () => {
     const second = core.handle({ id: 2, type: 'patch', volumes: [[edge.id, edge.volume + 7]], disruptions: null });
     if (second.type !== 'report') throw new Error('expected a report');
     expect(Object.keys(second.changed)).toEqual([edge.mineral]);
-    const merged = mergeReport(mergeReport(null, first), second);
-    for (const name of first.minerals) if (name !== edge.mineral) expect(merged.minerals[name]).toBe(first.changed[name]);
+    const start = mergeReport(null, first);
+    const merged = mergeReport(start, second);
+    for (const name of first.minerals) if (name !== edge.mineral) expect(merged.minerals[name]).toBe(start.minerals[name]);
+  });
+
+  it('sends a changed mineral as the consumers (or their fields) that changed; the others keep their object and the engine\'s order', () => {
+    const core = new ExposureCore();
+    const first = core.handle({ id: 1, type: 'load', board: base });
+    if (first.type !== 'report') throw new Error('expected a report');
+    const start = mergeReport(null, first);
+    const lever = disruption('cut', { node: base.edges[0].from }, 0, 30);
+    const second = core.handle({ id: 2, type: 'patch', volumes: [], disruptions: [lever] });
+    if (second.type !== 'report') throw new Error('expected a report');
+    const merged = mergeReport(start, second);
+    const expected = computeExposure({ ...base, scenario: { ...base.scenario, disruptions: [lever] } }, { consumerCriticalLimit: CRITICAL_PER_CONSUMER, reroute: false });
+    expect(merged).toEqual(expected);
+    const update = second.changed[base.edges[0].mineral];
+    if (update === undefined || 'whole' in update) throw new Error('expected the changed parts of a mineral the page holds');
+    const sent = [...Object.keys(update.consumers.changed), ...Object.keys(update.consumers.fields ?? {})];
+    expect(sent.length).toBeGreaterThan(0);
+    for (const [name, mineral] of Object.entries(merged.minerals)) {
+      expect(Object.keys(mineral.consumers)).toEqual(Object.keys(expected.minerals[name].consumers));
+      for (const [id, consumer] of Object.entries(mineral.consumers)) {
+        if (name !== base.edges[0].mineral || !sent.includes(id)) expect(consumer).toBe(start.minerals[name].consumers[id]);
+      }
+    }
+    expect(sent.length).toBeLessThan(Object.keys(merged.minerals[base.edges[0].mineral].consumers).length);
   });
 
   it('answers stale to a patch for an edge it does not know, and to every patch until the next load', () => {

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
+import { describe, expect, it } from 'vitest';
 import type { Board } from '../../../shared/board/types';
-import { openBoardSession, type BoardSession } from '../../../client/sync/board-session';
-import { api, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
+import { api, waitFor } from '../../utils/server-harness';
+import { useSessionsOnServer } from '../../utils/sessions-on-server';
 
 const board: Board = {
   format: 'lodestone.board', version: 2, title: 'Activity',
@@ -13,24 +12,10 @@ const board: Board = {
 };
 
 describe('shared actions reach the others with the name of who did them', () => {
-  let server: TestServer;
-  const sessions: BoardSession[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const s of sessions) s.destroy();
-    await server.stop();
-  });
-  const open = async (id: string, token: string, name: string) => {
-    const session = openBoardSession(id, token, { name, color: '#123456' }, { serverUrl: server.wsUrl, offlineCopy: false, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket });
-    sessions.push(session);
-    await waitFor(() => session.getState().synced === true, 10_000, `${name} synced`);
-    return session;
-  };
+  const { server, open } = useSessionsOnServer();
 
   it('arrange and a lever switched on are notices for both, marked mine only for the one who did it; latecomers get no old news', async () => {
-    const created = await api(server, 'POST', '/api/boards/import', { body: board });
+    const created = await api(server(), 'POST', '/api/boards/import', { body: board });
     const { id, tokens } = created.body;
     const ada = await open(id, tokens.editor, 'Ada');
     const bo = await open(id, tokens.editor, 'Bo');

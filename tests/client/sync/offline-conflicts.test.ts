@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
+import { describe, expect, it } from 'vitest';
 import type { Board } from '../../../shared/board/types';
-import { openBoardSession, type BoardSession } from '../../../client/sync/board-session';
-import { api, startTestServer, waitFor, type TestServer } from '../../utils/server-harness';
+import { api, waitFor } from '../../utils/server-harness';
+import { useSessionsOnServer } from '../../utils/sessions-on-server';
 import { describeLostEdits } from '../../../client/sync/lost-edit-words';
 import { intlIn } from '../../utils/intl';
 
@@ -18,25 +17,10 @@ const board: Board = {
 };
 
 describe('offline edits overwritten by others are named after the reconnect', () => {
-  let server: TestServer;
-  const sessions: BoardSession[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const s of sessions) s.destroy();
-    await server.stop();
-  });
-
-  const open = async (id: string, token: string, name: string) => {
-    const session = openBoardSession(id, token, { name, color: '#123456' }, { serverUrl: server.wsUrl, offlineCopy: false, WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket });
-    sessions.push(session);
-    await waitFor(() => session.getState().synced === true, 10_000, `${name} synced`);
-    return session;
-  };
+  const { server, open } = useSessionsOnServer();
 
   it('names a field someone else changed and a card someone else deleted; keeps quiet about edits that survived', async () => {
-    const created = await api(server, 'POST', '/api/boards/import', { body: board });
+    const created = await api(server(), 'POST', '/api/boards/import', { body: board });
     expect(created.status).toBe(201);
     const ada = await open(created.body.id, created.body.tokens.editor, 'Ada');
     const bo = await open(created.body.id, created.body.tokens.editor, 'Bo');
@@ -48,7 +32,7 @@ describe('offline edits overwritten by others are named after the reconnect', ()
     ada.actions.updateNode('fab', { label: 'Ada fab' });
     bo.actions.updateNode('mine', { label: 'Bo mine' });
     bo.actions.deleteItems(['fab']);
-    await waitFor(async () => (await api(server, 'GET', `/api/boards/${created.body.id}/export`, { token: created.body.tokens.viewer })).body.nodes.length === 1, 5000, 'Bo on the server');
+    await waitFor(async () => (await api(server(), 'GET', `/api/boards/${created.body.id}/export`, { token: created.body.tokens.viewer })).body.nodes.length === 1, 5000, 'Bo on the server');
 
     ada.reconnect();
     await waitFor(() => ada.getState().synced === true, 10_000, 'Ada back');

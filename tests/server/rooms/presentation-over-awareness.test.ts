@@ -1,37 +1,26 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, connectClient, createBoard, startTestServer, waitFor, type TestClient, type TestServer } from '../../utils/server-harness';
+import { describe, expect, it } from 'vitest';
+import { useBoardOnServer } from '../../utils/board-on-server';
+import { api, waitFor } from '../../utils/server-harness';
 
-let server: TestServer | null = null;
-let clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.stop();
-  server = null;
-});
+const boardOnServer = useBoardOnServer();
 
 async function setUp() {
-  server = await startTestServer();
-  const board = await createBoard(server, 'africa-corridors');
-  const join = (token: string) => {
-    const c = connectClient(server!.wsUrl, board.id, token);
-    clients.push(c);
-    return c;
-  };
+  const { server, board, join } = await boardOnServer();
   const saved = await api(server, 'POST', `/api/boards/${board.id}/snapshots`, { token: board.tokens.facilitator, body: { name: 'Baseline' } });
   expect(saved.status).toBe(201);
-  return { board, join, sid: saved.body.id as string };
+  return { server, board, join, sid: saved.body.id as string };
 }
 
 describe('presentation over awareness', () => {
   it('[P1] participants can read a snapshot only while a facilitator presents it', async () => {
-    const { board, join, sid } = await setUp();
-    const slide = (token: string) => api(server!, 'GET', `/api/boards/${board.id}/slides/${sid}`, { token });
+    const { server, board, join, sid } = await setUp();
+    const slide = (token: string) => api(server, 'GET', `/api/boards/${board.id}/slides/${sid}`, { token });
 
     const before = await slide(board.tokens.editor);
     expect(before.status).toBe(403);
     expect(before.body.error).toMatch(/not being presented/);
     expect(before.body.code).toBe('slide-not-presented');
-    expect((await api(server!, 'GET', `/api/boards/${board.id}/snapshots/${sid}`, { token: board.tokens.editor })).status).toBe(403);
+    expect((await api(server, 'GET', `/api/boards/${board.id}/snapshots/${sid}`, { token: board.tokens.editor })).status).toBe(403);
 
     const facilitator = join(board.tokens.facilitator);
     const watcher = join(board.tokens.viewer);
@@ -56,14 +45,14 @@ describe('presentation over awareness', () => {
   });
 
   it("[P2] an editor's presenting and summon fields are dropped, so an editor cannot expose a snapshot or pull people", async () => {
-    const { board, join, sid } = await setUp();
+    const { server, board, join, sid } = await setUp();
     const editor = join(board.tokens.editor);
     const other = join(board.tokens.editor);
     await Promise.all([editor.synced(), other.synced()]);
     editor.provider.awareness.setLocalState({ user: { name: 'Ed' }, viewport: { x: 1, y: 2, zoom: 0.5 }, presenting: { snapshotId: sid, index: 0, count: 1 }, summon: 3 });
     await waitFor(() => (other.provider.awareness.getStates().get(editor.doc.clientID) as any)?.user?.name === 'Ed');
     expect(other.provider.awareness.getStates().get(editor.doc.clientID)).toEqual({ user: { name: 'Ed' }, viewport: { x: 1, y: 2, zoom: 0.5 } });
-    expect((await api(server!, 'GET', `/api/boards/${board.id}/slides/${sid}`, { token: board.tokens.editor })).status).toBe(403);
+    expect((await api(server, 'GET', `/api/boards/${board.id}/slides/${sid}`, { token: board.tokens.editor })).status).toBe(403);
   });
 
   it("[P3] a viewer may share where it looks, nothing else beyond name and cursor; a facilitator's malformed fields are cleaned", async () => {
@@ -80,9 +69,9 @@ describe('presentation over awareness', () => {
   });
 
   it('[P4] the slide route checks the snapshot id and the board', async () => {
-    const { board } = await setUp();
-    expect((await api(server!, 'GET', `/api/boards/${board.id}/slides/no*such`, { token: board.tokens.editor })).status).toBe(404);
-    expect((await api(server!, 'GET', `/api/boards/${board.id}/slides/nosuch`, { token: board.tokens.facilitator })).status).toBe(404);
-    expect((await api(server!, 'GET', `/api/boards/${board.id}/slides/nosuch`, {})).status).toBe(401);
+    const { server, board } = await setUp();
+    expect((await api(server, 'GET', `/api/boards/${board.id}/slides/no*such`, { token: board.tokens.editor })).status).toBe(404);
+    expect((await api(server, 'GET', `/api/boards/${board.id}/slides/nosuch`, { token: board.tokens.facilitator })).status).toBe(404);
+    expect((await api(server, 'GET', `/api/boards/${board.id}/slides/nosuch`, {})).status).toBe(401);
   });
 });

@@ -80,6 +80,39 @@ describe('SqliteStorage', () => {
     await storage.close();
   });
 
+  it('keeps updates in a WITHOUT ROWID table, so an append of one update writes one page of it', async () => {
+    const file = join(tempDir(), 'layout.db');
+    const storage = await open(file);
+    await storage.close();
+    const db = new Database(file, { readonly: true });
+    const { sql } = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'updates'").get() as { sql: string };
+    db.close();
+    expect(sql).toMatch(/\) WITHOUT ROWID$/);
+  });
+
+  it("moves an older server's updates table to that layout when it opens the file, rows and seqs kept", async () => {
+    const file = join(tempDir(), 'older.db');
+    const older = new Database(file);
+    older.exec(`CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE TABLE updates (board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE, seq INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (board_id, seq));
+      INSERT INTO boards VALUES ('b1', 'Old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+      INSERT INTO updates VALUES ('b1', 1, x'0102'), ('b1', 2, x'03'), ('b1', 7, x'040506');`);
+    older.close();
+    const storage = await open(file);
+    expect((await storage.loadUpdates('b1')).map((u) => [u.seq, [...u.data]])).toStrictEqual([[1, [1, 2]], [2, [3]], [7, [4, 5, 6]]]);
+    expect(await storage.appendUpdates('b1', [bytes(2)])).toBe(8);
+    expect(await storage.deleteBoard('b1')).toBe(true);
+    await storage.close();
+    const db = new Database(file, { readonly: true });
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'updates%'").all() as { name: string; sql: string }[];
+    const left = db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number };
+    db.close();
+    expect(tables.map((t) => t.name)).toStrictEqual(['updates']);
+    expect(tables[0].sql).toMatch(/WITHOUT ROWID/);
+    // The board's rows went with it (the foreign key cascades in the new table too).
+    expect(left.n).toBe(0);
+  });
+
   it('lets one storage at a time use a database file, and says so', async () => {
     const file = join(tempDir(), 'locked.db');
     const first = await open(file);
