@@ -2,13 +2,14 @@
 import { createContext, createElement, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { EdgeLabelRenderer } from '@xyflow/react';
+import { useIntl, type IntlShape } from 'react-intl';
 import type { BoardEdge } from '../../shared/board/types';
 import type { FlowNode } from './flow-model';
-import { volumeText } from './format';
+import { alternativeShortIn, flowTextIn, volumeIn } from './format';
 import { hiddenLabels, type LabelBox } from './label-placement';
 import { DEFAULT_NODE_SIZE } from './node-size';
-import { shortFlowText } from './lod';
-import { flowText, isAlternative } from './route-look';
+import { mineralSymbol, shortFlowText } from './lod';
+import { isAlternative } from './route-look';
 
 /** Label font size in flow pixels: full labels, and compact ones before the zoom's text scale. */
 export const LABEL_PX = 11;
@@ -40,13 +41,13 @@ export function FlowLabelPortal({ children }: { children: ReactNode }) {
 }
 
 /** The text a flow label shows in a form; an alternative route shows its capacity ("Co ≤10k alt"). */
-export function flowLabelText(edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, compact: boolean): string {
-  if (isAlternative(edge)) return compact ? `${shortFlowText(edge.mineral, edge.capacity ?? 0).replace(' ', ' ≤')} alt` : flowText(edge, null);
-  return compact ? shortFlowText(edge.mineral, edge.volume) : `${edge.mineral} · ${volumeText(edge.volume)}`;
+export function flowLabelText(intl: IntlShape, edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, compact: boolean): string {
+  if (isAlternative(edge)) return compact ? alternativeShortIn(intl, mineralSymbol(edge.mineral), edge.capacity ?? 0) : flowTextIn(intl, edge, null, true);
+  return compact ? shortFlowText(intl, edge.mineral, edge.volume) : `${edge.mineral} · ${volumeIn(intl, edge.volume)}`;
 }
 
 /** The label boxes of the flows between drawn nodes, at the bezier midpoint (right handle to left handle). */
-export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
+export function labelBoxes(intl: IntlShape, nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const font = compact ? COMPACT_LABEL_PX * scale : LABEL_PX;
   const out: LabelBox[] = [];
@@ -57,7 +58,7 @@ export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge
     const aw = a.measured?.width ?? DEFAULT_NODE_SIZE.width;
     const ah = a.measured?.height ?? DEFAULT_NODE_SIZE.height;
     const bh = b.measured?.height ?? DEFAULT_NODE_SIZE.height;
-    const chars = flowLabelText(edge, compact).length + (cut.has(edge.id) ? 2 : 0);
+    const chars = flowLabelText(intl, edge, compact).length + (cut.has(edge.id) ? 2 : 0);
     out.push({
       id: edge.id,
       x: (a.position.x + aw + b.position.x) / 2,
@@ -72,12 +73,13 @@ export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge
 
 /** The labels to leave out at this zoom (none when `enabled` is false, e.g. on dense boards that hide labels anyway). */
 export function useEdgeLabelLook(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number, enabled: boolean): EdgeLabelLook {
+  const intl = useIntl();
   const last = useRef<EdgeLabelLook>({ hidden: new Set(), compact });
   return useMemo(() => {
-    const hidden = enabled ? hiddenLabels(labelBoxes(nodes, edges, cut, compact, scale)) : new Set<string>();
+    const hidden = enabled ? hiddenLabels(labelBoxes(intl, nodes, edges, cut, compact, scale)) : new Set<string>();
     const prev = last.current;
     // A drag frame that hides the same labels keeps the value, so no edge re-renders.
     if (prev.compact === compact && prev.hidden.size === hidden.size && [...hidden].every((id) => prev.hidden.has(id))) return prev;
     return (last.current = { hidden, compact });
-  }, [nodes, edges, cut, compact, scale, enabled]);
+  }, [intl, nodes, edges, cut, compact, scale, enabled]);
 }

@@ -6,6 +6,7 @@ import { Inspector } from '../../../client/panels/Inspector';
 import { LeversPanel } from '../../../client/panels/LeversPanel';
 import { board, disruption, edge, node } from '../../utils/board-builder';
 import { mockActions } from '../mock-actions';
+import { intlIn } from '../../utils/intl';
 
 const sample = {
   ...board(
@@ -106,11 +107,12 @@ describe('Editing the version 2 fields', () => {
     expect(actions.addExpansion).toHaveBeenCalledWith(expect.objectContaining({ label: 'Refinery upgrade', enabled: true, node: 'ref', capacity: { cobalt: 1200 } }));
   });
 
-  it('labels an alternative route with its capacity', () => {
+  it('labels an alternative route with its capacity', async () => {
     const alt = sample.edges[2];
     expect(isAlternative(alt)).toBe(true);
     expect(isAlternative(sample.edges[0])).toBe(false);
-    expect(flowText(alt, null)).toBe('cobalt · alternative, up to 1,500 t/yr');
-    expect(flowText(alt, 700)).toBe('cobalt · 700 t/yr rerouted');
+    const intl = await intlIn('en');
+    expect(flowText(intl, alt, null)).toBe('cobalt · alternative, up to 1,500 t/yr');
+    expect(flowText(intl, alt, 700)).toBe('cobalt · 700 t/yr rerouted');
   });
 });
