@@ -63,7 +63,6 @@ const PENDING = new Set<string>([
   'client/snapshots/SnapshotItem.tsx',
   'client/snapshots/SnapshotTimeline.tsx',
   'client/snapshots/StaticBoard.tsx',
-  'client/timer/WorkshopTimer.tsx',
   'client/views/BoardPage.tsx',
   'client/views/BoardTitle.tsx',
   'client/views/FacilitatorTab.tsx',
