@@ -6,10 +6,11 @@ import {
   Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useReactFlow, useStore,
   type Connection, type Edge, type FinalConnectionState, type Node, type OnSelectionChangeParams,
 } from '@xyflow/react';
+import { useIntl } from 'react-intl';
 import type { BoardNode, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, BoardViewState } from '../state/types';
-import { ConnectDialog } from './ConnectDialog';
+import { ConnectDialog, Legend } from './lazy-canvas';
 import { farNodeAt } from './far-node-paths';
 import { FarLayer, useNodeBoxes } from './FarLayer';
 import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
@@ -20,7 +21,6 @@ import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
 import { EdgeArrows, EdgeCutContext } from './edge-cut';
 import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
-import { Legend } from './Legend';
 import { NotesLayer, useAddNote } from './NotesLayer';
 import { SearchBox, type SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
@@ -114,6 +114,8 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const board = state.board;
   const editable = state.role !== 'viewer';
   const rf = useReactFlow<FlowNode, FlowEdge>();
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `canvas.${id}` });
   const latest = useRef({ actions, selection, onSelectionChange, board, editable });
   latest.current = { actions, selection, onSelectionChange, board, editable };
 
@@ -287,25 +289,25 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           multiSelectionKeyCode={['Meta', 'Control']}
           onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
           fitViewOptions={FIT_VIEW}
-          aria-label="Supply graph canvas"
+          aria-label={t('toolbar.canvas')}
         >
           <Panel position="top-left" className="ls-toolbar">
-            {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">View only</span>}
+            {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">{t('toolbar.viewOnly')}</span>}
             {editable && (
-              <button type="button" className="ls-button" onClick={() => setNewNote(addNote())} title="Add a sticky note in the middle of the view">
-                Add note
+              <button type="button" className="ls-button" onClick={() => setNewNote(addNote())} title={t('toolbar.addNoteTitle')}>
+                {t('toolbar.addNote')}
               </button>
             )}
             {editable && (
-              <button type="button" className="ls-button" onClick={() => commands.arrange()} title="Arrange by stage (L)">
-                Arrange by stage
+              <button type="button" className="ls-button" onClick={() => commands.arrange()} title={t('toolbar.arrangeTitle')}>
+                {t('toolbar.arrange')}
               </button>
             )}
-            <button type="button" className="ls-button" aria-pressed={legendOpen} onClick={() => setLegendOpen((o) => !o)} title="What the colours, widths and marks mean">
-              Legend
+            <button type="button" className="ls-button" aria-pressed={legendOpen} onClick={() => setLegendOpen((o) => !o)} title={t('toolbar.legendTitle')}>
+              {t('toolbar.legend')}
             </button>
             {onHelp && (
-              <button type="button" className="ls-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
+              <button type="button" className="ls-button" aria-label={t('toolbar.shortcuts')} title={t('toolbar.shortcutsTitle')} onClick={onHelp}>
                 ?
               </button>
             )}
@@ -320,7 +322,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <BoardGrid />
-          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel="Mini map" />
+          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel={t('toolbar.minimap')} />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
@@ -330,7 +332,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       </FarCardsContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">
-          Loading the board…
+          {t('loading')}
         </div>
       )}
       {dialog && (

@@ -1,5 +1,6 @@
 /** Asks for the mineral and volume of a new flow after a handle is dragged to another node. */
 import { useId, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { MINERAL_KEY_PATTERN } from '../../shared/board/types';
 import { mineralColor } from '../state/look';
 
@@ -14,11 +15,11 @@ export interface ConnectDialogProps {
   onCancel(): void;
 }
 
-/** Why a mineral key or volume is refused, or null when both are fine. */
-export function flowInputError(mineral: string, volume: string): string | null {
-  if (!MINERAL_KEY_PATTERN.test(mineral)) return 'The mineral is a lower-case key: letters, digits and dashes, such as "rare-earths-heavy".';
+/** Which input is refused (the mineral key or the volume), or null when both are fine. */
+export function flowInputError(mineral: string, volume: string): 'badMineral' | 'badVolume' | null {
+  if (!MINERAL_KEY_PATTERN.test(mineral)) return 'badMineral';
   const v = Number(volume);
-  if (volume.trim() === '' || !Number.isFinite(v) || v < 0) return 'The volume is a number of tonnes per year, 0 or more.';
+  if (volume.trim() === '' || !Number.isFinite(v) || v < 0) return 'badVolume';
   return null;
 }
 
@@ -28,6 +29,8 @@ export function ConnectDialog({ fromLabel, toLabel, minerals, initialMineral = '
   const [volume, setVolume] = useState('0');
   const [tried, setTried] = useState(false);
   const ids = useId();
+  const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id: `canvas.connect.${id}` });
   const error = flowInputError(mineral.trim(), volume);
   const confirm = () => {
     setTried(true);
@@ -44,11 +47,11 @@ export function ConnectDialog({ fromLabel, toLabel, minerals, initialMineral = '
     }
   };
   return (
-    <div className="ls-flow-dialog nodrag nopan nowheel" role="dialog" aria-label="New flow" onKeyDown={onKeyDown}>
-      <h2 className="ls-flow-dialog__title">New flow</h2>
+    <div className="ls-flow-dialog nodrag nopan nowheel" role="dialog" aria-label={t('title')} onKeyDown={onKeyDown}>
+      <h2 className="ls-flow-dialog__title">{t('title')}</h2>
       <p className="ls-flow-dialog__route">{fromLabel} → {toLabel}</p>
       {minerals.length > 0 && (
-        <div className="ls-flow-dialog__choices" role="group" aria-label="Minerals on this board">
+        <div className="ls-flow-dialog__choices" role="group" aria-label={t('minerals')}>
           {minerals.map((m) => (
             <button key={m} type="button" className={`ls-chip${m === mineral ? ' ls-chip--on' : ''}`} aria-pressed={m === mineral} onClick={() => setMineral(m)}>
               <i className="ls-dot" style={{ background: mineralColor(m) }} />
@@ -57,14 +60,14 @@ export function ConnectDialog({ fromLabel, toLabel, minerals, initialMineral = '
           ))}
         </div>
       )}
-      <label className="ls-field" htmlFor={`${ids}-mineral`}>Mineral</label>
-      <input id={`${ids}-mineral`} className="nodrag ls-input" value={mineral} autoFocus onFocus={(e) => e.target.select()} placeholder="e.g. gallium" autoComplete="off" onChange={(e) => setMineral(e.target.value)} />
-      <label className="ls-field" htmlFor={`${ids}-volume`}>Volume (t/yr)</label>
+      <label className="ls-field" htmlFor={`${ids}-mineral`}>{t('mineral')}</label>
+      <input id={`${ids}-mineral`} className="nodrag ls-input" value={mineral} autoFocus onFocus={(e) => e.target.select()} placeholder={t('mineralPlaceholder')} autoComplete="off" onChange={(e) => setMineral(e.target.value)} />
+      <label className="ls-field" htmlFor={`${ids}-volume`}>{t('volume')}</label>
       <input id={`${ids}-volume`} className="nodrag ls-input" type="number" min={0} step="any" value={volume} onChange={(e) => setVolume(e.target.value)} />
-      {tried && error !== null && <p className="ls-flow-dialog__error" role="alert">{error}</p>}
+      {tried && error !== null && <p className="ls-flow-dialog__error" role="alert">{t(error)}</p>}
       <div className="ls-flow-dialog__actions">
-        <button type="button" className="ls-button" onClick={onCancel}>Cancel</button>
-        <button type="button" className="ls-button ls-button--primary" onClick={confirm} disabled={tried && error !== null}>Add flow</button>
+        <button type="button" className="ls-button" onClick={onCancel}>{t('cancel')}</button>
+        <button type="button" className="ls-button ls-button--primary" onClick={confirm} disabled={tried && error !== null}>{t('add')}</button>
       </div>
     </div>
   );

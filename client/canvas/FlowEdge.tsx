@@ -1,6 +1,7 @@
 /** The supply-flow edge: mineral colour, width by volume, dashed red when a lever cuts it, dashed grey for an alternative route. */
 import { memo, useContext } from 'react';
 import { getBezierPath, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { useIntl, type IntlShape } from 'react-intl';
 import { mineralColor } from '../state/look';
 import { Icon } from '../state/Icon';
 import { DISRUPTED_ICON } from '../state/kind-icons';
@@ -8,6 +9,30 @@ import { DISRUPTED_COLOR, type FlowEdge } from './flow-model';
 import { arrowId, EdgeCutContext } from './edge-cut';
 import { EdgeLabelContext, FlowLabelPortal, flowLabelText } from './edge-labels';
 import { ALTERNATIVE_COLOR, flowText, isAlternative } from './route-look';
+
+interface FlowWords {
+  disrupted: string;
+  bottleneck: string;
+  bottleneckTitle: string;
+  cutBy: readonly [string, string];
+}
+const flowWords = new WeakMap<IntlShape, FlowWords>();
+
+/** The fixed words of flow labels, once per language. */
+function wordsOf(intl: IntlShape): FlowWords {
+  let w = flowWords.get(intl);
+  if (!w) {
+    const cut = intl.formatMessage({ id: 'canvas.flow.cutBy' }, { levers: '\uE000' }).split('\uE000');
+    w = {
+      disrupted: intl.formatMessage({ id: 'canvas.flow.disrupted' }),
+      bottleneck: intl.formatMessage({ id: 'canvas.flow.bottleneck' }),
+      bottleneckTitle: intl.formatMessage({ id: 'canvas.flow.bottleneckTitle' }),
+      cutBy: [cut[0] ?? '', cut[1] ?? ''],
+    };
+    flowWords.set(intl, w);
+  }
+  return w;
+}
 
 /**
  * Draws one flow; the label sits in HTML above the pane so it stays readable. Whether a dense board shows
@@ -19,7 +44,9 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const labels = useContext(EdgeLabelContext);
   const cut = useContext(EdgeCutContext);
+  const intl = useIntl();
   if (!data) return null;
+  const words = wordsOf(intl);
   const { edge, width, peer } = data;
   const levers = cut?.get(id);
   const disruptedBy = cut === null ? data.disruptedBy : levers ? levers.map((l) => l.label).join(', ') : null;
@@ -30,8 +57,8 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   // With "after rerouting" on, an alternative route that carries flow lights up in its mineral's colour.
   const alternative = !disrupted && isAlternative(edge) && !(rerouted !== null && rerouted > 0);
   const stroke = disrupted ? DISRUPTED_COLOR : alternative ? ALTERNATIVE_COLOR : mineralColor(edge.mineral);
-  const fullText = flowText(edge, rerouted);
-  const text = rerouted !== null ? fullText : flowLabelText(edge, labels.compact);
+  const fullText = flowText(intl, edge, rerouted);
+  const text = rerouted !== null ? fullText : flowLabelText(intl, edge, labels.compact);
   const bottleneck = data.bottleneck === true;
   return (
     <>
@@ -58,10 +85,10 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
           data-disrupted={disrupted ? 'true' : 'false'}
           data-rerouted={rerouted === null ? undefined : String(rerouted)}
           data-peer-selected={peer?.names}
-          title={disrupted ? `Cut by: ${disruptedBy}` : edge.label ?? fullText}
+          title={disrupted ? `${words.cutBy[0]}${disruptedBy}${words.cutBy[1]}` : edge.label ?? fullText}
         >
-          {disrupted && <span className="ls-edge-label__icon"><Icon shapes={DISRUPTED_ICON} label="disrupted" /></span>}
-          {bottleneck && <span className="ls-edge-label__icon" role="img" aria-label="bottleneck" title="Bottleneck: this route limits rerouted delivery">⚠</span>}
+          {disrupted && <span className="ls-edge-label__icon"><Icon shapes={DISRUPTED_ICON} label={words.disrupted} /></span>}
+          {bottleneck && <span className="ls-edge-label__icon" role="img" aria-label={words.bottleneck} title={words.bottleneckTitle}>⚠</span>}
           <i className="ls-dot" style={{ background: mineralColor(edge.mineral) }} />
           {text}
         </div>

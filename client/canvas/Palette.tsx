@@ -1,8 +1,9 @@
 /** One button per node kind; each adds a node at the centre of the visible canvas and selects it. */
 import { useCallback } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useIntl } from 'react-intl';
 import { NODE_KINDS, type BoardNode, type NodeKind } from '../../shared/board/types';
-import { KIND_LOOK } from '../state/look';
+import { kindName } from '../i18n/kind-name';
 import { KindIcon } from '../state/Icon';
 import type { BoardActions } from '../state/types';
 import { newId } from './ids';
@@ -19,6 +20,7 @@ export interface PaletteProps {
 export function Palette({ actions, onAdded }: PaletteProps) {
   const { screenToFlowPosition } = useReactFlow();
   const store = useStoreApi();
+  const intl = useIntl();
   const add = useCallback(
     (kind: NodeKind) => {
       const rect = store.getState().domNode?.getBoundingClientRect();
@@ -26,23 +28,27 @@ export function Palette({ actions, onAdded }: PaletteProps) {
       const node: BoardNode = {
         id: newId(kind),
         kind,
-        label: `New ${kind}`,
+        label: intl.formatMessage({ id: 'canvas.palette.newLabel' }, { kind }),
         country: 'XX',
         position: { x: Math.round(center.x - DEFAULT_NODE_SIZE.width / 2), y: Math.round(center.y - DEFAULT_NODE_SIZE.height / 2) },
       };
       actions.addNode(node);
       onAdded(node.id);
     },
-    [actions, onAdded, screenToFlowPosition, store],
+    [actions, intl, onAdded, screenToFlowPosition, store],
   );
   return (
-    <div className="ls-palette" role="toolbar" aria-label="Add nodes">
-      {NODE_KINDS.map((kind) => (
-        <button key={kind} type="button" className="ls-button ls-palette__item" aria-label={`Add ${kind}`} title={`Add ${KIND_LOOK[kind].name.toLowerCase()}`} onClick={() => add(kind)}>
-          <KindIcon kind={kind} />
-          <span className="ls-palette__name">{KIND_LOOK[kind].name}</span>
-        </button>
-      ))}
+    <div className="ls-palette" role="toolbar" aria-label={intl.formatMessage({ id: 'canvas.palette.label' })}>
+      {NODE_KINDS.map((kind) => {
+        const name = kindName(intl, kind);
+        const label = intl.formatMessage({ id: 'canvas.palette.add' }, { kind: name.toLocaleLowerCase(intl.locale) });
+        return (
+          <button key={kind} type="button" className="ls-button ls-palette__item" aria-label={label} title={label} onClick={() => add(kind)}>
+            <KindIcon kind={kind} />
+            <span className="ls-palette__name">{name}</span>
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -1,18 +1,10 @@
 /** The canvas search box: finds a node by label, country or tag; Enter or a click flies to it and selects it. */
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { BoardNode } from '../../shared/board/types';
 import { KindIcon } from '../state/Icon';
 // The matching and the country table load after the canvas is drawn (their own chunk: the board page's first scripts stay small).
 type Search = typeof import('./node-search');
-
-/** Every string the search box shows. */
-export const SEARCH_TEXT = {
-  label: 'Find a node',
-  placeholder: 'Find a node (Ctrl+F or /)',
-  none: (q: string) => `No node matches "${q}".`,
-  results: 'Matching nodes',
-  loading: 'Searching…',
-} as const;
 
 /** What the canvas can do with the box. */
 export interface SearchBoxHandle {
@@ -27,6 +19,8 @@ export interface SearchBoxProps {
 
 /** A combobox over the board's nodes. */
 export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function SearchBox({ nodes, onPick }, ref) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `canvas.search.${id}` }, values);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -41,7 +35,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
       live = false;
     };
   }, []);
-  const matches = useMemo(() => (search ? search.searchNodes(nodes, query) : []), [search, nodes, query]);
+  const matches = useMemo(() => (search ? search.searchNodes(nodes, query, { locale: intl.locale }) : []), [search, nodes, query, intl.locale]);
   const shown = open && query.trim() !== '';
   const pick = (id: string) => {
     onPick(id);
@@ -71,12 +65,12 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
         type="search"
         className="ls-input ls-search__input"
         role="combobox"
-        aria-label={SEARCH_TEXT.label}
+        aria-label={t('label')}
         aria-expanded={shown}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={shown && matches.length > 0 ? optionId(Math.min(active, matches.length - 1)) : undefined}
-        placeholder={SEARCH_TEXT.placeholder}
+        placeholder={t('placeholder')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -88,8 +82,8 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
         onKeyDown={onKeyDown}
       />
       {shown && (
-        <ul id={listId} role="listbox" aria-label={SEARCH_TEXT.results} className="ls-search__list">
-          {matches.length === 0 && <li className="ls-search__none" role="presentation">{search ? SEARCH_TEXT.none(query.trim()) : SEARCH_TEXT.loading}</li>}
+        <ul id={listId} role="listbox" aria-label={t('results')} className="ls-search__list">
+          {matches.length === 0 && <li className="ls-search__none" role="presentation">{search ? t('none', { query: query.trim() }) : t('loading')}</li>}
           {matches.map((m, i) => (
             <li
               key={m.node.id}
@@ -106,7 +100,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
               <KindIcon kind={m.node.kind} />
               <span className="ls-search__label">{m.node.label}</span>
               <span className="ls-search__where">
-                <span className="ls-country-chip">{m.node.country}</span> {search?.countryLabel(m.node.country)}{m.matched.startsWith('tag') ? ` · ${m.matched}` : ''}
+                <span className="ls-country-chip">{m.node.country}</span> {search?.countryLabel(m.node.country, intl.locale)}{m.matched.startsWith('tag: ') ? ` · ${t('tag', { tag: m.matched.slice(5) })}` : ''}
               </span>
             </li>
           ))}

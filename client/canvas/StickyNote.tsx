@@ -1,19 +1,10 @@
 /** One board note as a sticky note: drag it by its body, double-click (or Enter) to edit, × to delete. */
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { useIntl } from 'react-intl';
 import type { BoardNote, Position } from '../../shared/board/types';
 import type { BoardActions } from '../state/types';
 import { throttle } from './throttle';
-
-/** Every string a note shows. */
-export const NOTE_TEXT = {
-  label: (text: string) => (text.trim() === '' ? 'Empty note' : `Note: ${text.trim().slice(0, 60)}`),
-  empty: 'Empty note: double-click to write',
-  editLabel: 'Note text',
-  hint: 'Ctrl+Enter or click outside to save, Esc to cancel',
-  remove: 'Delete note',
-  edit: 'Edit note',
-} as const;
 
 /** Milliseconds between two position writes while a note is dragged. */
 const NOTE_DRAG_MS = 50;
@@ -31,6 +22,8 @@ export interface StickyNoteProps {
 /** A sticky note in flow coordinates (inside the viewport portal). */
 export const StickyNote = memo(function StickyNote({ note, editable, actions, startEditing = false, onEditDone }: StickyNoteProps) {
   const rf = useReactFlow();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `canvas.note.${id}` }, values);
   const [dragAt, setDragAt] = useState<Position | null>(null);
   const [editing, setEditing] = useState(startEditing && editable);
   const [draft, setDraft] = useState(note.text);
@@ -108,7 +101,7 @@ export const StickyNote = memo(function StickyNote({ note, editable, actions, st
       className={`ls-note nopan nodrag nowheel${dragAt ? ' ls-note--dragging' : ''}${editable ? ' ls-note--editable' : ''}`}
       data-testid={`note-${note.id}`}
       role="note"
-      aria-label={NOTE_TEXT.label(note.text)}
+      aria-label={note.text.trim() === '' ? t('empty') : t('label', { text: note.text.trim().slice(0, 60) })}
       tabIndex={0}
       style={{ transform: `translate(${at.x}px, ${at.y}px)` }}
       onPointerDown={onPointerDown}
@@ -123,15 +116,15 @@ export const StickyNote = memo(function StickyNote({ note, editable, actions, st
       onKeyDown={onNoteKey}
     >
       {editable && (
-        <button type="button" className="ls-note__remove" aria-label={NOTE_TEXT.remove} title={NOTE_TEXT.remove} onClick={() => actions.deleteItems([note.id])}>
+        <button type="button" className="ls-note__remove" aria-label={t('remove')} title={t('remove')} onClick={() => actions.deleteItems([note.id])}>
           ×
         </button>
       )}
       {editing ? (
         <textarea
           className="ls-note__input"
-          aria-label={NOTE_TEXT.editLabel}
-          title={NOTE_TEXT.hint}
+          aria-label={t('editLabel')}
+          title={t('hint')}
           autoFocus
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
@@ -139,7 +132,7 @@ export const StickyNote = memo(function StickyNote({ note, editable, actions, st
           onKeyDown={onAreaKey}
         />
       ) : (
-        <p className={`ls-note__text${note.text.trim() === '' ? ' ls-note__text--empty' : ''}`}>{note.text.trim() === '' ? (editable ? NOTE_TEXT.empty : '') : note.text}</p>
+        <p className={`ls-note__text${note.text.trim() === '' ? ' ls-note__text--empty' : ''}`}>{note.text.trim() === '' ? (editable ? t('emptyHint') : '') : note.text}</p>
       )}
     </div>
   );

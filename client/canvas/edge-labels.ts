@@ -2,15 +2,16 @@
 import { createContext, createElement, useContext, useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { EdgeLabelRenderer } from '@xyflow/react';
+import { useIntl, type IntlShape } from 'react-intl';
 import type { BoardEdge } from '../../shared/board/types';
 import type { NodeBox } from './far-edge-paths';
 import { useNodeBoxes } from './FarLayer';
 import type { FlowNode } from './flow-model';
-import { volumeText } from './format';
+import { alternativeShortIn, flowTextIn, volumeIn } from './format';
 import { hiddenLabels, type LabelBox } from './label-placement';
 import { DEFAULT_NODE_SIZE } from './node-size';
-import { shortFlowText } from './lod';
-import { flowText, isAlternative } from './route-look';
+import { mineralSymbol, shortFlowText } from './lod';
+import { isAlternative } from './route-look';
 
 /** Label font size in flow pixels: full labels, and compact ones before the zoom's text scale. */
 export const LABEL_PX = 11;
@@ -42,37 +43,39 @@ export function FlowLabelPortal({ children }: { children: ReactNode }) {
 }
 
 /** The text a flow label shows in a form; an alternative route shows its capacity ("Co ≤10k alt"). */
-export function flowLabelText(edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, compact: boolean): string {
-  if (isAlternative(edge)) return compact ? `${shortFlowText(edge.mineral, edge.capacity ?? 0).replace(' ', ' ≤')} alt` : flowText(edge, null);
-  return compact ? shortFlowText(edge.mineral, edge.volume) : `${edge.mineral} · ${volumeText(edge.volume)}`;
+export function flowLabelText(intl: IntlShape, edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, compact: boolean): string {
+  if (isAlternative(edge)) return compact ? alternativeShortIn(intl, mineralSymbol(edge.mineral), edge.capacity ?? 0) : flowTextIn(intl, edge, null, true);
+  return compact ? shortFlowText(intl, edge.mineral, edge.volume) : `${edge.mineral} · ${volumeIn(intl, edge.volume)}`;
 }
 
 /** The label boxes of the flows between drawn nodes, at the bezier midpoint (right handle to left handle). */
-export function labelBoxes(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
+export function labelBoxes(intl: IntlShape, nodes: readonly FlowNode[], edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
   const boxes = new Map(nodes.map((n) => [n.id, {
     x: n.position.x, y: n.position.y, width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
   }]));
-  return labelBoxesAt(boxes, edges, cut, compact, scale);
+  return labelBoxesAt(intl, boxes, edges, cut, compact, scale);
 }
 
-// Label lengths per flow object (immutable): placing labels again does not format 8,000 labels again.
-const chars = { full: new WeakMap<BoardEdge, number>(), compact: new WeakMap<BoardEdge, number>() };
-function labelChars(edge: BoardEdge, compact: boolean): number {
-  const cache = compact ? chars.compact : chars.full;
+// Label lengths per language and flow object (immutable): placing labels again does not format 8,000 labels again.
+const chars = new WeakMap<IntlShape, { full: WeakMap<BoardEdge, number>; compact: WeakMap<BoardEdge, number> }>();
+function labelChars(intl: IntlShape, edge: BoardEdge, compact: boolean): number {
+  let perIntl = chars.get(intl);
+  if (!perIntl) chars.set(intl, (perIntl = { full: new WeakMap(), compact: new WeakMap() }));
+  const cache = compact ? perIntl.compact : perIntl.full;
   let n = cache.get(edge);
-  if (n === undefined) cache.set(edge, (n = flowLabelText(edge, compact).length));
+  if (n === undefined) cache.set(edge, (n = flowLabelText(intl, edge, compact).length));
   return n;
 }
 
 /** The label boxes of the flows between the given node boxes. */
-function labelBoxesAt(boxes: ReadonlyMap<string, NodeBox>, edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
+function labelBoxesAt(intl: IntlShape, boxes: ReadonlyMap<string, NodeBox>, edges: readonly BoardEdge[], cut: ReadonlyMap<string, unknown>, compact: boolean, scale: number): LabelBox[] {
   const font = compact ? COMPACT_LABEL_PX * scale : LABEL_PX;
   const out: LabelBox[] = [];
   for (const edge of edges) {
     const a = boxes.get(edge.from);
     const b = boxes.get(edge.to);
     if (!a || !b) continue;
-    const chars = labelChars(edge, compact) + (cut.has(edge.id) ? 2 : 0);
+    const chars = labelChars(intl, edge, compact) + (cut.has(edge.id) ? 2 : 0);
     out.push({
       id: edge.id,
       x: (a.x + a.width + b.x) / 2,
@@ -90,17 +93,18 @@ function labelBoxesAt(boxes: ReadonlyMap<string, NodeBox>, edges: readonly Board
  * Keyed on the node boxes, not the node objects: new figures on the cards (an exposure reply) place nothing anew.
  */
 export function useEdgeLabelLook(nodes: readonly FlowNode[], edges: readonly BoardEdge[], cutNow: ReadonlyMap<string, unknown>, compact: boolean, scale: number, enabled: boolean): EdgeLabelLook {
+  const intl = useIntl();
   const last = useRef<EdgeLabelLook>({ hidden: new Set(), compact });
   const boxes = useNodeBoxes(enabled ? nodes : NO_NODES);
   // A lever toggle re-places labels (cut flows come first) in a background render, after the flows turned red.
   const cut = useDeferredValue(cutNow);
   return useMemo(() => {
-    const hidden = enabled ? hiddenLabels(labelBoxesAt(boxes, edges, cut, compact, scale)) : new Set<string>();
+    const hidden = enabled ? hiddenLabels(labelBoxesAt(intl, boxes, edges, cut, compact, scale)) : new Set<string>();
     const prev = last.current;
     // A drag frame that hides the same labels keeps the value, so no edge re-renders.
     if (prev.compact === compact && prev.hidden.size === hidden.size && [...hidden].every((id) => prev.hidden.has(id))) return prev;
     return (last.current = { hidden, compact });
-  }, [boxes, edges, cut, compact, scale, enabled]);
+  }, [intl, boxes, edges, cut, compact, scale, enabled]);
 }
 
 const NO_NODES: readonly FlowNode[] = [];

@@ -1,7 +1,123 @@
-/** Compact figures for node cards and edge labels. */
-import type { BoardNode, MineralAmounts, NodeKind } from '../../shared/board/types';
+/** Figures for node cards and flow labels, in the page's language (the numbers through formatsFor). */
+import type { IntlShape } from 'react-intl';
+import type { BoardEdge, BoardNode, MineralAmounts, NodeKind } from '../../shared/board/types';
+import { formatsFor } from '../i18n/format';
+import { kindName } from '../i18n/kind-name';
 
-/** 950 -> "950", 12500 -> "12.5k", 2300000 -> "2.3M". */
+/** One line of a node card: a mineral and an amount of one field. */
+export interface Figure {
+  field: 'capacity' | 'demand' | 'stock';
+  mineral: string;
+  amount: number;
+  /** The kind's main field (shown bare); the others carry a short word ("cap", "needs", "holds"). */
+  primary: boolean;
+  /**
+   * @deprecated English; only client/export/board-svg.ts still reads it until the export helper's branch
+   * (which words the figures itself) is merged. Use figureText(intl, figure).
+   */
+  text: string;
+}
+
+const PRIMARY: Record<NodeKind, Figure['field']> = {
+  mine: 'capacity', refinery: 'capacity', transport: 'capacity', recycler: 'capacity', stockpile: 'stock', consumer: 'demand', manufacturer: 'capacity',
+};
+const FIELDS = ['capacity', 'demand', 'stock'] as const;
+
+/** The card's figures: the kind's main field first, then the others. */
+export function nodeFigures(node: BoardNode): Figure[] {
+  const main = PRIMARY[node.kind] ?? 'capacity';
+  const fields: Figure['field'][] = [main, ...FIELDS.filter((f) => f !== main)];
+  const out: Figure[] = [];
+  for (const field of fields) {
+    const amounts: MineralAmounts | undefined = node[field];
+    if (!amounts) continue;
+    for (const [mineral, amount] of Object.entries(amounts)) {
+      const primary = field === main;
+      out.push({ field, mineral, amount, primary, text: legacyFigure(field, primary, amount) });
+    }
+  }
+  return out;
+}
+
+/** A message split around one argument, so that a card or label fills it in without formatting a message. */
+type Template = readonly [before: string, after: string];
+const HOLE = '\uE000';
+
+function template(intl: IntlShape, id: string, argument: string, values: Record<string, string> = {}): Template {
+  const text = intl.formatMessage({ id }, { ...values, [argument]: HOLE });
+  const at = text.indexOf(HOLE);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + HOLE.length)];
+}
+
+/** The card and label words of one language, built once per IntlShape. */
+export interface CanvasWords {
+  kind: Record<NodeKind, string>;
+  figure: Record<`${Figure['field']}${'' | '.named'}`, Template>;
+  perYear: Template;
+  rerouted: Template;
+  alternative: Template;
+  alternativeShort: Template;
+}
+
+const words = new WeakMap<IntlShape, CanvasWords>();
+
+/** The memoized words of `intl`'s language. */
+export function canvasWords(intl: IntlShape): CanvasWords {
+  const known = words.get(intl);
+  if (known) return known;
+  const kind = Object.fromEntries((Object.keys(PRIMARY) as NodeKind[]).map((k) => [k, kindName(intl, k)])) as Record<NodeKind, string>;
+  const figure = Object.fromEntries(FIELDS.flatMap((f) => [
+    [f, template(intl, `canvas.figure.${f}`, 'amount')],
+    [`${f}.named`, template(intl, `canvas.figure.${f}.named`, 'amount')],
+  ])) as CanvasWords['figure'];
+  const made: CanvasWords = {
+    kind,
+    figure,
+    perYear: template(intl, 'format.perYear', 'value'),
+    rerouted: template(intl, 'canvas.flow.rerouted', 'volume'),
+    alternative: template(intl, 'canvas.flow.alternative', 'capacity'),
+    alternativeShort: template(intl, 'canvas.flow.alternativeShort', 'capacity'),
+  };
+  words.set(intl, made);
+  return made;
+}
+
+const fill = ([before, after]: Template, value: string) => `${before}${value}${after}`;
+
+/** A card line's amount with its unit and word: "12.5k t/yr", "cap 30k t/yr" (Italian "cap. 12,5K t/anno"). */
+export function figureText(intl: IntlShape, figure: Pick<Figure, 'field' | 'primary' | 'amount'>): string {
+  const t = canvasWords(intl).figure[figure.primary ? figure.field : (`${figure.field}.named` as const)];
+  return fill(t, formatsFor(intl).compact(figure.amount));
+}
+
+/** A card line's exact amount with its unit, for its tooltip: "1,234.5 t/yr" (Italian "1.234,5 t/anno"). */
+export function figureFullText(intl: IntlShape, figure: Pick<Figure, 'field' | 'amount'>): string {
+  return fill(canvasWords(intl).figure[figure.field], formatsFor(intl).number(Number.isFinite(figure.amount) ? figure.amount : 0, 1));
+}
+
+/** A volume per year with grouping: "1,200 t/yr" (Italian "1.200 t/anno"). */
+export function volumeIn(intl: IntlShape, volume: number): string {
+  return fill(canvasWords(intl).perYear, formatsFor(intl).number(Number.isFinite(volume) ? volume : 0));
+}
+
+/** The full label of a flow: "cobalt · 1,200 t/yr", "cobalt · alternative, up to 500 t/yr", or the rerouted volume. */
+export function flowTextIn(intl: IntlShape, edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, rerouted: number | null, alternative: boolean): string {
+  const w = canvasWords(intl);
+  if (rerouted !== null) return `${edge.mineral} · ${fill(w.rerouted, volumeIn(intl, rerouted))}`;
+  if (alternative) return `${edge.mineral} · ${fill(w.alternative, volumeIn(intl, edge.capacity ?? 0))}`;
+  return `${edge.mineral} · ${volumeIn(intl, edge.volume)}`;
+}
+
+/** The short "alternative" form of a compact flow label: "Co ≤10k alt". */
+export function alternativeShortIn(intl: IntlShape, symbol: string, capacity: number): string {
+  return `${symbol} ${fill(canvasWords(intl).alternativeShort, formatsFor(intl).compact(capacity))}`;
+}
+
+// English forms kept for the one caller outside the canvas not yet moved to the catalogs (client/export/board-svg.ts).
+const SMALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const LARGE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** @deprecated English (950, 12.5k, 2.3M); use formatsFor(intl).compact. Only board-svg.ts calls it until the export helper's branch is merged. */
 export function compact(value: number): string {
   if (!Number.isFinite(value)) return '0';
   const abs = Math.abs(value);
@@ -11,41 +127,13 @@ export function compact(value: number): string {
   return abs < 10 ? trim(value) : String(Math.round(value));
 }
 
-// One formatter each (toLocaleString builds a new one per call, which thousands of flow labels feel).
-const SMALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const LARGE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** A volume in t/yr with thousands separators: "1,200 t/yr". */
+/** @deprecated English ("1,200 t/yr"); use volumeIn(intl, v). Only board-svg.ts calls it until the export helper's branch is merged. */
 export function volumeText(volume: number): string {
   const v = Number.isFinite(volume) ? volume : 0;
   return `${(v < 10 ? SMALL : LARGE).format(v)} t/yr`;
 }
 
-/** One line of a node card: a mineral and an amount. */
-export interface Figure {
-  field: 'capacity' | 'demand' | 'stock';
-  mineral: string;
-  text: string;
-}
-
-const PRIMARY: Record<NodeKind, Figure['field']> = {
-  mine: 'capacity', refinery: 'capacity', transport: 'capacity', recycler: 'capacity', stockpile: 'stock', consumer: 'demand', manufacturer: 'capacity',
-};
-const PREFIX: Record<Figure['field'], string> = { capacity: 'cap ', demand: 'needs ', stock: 'holds ' };
-const UNIT: Record<Figure['field'], string> = { capacity: 't/yr', demand: 't/yr', stock: 't' };
-
-/** The card's figures: the kind's main field first (no prefix), then the others with a short prefix. */
-export function nodeFigures(node: BoardNode): Figure[] {
-  const primary = PRIMARY[node.kind] ?? 'capacity';
-  const fields: Figure['field'][] = [primary, ...(['capacity', 'demand', 'stock'] as const).filter((f) => f !== primary)];
-  const out: Figure[] = [];
-  for (const field of fields) {
-    const amounts: MineralAmounts | undefined = node[field];
-    if (!amounts) continue;
-    for (const [mineral, amount] of Object.entries(amounts)) {
-      const prefix = field === primary ? '' : PREFIX[field];
-      out.push({ field, mineral, text: `${prefix}${compact(amount)} ${UNIT[field]}` });
-    }
-  }
-  return out;
+function legacyFigure(field: Figure['field'], primary: boolean, amount: number): string {
+  const prefix = primary ? '' : { capacity: 'cap ', demand: 'needs ', stock: 'holds ' }[field];
+  return `${prefix}${compact(amount)} ${field === 'stock' ? 't' : 't/yr'}`;
 }

@@ -2,7 +2,8 @@
  * Level of detail: which card and label form a zoom shows, and how much text grows in flow space so that it
  * stays readable on screen. Zooms are quantised into steps so the canvas re-renders only when a step changes.
  */
-import { compact } from './format';
+import type { IntlShape } from 'react-intl';
+import { formatsFor } from '../i18n/format';
 
 /** At and above this zoom cards show every figure (a 13 px title is then at least 9.75 px on screen). */
 export const FULL_ZOOM = 0.75;
@@ -56,7 +57,7 @@ export function mineralSymbol(mineral: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1, 4);
 }
 
-/** A flow label's short form: "Co 9k". */
-export function shortFlowText(mineral: string, volume: number): string {
-  return `${mineralSymbol(mineral)} ${compact(Number.isFinite(volume) ? volume : 0)}`;
+/** A flow label's short form: "Co 9k" (Italian "Co 9K"). */
+export function shortFlowText(intl: IntlShape, mineral: string, volume: number): string {
+  return `${mineralSymbol(mineral)} ${formatsFor(intl).compact(Number.isFinite(volume) ? volume : 0)}`;
 }

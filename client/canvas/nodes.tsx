@@ -1,10 +1,12 @@
 /** One memo node component per board kind, all drawing the same card. */
 import { createContext, memo, useContext, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { KIND_LOOK, mineralColor, percent } from '../state/look';
+import { useIntl } from 'react-intl';
+import { mineralColor } from '../state/look';
 import { KindIcon } from '../state/Icon';
 import type { NodeKind } from '../../shared/board/types';
-import { nodeFigures } from './format';
+import { figureFullText, figureText, nodeFigures } from './format';
+import { cardWords, type CardWords } from './card-words';
 import type { FlowNode } from './flow-model';
 import { shortLabel } from './lod';
 
@@ -18,24 +20,23 @@ export function criticalityTint(criticality: number): { background?: string; bor
   return { background: `hsl(${hue} 95% ${Math.round(97 - 14 * c)}%)`, borderColor: `hsl(${hue} 85% ${Math.round(60 - 15 * c)}%)` };
 }
 
-function ShortfallBadge({ id, shortfall }: { id: string; shortfall: number }) {
+function ShortfallBadge({ id, shortfall, words }: { id: string; shortfall: number; words: CardWords }) {
   const bad = shortfall > 0;
   return (
-    <span className={`ls-badge ${bad ? 'ls-badge--bad' : 'ls-badge--ok'}`} data-testid={`shortfall-${id}`} title="Worst shortfall across minerals: against the plan under the scenario, or against demand">
-      {bad ? `short ${percent(shortfall)}` : 'covered'}
+    <span className={`ls-badge ${bad ? 'ls-badge--bad' : 'ls-badge--ok'}`} data-testid={`shortfall-${id}`} title={words.shortfallTitle}>
+      {bad ? words.short(shortfall) : words.covered}
     </span>
   );
 }
 
 /** Time to recover against the worst time to survive, and the bottleneck mark after rerouting. */
-function RecoveryLine({ id, recoveryDays, worstTts, bottleneck }: { id: string; recoveryDays?: number; worstTts: number | null; bottleneck: boolean }) {
+function RecoveryLine({ id, recoveryDays, worstTts, bottleneck, words }: { id: string; recoveryDays?: number; worstTts: number | null; bottleneck: boolean; words: CardWords }) {
   const atRisk = recoveryDays !== undefined && worstTts !== null && worstTts < recoveryDays;
   return (
-    <div className={`ls-node__recovery${atRisk ? ' ls-node__recovery--risk' : ''}`} data-testid={`recovery-${id}`}
-      title="Days this node needs to recover if it stops, against the shortest time a consumer's stock lasts without it">
-      {bottleneck && <span className="ls-badge ls-badge--bad" data-testid={`bottleneck-${id}`}>bottleneck</span>}
-      {recoveryDays !== undefined && <span>recovers in {Math.round(recoveryDays)} d</span>}
-      {worstTts !== null && <span>worst survive {worstTts} d</span>}
+    <div className={`ls-node__recovery${atRisk ? ' ls-node__recovery--risk' : ''}`} data-testid={`recovery-${id}`} title={words.recoveryTitle}>
+      {bottleneck && <span className="ls-badge ls-badge--bad" data-testid={`bottleneck-${id}`}>{words.bottleneck}</span>}
+      {recoveryDays !== undefined && <span>{words.recovers(recoveryDays)}</span>}
+      {worstTts !== null && <span>{words.survives(worstTts)}</span>}
     </div>
   );
 }
@@ -53,10 +54,12 @@ function NodeCard(props: NodeProps<FlowNode>) {
 
 function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
   const { node, criticality, shortfall, peer, bottleneck = false, worstTts = null } = data;
-  const look = KIND_LOOK[node.kind];
+  const intl = useIntl();
+  const words = cardWords(intl);
+  const kind = words.kind[node.kind];
   const figures = nodeFigures(node);
   const style: CSSProperties & Record<string, string | undefined> = { ...criticalityTint(criticality), '--ls-peer': peer?.color };
-  const title = criticality > 0 ? `${look.name}. If it stopped, consumers would lose up to ${percent(criticality)} of a mineral's supply.` : look.name;
+  const title = criticality > 0 ? words.critical(node.kind, criticality) : kind;
   return (
     <div
       className={`ls-node ls-node--${node.kind}${selected ? ' ls-node--selected' : ''}${peer ? ' ls-node--peer' : ''}`}
@@ -74,29 +77,29 @@ function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
       </div>
       <div className="ls-node__meta">
         <span className="ls-node__country ls-country-chip">{node.country}</span>
-        <span className="ls-node__kind">{look.name}</span>
-        {shortfall !== null && <ShortfallBadge id={id} shortfall={shortfall} />}
+        <span className="ls-node__kind">{kind}</span>
+        {shortfall !== null && <ShortfallBadge id={id} shortfall={shortfall} words={words} />}
       </div>
-      {(node.recoveryDays !== undefined || worstTts !== null || bottleneck) && <RecoveryLine id={id} recoveryDays={node.recoveryDays} worstTts={worstTts} bottleneck={bottleneck} />}
+      {(node.recoveryDays !== undefined || worstTts !== null || bottleneck) && <RecoveryLine id={id} recoveryDays={node.recoveryDays} worstTts={worstTts} bottleneck={bottleneck} words={words} />}
       {figures.length > 0 && (
         <ul className="ls-node__figures">
           {figures.slice(0, MAX_FIGURES).map((f) => (
-            <li key={`${f.field}:${f.mineral}`}>
+            <li key={`${f.field}:${f.mineral}`} title={figureFullText(intl, f)}>
               <i className="ls-dot" style={{ background: mineralColor(f.mineral) }} />
-              <span className="ls-node__mineral">{f.mineral}</span> <b>{f.text}</b>
+              <span className="ls-node__mineral">{f.mineral}</span> <b>{figureText(intl, f)}</b>
             </li>
           ))}
-          {figures.length > MAX_FIGURES && <li className="ls-node__more">+{figures.length - MAX_FIGURES} more</li>}
+          {figures.length > MAX_FIGURES && <li className="ls-node__more">{words.more(figures.length - MAX_FIGURES)}</li>}
         </ul>
       )}
-      <CompactCard kind={node.kind} label={node.label} country={node.country} shortfall={shortfall} />
+      <CompactCard kind={node.kind} label={node.label} country={node.country} shortfall={shortfall} words={words} />
       <Handle type="source" position={Position.Right} isConnectable={isConnectable} />
     </div>
   );
 }
 
 /** The card's zoomed-out form (shown by CSS below the full-detail zoom): icon, short label, country, shortfall. */
-function CompactCard({ kind, label, country, shortfall }: { kind: NodeKind; label: string; country: string; shortfall: number | null }) {
+function CompactCard({ kind, label, country, shortfall, words }: { kind: NodeKind; label: string; country: string; shortfall: number | null; words: CardWords }) {
   return (
     <div className="ls-node__compact">
       <span className="ls-node__compact-title">
@@ -105,7 +108,7 @@ function CompactCard({ kind, label, country, shortfall }: { kind: NodeKind; labe
       </span>
       <span className="ls-node__compact-meta">
         <span className="ls-country-chip">{country}</span>
-        {shortfall !== null && shortfall > 0 && <span className="ls-badge ls-badge--bad">short {percent(shortfall)}</span>}
+        {shortfall !== null && shortfall > 0 && <span className="ls-badge ls-badge--bad">{words.short(shortfall)}</span>}
       </span>
     </div>
   );

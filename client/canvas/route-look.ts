@@ -1,6 +1,7 @@
 /** How a flow is drawn beyond its mineral colour: alternative routes (volume 0 with a capacity) dashed grey, rerouted flows after rerouting. */
+import type { IntlShape } from 'react-intl';
 import type { BoardEdge } from '../../shared/board/types';
-import { volumeText } from './format';
+import { flowTextIn } from './format';
 
 /** Grey of an unused alternative route. */
 export const ALTERNATIVE_COLOR = '#9aa0a6';
@@ -10,9 +11,7 @@ export function isAlternative(edge: Pick<BoardEdge, 'volume' | 'capacity'>): boo
   return edge.volume === 0 && typeof edge.capacity === 'number';
 }
 
-/** The label of a flow: "cobalt · 1,200 t/yr", "cobalt · alternative, up to 500 t/yr", or the rerouted volume. */
-export function flowText(edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, rerouted: number | null): string {
-  if (rerouted !== null) return `${edge.mineral} · ${volumeText(rerouted)} rerouted`;
-  if (isAlternative(edge)) return `${edge.mineral} · alternative, up to ${volumeText(edge.capacity ?? 0)}`;
-  return `${edge.mineral} · ${volumeText(edge.volume)}`;
+/** The label of a flow in `intl`'s language: "cobalt · 1,200 t/yr", "cobalt · alternative, up to 500 t/yr", or the rerouted volume. */
+export function flowText(intl: IntlShape, edge: Pick<BoardEdge, 'mineral' | 'volume' | 'capacity'>, rerouted: number | null): string {
+  return flowTextIn(intl, edge, rerouted, isAlternative(edge));
 }

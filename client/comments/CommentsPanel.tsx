@@ -1,8 +1,9 @@
 /** Comment threads on the selected node, flow, lever or note: read, post, reply, resolve, delete my own. */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { threadsOf, whenText, type BoardComment, type CommentTarget, type CommentThread } from '../../shared/workshop/comments';
+import { threadsOf, type BoardComment, type CommentTarget, type CommentThread } from '../../shared/workshop/comments';
 import type { WorkshopActions } from '../sync/workshop-sync';
-import { COMMENT_WORDS } from './comment-words';
+import { commentWords } from './comment-words';
+import { useIntl } from 'react-intl';
 import './comments.css';
 
 /** Who I am, for the comments I write. */
@@ -52,13 +53,14 @@ function Composer({ label, placeholder, button, onPost }: { label: string; place
 }
 
 function CommentBody({ comment, mine, readOnly, now, onDelete }: { comment: BoardComment; mine: boolean; readOnly: boolean; now: number; onDelete(): void }) {
+  const words = commentWords(useIntl());
   return (
     <div className="comment" data-comment={comment.id}>
       <div className="comment-meta">
         <span className="comment-dot" style={{ background: comment.color ?? '#888888' }} aria-hidden="true" />
         <span className="comment-author">{comment.author}</span>
-        <time dateTime={new Date(comment.createdAt).toISOString()} title={new Date(comment.createdAt).toLocaleString()}>{whenText(comment.createdAt, now)}</time>
-        {mine && !readOnly && <button type="button" className="icon-button comment-delete" onClick={onDelete}>{COMMENT_WORDS.delete}</button>}
+        <time dateTime={new Date(comment.createdAt).toISOString()} title={words.at(comment.createdAt)}>{words.when(comment.createdAt, now)}</time>
+        {mine && !readOnly && <button type="button" className="icon-button comment-delete" onClick={onDelete}>{words.delete}</button>}
       </div>
       <p className="comment-text">{comment.text}</p>
     </div>
@@ -67,6 +69,7 @@ function CommentBody({ comment, mine, readOnly, now, onDelete }: { comment: Boar
 
 /** The threads of one item, open ones first shown, resolved ones folded away. */
 export function CommentsPanel({ target, comments, actions, me, readOnly, now = Date.now }: CommentsPanelProps) {
+  const words = commentWords(useIntl());
   const [showResolved, setShowResolved] = useState(false);
   const threads = threadsOf(comments, target);
   const open = threads.filter((t) => !t.root.resolved);
@@ -83,36 +86,36 @@ export function CommentsPanel({ target, comments, actions, me, readOnly, now = D
           <CommentBody comment={reply} mine={reply.person === me.personId} readOnly={readOnly} now={at} onDelete={() => actions.deleteComment(reply.id)} />
         </div>
       ))}
-      {root.resolved && <p className="comment-resolved">{COMMENT_WORDS.resolved}</p>}
+      {root.resolved && <p className="comment-resolved">{words.resolved}</p>}
       {!readOnly && (
         <div className="comment-actions">
-          <button type="button" className="panel-button" onClick={() => actions.setResolved(root.id, !root.resolved)}>{root.resolved ? COMMENT_WORDS.reopen : COMMENT_WORDS.resolve}</button>
+          <button type="button" className="panel-button" onClick={() => actions.setResolved(root.id, !root.resolved)}>{root.resolved ? words.reopen : words.resolve}</button>
         </div>
       )}
       {!readOnly && !root.resolved && (
-        <Composer label={COMMENT_WORDS.replyLabel(root.author)} placeholder={COMMENT_WORDS.replyPlaceholder} button={COMMENT_WORDS.reply} onPost={(text) => post(text, root.id)} />
+        <Composer label={words.replyLabel(root.author)} placeholder={words.replyPlaceholder} button={words.reply} onPost={(text) => post(text, root.id)} />
       )}
     </li>
   );
 
   return (
-    <section className="comments-panel" aria-label={COMMENT_WORDS.region}>
+    <section className="comments-panel" aria-label={words.region}>
       <h3 className="comments-heading">
-        {COMMENT_WORDS.heading}
-        {open.length > 0 && <span className="comment-badge" aria-label={COMMENT_WORDS.badge(open.length)}>{open.length}</span>}
+        {words.heading}
+        {open.length > 0 && <span className="comment-badge" aria-label={words.badge(open.length)}>{open.length}</span>}
       </h3>
-      {threads.length === 0 && <p className="comments-empty">{COMMENT_WORDS.none}</p>}
+      {threads.length === 0 && <p className="comments-empty">{words.none}</p>}
       <ul className="comment-threads">{open.map(thread)}</ul>
       {resolved.length > 0 && (
         <>
           <button type="button" className="icon-button comments-fold" aria-expanded={showResolved} onClick={() => setShowResolved(!showResolved)}>
-            {showResolved ? COMMENT_WORDS.hideResolved : COMMENT_WORDS.showResolved(resolved.length)}
+            {showResolved ? words.hideResolved : words.showResolved(resolved.length)}
           </button>
           {showResolved && <ul className="comment-threads">{resolved.map(thread)}</ul>}
         </>
       )}
-      {readOnly ? <p className="comments-empty">{COMMENT_WORDS.readOnly}</p> : (
-        <Composer label={COMMENT_WORDS.newLabel} placeholder={COMMENT_WORDS.placeholder} button={COMMENT_WORDS.post} onPost={(text) => post(text)} />
+      {readOnly ? <p className="comments-empty">{words.readOnly}</p> : (
+        <Composer label={words.newLabel} placeholder={words.placeholder} button={words.post} onPost={(text) => post(text)} />
       )}
     </section>
   );

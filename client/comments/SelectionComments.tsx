@@ -5,7 +5,8 @@ import { personId } from '../shell/person-id';
 import type { Role } from '../state/types';
 import { useWorkshop } from '../state/use-workshop';
 import type { BoardSession } from '../sync/board-session';
-import { COMMENT_WORDS } from './comment-words';
+import { commentWords } from './comment-words';
+import { useIntl } from 'react-intl';
 import { CommentsPanel } from '../workshop/lazy-workshop';
 
 /** What a comment on `id` is about, or null when the id is no node, edge, lever or note of the board. */
@@ -40,7 +41,8 @@ export function SelectionComments({ session, board, selection, role, me }: Selec
 /** The number of open threads on the selected item, as a small badge (nothing when there are none; hidden from the tab's name, the panel says it). */
 export function CommentBadge({ session, board, selection }: Pick<SelectionCommentsProps, 'session' | 'board' | 'selection'>) {
   const { workshop } = useWorkshop(session);
+  const words = commentWords(useIntl());
   const target = selection.length === 1 ? commentTarget(board, selection[0]) : null;
   const count = workshop && target ? (openThreadCounts(workshop.comments).get(targetKey(target)) ?? 0) : 0;
-  return count > 0 ? <span className="comment-tab-badge" aria-hidden="true" title={COMMENT_WORDS.badge(count)}>{count}</span> : null;
+  return count > 0 ? <span className="comment-tab-badge" aria-hidden="true" title={words.badge(count)}>{count}</span> : null;
 }

@@ -1,27 +1,33 @@
 /** The workshop timer in the board header: everyone sees it; the facilitator starts, pauses, adds a minute and resets it. */
 import { useState } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
 import { addMinute, clockText, isTimeUp, parseMinutes, pauseTimer, remainingMs, resetTimer, startTimer, type TimerState } from '../../shared/workshop/timer';
 import { useNow } from './use-now';
 import './timer.css';
 import { Timer } from 'lucide';
 import { Icon } from '../state/Icon';
+import { wordTable } from '../state/word-table';
 
-/** The sentences of the timer (one place, for translation later). */
-export const TIMER_WORDS = {
-  region: 'Workshop timer',
-  timeUp: 'Time is up',
-  minutes: 'Minutes',
-  badMinutes: 'Enter minutes from 0.1 to 1440.',
-  start: 'Start',
-  resume: 'Resume',
-  pause: 'Pause',
-  addMinute: '+1 min',
-  addMinuteLabel: 'Add a minute',
-  reset: 'Reset',
-  left: (clock: string) => `${clock} left`,
-  paused: (clock: string) => `Paused at ${clock}`,
-  by: (name: string) => `Set by ${name}`,
-} as const;
+/** The sentences of the timer in `intl`'s language. */
+export const timerWords = wordTable((intl: IntlShape) => {
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `timer.${id}` }, values);
+  return {
+    region: t('region'),
+    timeUp: t('timeUp'),
+    minutes: t('minutes'),
+    minutesUnit: t('minutesUnit'),
+    badMinutes: t('badMinutes'),
+    start: t('start'),
+    resume: t('resume'),
+    pause: t('pause'),
+    addMinute: t('addMinute'),
+    addMinuteLabel: t('addMinuteLabel'),
+    reset: t('reset'),
+    left: (clock: string) => t('left', { clock }),
+    paused: (clock: string) => t('paused', { clock }),
+    by: (name: string) => t('by', { name }),
+  };
+});
 
 /** Props of WorkshopTimer. */
 export interface WorkshopTimerProps {
@@ -37,45 +43,46 @@ export interface WorkshopTimerProps {
 
 /** The clock and, for the facilitator, its controls. */
 export function WorkshopTimer({ timer, canControl, me, onChange, clock = Date.now }: WorkshopTimerProps) {
+  const words = timerWords(useIntl());
   const now = useNow(timer.state === 'running', 250, clock);
   const [minutes, setMinutes] = useState(String(timer.durationMs / 60_000));
   if (!canControl && timer.state === 'idle') return null;
   const left = remainingMs(timer, now);
   const up = isTimeUp(timer, now);
   const text = clockText(left);
-  const status = up ? TIMER_WORDS.timeUp : timer.state === 'paused' ? TIMER_WORDS.paused(text) : TIMER_WORDS.left(text);
+  const status = up ? words.timeUp : timer.state === 'paused' ? words.paused(text) : words.left(text);
   const typed = parseMinutes(minutes);
 
   return (
-    <div className={`workshop-timer is-${up ? 'up' : timer.state}`} role="group" aria-label={TIMER_WORDS.region} title={timer.by ? TIMER_WORDS.by(timer.by) : undefined}>
+    <div className={`workshop-timer is-${up ? 'up' : timer.state}`} role="group" aria-label={words.region} title={timer.by ? words.by(timer.by) : undefined}>
       <span className="workshop-timer__icon" aria-hidden="true"><Icon shapes={Timer} /></span>
       {timer.state === 'idle' ? (
         <label className="workshop-timer__minutes">
-          <input aria-label={TIMER_WORDS.minutes} inputMode="decimal" value={minutes} size={3} aria-invalid={typed === null} title={typed === null ? TIMER_WORDS.badMinutes : undefined}
+          <input aria-label={words.minutes} inputMode="decimal" value={minutes} size={3} aria-invalid={typed === null} title={typed === null ? words.badMinutes : undefined}
             onChange={(e) => setMinutes(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && typed !== null) onChange(startTimer(timer, clock(), me, typed));
             }} />
-          <span aria-hidden="true">min</span>
+          <span aria-hidden="true">{words.minutesUnit}</span>
         </label>
       ) : (
-        <span className="workshop-timer__clock" role="timer" aria-label={status} data-remaining-ms={left}>{up ? `${TIMER_WORDS.timeUp} · ${text}` : text}</span>
+        <span className="workshop-timer__clock" role="timer" aria-label={status} data-remaining-ms={left}>{up ? `${words.timeUp} · ${text}` : text}</span>
       )}
       {canControl && (
         <span className="workshop-timer__controls">
           {timer.state === 'idle' && (
-            <button type="button" className="ls-button ls-button--small" disabled={typed === null} onClick={() => typed !== null && onChange(startTimer(timer, clock(), me, typed))}>{TIMER_WORDS.start}</button>
+            <button type="button" className="ls-button ls-button--small" disabled={typed === null} onClick={() => typed !== null && onChange(startTimer(timer, clock(), me, typed))}>{words.start}</button>
           )}
           {timer.state === 'running' && !up && (
-            <button type="button" className="ls-button ls-button--small" onClick={() => onChange(pauseTimer(timer, clock(), me))}>{TIMER_WORDS.pause}</button>
+            <button type="button" className="ls-button ls-button--small" onClick={() => onChange(pauseTimer(timer, clock(), me))}>{words.pause}</button>
           )}
           {timer.state === 'paused' && (
-            <button type="button" className="ls-button ls-button--small" onClick={() => onChange(startTimer(timer, clock(), me))}>{TIMER_WORDS.resume}</button>
+            <button type="button" className="ls-button ls-button--small" onClick={() => onChange(startTimer(timer, clock(), me))}>{words.resume}</button>
           )}
           {timer.state !== 'idle' && (
             <>
-              <button type="button" className="ls-button ls-button--small" aria-label={TIMER_WORDS.addMinuteLabel} onClick={() => onChange(addMinute(timer, clock(), me))}>{TIMER_WORDS.addMinute}</button>
-              <button type="button" className="ls-button ls-button--small" onClick={() => onChange(resetTimer(timer, me))}>{TIMER_WORDS.reset}</button>
+              <button type="button" className="ls-button ls-button--small" aria-label={words.addMinuteLabel} onClick={() => onChange(addMinute(timer, clock(), me))}>{words.addMinute}</button>
+              <button type="button" className="ls-button ls-button--small" onClick={() => onChange(resetTimer(timer, me))}>{words.reset}</button>
             </>
           )}
         </span>

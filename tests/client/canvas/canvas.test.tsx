@@ -1,10 +1,12 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, VISIBLE_ONLY_NODES, type CanvasProps } from '../../../client/canvas/Canvas';
 import type { BoardActions, BoardViewState, Peer } from '../../../client/state/types';
 import type { Board, Disruption } from '../../../shared/board/types';
 import type { ExposureReport, MineralReport } from '../../../shared/exposure/types';
 import { generateLargeBoard } from '../../../shared/generate/large-board';
+import type { Locale } from '../../../client/i18n/locales';
+import { renderIn } from '../../utils/intl';
 
 function fakeActions(): { [K in keyof BoardActions]: ReturnType<typeof vi.fn> } & BoardActions {
   const fns = {
@@ -41,10 +43,10 @@ function viewState(board: Board, over: Partial<BoardViewState> = {}): BoardViewS
   return { boardId: 'b1', role: 'editor', status: 'connected', message: null, loaded: true, board, peers: [], canUndo: false, canRedo: false, ...over };
 }
 
-function renderCanvas(over: Partial<CanvasProps> = {}) {
+async function renderCanvas(over: Partial<CanvasProps> = {}, locale: Locale = 'en') {
   const actions = fakeActions();
   const props: CanvasProps = { state: viewState(smallBoard()), actions, exposure: null, selection: [], onSelectionChange: vi.fn(), focus: null, ...over };
-  const view = render(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
+  const view = await renderIn(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>, locale);
   return { ...view, actions: (over.actions ?? actions) as ReturnType<typeof fakeActions>, props };
 }
 
@@ -70,8 +72,8 @@ function consumerReport(shortfall: number, supplied: number) {
 const key = (k: string, mods: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(document.body, { key: k, ...mods });
 
 describe('Canvas: drawing the board', () => {
-  it('renders every node kind with its SVG icon, label, country code and figures', () => {
-    renderCanvas();
+  it('renders every node kind with its SVG icon, label, country code and figures', async () => {
+    await renderCanvas();
     const expected: [string, string, string, string][] = [
       ['m1', 'Kolwezi mine', 'CD', '12.5k t/yr'],
       ['t1', 'Durban port', 'ZA', '30k t/yr'],
@@ -96,8 +98,8 @@ describe('Canvas: drawing the board', () => {
     }
   });
 
-  it('gives each kind its own node type with a target handle on the left and a source handle on the right', () => {
-    renderCanvas();
+  it('gives each kind its own node type with a target handle on the left and a source handle on the right', async () => {
+    await renderCanvas();
     for (const kind of ['mine', 'transport', 'refinery', 'stockpile', 'recycler', 'consumer']) {
       expect(document.querySelector(`.react-flow__node-${kind}`)).not.toBeNull();
     }
@@ -106,24 +108,24 @@ describe('Canvas: drawing the board', () => {
     expect(card.querySelector('.react-flow__handle-right.source')).not.toBeNull();
   });
 
-  it('labels an edge with its mineral and volume (short form at the fitted zoom, full form as its tooltip)', () => {
-    renderCanvas();
+  it('labels an edge with its mineral and volume (short form at the fitted zoom, full form as its tooltip)', async () => {
+    await renderCanvas();
     expect(screen.getByTestId('edge-e1').textContent).toBe('Co 9k');
     expect(screen.getByTestId('edge-e1').title).toBe('cobalt · 9,000 t/yr');
     expect(screen.getByTestId('edge-e3').textContent).toBe('Co 6k');
   });
 
-  it('scales edge width with volume', () => {
-    renderCanvas();
+  it('scales edge width with volume', async () => {
+    await renderCanvas();
     const width = (id: string) => Number.parseFloat((document.querySelector(`[data-testid="rf__edge-${id}"] .ls-edge__path`) as SVGPathElement).style.strokeWidth);
     expect(width('e1')).toBeCloseTo(7.5);
     expect(width('e4')).toBeLessThan(width('e3'));
     expect(width('e3')).toBeLessThan(width('e1'));
   });
 
-  it('marks an edge cut by an enabled lever as disrupted, and leaves the others alone', () => {
+  it('marks an edge cut by an enabled lever as disrupted, and leaves the others alone', async () => {
     const board = smallBoard([cutBy({ node: 't1' })]);
-    renderCanvas({ state: viewState(board) });
+    await renderCanvas({ state: viewState(board) });
     expect(screen.getByTestId('edge-e1').dataset.disrupted).toBe('true');
     expect(screen.getByTestId('edge-e2').dataset.disrupted).toBe('true');
     expect(screen.getByTestId('edge-e3').dataset.disrupted).toBe('false');
@@ -133,9 +135,9 @@ describe('Canvas: drawing the board', () => {
     expect(path.style.strokeDasharray).not.toBe('');
   });
 
-  it('a lever switched on turns its flows red with a red arrowhead (the flow picks the canvas\'s marker of its colour)', () => {
+  it('a lever switched on turns its flows red with a red arrowhead (the flow picks the canvas\'s marker of its colour)', async () => {
     const off = smallBoard([cutBy({ node: 't1' }, { enabled: false })]);
-    const view = renderCanvas({ state: viewState(off) });
+    const view = await renderCanvas({ state: viewState(off) });
     const path = () => document.querySelector('[data-testid="rf__edge-e1"] .ls-edge__path') as SVGPathElement;
     expect(path().dataset.disrupted).toBe('false');
     const on = { ...off, scenario: { ...off.scenario, disruptions: [cutBy({ node: 't1' })] } };
@@ -146,12 +148,12 @@ describe('Canvas: drawing the board', () => {
     expect(document.getElementById(marker!)?.querySelector('polyline')?.style.fill).toMatch(/#d62728|rgb\(214, 39, 40\)/);
   });
 
-  it('does not mark edges for a disabled lever', () => {
-    renderCanvas({ state: viewState(smallBoard([cutBy({ node: 't1' }, { enabled: false })])) });
+  it('does not mark edges for a disabled lever', async () => {
+    await renderCanvas({ state: viewState(smallBoard([cutBy({ node: 't1' }, { enabled: false })])) });
     expect(screen.getByTestId('edge-e1').dataset.disrupted).toBe('false');
   });
 
-  it('shows a consumer its worst shortfall from the exposure report, in red', () => {
+  it('shows a consumer its worst shortfall from the exposure report, in red', async () => {
     const exposure: ExposureReport = {
       minerals: {
         cobalt: mineralReport({ consumers: { c1: consumerReport(1500, 6000) } }),
@@ -160,20 +162,39 @@ describe('Canvas: drawing the board', () => {
       priceFloors: [],
       warnings: [],
     };
-    renderCanvas({ exposure });
+    await renderCanvas({ exposure });
     const badge = screen.getByTestId('shortfall-c1');
-    expect(badge.textContent).toBe('short 25 %');
+    expect(badge.textContent).toBe('short 25%');
     expect(badge.className).toContain('ls-badge--bad');
   });
 
-  it('shows a covered consumer as covered', () => {
+  it('draws the cards in Italian: kind words, Italian figures, the shortfall badge', async () => {
+    const board = smallBoard();
+    board.nodes = board.nodes.map((n) => (n.id === 'y1' ? { ...n, capacity: { cobalt: 1234.5 } } : n));
+    const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(1500, 6000) } }) }, priceFloors: [], warnings: [] };
+    await renderCanvas({ state: viewState(board), exposure }, 'it');
+    const meta = (id: string) => screen.getByTestId(`node-${id}`).querySelector<HTMLElement>('.ls-node__kind')!.textContent;
+    expect([meta('m1'), meta('r1'), meta('t1'), meta('s1'), meta('y1'), meta('c1')]).toEqual(['Miniera', 'Raffineria', 'Corridoio / porto', 'Scorta', 'Riciclatore', 'Utilizzatore']);
+    const m1 = within(screen.getByTestId('node-m1'));
+    expect(m1.getByText('12,5K t/anno')).toBeTruthy();
+    const recycler = within(screen.getByTestId('node-y1'));
+    expect(recycler.getByText('1,2K t/anno').closest('li')!.getAttribute('title')).toBe('1.234,5 t/anno');
+    expect(within(screen.getByTestId('node-s1')).getByText('800 t')).toBeTruthy();
+    expect(screen.getByTestId('shortfall-c1').textContent).toBe('ammanco 25%');
+    expect(screen.getByRole('button', { name: 'Aggiungi raffineria' })).toBeTruthy();
+    // A flow label: the short form on the card's zoom, the full one in its tooltip.
+    expect(screen.getByTestId('edge-e1').textContent).toBe('Co 9K');
+    expect(screen.getByTestId('edge-e1').getAttribute('title')).toBe('cobalt · 9.000 t/anno');
+  });
+
+  it('shows a covered consumer as covered', async () => {
     const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, priceFloors: [], warnings: [] };
-    renderCanvas({ exposure });
+    await renderCanvas({ exposure });
     expect(screen.getByTestId('shortfall-c1').textContent).toBe('covered');
     expect(screen.getByTestId('shortfall-c1').className).toContain('ls-badge--ok');
   });
 
-  it('tints a node by its largest loss share across minerals', () => {
+  it('tints a node by its largest loss share across minerals', async () => {
     const exposure: ExposureReport = {
       minerals: {
         cobalt: mineralReport({ criticalNodes: [{ node: 'r1', loss: 5000, lossPct: 0.5, ttr: null, atRisk: false }] }),
@@ -182,25 +203,25 @@ describe('Canvas: drawing the board', () => {
       priceFloors: [],
       warnings: [],
     };
-    renderCanvas({ exposure });
+    await renderCanvas({ exposure });
     const card = screen.getByTestId('node-r1');
     expect(card.dataset.criticality).toBe('0.90');
     expect(card.style.background).not.toBe('');
     expect(screen.getByTestId('node-m1').dataset.criticality).toBeUndefined();
   });
 
-  it('draws nodes from props.selection as selected', () => {
-    renderCanvas({ selection: ['r1'] });
+  it('draws nodes from props.selection as selected', async () => {
+    await renderCanvas({ selection: ['r1'] });
     expect(screen.getByTestId('rf__node-r1').className).toContain('selected');
     expect(screen.getByTestId('rf__node-m1').className).not.toContain('selected');
   });
 
-  it('outlines what a peer selected in their colour, with their name', () => {
+  it('outlines what a peer selected in their colour, with their name', async () => {
     const peers: Peer[] = [
       { clientId: 7, name: 'Ana', color: '#e91e63', viewer: false, cursor: { x: 40, y: 60 }, selection: ['r1', 'e3'] },
       { clientId: 8, name: 'Bo', color: '#009688', viewer: true, cursor: null, selection: [] },
     ];
-    renderCanvas({ state: viewState(smallBoard(), { peers }) });
+    await renderCanvas({ state: viewState(smallBoard(), { peers }) });
     const card = screen.getByTestId('node-r1');
     expect(card.dataset.peerSelected).toBe('Ana');
     expect(card.style.getPropertyValue('--ls-peer')).toBe('#e91e63');
@@ -209,16 +230,16 @@ describe('Canvas: drawing the board', () => {
     expect(screen.getByTestId('node-m1').dataset.peerSelected).toBeUndefined();
   });
 
-  it("draws peers' cursors with their names", () => {
+  it("draws peers' cursors with their names", async () => {
     const peers: Peer[] = [{ clientId: 7, name: 'Ana', color: '#e91e63', viewer: false, cursor: { x: 40, y: 60 }, selection: [] }];
-    renderCanvas({ state: viewState(smallBoard(), { peers }) });
+    await renderCanvas({ state: viewState(smallBoard(), { peers }) });
     const cursor = screen.getByTestId('cursor-7');
     expect(within(cursor).getByText('Ana')).toBeTruthy();
     expect(cursor.style.transform).toContain('translate(40px, 60px)');
   });
 
-  it('shows the mini map, zoom controls and background grid', () => {
-    renderCanvas();
+  it('shows the mini map, zoom controls and background grid', async () => {
+    await renderCanvas();
     expect(screen.getByTestId('rf__minimap')).toBeTruthy();
     expect(document.querySelector('.react-flow__controls')).not.toBeNull();
     expect(document.querySelector('.react-flow__background')).not.toBeNull();
@@ -226,8 +247,8 @@ describe('Canvas: drawing the board', () => {
 });
 
 describe('Canvas: editing', () => {
-  it('adds a node of the clicked kind from the palette and selects it', () => {
-    const { actions, props } = renderCanvas();
+  it('adds a node of the clicked kind from the palette and selects it', async () => {
+    const { actions, props } = await renderCanvas();
     fireEvent.click(screen.getByRole('button', { name: 'Add refinery' }));
     expect(actions.addNode).toHaveBeenCalledTimes(1);
     const node = actions.addNode.mock.calls[0][0];
@@ -237,15 +258,15 @@ describe('Canvas: editing', () => {
     expect(actions.setSelection).toHaveBeenCalledWith([node.id]);
   });
 
-  it('has a palette button for every kind', () => {
-    renderCanvas();
-    for (const kind of ['mine', 'refinery', 'transport', 'stockpile', 'recycler', 'consumer']) {
+  it('has a palette button for every kind', async () => {
+    await renderCanvas();
+    for (const kind of ['mine', 'refinery', 'corridor / port', 'stockpile', 'recycler', 'consumer', 'manufacturer']) {
       expect(screen.getByRole('button', { name: `Add ${kind}` })).toBeTruthy();
     }
   });
 
-  it('deletes the selection with Delete and with Backspace', () => {
-    const { actions, props } = renderCanvas({ selection: ['m1', 'e3'] });
+  it('deletes the selection with Delete and with Backspace', async () => {
+    const { actions, props } = await renderCanvas({ selection: ['m1', 'e3'] });
     key('Delete');
     expect(actions.deleteItems).toHaveBeenCalledWith(['m1', 'e3']);
     expect(props.onSelectionChange).toHaveBeenLastCalledWith([]);
@@ -253,14 +274,14 @@ describe('Canvas: editing', () => {
     expect(actions.deleteItems).toHaveBeenCalledTimes(2);
   });
 
-  it('does nothing on Delete without a selection', () => {
-    const { actions } = renderCanvas();
+  it('does nothing on Delete without a selection', async () => {
+    const { actions } = await renderCanvas();
     key('Delete');
     expect(actions.deleteItems).not.toHaveBeenCalled();
   });
 
-  it('leaves keys typed into a text field alone', () => {
-    const { actions } = renderCanvas({ selection: ['m1'] });
+  it('leaves keys typed into a text field alone', async () => {
+    const { actions } = await renderCanvas({ selection: ['m1'] });
     const input = document.createElement('input');
     document.body.append(input);
     fireEvent.keyDown(input, { key: 'Backspace' });
@@ -270,8 +291,8 @@ describe('Canvas: editing', () => {
     expect(actions.undo).not.toHaveBeenCalled();
   });
 
-  it('undoes with Ctrl+Z or Cmd+Z and redoes with Ctrl+Shift+Z or Ctrl+Y', () => {
-    const { actions } = renderCanvas();
+  it('undoes with Ctrl+Z or Cmd+Z and redoes with Ctrl+Shift+Z or Ctrl+Y', async () => {
+    const { actions } = await renderCanvas();
     key('z', { ctrlKey: true });
     key('z', { metaKey: true });
     expect(actions.undo).toHaveBeenCalledTimes(2);
@@ -280,8 +301,8 @@ describe('Canvas: editing', () => {
     expect(actions.redo).toHaveBeenCalledTimes(2);
   });
 
-  it('copies the selected nodes with the flows between them and pastes them offset, selecting the copies', () => {
-    const { actions, props } = renderCanvas({ selection: ['m1', 't1'] });
+  it('copies the selected nodes with the flows between them and pastes them offset, selecting the copies', async () => {
+    const { actions, props } = await renderCanvas({ selection: ['m1', 't1'] });
     key('c', { ctrlKey: true });
     key('v', { ctrlKey: true });
     expect(actions.paste).toHaveBeenCalledTimes(1);
@@ -294,14 +315,14 @@ describe('Canvas: editing', () => {
     expect(actions.setSelection).toHaveBeenLastCalledWith(['p1', 'p2']);
   });
 
-  it('selects every node and edge with Ctrl+A', () => {
-    const { props } = renderCanvas();
+  it('selects every node and edge with Ctrl+A', async () => {
+    const { props } = await renderCanvas();
     key('a', { ctrlKey: true });
     expect(props.onSelectionChange).toHaveBeenLastCalledWith(['m1', 't1', 'r1', 's1', 'y1', 'c1', 'e1', 'e2', 'e3', 'e4']);
   });
 
   it('arranges by stage with L and with the toolbar button, for everyone through actions.arrange (the layout loads on first use)', async () => {
-    const { actions } = renderCanvas();
+    const { actions } = await renderCanvas();
     key('l');
     fireEvent.click(screen.getByRole('button', { name: 'Arrange by stage' }));
     await waitFor(() => expect(actions.arrange).toHaveBeenCalledTimes(2), { timeout: 15_000 });
@@ -310,29 +331,29 @@ describe('Canvas: editing', () => {
     expect(positions.m1.x).toBeLessThan(positions.c1.x);
   });
 
-  it('opens help with ?', () => {
+  it('opens help with ?', async () => {
     const onHelp = vi.fn();
-    renderCanvas({ onHelp });
+    await renderCanvas({ onHelp });
     key('?', { shiftKey: true });
     expect(onHelp).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a click on a node as the new selection', () => {
-    const { actions, props } = renderCanvas();
+  it('reports a click on a node as the new selection', async () => {
+    const { actions, props } = await renderCanvas();
     fireEvent.click(screen.getByTestId('rf__node-r1'));
     expect(props.onSelectionChange).toHaveBeenCalledWith(['r1']);
     expect(actions.setSelection).toHaveBeenCalledWith(['r1']);
     expect(actions.moveNodes).not.toHaveBeenCalled();
   });
 
-  it('selects a focused node', () => {
-    const { props, rerender } = renderCanvas();
+  it('selects a focused node', async () => {
+    const { props, rerender } = await renderCanvas();
     rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} focus={{ id: 'c1', nonce: 1 }} /></div>);
     expect(props.onSelectionChange).toHaveBeenCalledWith(['c1']);
   });
 
-  it('sends my cursor in flow coordinates and clears it when the pointer leaves', () => {
-    const { actions, container } = renderCanvas();
+  it('sends my cursor in flow coordinates and clears it when the pointer leaves', async () => {
+    const { actions, container } = await renderCanvas();
     const canvas = container.querySelector('.ls-canvas') as HTMLElement;
     const viewport = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
     const [tx, ty, zoom] = (viewport.match(/-?[\d.]+/g) ?? []).map(Number);
@@ -346,17 +367,17 @@ describe('Canvas: editing', () => {
 });
 
 describe('Canvas: viewer', () => {
-  const asViewer = (over: Partial<CanvasProps> = {}) => renderCanvas({ state: viewState(smallBoard(), { role: 'viewer' }), ...over });
+  const asViewer = async (over: Partial<CanvasProps> = {}) => renderCanvas({ state: viewState(smallBoard(), { role: 'viewer' }), ...over });
 
-  it('shows no palette and no arrange button', () => {
-    asViewer();
+  it('shows no palette and no arrange button', async () => {
+    await asViewer();
     expect(screen.queryByRole('button', { name: 'Add mine' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Arrange by stage' })).toBeNull();
     expect(screen.getByText('View only')).toBeTruthy();
   });
 
-  it('cannot drag or connect nodes but can still select them', () => {
-    const { props } = asViewer();
+  it('cannot drag or connect nodes but can still select them', async () => {
+    const { props } = await asViewer();
     const wrapper = screen.getByTestId('rf__node-m1');
     expect(wrapper.className).not.toContain('draggable');
     expect(wrapper.className).toContain('selectable');
@@ -365,8 +386,8 @@ describe('Canvas: viewer', () => {
     expect(props.onSelectionChange).toHaveBeenCalledWith(['m1']);
   });
 
-  it('ignores editing shortcuts but still copies and selects all', () => {
-    const { actions, props } = asViewer({ selection: ['m1'] });
+  it('ignores editing shortcuts but still copies and selects all', async () => {
+    const { actions, props } = await asViewer({ selection: ['m1'] });
     key('Delete');
     key('z', { ctrlKey: true });
     key('y', { ctrlKey: true });
@@ -386,10 +407,10 @@ describe('Canvas: viewer', () => {
 describe('Canvas: big boards', () => {
   // jsdom's ResizeObserver stub reports one node per callback, so React Flow itself needs seconds for a few
   // hundred nodes here (about 10 s for 600 default nodes): this checks the big-board mode, not its speed.
-  it('draws only what is on screen above 500 nodes, and follows an edit of one node', () => {
+  it('draws only what is on screen above 500 nodes, and follows an edit of one node', async () => {
     const board = generateLargeBoard({ nodes: 520, edgesPerNode: 1, seed: 5 });
     expect(board.nodes.length).toBeGreaterThan(VISIBLE_ONLY_NODES);
-    const { props, rerender } = renderCanvas({ state: viewState(board) });
+    const { props, rerender } = await renderCanvas({ state: viewState(board) });
     const drawn = document.querySelectorAll('.react-flow__node').length;
     expect(drawn).toBeLessThan(board.nodes.length);
     const first = board.nodes[0];

@@ -1,19 +1,20 @@
-import { act, fireEvent, render } from '@testing-library/react';
+import { act, fireEvent} from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, type CanvasProps } from '../../../client/canvas/Canvas';
 import { copyBase, copyLabels } from '../../../client/canvas/copy-labels';
 import type { BoardViewState } from '../../../client/state/types';
 import type { Board } from '../../../shared/board/types';
 import { mockActions } from '../mock-actions';
+import { renderIn } from '../../utils/intl';
 
 describe('copyLabels', () => {
-  it('gives a copy "(copy)", then "(copy 2)", "(copy 3)" while those are taken', () => {
+  it('gives a copy "(copy)", then "(copy 2)", "(copy 3)" while those are taken', async () => {
     expect(copyLabels(['Kolwezi mine'], ['Kolwezi mine'])).toEqual(['Kolwezi mine (copy)']);
     expect(copyLabels(['Kolwezi mine', 'Kolwezi mine (copy)'], ['Kolwezi mine'])).toEqual(['Kolwezi mine (copy 2)']);
     expect(copyLabels(['A', 'A (copy)', 'A (copy 2)'], ['A'])).toEqual(['A (copy 3)']);
   });
 
-  it('copies of a copy count from the original name, and two copies in one paste differ', () => {
+  it('copies of a copy count from the original name, and two copies in one paste differ', async () => {
     expect(copyLabels(['A', 'A (copy)'], ['A (copy)'])).toEqual(['A (copy 2)']);
     expect(copyLabels(['A'], ['A', 'A'])).toEqual(['A (copy)', 'A (copy 2)']);
     expect(copyBase('Port (copy 12)')).toBe('Port');
@@ -33,7 +34,7 @@ describe('Mini map', () => {
     };
     const state: BoardViewState = { boardId: 'b1', role: 'editor', status: 'connected', message: null, loaded: true, board, peers: [], canUndo: false, canRedo: false };
     const props: CanvasProps = { state, actions: mockActions(), exposure: null, selection: [], onSelectionChange: vi.fn(), focus: null };
-    const { container } = render(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
+    const { container } = await renderIn(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
     await act(async () => new Promise((r) => setTimeout(r, 50)));
     const viewport = container.querySelector<HTMLElement>('.react-flow__viewport')!;
     const before = viewport.style.transform;

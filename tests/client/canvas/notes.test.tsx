@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Canvas, type CanvasProps } from '../../../client/canvas/Canvas';
@@ -7,6 +7,7 @@ import { createBoardActions } from '../../../client/sync/board-actions';
 import type { Board, BoardNote } from '../../../shared/board/types';
 import { BOARD_MAP_NAMES, readBoardFromDoc, writeBoardToDoc } from '../../../shared/board/yjs-doc';
 import { mockActions } from '../mock-actions';
+import { renderIn } from '../../utils/intl';
 
 const note: BoardNote = { id: 'n1', text: 'Check the Durban figures', position: { x: 40, y: 200 } };
 
@@ -18,26 +19,26 @@ function board(notes: BoardNote[] = [note]): Board {
   };
 }
 
-function renderCanvas(role: Role = 'editor', b = board()) {
+async function renderCanvas(role: Role = 'editor', b = board()) {
   const actions = mockActions();
   const state: BoardViewState = { boardId: 'b1', role, status: 'connected', message: null, loaded: true, board: b, peers: [], canUndo: false, canRedo: false };
   const props: CanvasProps = { state, actions, exposure: null, selection: [], onSelectionChange: () => undefined, focus: null };
-  const view = render(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
+  const view = await renderIn(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
   const rerender = (next: Board) => view.rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} state={{ ...state, board: next }} /></div>);
   return { actions, rerender };
 }
 
 describe('Sticky notes on the canvas', () => {
-  it("draws the board's notes at their position", () => {
-    renderCanvas();
+  it("draws the board's notes at their position", async () => {
+    await renderCanvas();
     const el = screen.getByTestId('note-n1');
     expect(el.textContent).toContain('Check the Durban figures');
     expect(el.style.transform).toBe('translate(40px, 200px)');
     expect(screen.getByRole('note', { name: 'Note: Check the Durban figures' })).toBe(el);
   });
 
-  it('edits a note on double-click and saves on blur; Esc cancels', () => {
-    const { actions } = renderCanvas();
+  it('edits a note on double-click and saves on blur; Esc cancels', async () => {
+    const { actions } = await renderCanvas();
     const el = screen.getByTestId('note-n1');
     fireEvent.doubleClick(el);
     const area = within(el).getByRole('textbox', { name: 'Note text' });
@@ -54,8 +55,8 @@ describe('Sticky notes on the canvas', () => {
     expect(within(el).queryByRole('textbox')).toBeNull();
   });
 
-  it('moves a note by dragging it: one final write between two gesture marks', () => {
-    const { actions } = renderCanvas();
+  it('moves a note by dragging it: one final write between two gesture marks', async () => {
+    const { actions } = await renderCanvas();
     const el = screen.getByTestId('note-n1');
     fireEvent.pointerDown(el, { button: 0, pointerId: 1, clientX: 100, clientY: 100 });
     fireEvent.pointerMove(el, { pointerId: 1, clientX: 160, clientY: 130 });
@@ -69,8 +70,8 @@ describe('Sticky notes on the canvas', () => {
     expect(actions.gesture).toHaveBeenCalledTimes(2);
   });
 
-  it('deletes a note with its × button or the Delete key, and adds one from the toolbar', () => {
-    const { actions } = renderCanvas();
+  it('deletes a note with its × button or the Delete key, and adds one from the toolbar', async () => {
+    const { actions } = await renderCanvas();
     fireEvent.click(screen.getByRole('button', { name: 'Delete note' }));
     expect(actions.deleteItems).toHaveBeenLastCalledWith(['n1']);
     fireEvent.keyDown(screen.getByTestId('note-n1'), { key: 'Delete' });
@@ -79,16 +80,16 @@ describe('Sticky notes on the canvas', () => {
     expect(actions.addNote).toHaveBeenCalledWith({ id: expect.stringMatching(/^note-/), text: '', position: expect.any(Object) });
   });
 
-  it('opens a note just added for writing', () => {
-    const { actions, rerender } = renderCanvas('editor', board([]));
+  it('opens a note just added for writing', async () => {
+    const { actions, rerender } = await renderCanvas('editor', board([]));
     fireEvent.click(screen.getByRole('button', { name: 'Add note' }));
     const added = actions.addNote.mock.calls[0][0];
     act(() => rerender(board([added])));
     expect(within(screen.getByTestId(`note-${added.id}`)).getByRole('textbox', { name: 'Note text' })).toBe(document.activeElement);
   });
 
-  it('is read-only for a viewer: no add, no delete, no edit, no drag', () => {
-    const { actions } = renderCanvas('viewer');
+  it('is read-only for a viewer: no add, no delete, no edit, no drag', async () => {
+    const { actions } = await renderCanvas('viewer');
     expect(screen.queryByRole('button', { name: 'Add note' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete note' })).toBeNull();
     const el = screen.getByTestId('note-n1');
@@ -102,7 +103,7 @@ describe('Sticky notes on the canvas', () => {
 });
 
 describe('Notes in the shared document', () => {
-  it('adds, moves, edits and deletes notes, each undoable with my own undo', () => {
+  it('adds, moves, edits and deletes notes, each undoable with my own undo', async () => {
     const doc = writeBoardToDoc(new Y.Doc(), board([]));
     const origin = { me: true };
     const undo = new Y.UndoManager(BOARD_MAP_NAMES.map((name) => doc.getMap(name)), { trackedOrigins: new Set([origin]), captureTimeout: 0 });

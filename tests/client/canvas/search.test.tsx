@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, type CanvasProps } from '../../../client/canvas/Canvas';
 import { countryLabel, searchNodes } from '../../../client/canvas/node-search';
@@ -6,6 +6,7 @@ import { shortcutFor } from '../../../client/canvas/shortcuts';
 import type { BoardViewState } from '../../../client/state/types';
 import type { Board, BoardNode } from '../../../shared/board/types';
 import { mockActions } from '../mock-actions';
+import { renderIn } from '../../utils/intl';
 
 const nodes: BoardNode[] = [
   { id: 'm1', kind: 'mine', label: 'Kolwezi mine', country: 'CD', position: { x: 0, y: 0 }, capacity: { cobalt: 12500 }, tags: ['artisanal'] },
@@ -23,14 +24,14 @@ const board: Board = {
 const ids = (q: string) => searchNodes(nodes, q, { locale: 'en' }).map((m) => m.node.id);
 
 describe('searchNodes', () => {
-  it('finds by label, start of the label first, then a word, then inside', () => {
+  it('finds by label, start of the label first, then a word, then inside', async () => {
     expect(ids('dur')).toEqual(['t1']);
     expect(ids('port')).toEqual(['t1']);
     expect(ids('E')).toEqual(['c1', 'm1', 'r1', 'c2']);
     expect(ids('car')).toEqual(['c2']);
   });
 
-  it('finds by country code and by English country name', () => {
+  it('finds by country code and by English country name', async () => {
     expect(ids('de')).toEqual(['c1', 'c2']);
     expect(ids('germany')).toEqual(['c1', 'c2']);
     expect(ids('south af')).toEqual(['t1']);
@@ -38,16 +39,16 @@ describe('searchNodes', () => {
     expect(countryLabel('CD', 'en-GB')).toBe('Democratic Republic of the Congo');
   });
 
-  it('finds by tag and says so', () => {
+  it('finds by tag and says so', async () => {
     expect(searchNodes(nodes, 'artis', { locale: 'en' })).toEqual([{ node: nodes[0], matched: 'tag: artisanal' }]);
   });
 
-  it('finds nothing for an empty query or a stranger', () => {
+  it('finds nothing for an empty query or a stranger', async () => {
     expect(ids('   ')).toEqual([]);
     expect(ids('zzz')).toEqual([]);
   });
 
-  it('is reached with Ctrl+F, Cmd+F or /', () => {
+  it('is reached with Ctrl+F, Cmd+F or /', async () => {
     const k = { ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
     expect(shortcutFor({ ...k, key: 'f', ctrlKey: true })).toBe('search');
     expect(shortcutFor({ ...k, key: 'f', metaKey: true })).toBe('search');
@@ -59,16 +60,16 @@ describe('searchNodes', () => {
 describe('Canvas search box', () => {
   const state: BoardViewState = { boardId: 'b1', role: 'viewer', status: 'connected', message: null, loaded: true, board, peers: [], canUndo: false, canRedo: false };
 
-  function renderCanvas() {
+  async function renderCanvas() {
     const actions = mockActions();
     const onSelectionChange = vi.fn();
     const props: CanvasProps = { state, actions, exposure: null, selection: [], onSelectionChange, focus: null };
-    render(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
+    await renderIn(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
     return { actions, onSelectionChange };
   }
 
   it('focuses on Ctrl+F and on /, lists matches with their country, and Enter selects the first', async () => {
-    const { actions, onSelectionChange } = renderCanvas();
+    const { actions, onSelectionChange } = await renderCanvas();
     const box = screen.getByRole('combobox', { name: 'Find a node' });
     fireEvent.keyDown(document.body, { key: 'f', ctrlKey: true });
     expect(document.activeElement).toBe(box);
@@ -91,7 +92,7 @@ describe('Canvas search box', () => {
   });
 
   it('says when nothing matches, and a click on a match selects it', async () => {
-    const { onSelectionChange } = renderCanvas();
+    const { onSelectionChange } = await renderCanvas();
     const box = screen.getByRole('combobox', { name: 'Find a node' });
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: 'nowhere' } });

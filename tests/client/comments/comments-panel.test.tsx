@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CommentsPanel } from '../../../client/comments/CommentsPanel';
 import type { BoardComment } from '../../../shared/workshop/comments';
+import { renderIn } from '../../utils/intl';
 
 const target = { type: 'node' as const, id: 'n1' };
 const me = { name: 'Bo', color: '#1c7ed6', personId: 'p-bo' };
@@ -10,8 +11,8 @@ const comment = (id: string, fields: Partial<BoardComment> = {}): BoardComment =
 const actions = () => ({ addComment: vi.fn(() => null as string | null), setResolved: vi.fn(), deleteComment: vi.fn() });
 
 describe('CommentsPanel', () => {
-  it('shows who wrote each comment and when, with replies and a count of open threads', () => {
-    render(<CommentsPanel target={target} comments={[comment('a'), comment('r', { parent: 'a', author: 'Bo', person: 'p-bo' }), comment('other', { target: { type: 'edge', id: 'e' } })]}
+  it('shows who wrote each comment and when, with replies and a count of open threads', async () => {
+    await renderIn(<CommentsPanel target={target} comments={[comment('a'), comment('r', { parent: 'a', author: 'Bo', person: 'p-bo' }), comment('other', { target: { type: 'edge', id: 'e' } })]}
       actions={actions()} me={me} readOnly={false} now={() => NOW} />);
     const panel = screen.getByRole('region', { name: 'Comments on the selected item' });
     expect(within(panel).getByText('text a')).toBeTruthy();
@@ -23,9 +24,20 @@ describe('CommentsPanel', () => {
     expect(within(panel).getAllByRole('button', { name: 'Delete' })).toHaveLength(1);
   });
 
-  it('posts a comment with the button and a reply with Ctrl+Enter, as me', () => {
+  it('speaks Italian: region, time, open threads and buttons', async () => {
+    await renderIn(<CommentsPanel target={target} comments={[comment('a'), comment('b', { createdAt: NOW - 3 * 3_600_000 })]} actions={actions()} me={me} readOnly={false} now={() => NOW} />, 'it');
+    const panel = screen.getByRole('region', { name: "Commenti sull'elemento selezionato" });
+    expect(within(panel).getByText('5 min fa')).toBeTruthy();
+    expect(within(panel).getByText('3 h fa')).toBeTruthy();
+    expect(within(panel).getByLabelText('2 discussioni aperte')).toBeTruthy();
+    expect(within(panel).getByLabelText('Nuovo commento')).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Commenta' })).toBeTruthy();
+    expect(within(panel).getAllByRole('button', { name: 'Risolvi' })).toHaveLength(2);
+  });
+
+  it('posts a comment with the button and a reply with Ctrl+Enter, as me', async () => {
     const a = actions();
-    render(<CommentsPanel target={target} comments={[comment('a')]} actions={a} me={me} readOnly={false} now={() => NOW} />);
+    await renderIn(<CommentsPanel target={target} comments={[comment('a')]} actions={a} me={me} readOnly={false} now={() => NOW} />);
     fireEvent.change(screen.getByLabelText('New comment'), { target: { value: 'Is this volume right?' } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
     expect(a.addComment).toHaveBeenLastCalledWith({ target, author: 'Bo', color: '#1c7ed6', person: 'p-bo', text: 'Is this volume right?', createdAt: NOW, resolved: false });
@@ -35,19 +47,19 @@ describe('CommentsPanel', () => {
     expect(a.addComment).toHaveBeenLastCalledWith(expect.objectContaining({ text: 'Yes', parent: 'a' }));
   });
 
-  it('shows why a comment was not posted and keeps the text', () => {
+  it('shows why a comment was not posted and keeps the text', async () => {
     const a = actions();
     a.addComment.mockReturnValue('Keep a comment to 2000 characters or fewer (this one has 2001).');
-    render(<CommentsPanel target={target} comments={[]} actions={a} me={me} readOnly={false} now={() => NOW} />);
+    await renderIn(<CommentsPanel target={target} comments={[]} actions={a} me={me} readOnly={false} now={() => NOW} />);
     fireEvent.change(screen.getByLabelText('New comment'), { target: { value: 'x'.repeat(2001) } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
     expect(screen.getByRole('alert').textContent).toMatch(/2000 characters/);
     expect((screen.getByLabelText('New comment') as HTMLTextAreaElement).value).toHaveLength(2001);
   });
 
-  it('resolves a thread, folds resolved threads away, and reopens one', () => {
+  it('resolves a thread, folds resolved threads away, and reopens one', async () => {
     const a = actions();
-    const { rerender } = render(<CommentsPanel target={target} comments={[comment('a')]} actions={a} me={me} readOnly={false} now={() => NOW} />);
+    const { rerender } = await renderIn(<CommentsPanel target={target} comments={[comment('a')]} actions={a} me={me} readOnly={false} now={() => NOW} />);
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     expect(a.setResolved).toHaveBeenCalledWith('a', true);
     rerender(<CommentsPanel target={target} comments={[comment('a', { resolved: true })]} actions={a} me={me} readOnly={false} now={() => NOW} />);
@@ -57,8 +69,8 @@ describe('CommentsPanel', () => {
     expect(a.setResolved).toHaveBeenLastCalledWith('a', false);
   });
 
-  it('lets a viewer read but not write', () => {
-    render(<CommentsPanel target={target} comments={[comment('a', { person: 'p-bo' })]} actions={actions()} me={me} readOnly now={() => NOW} />);
+  it('lets a viewer read but not write', async () => {
+    await renderIn(<CommentsPanel target={target} comments={[comment('a', { person: 'p-bo' })]} actions={actions()} me={me} readOnly now={() => NOW} />);
     expect(screen.getByText('text a')).toBeTruthy();
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryAllByRole('button')).toEqual([]);

@@ -11,14 +11,7 @@ const ROOT = join(import.meta.dirname, '../../..');
 
 /** Components not yet moved to the catalogs (paths from the repository root). */
 const PENDING = new Set<string>([
-  'client/canvas/Canvas.tsx',
-  'client/canvas/ConnectDialog.tsx',
-  'client/canvas/FlowEdge.tsx',
-  'client/canvas/Legend.tsx',
-  'client/canvas/Palette.tsx',
-  'client/canvas/ReroutePanel.tsx',
-  'client/canvas/nodes.tsx',
-  'client/timer/WorkshopTimer.tsx',
+
 ]);
 
 function components(dir: string): string[] {

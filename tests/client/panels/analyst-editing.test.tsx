@@ -112,7 +112,8 @@ describe('Editing the version 2 fields', () => {
     const alt = sample.edges[2];
     expect(isAlternative(alt)).toBe(true);
     expect(isAlternative(sample.edges[0])).toBe(false);
-    expect(flowText(alt, null)).toBe('cobalt · alternative, up to 1,500 t/yr');
-    expect(flowText(alt, 700)).toBe('cobalt · 700 t/yr rerouted');
+    const intl = await intlIn('en');
+    expect(flowText(intl, alt, null)).toBe('cobalt · alternative, up to 1,500 t/yr');
+    expect(flowText(intl, alt, 700)).toBe('cobalt · 700 t/yr rerouted');
   });
 });
