@@ -1,7 +1,8 @@
 /** The dot vote as everyone sees it: my dots per option while it is open, the results once revealed, the facilitator's controls. */
 import { useEffect, useRef, useState } from 'react';
 import { ballotKey, moveDot, optionLabel, tally, type VoteState } from '../../shared/workshop/vote';
-import { VOTE_WORDS } from './vote-words';
+import { voteWords } from './vote-words';
+import { useIntl } from 'react-intl';
 
 /** Props of VotePanel. */
 export interface VotePanelProps {
@@ -21,6 +22,7 @@ const same = (a: readonly string[] | undefined, b: readonly string[]) => a !== u
 
 /** One vote, its options and (revealed) its counts. */
 export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, onHide }: VotePanelProps) {
+  const words = voteWords(useIntl());
   const [pending, setPending] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sending = useRef(false);
@@ -67,13 +69,13 @@ export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, 
   const most = Math.max(1, ...Object.values(counts));
 
   return (
-    <section className="vote-panel" aria-label={VOTE_WORDS.region} data-status={vote.status}>
+    <section className="vote-panel" aria-label={words.region} data-status={vote.status}>
       <header className="vote-head">
-        <p className="vote-title">{VOTE_WORDS.question[vote.subject]}</p>
-        <button type="button" className="icon-button" aria-label={VOTE_WORDS.hide} onClick={onHide}>×</button>
+        <p className="vote-title">{words.question[vote.subject]}</p>
+        <button type="button" className="icon-button" aria-label={words.hide} onClick={onHide}>×</button>
       </header>
-      <p className="vote-status" role="status">{VOTE_WORDS.status[vote.status]} · {VOTE_WORDS.voters(voters)}</p>
-      {open && <p className="vote-muted">{VOTE_WORDS.left(vote.perPerson - mine.length, vote.perPerson)} {VOTE_WORDS.viewerNote}</p>}
+      <p className="vote-status" role="status">{words.status[vote.status]} · {words.voters(voters)}</p>
+      {open && <p className="vote-muted">{words.left(vote.perPerson - mine.length, vote.perPerson)} {words.viewerNote}</p>}
       <ul className="vote-list">
         {order.map((option) => {
           const label = optionLabel(vote, option);
@@ -81,17 +83,17 @@ export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, 
           return (
             <li key={option} data-option={option}>
               <span className="vote-label">{label}</span>
-              <span className="vote-dots" aria-label={VOTE_WORDS.myDots(dots)}>{'●'.repeat(dots)}</span>
+              <span className="vote-dots" aria-label={words.myDots(dots)}>{'●'.repeat(dots)}</span>
               {open && (
                 <span className="vote-buttons">
-                  <button type="button" className="ls-button ls-button--small" aria-label={VOTE_WORDS.removeDot(label)} disabled={dots === 0} onClick={() => change(option, true)}>−</button>
-                  <button type="button" className="ls-button ls-button--small" aria-label={VOTE_WORDS.addDot(label)} disabled={mine.length >= vote.perPerson} onClick={() => change(option, false)}>+</button>
+                  <button type="button" className="ls-button ls-button--small" aria-label={words.removeDot(label)} disabled={dots === 0} onClick={() => change(option, true)}>−</button>
+                  <button type="button" className="ls-button ls-button--small" aria-label={words.addDot(label)} disabled={mine.length >= vote.perPerson} onClick={() => change(option, false)}>+</button>
                 </span>
               )}
               {vote.status === 'revealed' && (
                 <span className="vote-result">
                   <span className="vote-bar" style={{ width: `${(100 * counts[option]) / most}%` }} />
-                  <span className="vote-count" data-count={counts[option]}>{VOTE_WORDS.count(counts[option])}</span>
+                  <span className="vote-count" data-count={counts[option]}>{words.count(counts[option])}</span>
                 </span>
               )}
             </li>
@@ -101,10 +103,10 @@ export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, 
       {error && <p role="alert" className="field-error">{error}</p>}
       {canControl && (
         <div className="vote-actions">
-          {open && <button type="button" className="ls-button ls-button--small" onClick={() => setVote({ ...vote, status: 'closed' })}>{VOTE_WORDS.close}</button>}
-          {vote.status === 'closed' && <button type="button" className="ls-button ls-button--small" onClick={() => setVote({ ...vote, status: 'open' })}>{VOTE_WORDS.reopen}</button>}
-          {vote.status !== 'revealed' && <button type="button" className="ls-button ls-button--small ls-button--primary" onClick={() => setVote({ ...vote, status: 'revealed' })}>{VOTE_WORDS.reveal}</button>}
-          <button type="button" className="ls-button ls-button--small" onClick={() => setVote(null)}>{VOTE_WORDS.end}</button>
+          {open && <button type="button" className="ls-button ls-button--small" onClick={() => setVote({ ...vote, status: 'closed' })}>{words.close}</button>}
+          {vote.status === 'closed' && <button type="button" className="ls-button ls-button--small" onClick={() => setVote({ ...vote, status: 'open' })}>{words.reopen}</button>}
+          {vote.status !== 'revealed' && <button type="button" className="ls-button ls-button--small ls-button--primary" onClick={() => setVote({ ...vote, status: 'revealed' })}>{words.reveal}</button>}
+          <button type="button" className="ls-button ls-button--small" onClick={() => setVote(null)}>{words.end}</button>
         </div>
       )}
     </section>

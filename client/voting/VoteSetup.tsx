@@ -3,7 +3,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Board } from '../../shared/board/types';
 import { MAX_DOTS, newVote, type VoteState, type VoteSubject } from '../../shared/workshop/vote';
 import { listSnapshots } from '../snapshots/snapshot-api';
-import { VOTE_WORDS } from './vote-words';
+import { voteWords } from './vote-words';
+import { useIntl } from 'react-intl';
 
 /** Props of VoteSetup. */
 export interface VoteSetupProps {
@@ -21,6 +22,8 @@ type Option = { id: string; label: string };
 
 /** Subject, options (all ticked at first), dots per person. */
 export function VoteSetup({ board, boardId, token, me, onOpen, onCancel, newId = () => `v-${crypto.randomUUID().slice(0, 8)}` }: VoteSetupProps) {
+  const intl = useIntl();
+  const words = voteWords(intl);
   const id = useId();
   const [subject, setSubject] = useState<VoteSubject>('levers');
   const [snapshots, setSnapshots] = useState<Option[] | null>(null);
@@ -35,10 +38,10 @@ export function VoteSetup({ board, boardId, token, me, onOpen, onCancel, newId =
     listSnapshots(boardId, token, abort.signal)
       .then((list) => setSnapshots(list.map((s) => ({ id: s.id, label: s.name }))))
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setLoadError(e instanceof Error ? e.message : VOTE_WORDS.snapshotsFailed);
+        if (!abort.signal.aborted) setLoadError(e instanceof Error ? e.message : words.snapshotsFailed);
       });
     return () => abort.abort();
-  }, [subject, snapshots, boardId, token]);
+  }, [subject, snapshots, boardId, token, words]);
 
   const options: Option[] = subject === 'levers' ? board.scenario.disruptions.map((d) => ({ id: d.id, label: d.label })) : (snapshots ?? []);
   const chosen = options.filter((o) => !unticked.has(o.id));
@@ -56,22 +59,22 @@ export function VoteSetup({ board, boardId, token, me, onOpen, onCancel, newId =
   };
 
   return (
-    <form className="vote-setup" aria-label={VOTE_WORDS.setupTitle} onSubmit={submit}>
-      <p className="vote-title">{VOTE_WORDS.setupTitle}</p>
+    <form className="vote-setup" aria-label={words.setupTitle} onSubmit={submit}>
+      <p className="vote-title">{words.setupTitle}</p>
       <fieldset className="vote-subject">
-        <legend>{VOTE_WORDS.subjectLegend}</legend>
+        <legend>{words.subjectLegend}</legend>
         {(['levers', 'snapshots'] as const).map((s) => (
           <label key={s}>
             <input type="radio" name={`${id}-subject`} checked={subject === s} onChange={() => { setSubject(s); setUnticked(new Set()); setError(null); }} />
-            {VOTE_WORDS.subjectName[s]}
+            {words.subjectName[s]}
           </label>
         ))}
       </fieldset>
       <fieldset className="vote-options">
-        <legend>{VOTE_WORDS.optionsLegend}</legend>
-        {subject === 'snapshots' && snapshots === null && !loadError && <p className="vote-muted">{VOTE_WORDS.loadingSnapshots}</p>}
+        <legend>{words.optionsLegend}</legend>
+        {subject === 'snapshots' && snapshots === null && !loadError && <p className="vote-muted">{words.loadingSnapshots}</p>}
         {loadError && subject === 'snapshots' && <p role="alert" className="field-error">{loadError}</p>}
-        {options.length === 0 && (subject === 'levers' || snapshots !== null) && <p className="vote-muted">{VOTE_WORDS.noOptions[subject]}</p>}
+        {options.length === 0 && (subject === 'levers' || snapshots !== null) && <p className="vote-muted">{words.noOptions[subject]}</p>}
         {options.map((o) => (
           <label key={o.id}>
             <input type="checkbox" checked={!unticked.has(o.id)} onChange={(e) => toggle(o.id, e.target.checked)} />
@@ -80,13 +83,13 @@ export function VoteSetup({ board, boardId, token, me, onOpen, onCancel, newId =
         ))}
       </fieldset>
       <label className="vote-perperson">
-        {VOTE_WORDS.dotsLabel}
+        {words.dotsLabel}
         <input type="number" min={1} max={MAX_DOTS} value={dots} onChange={(e) => setDots(e.target.value)} />
       </label>
       {error && <p role="alert" className="field-error">{error}</p>}
       <div className="vote-actions">
-        <button type="submit" className="ls-button ls-button--small ls-button--primary">{VOTE_WORDS.open}</button>
-        <button type="button" className="ls-button ls-button--small" onClick={onCancel}>{VOTE_WORDS.cancel}</button>
+        <button type="submit" className="ls-button ls-button--small ls-button--primary">{words.open}</button>
+        <button type="button" className="ls-button ls-button--small" onClick={onCancel}>{words.cancel}</button>
       </div>
     </form>
   );

@@ -1,10 +1,9 @@
 /** Sends my ballot to the server, which writes it into the board for everyone (clients may not write ballots). */
+import type { IntlShape } from 'react-intl';
+import { voteWords } from './vote-words';
 
-/** The sentence when the server cannot be reached. */
-export const BALLOT_OFFLINE = 'Your vote could not be sent: the server cannot be reached. Try again when the connection is back.';
-
-/** Casts (or replaces) my ballot; resolves null when stored, else a sentence saying why not. */
-export async function sendBallot(boardId: string, token: string, ballot: { vote: string; person: string; choices: string[] }): Promise<string | null> {
+/** Casts (or replaces) my ballot; resolves null when stored, else a sentence (in `intl`'s language, or the server's) saying why not. */
+export async function sendBallot(intl: IntlShape, boardId: string, token: string, ballot: { vote: string; person: string; choices: string[] }): Promise<string | null> {
   let res: Response;
   try {
     res = await fetch(`/api/boards/${encodeURIComponent(boardId)}/ballots`, {
@@ -13,7 +12,7 @@ export async function sendBallot(boardId: string, token: string, ballot: { vote:
       body: JSON.stringify(ballot),
     });
   } catch {
-    return BALLOT_OFFLINE;
+    return voteWords(intl).offline;
   }
   if (res.ok) return null;
   try {
@@ -22,5 +21,5 @@ export async function sendBallot(boardId: string, token: string, ballot: { vote:
   } catch {
     // Not JSON: fall through to the status.
   }
-  return `Your vote was not taken (the server answered ${res.status}).`;
+  return voteWords(intl).refused(res.status);
 }

@@ -1,30 +1,39 @@
-/** Every sentence of the vote (one place, for translation later). */
-export const VOTE_WORDS = {
-  button: 'Vote',
-  buttonOpen: 'Vote (open)',
-  setupTitle: 'Start a dot vote',
-  subjectLegend: 'Vote on',
-  subjectName: { levers: 'levers', snapshots: 'snapshots (scenarios)' },
-  optionsLegend: 'Options',
-  noOptions: { levers: 'This board has no levers yet.', snapshots: 'This board has no snapshots yet; save some first.' },
-  loadingSnapshots: 'Loading the snapshots…',
-  snapshotsFailed: 'The snapshots could not be loaded.',
-  dotsLabel: 'Votes per person',
-  open: 'Open the vote',
-  cancel: 'Cancel',
-  question: { levers: 'Which lever next?', snapshots: 'Which scenario next?' },
-  status: { open: 'Voting is open', closed: 'Voting is closed; the results are not shown yet', revealed: 'Results' },
-  left: (left: number, of: number) => `You have ${left} of ${of} vote${of === 1 ? '' : 's'} left.`,
-  viewerNote: 'Put your dots on the options you prefer; you may put several on one.',
-  addDot: (label: string) => `Add a vote for ${label}`,
-  removeDot: (label: string) => `Remove a vote from ${label}`,
-  myDots: (n: number) => `${n} of your votes`,
-  count: (n: number) => `${n} vote${n === 1 ? '' : 's'}`,
-  voters: (n: number) => `${n} ${n === 1 ? 'person has' : 'people have'} voted`,
-  close: 'Close voting',
-  reopen: 'Reopen voting',
-  reveal: 'Reveal results',
-  end: 'End the vote',
-  hide: 'Hide',
-  region: 'Dot vote',
-} as const;
+/** Every sentence of the vote, in the page's language (the "voting" catalog). */
+import type { IntlShape } from 'react-intl';
+import { wordTable } from '../state/word-table';
+
+/** The vote's words in `intl`'s language (built once per language). */
+export const voteWords = wordTable((intl: IntlShape) => {
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `voting.${id}` }, values);
+  return {
+    button: t('button'),
+    buttonOpen: t('buttonOpen'),
+    setupTitle: t('setupTitle'),
+    subjectLegend: t('subjectLegend'),
+    subjectName: { levers: t('subject.levers'), snapshots: t('subject.snapshots') },
+    optionsLegend: t('optionsLegend'),
+    noOptions: { levers: t('noOptions.levers'), snapshots: t('noOptions.snapshots') },
+    loadingSnapshots: t('loadingSnapshots'),
+    snapshotsFailed: t('snapshotsFailed'),
+    dotsLabel: t('dotsLabel'),
+    open: t('open'),
+    cancel: t('cancel'),
+    question: { levers: t('question.levers'), snapshots: t('question.snapshots') },
+    status: { open: t('status.open'), closed: t('status.closed'), revealed: t('status.revealed') },
+    left: (left: number, of: number) => t('left', { left, of }),
+    viewerNote: t('viewerNote'),
+    addDot: (label: string) => t('addDot', { label }),
+    removeDot: (label: string) => t('removeDot', { label }),
+    myDots: (count: number) => t('myDots', { count }),
+    count: (count: number) => t('count', { count }),
+    voters: (count: number) => t('voters', { count }),
+    close: t('close'),
+    reopen: t('reopen'),
+    reveal: t('reveal'),
+    end: t('end'),
+    hide: t('hide'),
+    region: t('region'),
+    offline: t('offline'),
+    refused: (status: number) => t('refused', { status }),
+  };
+});

@@ -7,7 +7,8 @@ import { useWorkshop } from '../state/use-workshop';
 import type { BoardSession } from '../sync/board-session';
 import { WorkshopTimer } from '../timer/WorkshopTimer';
 import { sendBallot } from '../voting/ballot-api';
-import { VOTE_WORDS } from '../voting/vote-words';
+import { voteWords } from '../voting/vote-words';
+import { useIntl } from 'react-intl';
 import '../voting/voting.css';
 import { VotePanel, VoteSetup } from './lazy-workshop';
 
@@ -24,6 +25,8 @@ export interface WorkshopBarProps {
 
 /** Timer and vote for everyone; their controls for the facilitator. A vote that opens shows itself to everyone. */
 export function WorkshopBar({ session, boardId, token, role, board, me }: WorkshopBarProps) {
+  const intl = useIntl();
+  const words = voteWords(intl);
   const { workshop, workshopActions } = useWorkshop(session);
   const [panel, setPanel] = useState<'none' | 'setup' | 'vote'>('none');
   const seenVote = useRef<string | null>(null);
@@ -34,7 +37,7 @@ export function WorkshopBar({ session, boardId, token, role, board, me }: Worksh
     if (voteId === null) setPanel((p) => (p === 'vote' ? 'none' : p));
     seenVote.current = voteId;
   }, [voteId]);
-  const cast = useCallback((choices: string[]) => sendBallot(boardId, token, { vote: voteId ?? '', person: personId(), choices }), [boardId, token, voteId]);
+  const cast = useCallback((choices: string[]) => sendBallot(intl, boardId, token, { vote: voteId ?? '', person: personId(), choices }), [intl, boardId, token, voteId]);
   if (!workshop || !workshopActions) return null;
   const vote = workshop.vote;
 
@@ -44,7 +47,7 @@ export function WorkshopBar({ session, boardId, token, role, board, me }: Worksh
       {(vote || facilitator) && (
         <button type="button" className="ls-button ls-button--small vote-toggle" data-open={vote?.status === 'open'} aria-expanded={panel !== 'none'}
           onClick={() => setPanel(panel !== 'none' ? 'none' : vote ? 'vote' : 'setup')}>
-          {vote?.status === 'open' ? VOTE_WORDS.buttonOpen : VOTE_WORDS.button}
+          {vote?.status === 'open' ? words.buttonOpen : words.button}
         </button>
       )}
       {panel === 'setup' && facilitator && !vote && (
