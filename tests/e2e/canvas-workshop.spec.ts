@@ -72,9 +72,9 @@ test('in a browser set to Italian, the search finds Chinese nodes by "Cina" and 
     const page = await context.newPage();
     await page.goto(board.links.editor);
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
-    const box = page.getByRole('combobox', { name: 'Find a node' });
+    const box = page.getByRole('combobox', { name: 'Cerca un nodo' });
     await box.fill('Cina');
-    const options = page.getByRole('listbox', { name: 'Matching nodes' }).getByRole('option');
+    const options = page.getByRole('listbox', { name: 'Nodi trovati' }).getByRole('option');
     await expect(options).toHaveCount(2);
     await expect(options.first()).toContainText('Bayer alumina (CN)');
     await expect(options.first()).toContainText('CN Cina');
