@@ -1,6 +1,7 @@
 /** One snapshot on the timeline: name, author, time, and its actions (open, compare, restore with confirmation, fork). */
 import { useIntl, type IntlShape } from 'react-intl';
 import type { SnapshotSummary } from './snapshot-api';
+import { timeAgo } from '../i18n/format';
 
 /** Props of SnapshotItem. */
 export interface SnapshotItemProps {
@@ -27,26 +28,6 @@ function absolute(intl: IntlShape, iso: string): string {
   return Number.isNaN(at.getTime()) ? iso : intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400_000],
-  ['month', 30 * 86_400_000],
-  ['week', 7 * 86_400_000],
-  ['day', 86_400_000],
-  ['hour', 3_600_000],
-  ['minute', 60_000],
-];
-
-/** "5 minutes ago", "yesterday", "just now" in `intl`'s language; the raw text when the time cannot be read. */
-export function relativeTime(intl: IntlShape, iso: string, now: number): string {
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return iso;
-  const elapsed = now - at;
-  for (const [unit, size] of UNITS) {
-    if (elapsed >= size) return intl.formatRelativeTime(-Math.floor(elapsed / size), unit, { numeric: 'auto' });
-  }
-  return intl.formatMessage({ id: 'snapshots.item.justNow' });
-}
-
 /** A list item; `data-snapshot` carries the id. */
 export function SnapshotItem(props: SnapshotItemProps) {
   const { snapshot: s, busy } = props;
@@ -61,7 +42,7 @@ export function SnapshotItem(props: SnapshotItemProps) {
       <div className="ls-fac-snapshot__text">
         <span className="ls-fac-snapshot__name">{s.name}</span>
         <span className="ls-muted ls-fac-snapshot__meta">
-          {s.author} · <time dateTime={s.createdAt} title={absolute(intl, s.createdAt)}>{relativeTime(intl, s.createdAt, props.now)}</time>
+          {s.author} · <time dateTime={s.createdAt} title={absolute(intl, s.createdAt)}>{timeAgo(intl, s.createdAt, props.now)}</time>
         </span>
       </div>
       <div className="ls-fac-snapshot__actions">
