@@ -2,7 +2,7 @@
  * Following as plain data: what a participant shows when following the presenter or another person, and
  * whom to follow after a summon. Pure; the session carries each person's view in awareness.
  */
-import type { Presenting, ViewCenter } from '../../shared/presence/presence';
+import type { BoardView, MapCenter, Presenting, ViewCenter } from '../../shared/presence/presence';
 
 /** Where someone looks: the centre of their screen in flow coordinates, and the zoom. */
 export type ViewportState = ViewCenter;
@@ -16,22 +16,29 @@ export interface PresenceView {
   presenting: Presenting | null;
   /** Raised (a counter) each time this person brings everyone to their view. */
   summon: number;
+  /** The view they are in (absent: the canvas). */
+  view?: BoardView;
+  /** Where they look on the map (null or absent: the whole world). */
+  mapViewport?: MapCenter | null;
 }
 
 /** What a participant's screen shows when following someone. */
 export type FollowView =
   | { kind: 'free' }
-  | { kind: 'follow'; clientId: number; name: string; viewport: ViewportState | null; slide: Presenting | null };
+  | { kind: 'follow'; clientId: number; name: string; viewport: ViewportState | null; slide: Presenting | null; view: BoardView; mapViewport: MapCenter | null };
 
 /**
- * What to show given who I follow (null: nobody) and the people here: the followed person's viewport and,
- * when they present, their slide. Free when they left.
+ * What to show given who I follow (null: nobody) and the people here: the followed person's view (canvas or
+ * map) and where they look in it and, when they present, their slide. Free when they left.
  */
 export function followView(people: readonly PresenceView[], following: number | null): FollowView {
   if (following === null) return { kind: 'free' };
   const leader = people.find((p) => p.clientId === following);
   if (!leader) return { kind: 'free' };
-  return { kind: 'follow', clientId: leader.clientId, name: leader.name, viewport: leader.viewport, slide: leader.presenting };
+  return {
+    kind: 'follow', clientId: leader.clientId, name: leader.name, viewport: leader.viewport, slide: leader.presenting,
+    view: leader.view ?? 'canvas', mapViewport: leader.mapViewport ?? null,
+  };
 }
 
 /**

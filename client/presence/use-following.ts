@@ -5,7 +5,10 @@ import type { Peer } from '../state/types';
 
 /** A peer as the following logic reads it (absent presence fields: not moved, not presenting, no summons). */
 export function presenceOf(peer: Peer): PresenceView {
-  return { clientId: peer.clientId, name: peer.name, viewport: peer.viewport ?? null, presenting: peer.presenting ?? null, summon: peer.summon ?? 0 };
+  return {
+    clientId: peer.clientId, name: peer.name, viewport: peer.viewport ?? null, presenting: peer.presenting ?? null, summon: peer.summon ?? 0,
+    view: peer.view ?? 'canvas', mapViewport: peer.mapViewport ?? null,
+  };
 }
 
 /** What following gives the page: the view to show, whom I follow, and how to change it. */

@@ -1,7 +1,7 @@
 /** Plain state and actions the views get; the CRDT stays behind client/sync/. */
 import type { Board, BoardEdge, BoardNode, BoardNote, Disruption, Expansion, Position, PriceFloor } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
-import type { Presenting, ViewCenter } from '../../shared/presence/presence';
+import type { BoardView, MapCenter, MapPoint, Presenting, ViewCenter } from '../../shared/presence/presence';
 import type { ActivityNotice } from '../shell/activity-words';
 import type { ConnectionMessage } from '../sync/connection-state';
 import type { LostEdit } from '../sync/offline-edits';
@@ -28,6 +28,12 @@ export interface Peer {
   presenting?: Presenting | null;
   /** Raised each time this person brings everyone to their view (facilitators only). */
   summon?: number;
+  /** The view this person is in (absent: the canvas). */
+  view?: BoardView;
+  /** Their cursor on the map, in degrees (null: not over the map). */
+  mapCursor?: MapPoint | null;
+  /** Where they look on the map (null: the whole world). */
+  mapViewport?: MapCenter | null;
 }
 
 /** What a person shares about their view, besides cursor and selection. */
@@ -38,6 +44,12 @@ export interface PresenceActions {
   setPresenting(presenting: Presenting | null): void;
   /** Brings everyone to my view: followers switch to following me. */
   summon(): void;
+  /** Publishes the view I am in (canvas or map). */
+  setView(view: BoardView): void;
+  /** Publishes my cursor on the map (null: off the map). */
+  setMapCursor(cursor: MapPoint | null): void;
+  /** Publishes where I look on the map (null: the whole world). */
+  setMapViewport(center: MapCenter | null): void;
 }
 
 /** Everything a board page shows (`board` carries the version 2 fields: prices, expansions and price floors in its scenario). */

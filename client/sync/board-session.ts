@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_MAP_NAMES } from '../../shared/board/yjs-doc';
-import { readPresenting, readSummon, readViewCenter } from '../../shared/presence/presence';
+import { readBoardView, readMapCenter, readMapPoint, readPresenting, readSummon, readViewCenter } from '../../shared/presence/presence';
 import type { BoardActions, BoardViewState, Peer, PresenceActions, Role } from '../state/types';
 import { createBoardActions } from './board-actions';
 import { BoardReader } from './board-reader';
@@ -64,6 +64,9 @@ function peerOf(clientId: number, state: Record<string, unknown>): Peer {
     viewport: readViewCenter(state.viewport),
     presenting: readPresenting(state.presenting),
     summon: readSummon(state.summon),
+    view: readBoardView(state.view),
+    mapCursor: readMapPoint(state.mapCursor),
+    mapViewport: readMapCenter(state.mapViewport),
   };
 }
 
@@ -205,6 +208,9 @@ export function openBoardSession(boardId: string, token: string, me: Me, options
       if (current) awareness.setLocalState({ ...current, presenting, viewport: null });
     },
     summon: () => awareness.setLocalStateField('summon', ++summons),
+    setView: (boardView) => awareness.setLocalStateField('view', boardView),
+    setMapCursor: (cursor) => awareness.setLocalStateField('mapCursor', cursor),
+    setMapViewport: (center) => awareness.setLocalStateField('mapViewport', center),
   };
   return {
     getState: () => state,

@@ -1,9 +1,10 @@
 /**
- * What each role may publish in awareness. Viewers: name, colour, cursor and where they look. Editors:
+ * What each role may publish in awareness. Viewers: name, colour, cursor, where they look and in which view
+ * (canvas or map, with the map cursor and map centre checked). Editors:
  * anything but the presenter's fields. Facilitators: everything, so a `presenting` or `summon` field in
  * a room's awareness always comes from a facilitator (the slides route relies on that).
  */
-import { readPresenting, readSummon, readViewCenter } from '../../shared/presence/presence';
+import { readMapCenter, readMapPoint, readPresenting, readSummon, readViewCenter } from '../../shared/presence/presence';
 import type { Role } from '../auth/tokens';
 import { viewerAwarenessState } from '../protocol/awareness-update';
 
@@ -27,7 +28,13 @@ export function awarenessForRole(role: Role, state: unknown): unknown {
   }
   const viewport = readViewCenter(fields.viewport);
   const kept = viewerAwarenessState(state) as Record<string, unknown>;
-  return viewport ? { ...kept, viewport } : kept;
+  if (viewport) kept.viewport = viewport;
+  if (fields.view === 'map') kept.view = 'map';
+  const mapCursor = readMapPoint(fields.mapCursor);
+  if (mapCursor) kept.mapCursor = mapCursor;
+  const mapViewport = readMapCenter(fields.mapViewport);
+  if (mapViewport) kept.mapViewport = mapViewport;
+  return kept;
 }
 
 /** The snapshot ids presented right now in a room's awareness states. */

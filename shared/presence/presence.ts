@@ -16,6 +16,8 @@ export interface Presenting {
   snapshotId: string;
   index: number;
   count: number;
+  /** The view the slide is shown in (absent: the canvas, as older presenters sent). */
+  view?: BoardView;
 }
 
 /** Snapshot ids as the server makes them. */
@@ -37,10 +39,46 @@ export function readPresenting(value: unknown): Presenting | null {
   if (!isRecord(value)) return null;
   const { snapshotId, index, count: total } = value;
   if (typeof snapshotId !== 'string' || !SNAPSHOT_ID_PATTERN.test(snapshotId) || !count(index) || !count(total) || index >= total) return null;
-  return { snapshotId, index, count: total };
+  return value.view === 'map' ? { snapshotId, index, count: total, view: 'map' } : { snapshotId, index, count: total };
 }
 
 /** The summon counter (0 when absent or invalid). */
 export function readSummon(value: unknown): number {
   return count(value) ? value : 0;
+}
+
+/** The views of a board a person can be in. */
+export const BOARD_VIEWS = ['canvas', 'map'] as const;
+/** One of BOARD_VIEWS. */
+export type BoardView = (typeof BOARD_VIEWS)[number];
+
+/** A place on the map: longitude and latitude in degrees. */
+export interface MapPoint {
+  lon: number;
+  lat: number;
+}
+
+/** Where someone looks on the map: the centre of their screen (degrees) and the zoom (1 = the whole world). */
+export interface MapCenter extends MapPoint {
+  zoom: number;
+}
+
+/** The view a person is in; the canvas when absent or invalid (older clients). */
+export function readBoardView(value: unknown): BoardView {
+  return value === 'map' ? 'map' : 'canvas';
+}
+
+/** A valid place on the map (finite degrees within the globe), or null. */
+export function readMapPoint(value: unknown): MapPoint | null {
+  if (!isRecord(value)) return null;
+  const { lon, lat } = value;
+  return finite(lon) && finite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? { lon, lat } : null;
+}
+
+/** A valid map view centre (a place and a positive zoom), or null. */
+export function readMapCenter(value: unknown): MapCenter | null {
+  const point = readMapPoint(value);
+  if (!point || !isRecord(value)) return null;
+  const { zoom } = value;
+  return finite(zoom) && zoom > 0 ? { ...point, zoom } : null;
 }

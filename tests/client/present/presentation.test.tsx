@@ -48,7 +48,9 @@ describe('following', () => {
   const ben: PresenceView = { clientId: 2, name: 'Ben', viewport: { x: 0, y: 0, zoom: 1 }, presenting: null, summon: 0 };
 
   it('shows the followed person\'s viewport and, when presenting, their slide', () => {
-    expect(followView([ana, ben], 1)).toEqual({ kind: 'follow', clientId: 1, name: 'Ana', viewport: ana.viewport, slide: { snapshotId: 's2', index: 1, count: 2 } });
+    expect(followView([ana, ben], 1)).toEqual({ kind: 'follow', clientId: 1, name: 'Ana', viewport: ana.viewport, slide: { snapshotId: 's2', index: 1, count: 2 }, view: 'canvas', mapViewport: null });
+    const onMap = { ...ben, view: 'map' as const, mapViewport: { lon: 10, lat: 45, zoom: 4 } };
+    expect(followView([onMap], 2)).toMatchObject({ kind: 'follow', view: 'map', mapViewport: { lon: 10, lat: 45, zoom: 4 } });
     expect(followView([ana, ben], 2)).toMatchObject({ kind: 'follow', name: 'Ben', slide: null });
     expect(followView([ben], 1)).toEqual({ kind: 'free' });
     expect(followView([ana], null)).toEqual({ kind: 'free' });

@@ -1,0 +1,86 @@
+/** The map's pure geometry: a node's place on the frame and back, great-circle arcs, shared sites spread in a ring. */
+import { describe, expect, it } from 'vitest';
+import { arcMiddle, arcPath } from '../../../client/map/arcs';
+import { MAP_HEIGHT, MAP_WIDTH, placeAt, projectNode, worldProjection } from '../../../client/map/projection';
+import { spreadSites } from '../../../client/map/spread';
+
+const projection = worldProjection();
+
+describe('projection of a node', () => {
+  it('puts a node with coordinates inside the frame, west left of east and north above south', () => {
+    const rome = projectNode(projection, { lat: 41.9, lon: 12.5 })!;
+    const beijing = projectNode(projection, { lat: 39.9, lon: 116.4 })!;
+    const santiago = projectNode(projection, { lat: -33.4, lon: -70.6 })!;
+    for (const p of [rome, beijing, santiago]) {
+      expect(p.x).toBeGreaterThan(0);
+      expect(p.x).toBeLessThan(MAP_WIDTH);
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.y).toBeLessThan(MAP_HEIGHT);
+    }
+    expect(santiago.x).toBeLessThan(rome.x);
+    expect(rome.x).toBeLessThan(beijing.x);
+    expect(rome.y).toBeLessThan(santiago.y);
+  });
+
+  it('puts (0, 0) in the middle of the frame', () => {
+    const p = projectNode(projection, { lat: 0, lon: 0 })!;
+    expect(p.x).toBeCloseTo(MAP_WIDTH / 2, 6);
+    expect(p.y).toBeCloseTo(MAP_HEIGHT / 2, 6);
+  });
+
+  it('places nothing without both coordinates or outside the globe', () => {
+    expect(projectNode(projection, {})).toBeNull();
+    expect(projectNode(projection, { lat: 10 })).toBeNull();
+    expect(projectNode(projection, { lat: 95, lon: 0 })).toBeNull();
+    expect(projectNode(projection, { lat: Number.NaN, lon: 0 })).toBeNull();
+  });
+
+  it('reads back the place under a projected point (to 4 decimals), and nothing off the globe', () => {
+    for (const place of [{ lat: 41.9, lon: 12.5 }, { lat: -33.4, lon: -70.6 }, { lat: 64.1, lon: -21.9 }]) {
+      const back = placeAt(projection, projectNode(projection, place)!)!;
+      expect(back.lat).toBeCloseTo(place.lat, 3);
+      expect(back.lon).toBeCloseTo(place.lon, 3);
+    }
+    expect(placeAt(projection, { x: 2, y: 2 })).toBeNull();
+  });
+});
+
+describe('arcs', () => {
+  it('draw a great circle that starts and ends at the two places', () => {
+    const from = { lat: 39.9, lon: 116.4 };
+    const to = { lat: 45.5, lon: 9.2 };
+    const d = arcPath(projection, from, to)!;
+    const numbers = d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+    const a = projectNode(projection, from)!;
+    const b = projectNode(projection, to)!;
+    expect(numbers[0]).toBeCloseTo(a.x, 0);
+    expect(numbers[1]).toBeCloseTo(a.y, 0);
+    expect(numbers.at(-2)).toBeCloseTo(b.x, 0);
+    expect(numbers.at(-1)).toBeCloseTo(b.y, 0);
+    // A great circle from Beijing to Milan bends north of the straight line between them on the map.
+    const middle = arcMiddle(projection, from, to)!;
+    expect(middle.y).toBeLessThan((a.y + b.y) / 2);
+  });
+
+  it('split where a flow crosses the map edge, and draw nothing between one place and itself', () => {
+    const d = arcPath(projection, { lat: 35.7, lon: 139.7 }, { lat: 37.8, lon: -122.4 })!;
+    expect(d.match(/M/g)!.length).toBe(2);
+    expect(arcPath(projection, { lat: 1, lon: 2 }, { lat: 1, lon: 2 })).toBeNull();
+  });
+});
+
+describe('shared sites', () => {
+  it('spread nodes at the same or a very close place on a ring, each at its own offset', () => {
+    const offsets = spreadSites([{ id: 'b', x: 100, y: 100 }, { id: 'a', x: 100, y: 100 }, { id: 'c', x: 100.5, y: 100.2 }, { id: 'far', x: 300, y: 100 }], 1.5, 16);
+    expect([...offsets.keys()].sort()).toEqual(['a', 'b', 'c']);
+    const spots = [...offsets.values()].map((o) => `${o.dx},${o.dy}`);
+    expect(new Set(spots).size).toBe(3);
+    for (const o of offsets.values()) expect(Math.hypot(o.dx, o.dy)).toBeCloseTo(16, 0);
+    // In id order: the first on top of the ring.
+    expect(offsets.get('a')).toEqual({ dx: 0, dy: -16 });
+  });
+
+  it('leaves nodes alone at their site where they are', () => {
+    expect(spreadSites([{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 10, y: 0 }], 1.5).size).toBe(0);
+  });
+});
