@@ -5,6 +5,7 @@ import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 import { PresentationView } from '../views/lazy-parts';
 import type { Slide } from './PresentationView';
 import { getSlide } from '../snapshots/snapshot-api';
+import { inView } from './slides';
 
 /** Props of FollowedSlide. */
 export interface FollowedSlideProps {
@@ -65,7 +66,7 @@ export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }:
     );
   }
   return (
-    <PresentationView slides={[shown.slide]} index={0} onIndex={NO_OP} onExit={onStop} followingName={name}
+    <PresentationView slides={[inView(shown.slide, shown.at.view ?? 'canvas')]} index={0} onIndex={NO_OP} onExit={onStop} followingName={name}
       follow={viewport} position={{ index: shown.at.index, count: shown.at.count }} />
   );
 }

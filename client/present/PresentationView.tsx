@@ -8,7 +8,9 @@ import { useIntl, type IntlShape } from 'react-intl';
 import { Bar, BarChart, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
-import type { ViewCenter } from '../../shared/presence/presence';
+import type { BoardView, ViewCenter } from '../../shared/presence/presence';
+import { MapView } from '../views/lazy-parts';
+import { slideView } from './slides';
 import { ViewportSync } from '../presence/ViewportSync';
 import { mineralColor } from '../state/look';
 import { useFormats } from '../i18n/format';
@@ -18,11 +20,12 @@ import '../shell/shell.css';
 import './present.css';
 import '../shell/tool-panel.css';
 
-/** One slide: a snapshot's name, board and exposure. */
+/** One slide: a snapshot's name, board and exposure, and the view it was presented in (absent: the canvas). */
 export interface Slide {
   name: string;
   board: Board;
   exposure: ExposureReport;
+  view?: BoardView;
 }
 
 /** Props of PresentationView. */
@@ -133,9 +136,13 @@ export function PresentationView({ slides, index, onIndex, onExit, follow, onVie
       {slide ? (
         <main className="ls-fac-present__body">
           <div className="ls-fac-present__canvas">
-            <StaticBoard key={`${shown.index}-${slide.name}`} board={slide.board} exposure={slide.exposure} controls={false} aria-label={t('board', { name: slide.name })}>
-              <ViewportSync publish={onViewportChange} follow={follow} />
-            </StaticBoard>
+            {slideView(slide) === 'map' ? (
+              <MapView key={`${shown.index}-${slide.name}`} board={slide.board} exposure={slide.exposure} editable={false} label={t('board', { name: slide.name })} />
+            ) : (
+              <StaticBoard key={`${shown.index}-${slide.name}`} board={slide.board} exposure={slide.exposure} controls={false} aria-label={t('board', { name: slide.name })}>
+                <ViewportSync publish={onViewportChange} follow={follow} />
+              </StaticBoard>
+            )}
           </div>
           <aside className="ls-fac-present__figures" aria-label={t('figures')}>
             <p className="ls-muted">{t('scenario', { name: slide.board.scenario.name, levers: leversPulled(intl, slide.board) })}</p>

@@ -1,4 +1,5 @@
-/** A presentation's deck as plain data: the chosen snapshot ids and the slide shown. Pure. */
+/** A presentation's deck as plain data: the chosen snapshot ids, the slide shown, and the view a slide is shown in. Pure. */
+import type { BoardView } from '../../shared/presence/presence';
 
 /** The snapshots chosen as slides, in order, and the slide shown. */
 export interface SlideDeck {
@@ -58,4 +59,14 @@ export function moveSlide(deck: SlideDeck, id: string, by: number): SlideDeck {
   const ids = [...deck.ids];
   ids.splice(to, 0, ...ids.splice(from, 1));
   return { ids, index: shown === null ? deck.index : ids.indexOf(shown) };
+}
+
+/** The view a slide is shown in: the one it was presented in, the canvas for older slides without one. */
+export function slideView(slide: { view?: BoardView }): BoardView {
+  return slide.view === 'map' ? 'map' : 'canvas';
+}
+
+/** The slide remembering the view it is presented in (the canvas leaves it as older slides were). */
+export function inView<S extends { view?: BoardView }>(slide: S, view: BoardView): S {
+  return view === 'map' ? { ...slide, view } : slide;
 }

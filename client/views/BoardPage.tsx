@@ -16,7 +16,10 @@ import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
 import { addStock } from './add-stock';
 import { BoardTitle } from './BoardTitle';
-import { ExposurePanel, FacilitatorTab, FollowedSlide, HelpDialog, Inspector, LeversPanel, LostEditsNotice, PresentationView, WorkshopBar } from './lazy-parts';
+import { ExposurePanel, FacilitatorTab, FollowedSlide, HelpDialog, Inspector, LeversPanel, LostEditsNotice, MapView, PresentationView, WorkshopBar } from './lazy-parts';
+import { useBoardView } from './use-board-view';
+import { ViewToggle } from './ViewToggle';
+import type { BoardView } from '../../shared/presence/presence';
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { useSidePanel } from './use-side-panel';
@@ -46,6 +49,14 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
   const onUserMove = useCallback(() => {
     if (following !== null) follow(null);
   }, [following, follow]);
+  // Canvas or map: my own choice, or while I follow someone (not presenting), theirs.
+  const [myView, setMyView] = useBoardView();
+  const view: BoardView = followed.kind === 'follow' && !followed.slide ? followed.view : myView;
+  const chooseView = useCallback((next: BoardView) => {
+    setMyView(next);
+    if (following !== null) follow(null);
+  }, [setMyView, following, follow]);
+  useEffect(() => presence?.setView(view), [presence, view]);
 
   useEffect(() => {
     // The token is no longer in the address bar (board-token.ts): the link is rebuilt from it. The list of known
@@ -80,6 +91,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
         <div className="board-header-spacer" />
         <WorkshopBar session={session} boardId={boardId} token={token} role={state.role} board={state.board} me={me.name} />
         <ConnectionBanner status={state.status} message={state.message} loaded={state.loaded} synced={state.synced} />
+        <ViewToggle view={view} onChange={chooseView} />
         <LanguageSwitch />
         <PeopleList me={me} peers={state.peers} onFollow={follow} following={following} />
         {state.role === 'facilitator' && presence && (
@@ -103,7 +115,11 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
               {say('following', { name: followed.name })} <button type="button" className="ls-button ls-button--small" onClick={stopFollowing}>{say('stopFollowing')}</button>
             </div>
           )}
-          {state.loaded ? (
+          {state.loaded && view === 'map' ? (
+            <MapView board={state.board} exposure={exposure.report} reroutePending={exposure.adaptedPending} actions={actions} editable={!readOnly} peers={state.peers}
+              selection={selection} onSelectionChange={select} focus={focus} presence={presence} onUserMove={onUserMove}
+              follow={followed.kind === 'follow' && !followed.slide ? followed.mapViewport : undefined} />
+          ) : state.loaded ? (
             <Canvas state={state} actions={actions} exposure={exposure.report} reroutePending={exposure.adaptedPending} selection={selection} onSelectionChange={select} focus={focus} onHelp={() => setHelp(true)}>
               <ViewportSync publish={presence?.setViewport} follow={followed.kind === 'follow' && !followed.slide ? followed.viewport : undefined} onUserMove={onUserMove} />
             </Canvas>
@@ -138,7 +154,7 @@ export function BoardPage({ boardId, token, me }: { boardId: string; token: stri
             {tab === 'inspect' && <SelectionComments session={session} board={state.board} selection={selection} role={state.role} me={me} />}
             {tab === 'facilitator' && (
               <FacilitatorTab boardId={boardId} token={token} board={state.board} exposure={exposure.report} actions={actions} author={me.name}
-                canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} onPresent={(ids) => void presenter.start(ids)} presenting={presenter.loading} />
+                canvas={() => document.querySelector<HTMLElement>('.board-canvas .react-flow')} onPresent={(ids) => void presenter.start(ids, view)} presenting={presenter.loading} />
             )}
           </div>
         </aside>

@@ -1,4 +1,4 @@
-/** The board page's parts not needed for its first paint, each in its own script chunk: the editing tabs (with the schemas), the facilitator's tab, the slides. */
+/** The board page's parts not needed for its first paint, each in its own script chunk: the editing tabs (with the schemas), the facilitator's tab, the slides, the map. */
 import { FormattedMessage } from 'react-intl';
 import { lazyPart } from '../shell/lazy-part';
 import type { ExposurePanelProps } from '../panels/ExposurePanel';
@@ -10,6 +10,7 @@ import type { PresentationViewProps } from '../present/PresentationView';
 import type { FollowedSlideProps } from '../present/FollowedSlide';
 import type { LostEditsNoticeProps } from '../shell/LostEditsNotice';
 import type { FacilitatorTabProps } from './FacilitatorTab';
+import type { MapViewProps } from '../map/MapView';
 
 /** The facilitator's tab (snapshots, compare, export, import, present setup), loaded when first opened. */
 export const FacilitatorTab = lazyPart<FacilitatorTabProps>(async () => (await import('./FacilitatorTab')).FacilitatorTab, <p className="board-loading"><FormattedMessage id="views.loading.facilitator" /></p>);
@@ -39,3 +40,6 @@ export const LostEditsNotice = lazyPart<LostEditsNoticeProps>(async () => (await
 
 /** The keyboard help, loaded when first opened. */
 export const HelpDialog = lazyPart<HelpDialogProps>(async () => (await import('../shell/HelpDialog')).HelpDialog);
+
+/** The map view (country outlines, projection and the map's drawing in their own chunk), loaded when someone first switches to it. */
+export const MapView = lazyPart<MapViewProps>(async () => (await import('../map/MapView')).MapView, <div className="board-loading"><FormattedMessage id="map.loading" /></div>);

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Slide } from '../present/PresentationView';
 import type { SlideDeck } from '../present/slides';
 import type { PresenceActions } from '../state/types';
+import type { BoardView } from '../../shared/presence/presence';
 
 /** A running presentation: the slides and the deck's place. */
 export interface Presentation {
@@ -16,10 +17,13 @@ export interface Presenter {
   loading: boolean;
   /** Why the slides could not be loaded (an ApiError, worded by the page), or null. */
   error: unknown;
-  start(ids: string[]): Promise<void>;
+  /** Presents the snapshots `ids` in `view` (the canvas by default): every slide is shown, and followed, in that view. */
+  start(ids: string[], view?: BoardView): Promise<void>;
   step(index: number): void;
   exit(): void;
 }
+
+const slideViewOf = (slide: Slide | undefined): BoardView => slide?.view ?? 'canvas';
 
 /** Presents snapshots of `boardId` with a facilitator `token`, publishing the slide shown through `presence`. */
 export function usePresenter(boardId: string, token: string, presence: PresenceActions | null): Presenter {
@@ -31,12 +35,13 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
   /** The deck functions, loaded with the first presentation (a deck exists only after that). */
   const decks = useRef<typeof import('../present/slides') | null>(null);
 
-  const publish = useCallback((deck: SlideDeck | null) => {
+  const publish = useCallback((deck: SlideDeck | null, view: BoardView = 'canvas') => {
     const id = deck && decks.current?.currentSlide(deck);
-    latest.current.presence?.setPresenting(deck && id ? { snapshotId: id, index: deck.index, count: deck.ids.length } : null);
+    const at = deck && id ? { snapshotId: id, index: deck.index, count: deck.ids.length } : null;
+    latest.current.presence?.setPresenting(at && view === 'map' ? { ...at, view } : at);
   }, []);
 
-  const start = useCallback(async (ids: string[]) => {
+  const start = useCallback(async (ids: string[], view: BoardView = 'canvas') => {
     setLoading(true);
     setError(null);
     try {
@@ -44,9 +49,9 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
       const [slidesModule, { getSnapshot }] = await Promise.all([import('../present/slides'), import('../snapshots/snapshot-api')]);
       decks.current = slidesModule;
       const deck = slidesModule.createDeck(ids);
-      const slides = await Promise.all(deck.ids.map((id) => getSnapshot(boardId, token, id)));
+      const slides = await Promise.all(deck.ids.map(async (id) => slidesModule.inView<Slide>(await getSnapshot(boardId, token, id), view)));
       setPresentation({ slides, deck });
-      publish(deck);
+      publish(deck, view);
     } catch (e) {
       setError(e);
     } finally {
@@ -60,7 +65,7 @@ export function usePresenter(boardId: string, token: string, presence: PresenceA
     const deck = decks.current.goTo(current.deck, index);
     if (deck === current.deck) return;
     setPresentation({ ...current, deck });
-    publish(deck);
+    publish(deck, slideViewOf(current.slides[deck.index]));
   }, [publish]);
 
   const exit = useCallback(() => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arcMiddle, arcPath } from '../../../client/map/arcs';
 import { MAP_HEIGHT, MAP_WIDTH, placeAt, projectNode, worldProjection } from '../../../client/map/projection';
 import { spreadSites } from '../../../client/map/spread';
+import { WORLD, centerOfView, frameAt, panBy, transformFor, zoomAt } from '../../../client/map/view-transform';
 
 const projection = worldProjection();
 
@@ -82,5 +83,30 @@ describe('shared sites', () => {
 
   it('leaves nodes alone at their site where they are', () => {
     expect(spreadSites([{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 10, y: 0 }], 1.5).size).toBe(0);
+  });
+});
+
+describe('pan and zoom', () => {
+  it('zoom keeps the point under the pointer in place, within the zoom limits', () => {
+    const t = zoomAt(WORLD, { x: 300, y: 200 }, 4);
+    expect(t.k).toBe(4);
+    const p = frameAt(t, { x: 300, y: 200 });
+    expect(p.x).toBeCloseTo(300, 6);
+    expect(p.y).toBeCloseTo(200, 6);
+    expect(zoomAt(WORLD, { x: 0, y: 0 }, 0.5)).toBe(WORLD);
+  });
+
+  it('a shared centre shows the same place in the middle of everyone`s view', () => {
+    const rome = { lat: 41.9, lon: 12.5, zoom: 5 };
+    const back = centerOfView(projection, transformFor(projection, rome))!;
+    expect(back.lat).toBeCloseTo(rome.lat, 2);
+    expect(back.lon).toBeCloseTo(rome.lon, 2);
+    expect(back.zoom).toBe(5);
+  });
+
+  it('a pan cannot push the whole world off screen', () => {
+    const t = panBy(WORLD, 5000, -5000);
+    expect(t.x).toBeLessThanOrEqual(MAP_WIDTH / 2);
+    expect(t.y).toBeGreaterThanOrEqual(MAP_HEIGHT / 2 - MAP_HEIGHT);
   });
 });

@@ -6,7 +6,7 @@ import type { Locale } from '../../../client/i18n/locales';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { keyFigures, PresentationView, type Slide } from '../../../client/present/PresentationView';
 import { followView, nextFollowing, type PresenceView } from '../../../client/presence/follow';
-import { atEnds, createDeck, currentSlide, goTo, moveSlide, nextSlide, prevSlide, toggleSlide } from '../../../client/present/slides';
+import { atEnds, createDeck, currentSlide, goTo, inView, moveSlide, nextSlide, prevSlide, slideView, toggleSlide } from '../../../client/present/slides';
 import type { Board } from '../../../shared/board/types';
 import { computeExposure } from '../../../shared/exposure/engine';
 
@@ -40,6 +40,14 @@ describe('slide deck', () => {
     expect(toggleSlide(deck, 'b')).toEqual({ ids: ['a', 'c'], index: 1 });
     expect(moveSlide(deck, 'b', -1)).toEqual({ ids: ['b', 'a', 'c'], index: 0 });
     expect(moveSlide(deck, 'c', 5)).toBe(deck);
+  });
+});
+
+describe('the view of a slide', () => {
+  it('is the one it was presented in; older slides without one are on the canvas', () => {
+    expect(slideView({})).toBe('canvas');
+    expect(slideView(inView({ name: 'a' }, 'map'))).toBe('map');
+    expect(inView({ name: 'a' }, 'canvas')).toEqual({ name: 'a' });
   });
 });
 
