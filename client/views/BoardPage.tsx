@@ -4,13 +4,9 @@ import { useIntl } from 'react-intl';
 import { Canvas } from '../canvas/Canvas';
 import { SHORTCUTS } from '../canvas/shortcuts';
 import { useFollowing } from '../presence/use-following';
-import { ViewportSync } from '../presence/ViewportSync';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { apiErrorMessage } from '../api/error-message';
 import { ConnectionBanner } from '../shell/ConnectionBanner';
-import { PeopleList } from '../shell/PeopleList';
-import { ShareMenu } from '../shell/ShareMenu';
-import { ActivityToasts } from '../shell/ActivityToasts';
 import { useBoardSession } from '../sync/use-board-session';
 import { useExposure } from '../state/use-exposure';
 import type { Me } from '../sync/board-session';
@@ -20,7 +16,7 @@ import { ExposurePanel, FacilitatorTab, FollowedSlide, HelpDialog, Inspector, Le
 import { publishTestHooks } from './test-hooks';
 import { usePresenter } from './use-presenter';
 import { useSidePanel } from './use-side-panel';
-import { CommentBadge, SelectionComments } from '../comments/SelectionComments';
+import { ActivityToasts, CommentBadge, PeopleList, SelectionComments, ShareMenu, ViewportSync } from './lazy-board-extras';
 import './board-page.css';
 
 const NO_PEERS: never[] = [];
