@@ -10,7 +10,8 @@ import { useIntl } from 'react-intl';
 import type { BoardNode, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, BoardViewState } from '../state/types';
-import { ConnectDialog, Legend } from './lazy-canvas';
+import { ConnectDialog, Legend, NotesLayer, ReroutePanel, SearchBox } from './lazy-canvas';
+import { useAddNote } from './add-note';
 import { farNodeAt } from './far-node-paths';
 import { FarLayer, useNodeBoxes } from './FarLayer';
 import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
@@ -21,8 +22,7 @@ import { newId } from './ids';
 import { DEFAULT_NODE_SIZE } from './node-size';
 import { EdgeArrows, EdgeCutContext } from './edge-cut';
 import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-labels';
-import { NotesLayer, useAddNote } from './NotesLayer';
-import { SearchBox, type SearchBoxHandle } from './SearchBox';
+import type { SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
 import { FarCardsContext } from './nodes';
@@ -32,7 +32,6 @@ import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useInitialFit } from './use-initial-fit';
 import { useFlowState } from './use-flow-state';
-import { ReroutePanel } from './ReroutePanel';
 import { rerouteView } from './reroute-view';
 import { useShortcuts } from './use-shortcuts';
 
@@ -205,8 +204,20 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
     if (focus) flyTo(focus.id);
     // Only a new focus request (id or nonce) recentres; board edits must not.
   }, [focus?.id, focus?.nonce, flyTo]);
-  const search = useRef<SearchBoxHandle>(null);
-  const onSearch = useCallback(() => search.current?.focus(), []);
+  // The search box comes in its own chunk: a search shortcut pressed before it is there focuses it when it arrives.
+  const search = useRef<SearchBoxHandle | null>(null);
+  const searchWanted = useRef(false);
+  const searchRef = useCallback((box: SearchBoxHandle | null) => {
+    search.current = box;
+    if (box && searchWanted.current) {
+      searchWanted.current = false;
+      box.focus();
+    }
+  }, []);
+  const onSearch = useCallback(() => {
+    if (search.current) search.current.focus();
+    else searchWanted.current = true;
+  }, []);
 
   // New flow: ask for the mineral first.
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
@@ -311,7 +322,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
                 ?
               </button>
             )}
-            <SearchBox ref={search} nodes={board.nodes} onPick={flyTo} />
+            <SearchBox ref={searchRef} nodes={board.nodes} onPick={flyTo} />
           </Panel>
           <Panel position="top-right" className="ls-side">
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
