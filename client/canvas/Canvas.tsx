@@ -10,10 +10,9 @@ import { useIntl } from 'react-intl';
 import type { BoardNode, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, BoardViewState } from '../state/types';
-import { ConnectDialog, Legend, NotesLayer, ReroutePanel, SearchBox } from './lazy-canvas';
+import { ConnectDialog, FarLayer, Legend, NotesLayer, PeerCursors, preloadFarLayer, ReroutePanel, SearchBox } from './lazy-canvas';
 import { useAddNote } from './add-note';
-import { farNodeAt } from './far-node-paths';
-import { FarLayer, useNodeBoxes } from './FarLayer';
+import { farNodeAt, useNodeBoxes } from './node-boxes';
 import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
 import { DENSE_EDGES, DISRUPTED_COLOR, type FlowEdge, type FlowNode } from './flow-model';
 import { mineralColor } from '../state/look';
@@ -27,7 +26,6 @@ import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
 import { FarCardsContext } from './nodes';
 import { Palette } from './Palette';
-import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useInitialFit } from './use-initial-fit';
@@ -133,6 +131,9 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   // One arrowhead per colour a flow can take (the flows pick theirs, see EdgeCutContext).
   const arrowColors = useMemo(() => [...new Set([DISRUPTED_COLOR, ALTERNATIVE_COLOR, ...board.edges.map((e) => mineralColor(e.mineral))])], [board.edges]);
   const dense = board.edges.length > DENSE_EDGES;
+  useEffect(() => {
+    if (dense) preloadFarLayer();
+  }, [dense]);
   // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
   const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
   // While a dense board pans, its viewport is one composited layer and flow labels are not painted.

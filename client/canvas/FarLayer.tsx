@@ -1,34 +1,11 @@
 /** Dense boards zoomed far out: all flows and node blocks in one SVG of batched paths, inside the viewport. */
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { BoardEdge, Disruption } from '../../shared/board/types';
 import { CurveCache, farEdgePaths, type NodeBox } from './far-edge-paths';
 import { farNodePaths } from './far-node-paths';
 import type { FlowNode } from './flow-model';
 import type { RerouteView } from './reroute-view';
-import { DEFAULT_NODE_SIZE } from './node-size';
-
-const boxOf = (n: FlowNode): NodeBox => ({
-  x: n.position.x, y: n.position.y, width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
-});
-const sameBox = (n: FlowNode, b: NodeBox | undefined) => b !== undefined && n.position.x === b.x && n.position.y === b.y
-  && (n.measured?.width ?? DEFAULT_NODE_SIZE.width) === b.width && (n.measured?.height ?? DEFAULT_NODE_SIZE.height) === b.height;
-
-/** Node boxes from React Flow nodes (local positions while dragging, measured sizes); unchanged boxes keep their identity. */
-export function useNodeBoxes(nodes: readonly FlowNode[]): ReadonlyMap<string, NodeBox> {
-  const last = useRef<Map<string, NodeBox>>(new Map());
-  return useMemo(() => {
-    const prev = last.current;
-    if (prev.size === nodes.length && nodes.every((n) => sameBox(n, prev.get(n.id)))) return prev;
-    const next = new Map<string, NodeBox>();
-    for (const n of nodes) {
-      const old = prev.get(n.id);
-      next.set(n.id, sameBox(n, old) ? old! : boxOf(n));
-    }
-    last.current = next;
-    return next;
-  }, [nodes]);
-}
 
 /** Props of FarLayer. */
 export interface FarLayerProps {

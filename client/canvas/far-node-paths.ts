@@ -68,12 +68,3 @@ export function farNodePaths(nodes: readonly FlowNode[], boxes: ReadonlyMap<stri
     ...[...outlines].map(([color, parts]) => ({ key: `outline|${color}`, d: parts.join(''), fill: 'none', stroke: color, outline: true })),
   ];
 }
-
-/** The node whose block contains the flow point (the topmost, i.e. last drawn), or null. */
-export function farNodeAt(nodes: readonly FlowNode[], boxes: ReadonlyMap<string, NodeBox>, x: number, y: number): string | null {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const b = boxes.get(nodes[i].id);
-    if (b && x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return nodes[i].id;
-  }
-  return null;
-}

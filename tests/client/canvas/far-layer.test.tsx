@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurveCache, FAR_BLOCK, FAR_WIDTHS, farEdgePaths, farFlowLook, type NodeBox } from '../../../client/canvas/far-edge-paths';
-import { FAR_SELECTED, farNodeAt, farNodePaths } from '../../../client/canvas/far-node-paths';
+import { FAR_SELECTED, farNodePaths } from '../../../client/canvas/far-node-paths';
+import { farNodeAt } from '../../../client/canvas/node-boxes';
 import { DISRUPTED_COLOR, syncEdges, syncNodes } from '../../../client/canvas/flow-model';
 import type { RerouteView } from '../../../client/canvas/reroute-view';
 import { ALTERNATIVE_COLOR } from '../../../client/canvas/route-look';
