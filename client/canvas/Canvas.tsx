@@ -24,6 +24,7 @@ import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-la
 import type { SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
+import { NodeLooksContext } from './node-looks-store';
 import { FarCardsContext } from './nodes';
 import { Palette } from './Palette';
 import { throttle } from './throttle';
@@ -123,7 +124,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
   const [afterReroute, setAfterReroute] = useState(false);
   const rerouted = useMemo(() => (afterReroute ? rerouteView(exposure) : null), [afterReroute, exposure]);
-  const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
+  const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow, looks, looksStore } = useFlowState({
     board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer, rerouted,
   });
 
@@ -258,6 +259,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onAdded = useCallback((id: string) => select([id]), [select]);
   const addNote = useAddNote(actions);
   // A click on the mini map brings that place to the middle of the view, at the same zoom.
+  const nodeColor = useCallback((n: FlowNode) => minimapColor(n, looks.get(n.id)), [looks]);
   const onMinimapClick = useCallback((_: unknown, p: { x: number; y: number }) => void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 300 }), [rf]);
   const [newNote, setNewNote] = useState<string | null>(null);
   const onNoteDone = useCallback(() => setNewNote(null), []);
@@ -272,6 +274,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       onPointerLeave={onPointerLeave}
       onClickCapture={onClickCapture}
     >
+      <NodeLooksContext.Provider value={looksStore}>
       <FarCardsContext.Provider value={farLayer}>
       <EdgeCutContext.Provider value={cut}>
       <EdgeLabelContext.Provider value={labelLook}>
@@ -329,12 +332,12 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
-          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} rerouted={rerouted} />}
+          {farLayer && <FarLayer nodes={nodes} looks={looks} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} rerouted={rerouted} />}
           <EdgeArrows colors={arrowColors} />
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <BoardGrid />
-          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel={t('toolbar.minimap')} />
+          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={nodeColor} nodeStrokeWidth={2} ariaLabel={t('toolbar.minimap')} />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
@@ -342,6 +345,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       </EdgeLabelContext.Provider>
       </EdgeCutContext.Provider>
       </FarCardsContext.Provider>
+      </NodeLooksContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">
           {t('loading')}

@@ -4,12 +4,14 @@ import { EdgeLabelRenderer } from '@xyflow/react';
 import type { BoardEdge, Disruption } from '../../shared/board/types';
 import { CurveCache, farEdgePaths, type NodeBox } from './far-edge-paths';
 import { farNodePaths } from './far-node-paths';
-import type { FlowNode } from './flow-model';
+import type { FlowNode, NodeLook } from './flow-model';
 import type { RerouteView } from './reroute-view';
 
 /** Props of FarLayer. */
 export interface FarLayerProps {
   nodes: readonly FlowNode[];
+  /** The nodes' exposure figures (the blocks' criticality tint). */
+  looks: ReadonlyMap<string, NodeLook>;
   boxes: ReadonlyMap<string, NodeBox>;
   edges: readonly BoardEdge[];
   cut: ReadonlyMap<string, Disruption[]>;
@@ -44,9 +46,9 @@ const FarEdges = memo(function FarEdges(props: FarEdgesProps) {
 });
 
 /** The node blocks and selection outlines (see FarEdges). */
-const FarNodes = memo(function FarNodes(props: Pick<FarLayerProps, 'nodes' | 'boxes'>) {
-  const { nodes, boxes } = useDeferredValue(props);
-  const nodePaths = useMemo(() => farNodePaths(nodes, boxes), [nodes, boxes]);
+const FarNodes = memo(function FarNodes(props: Pick<FarLayerProps, 'nodes' | 'boxes' | 'looks'>) {
+  const { nodes, boxes, looks } = useDeferredValue(props);
+  const nodePaths = useMemo(() => farNodePaths(nodes, boxes, looks), [nodes, boxes, looks]);
   return (
     <g className="ls-far-layer__nodes">
       {nodePaths.map((p) => (
@@ -58,12 +60,12 @@ const FarNodes = memo(function FarNodes(props: Pick<FarLayerProps, 'nodes' | 'bo
 });
 
 /** Flows with screen-width strokes (disrupted ones dashed red), then node blocks tinted by criticality, then selection outlines. */
-export const FarLayer = memo(function FarLayer({ nodes, boxes, edges, cut, skip, rerouted = null }: FarLayerProps) {
+export const FarLayer = memo(function FarLayer({ nodes, looks, boxes, edges, cut, skip, rerouted = null }: FarLayerProps) {
   return (
     <EdgeLabelRenderer>
       <svg className="ls-far-layer" data-testid="far-layer" aria-hidden="true">
         <FarEdges edges={edges} boxes={boxes} cut={cut} skip={skip} rerouted={rerouted} />
-        <FarNodes nodes={nodes} boxes={boxes} />
+        <FarNodes nodes={nodes} boxes={boxes} looks={looks} />
       </svg>
     </EdgeLabelRenderer>
   );
