@@ -10,10 +10,9 @@ import { useIntl } from 'react-intl';
 import type { BoardNode, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, BoardViewState } from '../state/types';
-import { ConnectDialog, Legend, NotesLayer, ReroutePanel, SearchBox } from './lazy-canvas';
+import { ConnectDialog, FarLayer, Legend, NotesLayer, PeerCursors, preloadFarLayer, ReroutePanel, SearchBox } from './lazy-canvas';
 import { useAddNote } from './add-note';
-import { farNodeAt } from './far-node-paths';
-import { FarLayer, useNodeBoxes } from './FarLayer';
+import { farNodeAt, useNodeBoxes } from './node-boxes';
 import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
 import { DENSE_EDGES, DISRUPTED_COLOR, type FlowEdge, type FlowNode } from './flow-model';
 import { mineralColor } from '../state/look';
@@ -25,9 +24,9 @@ import { EdgeLabelContext, LabelLayerContext, useEdgeLabelLook } from './edge-la
 import type { SearchBoxHandle } from './SearchBox';
 import { detailLevel, textScale, zoomStep } from './lod';
 import { minimapColor } from './minimap';
+import { NodeLooksContext } from './node-looks-store';
 import { FarCardsContext } from './nodes';
 import { Palette } from './Palette';
-import { PeerCursors } from './PeerCursors';
 import { throttle } from './throttle';
 import { useCanvasCommands } from './use-canvas-commands';
 import { useInitialFit } from './use-initial-fit';
@@ -125,7 +124,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const farLayer = band === 'far' && board.edges.length > DENSE_EDGES;
   const [afterReroute, setAfterReroute] = useState(false);
   const rerouted = useMemo(() => (afterReroute ? rerouteView(exposure) : null), [afterReroute, exposure]);
-  const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow } = useFlowState({
+  const { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow, looks, looksStore } = useFlowState({
     board, exposure, peers: state.peers, selection, editable, actions, zoomedIn: band === 'near', farLayer, rerouted,
   });
 
@@ -133,6 +132,9 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   // One arrowhead per colour a flow can take (the flows pick theirs, see EdgeCutContext).
   const arrowColors = useMemo(() => [...new Set([DISRUPTED_COLOR, ALTERNATIVE_COLOR, ...board.edges.map((e) => mineralColor(e.mineral))])], [board.edges]);
   const dense = board.edges.length > DENSE_EDGES;
+  useEffect(() => {
+    if (dense) preloadFarLayer();
+  }, [dense]);
   // Dense boards place labels too once they are shown (near band), so hundreds of stacked labels are not painted.
   const labelLook = useEdgeLabelLook(nodes, board.edges, cut, detail !== 'full', scale, !dense || band === 'near');
   // While a dense board pans, its viewport is one composited layer and flow labels are not painted.
@@ -257,6 +259,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
   const onAdded = useCallback((id: string) => select([id]), [select]);
   const addNote = useAddNote(actions);
   // A click on the mini map brings that place to the middle of the view, at the same zoom.
+  const nodeColor = useCallback((n: FlowNode) => minimapColor(n, looks.get(n.id)), [looks]);
   const onMinimapClick = useCallback((_: unknown, p: { x: number; y: number }) => void rf.setCenter(p.x, p.y, { zoom: rf.getZoom(), duration: 300 }), [rf]);
   const [newNote, setNewNote] = useState<string | null>(null);
   const onNoteDone = useCallback(() => setNewNote(null), []);
@@ -271,6 +274,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       onPointerLeave={onPointerLeave}
       onClickCapture={onClickCapture}
     >
+      <NodeLooksContext.Provider value={looksStore}>
       <FarCardsContext.Provider value={farLayer}>
       <EdgeCutContext.Provider value={cut}>
       <EdgeLabelContext.Provider value={labelLook}>
@@ -328,12 +332,12 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
             <ReroutePanel on={afterReroute} onChange={setAfterReroute} view={rerouted} pending={reroutePending} />
             {legendOpen && <Legend edges={board.edges} onClose={() => setLegendOpen(false)} />}
           </Panel>
-          {farLayer && <FarLayer nodes={nodes} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} rerouted={rerouted} />}
+          {farLayer && <FarLayer nodes={nodes} looks={looks} boxes={boxes} edges={board.edges} cut={cut} skip={drawnByFlow} rerouted={rerouted} />}
           <EdgeArrows colors={arrowColors} />
           <NotesLayer notes={board.notes} editable={editable} actions={actions} editId={newNote} onEditDone={onNoteDone} />
           <PeerCursors peers={state.peers} />
           <BoardGrid />
-          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={minimapColor} nodeStrokeWidth={2} ariaLabel={t('toolbar.minimap')} />
+          <MiniMap<FlowNode> pannable zoomable onClick={onMinimapClick} nodeColor={nodeColor} nodeStrokeWidth={2} ariaLabel={t('toolbar.minimap')} />
           <Controls showInteractive={false} />
           {children}
         </ReactFlow>
@@ -341,6 +345,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
       </EdgeLabelContext.Provider>
       </EdgeCutContext.Provider>
       </FarCardsContext.Provider>
+      </NodeLooksContext.Provider>
       {!state.loaded && (
         <div className="ls-canvas__loading" role="status">
           {t('loading')}

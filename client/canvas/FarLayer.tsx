@@ -1,38 +1,17 @@
 /** Dense boards zoomed far out: all flows and node blocks in one SVG of batched paths, inside the viewport. */
-import { memo, useDeferredValue, useMemo, useRef } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { BoardEdge, Disruption } from '../../shared/board/types';
 import { CurveCache, farEdgePaths, type NodeBox } from './far-edge-paths';
 import { farNodePaths } from './far-node-paths';
-import type { FlowNode } from './flow-model';
+import type { FlowNode, NodeLook } from './flow-model';
 import type { RerouteView } from './reroute-view';
-import { DEFAULT_NODE_SIZE } from './node-size';
-
-const boxOf = (n: FlowNode): NodeBox => ({
-  x: n.position.x, y: n.position.y, width: n.measured?.width ?? DEFAULT_NODE_SIZE.width, height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
-});
-const sameBox = (n: FlowNode, b: NodeBox | undefined) => b !== undefined && n.position.x === b.x && n.position.y === b.y
-  && (n.measured?.width ?? DEFAULT_NODE_SIZE.width) === b.width && (n.measured?.height ?? DEFAULT_NODE_SIZE.height) === b.height;
-
-/** Node boxes from React Flow nodes (local positions while dragging, measured sizes); unchanged boxes keep their identity. */
-export function useNodeBoxes(nodes: readonly FlowNode[]): ReadonlyMap<string, NodeBox> {
-  const last = useRef<Map<string, NodeBox>>(new Map());
-  return useMemo(() => {
-    const prev = last.current;
-    if (prev.size === nodes.length && nodes.every((n) => sameBox(n, prev.get(n.id)))) return prev;
-    const next = new Map<string, NodeBox>();
-    for (const n of nodes) {
-      const old = prev.get(n.id);
-      next.set(n.id, sameBox(n, old) ? old! : boxOf(n));
-    }
-    last.current = next;
-    return next;
-  }, [nodes]);
-}
 
 /** Props of FarLayer. */
 export interface FarLayerProps {
   nodes: readonly FlowNode[];
+  /** The nodes' exposure figures (the blocks' criticality tint). */
+  looks: ReadonlyMap<string, NodeLook>;
   boxes: ReadonlyMap<string, NodeBox>;
   edges: readonly BoardEdge[];
   cut: ReadonlyMap<string, Disruption[]>;
@@ -67,9 +46,9 @@ const FarEdges = memo(function FarEdges(props: FarEdgesProps) {
 });
 
 /** The node blocks and selection outlines (see FarEdges). */
-const FarNodes = memo(function FarNodes(props: Pick<FarLayerProps, 'nodes' | 'boxes'>) {
-  const { nodes, boxes } = useDeferredValue(props);
-  const nodePaths = useMemo(() => farNodePaths(nodes, boxes), [nodes, boxes]);
+const FarNodes = memo(function FarNodes(props: Pick<FarLayerProps, 'nodes' | 'boxes' | 'looks'>) {
+  const { nodes, boxes, looks } = useDeferredValue(props);
+  const nodePaths = useMemo(() => farNodePaths(nodes, boxes, looks), [nodes, boxes, looks]);
   return (
     <g className="ls-far-layer__nodes">
       {nodePaths.map((p) => (
@@ -81,12 +60,12 @@ const FarNodes = memo(function FarNodes(props: Pick<FarLayerProps, 'nodes' | 'bo
 });
 
 /** Flows with screen-width strokes (disrupted ones dashed red), then node blocks tinted by criticality, then selection outlines. */
-export const FarLayer = memo(function FarLayer({ nodes, boxes, edges, cut, skip, rerouted = null }: FarLayerProps) {
+export const FarLayer = memo(function FarLayer({ nodes, looks, boxes, edges, cut, skip, rerouted = null }: FarLayerProps) {
   return (
     <EdgeLabelRenderer>
       <svg className="ls-far-layer" data-testid="far-layer" aria-hidden="true">
         <FarEdges edges={edges} boxes={boxes} cut={cut} skip={skip} rerouted={rerouted} />
-        <FarNodes nodes={nodes} boxes={boxes} />
+        <FarNodes nodes={nodes} boxes={boxes} looks={looks} />
       </svg>
     </EdgeLabelRenderer>
   );

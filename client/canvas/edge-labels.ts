@@ -5,7 +5,7 @@ import { EdgeLabelRenderer } from '@xyflow/react';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { BoardEdge } from '../../shared/board/types';
 import type { NodeBox } from './far-edge-paths';
-import { useNodeBoxes } from './FarLayer';
+import { useNodeBoxes } from './node-boxes';
 import type { FlowNode } from './flow-model';
 import { alternativeShortIn, flowTextIn, volumeIn } from './format';
 import { hiddenLabels, type LabelBox } from './label-placement';

@@ -4,7 +4,7 @@
  */
 import type { NodeKind } from '../../shared/board/types';
 import type { NodeBox } from './far-edge-paths';
-import type { FlowNode } from './flow-model';
+import type { FlowNode, NodeLook } from './flow-model';
 import { criticalityTint } from './nodes';
 
 /** Block fill per kind when a node has no criticality tint (the far-zoom card colours). */
@@ -30,28 +30,28 @@ export const FAR_NODE_BLOCK = 256;
 
 const rect = (b: NodeBox) => `M${Math.round(b.x)} ${Math.round(b.y)}h${Math.round(b.width)}v${Math.round(b.height)}h${-Math.round(b.width)}z`;
 
-type Block = { box: NodeBox; fill: string; stroke: string; d: string };
-// A node object and its box are immutable: their block is computed once.
+type Block = { box: NodeBox; criticality: number; fill: string; stroke: string; d: string };
+// A node object and its box are immutable: their block is computed once per criticality.
 const blocks = new WeakMap<FlowNode, Block>();
 
-function blockOf(n: FlowNode, box: NodeBox): Block {
+function blockOf(n: FlowNode, box: NodeBox, criticality: number): Block {
   const hit = blocks.get(n);
-  if (hit && hit.box === box) return hit;
-  const tint = criticalityTint(n.data.criticality);
-  const block = { box, fill: tint.background ?? FAR_KIND_FILL[n.data.node.kind] ?? '#e7eaf0', stroke: tint.borderColor ?? FAR_BORDER, d: rect(box) };
+  if (hit && hit.box === box && hit.criticality === criticality) return hit;
+  const tint = criticalityTint(criticality);
+  const block = { box, criticality, fill: tint.background ?? FAR_KIND_FILL[n.data.node.kind] ?? '#e7eaf0', stroke: tint.borderColor ?? FAR_BORDER, d: rect(box) };
   blocks.set(n, block);
   return block;
 }
 
-/** Blocks for `nodes` at their boxes, grouped by look; outlines for selected nodes and nodes a peer selected. */
-export function farNodePaths(nodes: readonly FlowNode[], boxes: ReadonlyMap<string, NodeBox>): FarNodePath[] {
+/** Blocks for `nodes` at their boxes, tinted by their criticality in `looks`, grouped by look; outlines for selected nodes and nodes a peer selected. */
+export function farNodePaths(nodes: readonly FlowNode[], boxes: ReadonlyMap<string, NodeBox>, looks: ReadonlyMap<string, NodeLook>): FarNodePath[] {
   const fills = new Map<string, { fill: string; stroke: string; parts: string[] }>();
   const outlines = new Map<string, string[]>();
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
     const box = boxes.get(n.id);
     if (!box) continue;
-    const { fill, stroke, d } = blockOf(n, box);
+    const { fill, stroke, d } = blockOf(n, box, looks.get(n.id)?.criticality ?? 0);
     const key = `${Math.floor(i / FAR_NODE_BLOCK)}|${fill}|${stroke}`;
     let group = fills.get(key);
     if (!group) fills.set(key, (group = { fill, stroke, parts: [] }));
@@ -67,13 +67,4 @@ export function farNodePaths(nodes: readonly FlowNode[], boxes: ReadonlyMap<stri
     ...[...fills].map(([key, g]) => ({ key, d: g.parts.join(''), fill: g.fill, stroke: g.stroke, outline: false })),
     ...[...outlines].map(([color, parts]) => ({ key: `outline|${color}`, d: parts.join(''), fill: 'none', stroke: color, outline: true })),
   ];
-}
-
-/** The node whose block contains the flow point (the topmost, i.e. last drawn), or null. */
-export function farNodeAt(nodes: readonly FlowNode[], boxes: ReadonlyMap<string, NodeBox>, x: number, y: number): string | null {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const b = boxes.get(nodes[i].id);
-    if (b && x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) return nodes[i].id;
-  }
-  return null;
 }

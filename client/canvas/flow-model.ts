@@ -15,18 +15,15 @@ import { ALTERNATIVE_COLOR, isAlternative } from './route-look';
 /** Who else has an item selected: their names and the first one's colour. */
 export type PeerMark = { names: string; color: string };
 
-/** What a node card shows beyond the board node. */
+/**
+ * What a node card shows beyond the board node. Its exposure figures are not here: cards read them from the
+ * NodeLooksStore (node-looks-store.ts), so an exposure reply changes no React Flow node.
+ */
 export type FlowNodeData = {
   node: BoardNode;
-  /** Largest lossPct of this node across minerals, 0..1. */
-  criticality: number;
-  /** Consumers: worst shortfallPct across minerals (null without a report entry). */
-  shortfall: number | null;
   peer: PeerMark | null;
   /** With "after rerouting" on: this node limits rerouted delivery. */
   bottleneck?: boolean;
-  /** The shortest time to survive of any consumer if this node stopped (days), or null. */
-  worstTts?: number | null;
 };
 /** A React Flow node of one board kind. */
 export type FlowNode = Node<FlowNodeData, NodeKind>;
@@ -60,7 +57,9 @@ function shown(share: number): number {
 
 /** What a card shows from the exposure report. */
 export interface NodeLook {
+  /** Largest lossPct of this node across minerals, 0..1. */
   criticality: number;
+  /** Consumers: worst shortfallPct across minerals (null without a report entry). */
   shortfall: number | null;
   /** Shortest time to survive (whole days) of any consumer if this node stopped, or null. */
   worstTts?: number | null;
@@ -117,19 +116,12 @@ export function peerSelectionKey(peers: Peer[]): string {
 
 const samePeer = (a: PeerMark | null, b: PeerMark | null) => a === b || (a !== null && b !== null && a.names === b.names && a.color === b.color);
 
-/** Inputs of the node derivation. */
+/** Inputs of the node derivation (the exposure figures are not: see FlowNodeData). */
 export interface NodeContext {
-  looks: Map<string, NodeLook>;
   /** Bottleneck nodes with "after rerouting" on (absent: off). */
   bottlenecks?: ReadonlySet<string>;
   marks: Map<string, PeerMark>;
   selected: ReadonlySet<string>;
-  /**
-   * Cards are hidden (the far layer draws blocks tinted by criticality): figures only a card shows (shortfall,
-   * worst time to survive) do not replace node objects, so a lever toggle does not update every hidden card.
-   * They are brought up to date when the cards show again.
-   */
-  cardsHidden?: boolean;
 }
 
 /** Next React Flow nodes; returns `prev` itself when nothing changed, and reuses every unchanged node object. */
@@ -138,16 +130,11 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
   let changed = prev.length !== board.length;
   const next = board.map((node, i) => {
     const old = before.get(node.id);
-    const look = ctx.looks.get(node.id);
-    const criticality = look?.criticality ?? 0;
-    const shortfall = node.kind === 'consumer' ? (look?.shortfall ?? null) : null;
     const peer = ctx.marks.get(node.id) ?? null;
     const selected = ctx.selected.has(node.id);
     const bottleneck = ctx.bottlenecks?.has(node.id) === true;
-    const worstTts = look?.worstTts ?? null;
-    const sameCardFigures = ctx.cardsHidden === true || (old !== undefined && old.data.shortfall === shortfall && (old.data.worstTts ?? null) === worstTts);
     if (
-      old !== undefined && old.data.node === node && old.data.criticality === criticality && sameCardFigures &&
+      old !== undefined && old.data.node === node &&
       samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck
     ) {
       if (prev[i] !== old) changed = true;
@@ -159,7 +146,7 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     // initialWidth/Height: the mini-map and fitView size nodes React Flow has not measured yet (far zoom, off screen).
     return {
       ...old, id: node.id, type: node.kind, position, selected, initialWidth: DEFAULT_NODE_SIZE.width, initialHeight: DEFAULT_NODE_SIZE.height,
-      data: { node, criticality, shortfall, peer, bottleneck, worstTts },
+      data: { node, peer, bottleneck },
     } as FlowNode;
   });
   return changed ? next : prev;

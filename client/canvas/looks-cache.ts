@@ -4,6 +4,7 @@
  */
 import type { ExposureReport } from '../../shared/exposure/types';
 import { nodeLooks, type NodeLook } from './flow-model';
+import { sameLook } from './node-looks-store';
 
 /** True when two look maps hold the same figures for the same nodes. */
 export function sameLooks(a: ReadonlyMap<string, NodeLook>, b: ReadonlyMap<string, NodeLook>): boolean {
@@ -11,7 +12,7 @@ export function sameLooks(a: ReadonlyMap<string, NodeLook>, b: ReadonlyMap<strin
   if (a.size !== b.size) return false;
   for (const [id, look] of a) {
     const other = b.get(id);
-    if (other === undefined || other.criticality !== look.criticality || other.shortfall !== look.shortfall || (other.worstTts ?? null) !== (look.worstTts ?? null)) return false;
+    if (other === undefined || !sameLook(other, look)) return false;
   }
   return true;
 }

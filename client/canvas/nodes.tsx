@@ -9,6 +9,7 @@ import { figureFullText, figureText, nodeFigures } from './format';
 import { cardWords, type CardWords } from './card-words';
 import type { FlowNode } from './flow-model';
 import { shortLabel } from './lod';
+import { useNodeLook } from './node-looks-store';
 
 const MAX_FIGURES = 4;
 
@@ -53,7 +54,12 @@ function NodeCard(props: NodeProps<FlowNode>) {
 }
 
 function FullCard({ id, data, selected, isConnectable }: NodeProps<FlowNode>) {
-  const { node, criticality, shortfall, peer, bottleneck = false, worstTts = null } = data;
+  const { node, peer, bottleneck = false } = data;
+  // The exposure figures come from the board view's NodeLooksStore: only cards whose figures change re-render.
+  const look = useNodeLook(id);
+  const criticality = look?.criticality ?? 0;
+  const shortfall = node.kind === 'consumer' ? (look?.shortfall ?? null) : null;
+  const worstTts = look?.worstTts ?? null;
   const intl = useIntl();
   const words = cardWords(intl);
   const kind = words.kind[node.kind];

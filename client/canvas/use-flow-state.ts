@@ -9,6 +9,7 @@ import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, Peer } from '../state/types';
 import { disruptedEdges } from './disrupted';
 import { LooksCache } from './looks-cache';
+import { NodeLooksStore } from './node-looks-store';
 import { peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowEdge, type FlowNode } from './flow-model';
 import type { RerouteView } from './reroute-view';
 import { positionWriter } from './throttle';
@@ -45,6 +46,11 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   const looksCache = useMemo(() => new LooksCache(), []);
   // The same Map while no card's figures change (e.g. the adapted reply, which only brings reroute blocks).
   const looks = useMemo(() => looksCache.get(exposure), [looksCache, exposure]);
+  // Cards read their figures from the store (NodeLooksContext), not from node data: new figures replace no node.
+  // The store starts with the first looks (the first draw shows them) and takes later ones after the commit,
+  // where only the cards whose figures changed re-render.
+  const [looksStore] = useState(() => new NodeLooksStore(looks));
+  useEffect(() => looksStore.set(looks), [looksStore, looks]);
   const peerKey = peerSelectionKey(peers);
   // Recomputed when someone's selection changes, not on every cursor move.
   const marks = useMemo(() => peerMarks(peers), [peerKey]);
@@ -55,7 +61,7 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
 
   const bottlenecks = rerouted?.bottleneckNodes;
-  const nodeCtx = useMemo(() => ({ looks, marks, selected, bottlenecks, cardsHidden: farLayer }), [looks, marks, selected, bottlenecks, farLayer]);
+  const nodeCtx = useMemo(() => ({ marks, selected, bottlenecks }), [marks, selected, bottlenecks]);
   // The cut reaches the edge views through EdgeCutContext: a lever toggle changes no edge object.
   const edgeCtx = useMemo(() => ({ nodeIds, cut: NO_CUT, cutInView: true, marks, selected, zoomedIn, farLayer, rerouted }), [nodeIds, marks, selected, zoomedIn, farLayer, rerouted]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, nodeCtx));
@@ -111,5 +117,5 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
     if (removed.length > 0) act.deleteItems(removed);
   }, []);
 
-  return { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow };
+  return { nodes, edges, onNodesChange, onEdgesChange, cut, drawnByFlow, looks, looksStore };
 }

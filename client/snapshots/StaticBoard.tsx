@@ -14,6 +14,7 @@ import { disruptedEdges } from '../canvas/disrupted';
 import { BOARD_VIEW_PROPS, BoardGrid } from '../canvas/board-view';
 import { nodeLooks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from '../canvas/flow-model';
 import type { ChangeKind } from '../../shared/board/diff';
+import { NodeLooksContext, NodeLooksStore } from '../canvas/node-looks-store';
 
 /** Props of StaticBoard. */
 export interface StaticBoardProps {
@@ -37,9 +38,9 @@ const FIT_VIEW = { padding: 0.12 };
 const NO_MARKS = new Map();
 const NONE = new Set<string>();
 
-/** React Flow nodes and edges of a board, with highlight classes. */
-export function staticFlow(board: Board, exposure: ExposureReport | null, highlight?: ReadonlyMap<string, ChangeKind>, highlightEdges?: ReadonlySet<string>): { nodes: FlowNode[]; edges: FlowEdge[] } {
-  const nodes = syncNodes([], board.nodes, { looks: nodeLooks(exposure), marks: NO_MARKS, selected: NONE }).map((n) => {
+/** React Flow nodes and edges of a board, with highlight classes (the cards' exposure figures come from a NodeLooksStore). */
+export function staticFlow(board: Board, highlight?: ReadonlyMap<string, ChangeKind>, highlightEdges?: ReadonlySet<string>): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const nodes = syncNodes([], board.nodes, { marks: NO_MARKS, selected: NONE }).map((n) => {
     const change = highlight?.get(n.id);
     return change ? { ...n, className: `ls-fac-hl ls-fac-hl--${change}` } : n;
   });
@@ -53,9 +54,11 @@ export function staticFlow(board: Board, exposure: ExposureReport | null, highli
 /** The read-only canvas; give it a parent with a height. */
 export function StaticBoard({ board, exposure = null, highlight, highlightEdges, side, children, controls = true, ...rest }: StaticBoardProps) {
   const intl = useIntl();
-  const { nodes, edges } = useMemo(() => staticFlow(board, exposure, highlight, highlightEdges), [board, exposure, highlight, highlightEdges]);
+  const { nodes, edges } = useMemo(() => staticFlow(board, highlight, highlightEdges), [board, highlight, highlightEdges]);
+  const looks = useMemo(() => new NodeLooksStore(nodeLooks(exposure)), [exposure]);
   return (
     <div className="ls-fac-static" data-side={side} data-testid={side ? `static-board-${side}` : 'static-board'}>
+      <NodeLooksContext.Provider value={looks}>
       <ReactFlowProvider>
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
@@ -74,6 +77,7 @@ export function StaticBoard({ board, exposure = null, highlight, highlightEdges,
           {children}
         </ReactFlow>
       </ReactFlowProvider>
+      </NodeLooksContext.Provider>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useStore } from '@xyflow/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Canvas, VISIBLE_ONLY_NODES, type CanvasProps } from '../../../client/canvas/Canvas';
 import type { BoardActions, BoardViewState, Peer } from '../../../client/state/types';
@@ -166,6 +167,31 @@ describe('Canvas: drawing the board', () => {
     const badge = screen.getByTestId('shortfall-c1');
     expect(badge.textContent).toBe('short 25%');
     expect(badge.className).toContain('ls-badge--bad');
+  });
+
+  it('keeps every React Flow node when an exposure reply moves only figures, and the cards show the new figures', async () => {
+    // What React Flow holds as its nodes, after each render.
+    const held: unknown[] = [];
+    function HeldNodes() {
+      held.push(useStore((s) => s.nodes));
+      return null;
+    }
+    const report = (short: number): ExposureReport => ({
+      minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(short, 6000) }, criticalNodes: [{ node: 'r1', loss: short, lossPct: short / 6000, ttr: null, atRisk: false }] }) },
+      priceFloors: [],
+      warnings: [],
+    });
+    const { rerender, props } = await renderCanvas({ exposure: report(1500), children: <HeldNodes /> });
+    expect(screen.getByTestId('shortfall-c1').textContent).toBe('short 25%');
+    expect(screen.getByTestId('node-r1').dataset.criticality).toBe('0.25');
+    const before = held.at(-1);
+    expect(before).toHaveLength(6);
+    await act(async () => {
+      rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} exposure={report(3000)} /></div>);
+    });
+    expect(screen.getByTestId('shortfall-c1').textContent).toBe('short 50%');
+    expect(screen.getByTestId('node-r1').dataset.criticality).toBe('0.50');
+    expect(held.at(-1)).toBe(before);
   });
 
   it('draws the cards in Italian: kind words, Italian figures, the shortfall badge', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CurveCache, FAR_BLOCK, FAR_WIDTHS, farEdgePaths, farFlowLook, type NodeBox } from '../../../client/canvas/far-edge-paths';
-import { FAR_SELECTED, farNodeAt, farNodePaths } from '../../../client/canvas/far-node-paths';
+import { FAR_SELECTED, farNodePaths } from '../../../client/canvas/far-node-paths';
+import { farNodeAt } from '../../../client/canvas/node-boxes';
 import { DISRUPTED_COLOR, syncEdges, syncNodes } from '../../../client/canvas/flow-model';
 import type { RerouteView } from '../../../client/canvas/reroute-view';
 import { ALTERNATIVE_COLOR } from '../../../client/canvas/route-look';
@@ -80,14 +81,14 @@ describe('farEdgePaths', () => {
 
 describe('farNodePaths', () => {
   const node = (id: string, kind: BoardNode['kind']): BoardNode => ({ id, kind, label: id, country: 'CD', position: { x: 0, y: 0 } });
+  const looks = new Map([['b', { criticality: 0.8, shortfall: null }]]);
   const flowNodes = syncNodes([], [node('a', 'mine'), node('b', 'refinery'), node('c', 'consumer')], {
-    looks: new Map([['b', { criticality: 0.8, shortfall: null }]]),
     marks: new Map([['c', { names: 'Ana', color: '#ff0000' }]]),
     selected: new Set(['a']),
   });
 
   it('draws every node as a block, tinted by criticality, and outlines my selection and peers’ selections', () => {
-    const paths = farNodePaths(flowNodes, boxes);
+    const paths = farNodePaths(flowNodes, boxes, looks);
     const blocks = paths.filter((p) => !p.outline);
     expect(blocks.reduce((n, p) => n + (p.d.match(/M/g)?.length ?? 0), 0)).toBe(3);
     expect(new Set(blocks.map((p) => p.fill)).size).toBe(3);

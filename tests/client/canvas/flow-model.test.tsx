@@ -11,7 +11,7 @@ const refinery: BoardNode = { id: 'r', kind: 'refinery', label: 'Refinery', coun
 const consumer: BoardNode = { id: 'c', kind: 'consumer', label: 'Consumer', country: 'DE', position: { x: 600, y: 0 }, demand: { cobalt: 80 } };
 const e1: BoardEdge = { id: 'e1', from: 'm', to: 'r', mineral: 'cobalt', volume: 100 };
 const e2: BoardEdge = { id: 'e2', from: 'r', to: 'c', mineral: 'cobalt', volume: 25 };
-const none = { looks: new Map(), marks: new Map(), selected: new Set<string>() };
+const none = { marks: new Map(), selected: new Set<string>() };
 const edgeCtx = { nodeIds: new Set(['m', 'r', 'c']), cut: new Map(), marks: new Map(), selected: new Set<string>(), zoomedIn: true };
 
 describe('syncNodes', () => {
@@ -45,19 +45,6 @@ describe('syncNodes', () => {
     expect(next[0]).toBe(first[0]);
     expect(next[1].selected).toBe(true);
     expect(next[1].data.peer).toEqual({ names: 'Ana', color: '#f00' });
-  });
-
-  it('while cards are hidden (far layer) a changed shortfall keeps the node object; showing the cards brings it up to date', () => {
-    const looks = (shortfall: number) => new Map([['c', { criticality: 0.2, shortfall, worstTts: 12 }]]);
-    const first = syncNodes([], [mine, consumer], { ...none, looks: looks(0.1) });
-    const hidden = syncNodes(first, [mine, consumer], { ...none, looks: looks(0.4), cardsHidden: true });
-    expect(hidden).toBe(first);
-    // The criticality tint is drawn by the far layer too: it still replaces the node.
-    const tinted = syncNodes(first, [mine, consumer], { ...none, looks: new Map([['c', { criticality: 0.5, shortfall: 0.4, worstTts: 12 }]]), cardsHidden: true });
-    expect(tinted[1]).not.toBe(first[1]);
-    const shown = syncNodes(hidden, [mine, consumer], { ...none, looks: looks(0.4) });
-    expect(shown[0]).toBe(first[0]);
-    expect(shown[1].data.shortfall).toBe(0.4);
   });
 
   it('drops removed nodes and adds new ones with their kind as type', () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Canvas, type CanvasProps } from '../../../client/canvas/Canvas';
@@ -24,6 +24,8 @@ async function renderCanvas(role: Role = 'editor', b = board()) {
   const state: BoardViewState = { boardId: 'b1', role, status: 'connected', message: null, loaded: true, board: b, peers: [], canUndo: false, canRedo: false };
   const props: CanvasProps = { state, actions, exposure: null, selection: [], onSelectionChange: () => undefined, focus: null };
   const view = await renderIn(<div style={{ width: 1000, height: 700 }}><Canvas {...props} /></div>);
+  // The notes come in their own chunk, right after the canvas.
+  await waitFor(() => expect(document.querySelector('.ls-notes')).not.toBeNull());
   const rerender = (next: Board) => view.rerender(<div style={{ width: 1000, height: 700 }}><Canvas {...props} state={{ ...state, board: next }} /></div>);
   return { actions, rerender };
 }

@@ -68,9 +68,18 @@ describe('Canvas search box', () => {
     return { actions, onSelectionChange };
   }
 
+  // The first canvas drawn in this file: the search box's chunk has not arrived yet when the canvas is there.
+  it('keeps Ctrl+F pressed before the search box has loaded, and focuses the box when it arrives', async () => {
+    await renderCanvas();
+    expect(screen.queryByRole('combobox', { name: 'Find a node' })).toBeNull();
+    fireEvent.keyDown(document.body, { key: 'f', ctrlKey: true });
+    const box = await screen.findByRole('combobox', { name: 'Find a node' });
+    expect(document.activeElement).toBe(box);
+  });
+
   it('focuses on Ctrl+F and on /, lists matches with their country, and Enter selects the first', async () => {
     const { actions, onSelectionChange } = await renderCanvas();
-    const box = screen.getByRole('combobox', { name: 'Find a node' });
+    const box = await screen.findByRole('combobox', { name: 'Find a node' });
     fireEvent.keyDown(document.body, { key: 'f', ctrlKey: true });
     expect(document.activeElement).toBe(box);
     (box as HTMLInputElement).blur();
@@ -93,7 +102,7 @@ describe('Canvas search box', () => {
 
   it('says when nothing matches, and a click on a match selects it', async () => {
     const { onSelectionChange } = await renderCanvas();
-    const box = screen.getByRole('combobox', { name: 'Find a node' });
+    const box = await screen.findByRole('combobox', { name: 'Find a node' });
     fireEvent.focus(box);
     fireEvent.change(box, { target: { value: 'nowhere' } });
     expect(await screen.findByText('No node matches "nowhere".')).toBeTruthy();

@@ -136,7 +136,7 @@ describe('Canvas after rerouting', () => {
     expect(cape.width).toBeGreaterThan(suez.width);
     const marked = r.bottlenecks.flatMap((x) => ('edge' in x ? [x.edge] : []));
     for (const e of edges) expect(Boolean(e.data!.bottleneck)).toBe(marked.includes(e.id));
-    const nodes = syncNodes([], b.nodes, { looks: nodeLooks(report), marks: new Map(), selected: new Set(), bottlenecks: view.bottleneckNodes });
+    const nodes = syncNodes([], b.nodes, { marks: new Map(), selected: new Set(), bottlenecks: view.bottleneckNodes });
     const markedNodes = r.bottlenecks.flatMap((x) => ('node' in x ? [x.node] : []));
     expect(markedNodes.length + marked.length).toBeGreaterThan(0);
     for (const n of nodes) expect(Boolean(n.data.bottleneck)).toBe(markedNodes.includes(n.id));
