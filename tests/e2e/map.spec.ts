@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Board } from '../../shared/board/types';
 import { exportBoard, galliumBoard, importBoard, peopleOfTheSpec, person, type Person } from './support';
@@ -92,4 +93,15 @@ test('a node dragged on the map moves for everyone; a lever cut shows dashed; un
   await ada.page.getByTestId('map-node-cn-ref').click();
   await expect(ada.page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await expect(ada.page.getByLabel('Label')).toHaveValue('Gallium refinery (CN)');
+
+  // The map exports as an SVG drawing (whole world, nobody's cursor) and a PNG picture.
+  const [svgFile] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('button', { name: 'SVG' }).click()]);
+  expect(svgFile.suggestedFilename()).toBe('e2e-map-map.svg');
+  const svgText = readFileSync((await svgFile.path())!, 'utf8');
+  expect(svgText).toContain('data-testid="map-node-cn-ref"');
+  expect(svgText).toContain('data-disrupted="true"');
+  expect(svgText).not.toContain('map-cursor-');
+  const [pngFile] = await Promise.all([ada.page.waitForEvent('download'), ada.page.getByRole('button', { name: 'PNG' }).click()]);
+  expect(pngFile.suggestedFilename()).toBe('e2e-map-map.png');
+  expect(readFileSync((await pngFile.path())!).subarray(1, 4).toString()).toBe('PNG');
 });
