@@ -46,9 +46,9 @@ describe('slide deck', () => {
 describe('the view of a slide', () => {
   it('is the one it was presented in; older slides without one are on the canvas', () => {
     expect(slideView({})).toBe('canvas');
-    const old: { name: string; view?: 'canvas' | 'map' } = { name: 'a' };
-    expect(slideView(inView(old, 'map'))).toBe('map');
-    expect(inView(old, 'canvas')).toEqual({ name: 'a' });
+    const slide: { name: string; view?: 'canvas' | 'map' } = { name: 'a' };
+    expect(slideView(inView(slide, 'map'))).toBe('map');
+    expect(inView(slide, 'canvas')).toEqual({ name: 'a' });
   });
 });
 
