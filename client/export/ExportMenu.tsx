@@ -1,4 +1,4 @@
-/** The export buttons: canvas picture (PNG, SVG), board file, exposure CSV, nodes and flows CSV, printable report. */
+/** The export buttons: canvas (or, in the map view, map) picture (PNG, SVG), board file, exposure CSV, nodes and flows CSV, printable report. */
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Board } from '../../shared/board/types';
@@ -7,6 +7,7 @@ import { downloadBoardCsv, downloadBoardJson, downloadDataUrl, downloadExposureC
 import { nodeLooks } from '../canvas/flow-model';
 import { boardSvg, drawnSizes, svgDataUrl } from './board-svg';
 import { printableReport, type ReportInput } from './report';
+import { mapPngDataUrl, mapSvgDataUrl, shownMap } from '../map/map-export';
 import '../shell/shell.css';
 import '../snapshots/snapshots.css';
 
@@ -35,17 +36,21 @@ export function ExportMenu({ board, exposure, canvas, reportTitle, comparison, n
   // Vector shapes from the board and the drawn sizes: no selections, cursors or zoom-dependent forms.
   const vector = () => {
     setError(null);
+    const map = canvas() ? null : shownMap();
+    if (map) return downloadDataUrl(`${fileSlug(board.title)}-map.svg`, mapSvgDataUrl(map));
     const svg = boardSvg(intl, board, { sizes: drawnSizes(canvas()), looks: nodeLooks(exposure) });
     downloadDataUrl(`${fileSlug(board.title)}.svg`, svgDataUrl(svg));
   };
 
   const picture = async (kind: 'png') => {
     const element = canvas();
-    if (!element) return setError(t('noCanvas'));
+    const map = element ? null : shownMap();
+    if (!element && !map) return setError(t('noCanvas'));
     setBusy(true);
     setError(null);
     try {
-      downloadDataUrl(`${fileSlug(board.title)}.${kind}`, await exportCanvasImage(element, kind));
+      if (map) downloadDataUrl(`${fileSlug(board.title)}-map.${kind}`, await mapPngDataUrl(map));
+      else if (element) downloadDataUrl(`${fileSlug(board.title)}.${kind}`, await exportCanvasImage(element, kind));
     } catch {
       setError(t('pictureFailed'));
     } finally {
@@ -60,7 +65,10 @@ export function ExportMenu({ board, exposure, canvas, reportTitle, comparison, n
     const element = canvas();
     // A report without the picture is still worth having.
     const image = element ? await exportCanvasImage(element, 'png').catch(() => undefined) : undefined;
-    const html = printableReport(intl, { title: reportTitle ?? board.title, board, exposure, comparison, imageDataUrl: image, generatedAt: new Date(now()).toISOString() });
+    // In the map view the report shows the map (the whole world).
+    const map = shownMap();
+    const mapImage = map ? await mapPngDataUrl(map).catch(() => undefined) : undefined;
+    const html = printableReport(intl, { title: reportTitle ?? board.title, board, exposure, comparison, imageDataUrl: image, mapImageDataUrl: mapImage, generatedAt: new Date(now()).toISOString() });
     if (!openPrintableReport(html)) setError(t('blocked'));
     setBusy(false);
   };

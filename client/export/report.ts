@@ -24,6 +24,8 @@ export interface ReportInput {
   comparison?: BoardComparison & { from?: string; to?: string; fromLabel?: string; toLabel?: string };
   /** A picture of the canvas (data:image/png or data:image/svg+xml URL). */
   imageDataUrl?: string;
+  /** A picture of the world map of the board (data URL, as the canvas picture). */
+  mapImageDataUrl?: string;
   /** When the report was made, shown in words (ISO 8601); left out when absent. */
   generatedAt?: string;
 }
@@ -157,7 +159,7 @@ function when(intl: IntlShape, iso: string | undefined): string {
 }
 
 /** The report as a whole HTML document, in `intl`'s language and number formats (`<html lang>` included). */
-export function printableReport(intl: IntlShape, { title, board, exposure, comparison, imageDataUrl, generatedAt }: ReportInput): string {
+export function printableReport(intl: IntlShape, { title, board, exposure, comparison, imageDataUrl, mapImageDataUrl, generatedAt }: ReportInput): string {
   const w = wordsFor(intl);
   const { t } = w;
   const labels = new Map(board.nodes.map((n) => [n.id, n.label]));
@@ -166,6 +168,8 @@ export function printableReport(intl: IntlShape, { title, board, exposure, compa
   const consumers = minerals.flatMap((m) => Object.values(exposure.minerals[m].consumers));
   const failing = consumers.filter((c) => !c.survives).length;
   const picture = imageDataUrl && SAFE_IMAGE.test(imageDataUrl) ? `<figure class="picture"><img src="${esc(imageDataUrl)}" alt="${esc(t('pictureAlt', { title: board.title }))}"></figure>` : '';
+  const mapPicture = mapImageDataUrl && SAFE_IMAGE.test(mapImageDataUrl)
+    ? `<figure class="picture map"><img src="${esc(mapImageDataUrl)}" alt="${esc(t('mapAlt', { title: board.title }))}"><figcaption>${esc(t('mapCaption'))}</figcaption></figure>` : '';
   // The failing count is marked up with its exact value: the sentence is escaped around two sentinels, then they become the span.
   const sentence = intl.formatMessage({ id: 'export.report.pairs' }, { pairs: consumers.length, failing, n: (chunks: string[]) => `\u0000${chunks.join('')}\u0001` });
   const summary = esc(Array.isArray(sentence) ? sentence.join('') : String(sentence)).replace(/\u0000(.*?)\u0001/, `<span data-field="failing" data-value="${failing}">$1</span>`);
@@ -178,6 +182,7 @@ export function printableReport(intl: IntlShape, { title, board, exposure, compa
     '</section>',
     notesSection(board.notes, t('notes')),
     picture,
+    mapPicture,
     `<section class="part exposure"><h2>${esc(t('exposure'))}</h2>${minerals.length === 0 ? `<p class="muted">${esc(t('noMinerals'))}</p>` : minerals.map((m) => mineralSection(intl, w, m, exposure, labels, board.prices?.[m])).join('')}</section>`,
     floorsSection(intl, board, exposure.priceFloors),
     comparison ? comparisonPart(intl, w, comparison, labels) : '',

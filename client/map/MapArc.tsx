@@ -4,6 +4,13 @@ import { useIntl } from 'react-intl';
 import { formatsFor } from '../i18n/format';
 import type { ArcKind } from './map-model';
 
+/** A dash pattern stretched for wide strokes, so the gaps of a thick cut flow still show. */
+function dashFor(dash: string | undefined, width: number): string | undefined {
+  if (!dash) return undefined;
+  const grow = Math.max(1, width / 3);
+  return dash.split(' ').map((n) => String(Math.round(Number(n) * grow * 10) / 10)).join(' ');
+}
+
 /** Props of MapArc (plain values, so an unchanged flow never re-renders). */
 export interface MapArcProps {
   id: string;
@@ -32,7 +39,7 @@ export const MapArc = memo(function MapArc({ id, d, kind, stroke, width, dash, m
     <g className={`ls-map-arc ls-map-arc--${kind}${selected ? ' ls-map-arc--selected' : ''}`} data-map-edge={id}>
       <title>{title}</title>
       <path
-        d={d} fill="none" stroke={stroke} strokeWidth={selected ? width + 2 : width} strokeDasharray={dash} strokeLinecap="round"
+        d={d} fill="none" stroke={stroke} strokeWidth={selected ? width + 2 : width} strokeDasharray={dashFor(dash, width)} strokeLinecap={dash ? 'butt' : 'round'}
         vectorEffect="non-scaling-stroke" data-testid={`map-flow-${id}`} data-kind={kind} data-disrupted={kind === 'cut' ? 'true' : 'false'}
         data-rerouted={rerouted === null ? undefined : String(rerouted)}
       />

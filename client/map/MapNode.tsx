@@ -51,7 +51,7 @@ export const MapNode = memo(function MapNode({ id, kind, label, country, x, y, d
     >
       <title>{title}</title>
       {peerColor && <circle r={NODE_RADIUS + 4} fill="none" stroke={peerColor} strokeWidth={2.5} />}
-      <circle r={NODE_RADIUS} fill={tint.background ?? '#ffffff'} stroke={selected ? '#1a73e8' : (tint.borderColor ?? '#5f6368')} strokeWidth={selected ? 3 : 1.5} />
+      <circle className="ls-map-node__ring" r={NODE_RADIUS} fill={tint.background ?? '#ffffff'} stroke={tint.borderColor ?? '#5f6368'} strokeWidth={1.5} />
       <g transform="translate(-7 -7) scale(0.5833)" fill="none" stroke="#3c4043" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
         {KIND_ICONS[kind].map(([tag, attrs], i) => createElement(tag, { key: i, ...attrs }))}
       </g>

@@ -52,7 +52,7 @@ describe('client build', () => {
     expect(first.length).toBeGreaterThan(0);
     const modules = first.flatMap((c) => Object.keys(c.modules));
     expect(modules.some((m) => m.includes('node_modules/react-dom'))).toBe(true);
-    for (const lazy of ['node_modules/@formatjs/icu-messageformat-parser/index.js', 'client/canvas/SearchBox.tsx', 'client/canvas/StickyNote.tsx', 'client/canvas/FarLayer.tsx', 'client/state/exposure-client.ts', 'client/i18n/catalogs/', 'node_modules/recharts', 'node_modules/@dagrejs/dagre', 'node_modules/zod', 'node_modules/html-to-image', 'shared/exposure/engine.ts', 'client/panels/ExposurePanel.tsx']) {
+    for (const lazy of ['node_modules/@formatjs/icu-messageformat-parser/index.js', 'client/canvas/SearchBox.tsx', 'client/canvas/StickyNote.tsx', 'client/canvas/FarLayer.tsx', 'client/state/exposure-client.ts', 'client/i18n/catalogs/', 'node_modules/recharts', 'node_modules/@dagrejs/dagre', 'node_modules/zod', 'node_modules/html-to-image', 'shared/exposure/engine.ts', 'client/panels/ExposurePanel.tsx', 'node_modules/d3-geo', 'node_modules/world-atlas', 'node_modules/topojson-client', 'client/map/']) {
       expect(modules.filter((m) => m.includes(lazy)), lazy).toEqual([]);
     }
     const kb = first.reduce((sum, c) => sum + Buffer.byteLength(c.code), 0) / 1000;

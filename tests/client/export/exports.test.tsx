@@ -158,6 +158,15 @@ describe('printableReport', () => {
     expect(d.querySelector('script')).toBeNull();
   });
 
+  it('shows the world map when one is given (only data images), after the canvas picture', async () => {
+    const d = doc(printableReport(await intlIn('en'), { title: 'r', board: pulled, exposure: report, imageDataUrl: 'data:image/png;base64,AAAA', mapImageDataUrl: 'data:image/png;base64,BBBB' }));
+    const figures = [...d.querySelectorAll('figure.picture img')];
+    expect(figures.map((img) => img.getAttribute('src'))).toEqual(['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']);
+    expect(figures[1].getAttribute('alt')).toBe(`The board ${pulled.title} on the world map`);
+    const refused = doc(printableReport(await intlIn('en'), { title: 'r', board: pulled, exposure: report, mapImageDataUrl: 'https://example.com/map.png' }));
+    expect(refused.querySelector('figure.map')).toBeNull();
+  });
+
   it('carries the engine\'s exact numbers in every consumer row', async () => {
     const d = doc(printableReport(await intlIn('en'), { title: 'r', board: pulled, exposure: report }));
     let rows = 0;
