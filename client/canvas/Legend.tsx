@@ -2,8 +2,8 @@
 import { useIntl } from 'react-intl';
 import type { BoardEdge } from '../../shared/board/types';
 import { formatsFor } from '../i18n/format';
-import { mineralColor } from '../state/look';
 import { DISRUPTED_COLOR } from './flow-model';
+import { LegendCard } from './LegendCard';
 import { volumeIn } from './format';
 import { criticalityTint } from './nodes';
 
@@ -25,22 +25,9 @@ function Line({ color, width, dashed = false }: { color: string; width: number; 
 export function Legend({ edges, onClose }: LegendProps) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `canvas.legend.${id}` }, values);
-  const minerals = [...new Set(edges.map((e) => e.mineral))].sort();
   const largest = edges.reduce((m, e) => (Number.isFinite(e.volume) && e.volume > m ? e.volume : m), 0);
   return (
-    <section className="ls-legend" aria-label={t('title')}>
-      <header className="ls-legend__head">
-        <h2 className="ls-legend__title">{t('title')}</h2>
-        <button type="button" className="ls-legend__close" aria-label={t('close')} onClick={onClose}>×</button>
-      </header>
-      <h3 className="ls-legend__sub">{t('colour')}</h3>
-      {minerals.length === 0 ? <p className="ls-legend__row">{t('noFlows')}</p> : (
-        <ul className="ls-legend__minerals">
-          {minerals.map((m) => (
-            <li key={m}><i className="ls-dot" style={{ background: mineralColor(m) }} /> {m}</li>
-          ))}
-        </ul>
-      )}
+    <LegendCard className="ls-legend" edges={edges} words={{ title: t('title'), close: t('close'), colour: t('colour'), noFlows: t('noFlows') }} onClose={onClose}>
       <h3 className="ls-legend__sub">{t('width')}</h3>
       <p className="ls-legend__row"><Line color="#667085" width={1.5} /> {t('thin')}</p>
       <p className="ls-legend__row"><Line color="#667085" width={7.5} /> {t('thick', { volume: volumeIn(intl, largest) })}</p>
@@ -53,6 +40,6 @@ export function Legend({ edges, onClose }: LegendProps) {
       <p className="ls-legend__row"><i className="ls-legend__swatch ls-legend__swatch--peer" /> {t('peer')}</p>
       <p className="ls-legend__row"><i className="ls-legend__swatch ls-legend__swatch--note" /> {t('note')}</p>
       <p className="ls-legend__hint">{t('zoom')}</p>
-    </section>
+    </LegendCard>
   );
 }

@@ -2,6 +2,7 @@
 import { useIntl } from 'react-intl';
 import { NODE_KINDS, type BoardEdge } from '../../shared/board/types';
 import { DISRUPTED_COLOR } from '../canvas/flow-model';
+import { LegendCard } from '../canvas/LegendCard';
 import { criticalityTint } from '../canvas/nodes';
 import { ALTERNATIVE_COLOR } from '../canvas/route-look';
 import { formatsFor } from '../i18n/format';
@@ -22,20 +23,9 @@ export function MapLegend({ edges, onClose }: { edges: readonly BoardEdge[]; onC
   const intl = useIntl();
   const f = formatsFor(intl);
   const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `map.legend.${id}` }, values);
-  const minerals = [...new Set(edges.map((e) => e.mineral))].sort();
   const hot = criticalityTint(0.8);
   return (
-    <section className="ls-legend ls-map-legend" aria-label={t('title')}>
-      <header className="ls-legend__head">
-        <h2 className="ls-legend__title">{t('title')}</h2>
-        <button type="button" className="ls-legend__close" aria-label={t('close')} onClick={onClose}>×</button>
-      </header>
-      <h3 className="ls-legend__sub">{t('colour')}</h3>
-      {minerals.length === 0 ? <p className="ls-legend__row">{t('noFlows')}</p> : (
-        <ul className="ls-legend__minerals">
-          {minerals.map((m) => <li key={m}><i className="ls-dot" style={{ background: mineralColor(m) }} /> {m}</li>)}
-        </ul>
-      )}
+    <LegendCard className="ls-legend ls-map-legend" edges={edges} words={{ title: t('title'), close: t('close'), colour: t('colour'), noFlows: t('noFlows') }} onClose={onClose}>
       <p className="ls-legend__row"><Line color="#5f6368" width={1.5} /><Line color="#5f6368" width={6} /> {t('width')}</p>
       <p className="ls-legend__row"><Line color={DISRUPTED_COLOR} width={3} dash="7 5" /> {t('cut')}</p>
       <p className="ls-legend__row"><Line color={ALTERNATIVE_COLOR} width={3} dash="4 4" /> {t('alternative')}</p>
@@ -50,6 +40,6 @@ export function MapLegend({ edges, onClose }: { edges: readonly BoardEdge[]; onC
         {NODE_KINDS.map((k) => <li key={k}><KindIcon kind={k} /> {kindName(intl, k)}</li>)}
       </ul>
       <p className="ls-legend__row ls-map-legend__credit">{t('outlines')}</p>
-    </section>
+    </LegendCard>
   );
 }
