@@ -21,7 +21,7 @@ import { MapCursors } from './MapCursors';
 import { MapLegend } from './MapLegend';
 import { MapNode } from './MapNode';
 import { mapPngDataUrl, mapSvgDataUrl } from './map-export';
-import { ArcPaths, mapArcs, mapNodes } from './map-model';
+import { ArcPaths, mapArcs, mapNodes, pathWithMovedNode, type MovedNode } from './map-model';
 import { MAP_SVG_STYLE } from './map-style';
 import { nodesOffMap } from './off-map';
 import { NODE_DRAG_TYPE, OffMapStrip } from './OffMapStrip';
@@ -119,6 +119,12 @@ export function MapView({
   const marks = useMemo(() => peerMarks([...peers]), [peerKey]);
   const [legendOpen, setLegendOpen] = useState(false);
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
+  // While a node is dragged, its flows follow it (only theirs are recomputed).
+  const placeOf = useMemo(() => new Map(items.map((i) => [i.node.id, { lat: i.node.lat!, lon: i.node.lon! }])), [items]);
+  const moved = useMemo<MovedNode | null>(() => {
+    const place = drag ? placeAt(PROJECTION, drag) : null;
+    return drag && place ? { id: drag.id, place } : null;
+  }, [drag]);
   const [exportError, setExportError] = useState(false);
 
   /** Tells the page and my peers what I selected. */
@@ -174,6 +180,7 @@ export function MapView({
     const g = gesture.current;
     if (!g || g.pointerId !== event.pointerId) return;
     gesture.current = null;
+    if (g.kind === 'pan' && g.moved) pz.settle();
     if (g.kind === 'node' && g.moved && g.target !== null) {
       const place = placeUnder(event.clientX, event.clientY);
       if (place) latest.current.actions?.updateNode(g.target, { lat: place.lat, lon: place.lon });
@@ -217,6 +224,7 @@ export function MapView({
   const exportAs = async (kind: 'png' | 'svg') => {
     const el = svg.current;
     if (!el) return;
+    pz.settle();
     setExportError(false);
     try {
       downloadDataUrl(`${fileSlug(board.title)}-map.${kind}`, kind === 'svg' ? mapSvgDataUrl(el) : await mapPngDataUrl(el));
@@ -250,7 +258,7 @@ export function MapView({
           <g className="ls-map-arcs">
             {arcs.map((a) => (
               <MapArc
-                key={a.edge.id} id={a.edge.id} d={a.d} kind={a.kind} stroke={a.stroke} width={a.width} dash={a.dash} mineral={a.edge.mineral}
+                key={a.edge.id} id={a.edge.id} d={pathWithMovedNode(a, moved, placeOf, paths)} kind={a.kind} stroke={a.stroke} width={a.width} dash={a.dash} mineral={a.edge.mineral}
                 volume={a.edge.volume} capacity={a.edge.capacity} rerouted={a.rerouted} cutBy={a.cutBy}
                 fromLabel={labels.get(a.edge.from) ?? a.edge.from} toLabel={labels.get(a.edge.to) ?? a.edge.to} selected={selected.has(a.edge.id)}
               />

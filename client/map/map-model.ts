@@ -111,3 +111,17 @@ export function mapArcs(
   }
   return out;
 }
+
+/** A node being dragged: its id and the place under the pointer. */
+export interface MovedNode {
+  id: string;
+  place: { lat: number; lon: number };
+}
+
+/** The path of `arc` with `moved` at its dragged place (the arc's own path when it does not touch that node, or when nothing shows). */
+export function pathWithMovedNode(arc: MapArcItem, moved: MovedNode | null, placeOf: ReadonlyMap<string, { lat: number; lon: number }>, paths: ArcPaths): string {
+  if (moved === null || (arc.edge.from !== moved.id && arc.edge.to !== moved.id)) return arc.d;
+  const from = arc.edge.from === moved.id ? moved.place : placeOf.get(arc.edge.from);
+  const to = arc.edge.to === moved.id ? moved.place : placeOf.get(arc.edge.to);
+  return (from && to && paths.get(from, to)) || arc.d;
+}

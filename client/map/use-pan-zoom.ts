@@ -1,13 +1,17 @@
 /**
- * Wheel zoom and the map's transform, written straight to the DOM: a pan or zoom changes one transform attribute
- * on the zoomed group and one CSS variable (the counter-scale of icons), and re-renders nothing.
+ * Wheel zoom and the map's transform, written straight to the DOM, re-rendering nothing. A zoom changes one transform
+ * attribute on the zoomed group and one CSS variable (the counter-scale of icons). A pan first only slides the
+ * drawing as one composited layer (a CSS translate of the <svg>, no repaint), and writes the transform attribute once
+ * the map has been still for a moment: repainting thousands of flows on every frame of a pan is what made it stutter.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { WORLD, zoomAt, type MapTransform } from './view-transform';
+import { WORLD, boxToFrame, frameFit, zoomAt, type MapTransform } from './view-transform';
 import type { MapXY } from './projection';
 
 /** From this zoom on, every node's label shows (small boards always show them). */
 export const LABEL_ZOOM = 3;
+/** A pan is drawn for real once the map has been still this long (ms). */
+const SETTLE_MS = 120;
 
 /** What usePanZoom gives the view. */
 export interface PanZoom {
@@ -15,6 +19,8 @@ export interface PanZoom {
   transform: RefObject<MapTransform>;
   /** Shows `next`; `mine` when I made the move (a gesture of mine), not following someone. */
   apply(next: MapTransform, mine: boolean): void;
+  /** Draws a pending pan for real now (before an export, or when a gesture ends). */
+  settle(): void;
   /** A screen (client) point in map frame units (before the transform). */
   toFrame(clientX: number, clientY: number): MapXY;
 }
@@ -22,26 +28,45 @@ export interface PanZoom {
 /** Pan and zoom of `svg`'s `group`; `onMove` hears every change. */
 export function usePanZoom(svg: RefObject<SVGSVGElement | null>, group: RefObject<SVGGElement | null>, onMove: (t: MapTransform, mine: boolean) => void): PanZoom {
   const transform = useRef<MapTransform>(WORLD);
+  /** The transform written on the group; a pending pan is drawn as a CSS translate of the <svg> on top of it. */
+  const drawn = useRef<MapTransform>(WORLD);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(onMove);
   latest.current = onMove;
 
-  const apply = useCallback((next: MapTransform, mine: boolean) => {
-    transform.current = next;
+  const settle = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const next = transform.current;
+    drawn.current = next;
     group.current?.setAttribute('transform', `translate(${next.x} ${next.y}) scale(${next.k})`);
     const root = svg.current;
     if (root) {
+      root.style.transform = '';
       root.style.setProperty('--map-inv', String(1 / next.k));
       root.classList.toggle('ls-map--near', next.k >= LABEL_ZOOM);
     }
-    latest.current(next, mine);
   }, [svg, group]);
 
-  const toFrame = useCallback((clientX: number, clientY: number): MapXY => {
+  const apply = useCallback((next: MapTransform, mine: boolean) => {
+    transform.current = next;
     const root = svg.current;
-    const matrix = root?.getScreenCTM();
-    if (!root || !matrix) return { x: clientX, y: clientY };
-    const p = new DOMPoint(clientX, clientY).matrixTransform(matrix.inverse());
-    return { x: p.x, y: p.y };
+    const box = root?.parentElement;
+    if (root && box && next.k === drawn.current.k) {
+      const { scale } = frameFit(box.clientWidth, box.clientHeight);
+      root.style.transform = `translate(${(next.x - drawn.current.x) * scale}px, ${(next.y - drawn.current.y) * scale}px)`;
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(settle, SETTLE_MS);
+    } else settle();
+    latest.current(next, mine);
+  }, [svg, settle]);
+
+  // Measured on the <svg>'s box (its parent), which a pending pan's translate does not move.
+  const toFrame = useCallback((clientX: number, clientY: number): MapXY => {
+    const box = svg.current?.parentElement;
+    if (!box) return { x: clientX, y: clientY };
+    const rect = box.getBoundingClientRect();
+    return boxToFrame(rect.width, rect.height, clientX - rect.left, clientY - rect.top);
   }, [svg]);
 
   useEffect(() => {
@@ -54,8 +79,11 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>, group: RefObjec
       apply(zoomAt(transform.current, toFrame(event.clientX, event.clientY), Math.exp(-delta * 0.002)), true);
     };
     root.addEventListener('wheel', onWheel, { passive: false });
-    return () => root.removeEventListener('wheel', onWheel);
+    return () => {
+      root.removeEventListener('wheel', onWheel);
+      if (timer.current !== null) clearTimeout(timer.current);
+    };
   }, [svg, apply, toFrame]);
 
-  return { transform, apply, toFrame };
+  return { transform, apply, settle, toFrame };
 }

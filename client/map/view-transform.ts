@@ -55,3 +55,15 @@ export function centerOfView(projection: GeoProjection, t: MapTransform): MapCen
   const place = placeAt(projection, frameAt(t, { x: MAP_WIDTH / 2, y: MAP_HEIGHT / 2 }));
   return place ? { ...place, zoom: Math.round(t.k * 1000) / 1000 } : null;
 }
+
+/** How the frame sits in a box of `width` x `height` screen pixels (the SVG's xMidYMid meet): pixels per frame unit and the margins. */
+export function frameFit(width: number, height: number): { scale: number; left: number; top: number } {
+  const scale = Math.min(width / MAP_WIDTH, height / MAP_HEIGHT) || 1;
+  return { scale, left: (width - MAP_WIDTH * scale) / 2, top: (height - MAP_HEIGHT * scale) / 2 };
+}
+
+/** A point `x`, `y` screen pixels from the box's top left corner, in frame units (before the pan and zoom). */
+export function boxToFrame(width: number, height: number, x: number, y: number): MapXY {
+  const fit = frameFit(width, height);
+  return { x: (x - fit.left) / fit.scale, y: (y - fit.top) / fit.scale };
+}

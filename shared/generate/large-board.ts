@@ -10,7 +10,15 @@ export interface LargeBoardOptions {
   seed?: number;
 }
 
-const COUNTRIES = ['CN', 'CD', 'AU', 'CL', 'ID', 'ZA', 'US', 'CA', 'BR', 'PE', 'MZ', 'ZM', 'FI', 'SE', 'NO', 'DE', 'FR', 'IT', 'JP', 'KR', 'IN', 'MY', 'GL', 'RU', 'AR'];
+/** Each country of the generated boards with a point inland (lat, lon), around which its nodes are scattered. */
+const PLACES: Record<string, readonly [number, number]> = {
+  CN: [33, 108], CD: [-4, 23], AU: [-25, 134], CL: [-27, -70], ID: [-2, 114], ZA: [-29, 25], US: [39, -98], CA: [55, -105],
+  BR: [-12, -50], PE: [-10, -75], MZ: [-17, 36], ZM: [-14, 28], FI: [63, 27], SE: [62, 16], NO: [61, 9], DE: [51, 10],
+  FR: [46.5, 2.5], IT: [42.5, 12.5], JP: [36, 138], KR: [36.5, 128], IN: [22, 79], MY: [3.5, 102], GL: [72, -40], RU: [60, 60], AR: [-34, -64],
+};
+const COUNTRIES = Object.keys(PLACES);
+/** How far (degrees) nodes are scattered around their country's point. */
+const SCATTER = 4;
 const STAGES: { kind: NodeKind; share: number }[] = [
   { kind: 'mine', share: 0.2 },
   { kind: 'transport', share: 0.2 },
@@ -25,12 +33,16 @@ const STAGES: { kind: NodeKind; share: number }[] = [
  * A layered supply graph: mines -> transports -> refineries -> transports -> consumers, with recyclers and
  * stockpiles. Each node links to a few nodes of the next stage nearby in its stage (supply chains are
  * regional), and carries one or two minerals. Flows conserve volume, so the board computes without warnings.
+ * Every node has a latitude and longitude near its country's point (drawn from their own random stream, so the
+ * graph is the same as without them).
  */
 export function generateLargeBoard(options: LargeBoardOptions): Board {
   const random = seededRandom(options.seed ?? 1);
   const minerals = options.minerals ?? ['cobalt', 'copper', 'gallium', 'lithium', 'rare-earths-heavy'];
   const perNode = options.edgesPerNode ?? 4;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const scatter = seededRandom((options.seed ?? 1) + 7919);
+  const around = (degrees: number, limit: number) => Math.max(-limit, Math.min(limit, Math.round((degrees + (scatter() - 0.5) * 2 * SCATTER) * 1e4) / 1e4));
   const stages: BoardNode[][] = STAGES.map(() => []);
   const nodes: BoardNode[] = [];
   const mineralOf = new Map<string, string>();
@@ -38,7 +50,9 @@ export function generateLargeBoard(options: LargeBoardOptions): Board {
     const count = Math.max(1, Math.round(options.nodes * stage.share));
     for (let i = 0; i < count && nodes.length < options.nodes; i++) {
       const id = `${stage.kind}-${s}-${i}`;
-      const node: BoardNode = { id, kind: stage.kind, label: `${stage.kind} ${s}.${i}`, country: pick(COUNTRIES), position: { x: s * 400, y: i * 80 } };
+      const country = pick(COUNTRIES);
+      const [lat, lon] = PLACES[country];
+      const node: BoardNode = { id, kind: stage.kind, label: `${stage.kind} ${s}.${i}`, country, position: { x: s * 400, y: i * 80 }, lat: around(lat, 89), lon: around(lon, 180) };
       mineralOf.set(id, minerals[Math.floor((i / count) * minerals.length) % minerals.length]);
       stages[s].push(node);
       nodes.push(node);

@@ -2,7 +2,7 @@
  * Whiteboard benchmark in Debian's Chromium: from an edit in one browser to the updated exposure figure in
  * another (p50/p95 over 50 edits) on a seed board and a generated 2,000-node board (it has two levers), the time until
  * the board is drawn, the frame rate while panning the 2,000-node board zoomed out (fitted) and at working zoom (1),
- * and from a lever toggle to the immediate and adapted figures.
+ * from a lever toggle to the immediate and adapted figures, and the frame rate while panning its map view.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,6 +31,11 @@ export interface BrowserBenchRow {
   /** Panning at zoom 1 after the search box flew to a node. */
   workPanFps: number | null;
   workPanP95FrameMs: number | null;
+  /** Panning the map view: the whole world, then zoomed in 4 times (labels show from zoom 3). */
+  mapPanFps?: number | null;
+  mapPanP95FrameMs?: number | null;
+  mapNearPanFps?: number | null;
+  mapNearPanP95FrameMs?: number | null;
   /** Lever toggle in A -> immediate and adapted (after rerouting) figures in B, ms (null where not measured). */
   leverP50Ms?: number | null;
   leverP95Ms?: number | null;
@@ -107,17 +112,21 @@ async function editToExposure(a: Page, b: Page, board: Board): Promise<number[]>
   return samples;
 }
 
-/** Drags the empty pane for about two seconds and counts animation frames. */
-async function panFrames(page: Page): Promise<{ fps: number; p95FrameMs: number }> {
-  const start = await page.evaluate(() => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    for (let y = pane.top + 40; y < pane.bottom - 40; y += 17) {
-      for (let x = pane.left + 40; x < pane.right - 200; x += 23) {
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+/** Where a pan starts: the canvas's empty pane, or the map away from its nodes. */
+type PanSurface = 'canvas' | 'map';
+
+/** Drags an empty spot of the canvas (or the map) for about two seconds and counts animation frames. */
+async function panFrames(page: Page, surface: PanSurface = 'canvas'): Promise<{ fps: number; p95FrameMs: number }> {
+  const start = await page.evaluate((where) => {
+    const area = document.querySelector(where === 'map' ? '[data-map-svg]' : '.react-flow__pane')!.getBoundingClientRect();
+    const empty = (el: Element | null) => (where === 'map' ? el?.closest('[data-map-svg]') !== null && el?.closest('[data-map-node]') === null : el?.classList.contains('react-flow__pane'));
+    for (let y = area.top + 40; y < area.bottom - 40; y += 17) {
+      for (let x = area.left + 40; x < area.right - 200; x += 23) {
+        if (empty(document.elementFromPoint(x, y))) return { x, y };
       }
     }
-    return { x: pane.left + 60, y: pane.top + 60 };
-  });
+    return { x: area.left + 60, y: area.top + 60 };
+  }, surface);
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __counting: boolean };
     w.__frames = [];
@@ -144,6 +153,20 @@ async function panFrames(page: Page): Promise<{ fps: number; p95FrameMs: number 
   return { fps: (1000 * gaps.length) / (frames[frames.length - 1] - frames[0]), p95FrameMs: quantile(gaps, 0.95) };
 }
 
+/** Switches A to the map view and pans it showing the whole world, then zoomed in (4 times, every label shown). */
+async function mapPan(page: Page): Promise<{ whole: { fps: number; p95FrameMs: number }; near: { fps: number; p95FrameMs: number } }> {
+  await page.getByTestId('view-map').click();
+  await page.locator('[data-map-node]').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  const whole = await panFrames(page, 'map');
+  const zoomIn = page.locator('.ls-map-toolbar').getByRole('button', { name: 'Zoom in', exact: true });
+  for (let i = 0; i < 3; i++) await zoomIn.click();
+  await page.waitForTimeout(1000);
+  const near = await panFrames(page, 'map');
+  await page.getByTestId('view-canvas').click();
+  return { whole, near };
+}
+
 async function importBoard(url: string, board: Board): Promise<{ links: Record<string, string> }> {
   const res = await fetch(`${url}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(board) });
   if (res.status !== 201) throw new Error(`import failed: ${res.status} ${await res.text()}`);
@@ -159,6 +182,7 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
   const server = await startChildServer({ PORT: String(port), LODESTONE_DB: join(dir, 'bench.db'), LOG_LEVEL: 'silent', LODESTONE_MAX_MESSAGE_BYTES: String(16 * 1024 * 1024) });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'] });
   const rows: BrowserBenchRow[] = [];
+  const edgesOf = new Map<string, number>();
   try {
     const seed = (await import('../../seeds/africa-corridors.json', { with: { type: 'json' } })).default as unknown as Board;
     const boards: [string, Board][] = [['africa-corridors (seed)', seed], ['generated', generateLargeBoard({ nodes: 2000, seed: 3 })]];
@@ -166,6 +190,7 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
       log(`browser: ${name}, ${board.nodes.length} nodes ...`);
       const { links } = await importBoard(server.url, board);
       const large = board.nodes.length >= 1000;
+      edgesOf.set(name, board.edges.length);
       const { page: a, drawMs } = await openPerson(browser, 'A', `${server.url}${links.editor}`, large);
       const { page: b } = await openPerson(browser, 'B', `${server.url}${links.editor}`, large);
       const samples = await editToExposure(a, b, board);
@@ -178,9 +203,11 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
       const work = large ? await panFrames(a) : null;
       const lever = early ?? (lever0 ? await leverToAdapted(a, b, lever0.id) : null);
       const view = await a.evaluate(() => /scale\(([\d.e-]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform ?? '')?.[1] ?? '?');
+      const map = large ? await mapPan(a) : null;
       rows.push({
         board: name, nodes: board.nodes.length, edits: samples.length, p50Ms: quantile(samples, 0.5), p95Ms: quantile(samples, 0.95), drawMs,
         panFps: pan?.fps ?? null, panP95FrameMs: pan?.p95FrameMs ?? null, workPanFps: work?.fps ?? null, workPanP95FrameMs: work?.p95FrameMs ?? null,
+        mapPanFps: map?.whole.fps ?? null, mapPanP95FrameMs: map?.whole.p95FrameMs ?? null, mapNearPanFps: map?.near.fps ?? null, mapNearPanP95FrameMs: map?.near.p95FrameMs ?? null,
         leverP50Ms: lever ? quantile(lever.immediate, 0.5) : null, leverP95Ms: lever ? quantile(lever.immediate, 0.95) : null,
         adaptedP50Ms: lever ? quantile(lever.adapted, 0.5) : null, adaptedP95Ms: lever ? quantile(lever.adapted, 0.95) : null, leverLongestFrameMs: lever?.longestFrameMs ?? null,
         leverP99FrameMs: lever ? quantile(lever.frames, 0.99) : null, leverFramesOver50: lever ? lever.frames.filter((f) => f > 50).length : null,
@@ -203,6 +230,12 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
     ]),
   );
   const opt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : ms(v));
+  const fps = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v.toFixed(1));
+  printTable(
+    'Map view in Chromium: panning frame rate, the whole world and zoomed in 4 times (goal >= 50 fps)',
+    ['board', 'nodes', 'flows', 'pan fps (world)', 'pan p95 frame ms (world)', 'pan fps (zoom 4)', 'pan p95 frame ms (zoom 4)'],
+    rows.filter((r) => r.mapPanFps != null).map((r) => [r.board, r.nodes, edgesOf.get(r.board) ?? '-', fps(r.mapPanFps), opt(r.mapPanP95FrameMs), fps(r.mapNearPanFps), opt(r.mapNearPanP95FrameMs)]),
+  );
   printTable(
     'Lever toggle in browser A -> immediate figures and adapted figures (after rerouting) in browser B, 30 toggles (goal adapted p95 < 500 ms; no frame in A over 50 ms)',
     ['board', 'nodes', 'A view', 'immediate p50', 'immediate p95', 'adapted p50', 'adapted p95', 'A longest frame ms', 'A p99 frame ms', 'A frames > 50 ms'],

@@ -78,13 +78,28 @@ test('a node dragged on the map moves for everyone; a lever cut shows dashed; un
   await expect(ada.page.getByTestId('map-flow-e1')).toHaveAttribute('data-disrupted', 'false');
   await expect(ada.page.getByTestId('map-shortfall-it-fab')).toHaveText(/short/);
 
-  // A drops the Japanese mine from the strip onto the map: it gets a place and leaves the strip.
+  // A pans the map from an empty spot of the South Atlantic: the nodes slide with the pointer and stay there once drawn for real.
   const mapBox = (await ada.page.getByRole('application', { name: 'World map of the supply graph' }).boundingBox())!;
+  const fab = await centre(ada.page, 'map-node-it-fab');
+  const grab = { x: mapBox.x + mapBox.width * 0.5, y: mapBox.y + mapBox.height * 0.85 };
+  await ada.page.mouse.move(grab.x, grab.y);
+  await ada.page.mouse.down();
+  await ada.page.mouse.move(grab.x - 90, grab.y - 30, { steps: 8 });
+  await ada.page.mouse.up();
+  await expect(ada.page.locator('[data-map-zoom]')).toHaveAttribute('transform', /^translate\(-[\d.]+ -[\d.]+\) scale\(1\)$/);
+  const panned = await centre(ada.page, 'map-node-it-fab');
+  expect(Math.abs(panned.x - (fab.x - 90))).toBeLessThan(3);
+  expect(Math.abs(panned.y - (fab.y - 30))).toBeLessThan(3);
+
+  // A drops the Japanese mine from the strip onto the panned map: it lands under the pointer, gets a place and leaves the strip.
   await ada.page.getByTestId('map-off-jp-mine').dragTo(ada.page.getByRole('application', { name: 'World map of the supply graph' }), {
     targetPosition: { x: mapBox.width * 0.82, y: mapBox.height * 0.4 },
   });
   await expect(ada.page.getByTestId('map-node-jp-mine')).toBeVisible();
   await expect(ada.page.getByTestId('map-off-map')).toHaveCount(0);
+  const landed = await centre(ada.page, 'map-node-jp-mine');
+  expect(Math.abs(landed.x - (mapBox.x + mapBox.width * 0.82))).toBeLessThan(4);
+  expect(Math.abs(landed.y - (mapBox.y + mapBox.height * 0.4))).toBeLessThan(4);
   const placed = (await exportBoard(baseURL!, board.id, board.tokens.viewer)).nodes.find((n) => n.id === 'jp-mine')!;
   expect(typeof placed.lat).toBe('number');
   expect(typeof placed.lon).toBe('number');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arcMiddle, arcPath } from '../../../client/map/arcs';
 import { MAP_HEIGHT, MAP_WIDTH, placeAt, projectNode, worldProjection } from '../../../client/map/projection';
 import { spreadSites } from '../../../client/map/spread';
-import { WORLD, centerOfView, frameAt, panBy, transformFor, zoomAt } from '../../../client/map/view-transform';
+import { WORLD, boxToFrame, centerOfView, frameAt, panBy, transformFor, zoomAt } from '../../../client/map/view-transform';
 
 const projection = worldProjection();
 
@@ -108,5 +108,13 @@ describe('pan and zoom', () => {
     const t = panBy(WORLD, 5000, -5000);
     expect(t.x).toBeLessThanOrEqual(MAP_WIDTH / 2);
     expect(t.y).toBeGreaterThanOrEqual(MAP_HEIGHT / 2 - MAP_HEIGHT);
+  });
+
+  it('reads a point of the map box in frame units, with the frame centred in a box of another shape', () => {
+    // Twice as wide as the frame's shape: the frame is as tall as the box and centred across.
+    const wide = { w: 2 * 2 * MAP_WIDTH, h: 2 * MAP_HEIGHT };
+    expect(boxToFrame(wide.w, wide.h, wide.w / 2, wide.h / 2)).toEqual({ x: MAP_WIDTH / 2, y: MAP_HEIGHT / 2 });
+    expect(boxToFrame(wide.w, wide.h, MAP_WIDTH, 0)).toEqual({ x: 0, y: 0 });
+    expect(boxToFrame(MAP_WIDTH, MAP_HEIGHT * 3, MAP_WIDTH, MAP_HEIGHT * 2)).toEqual({ x: MAP_WIDTH, y: MAP_HEIGHT });
   });
 });

@@ -5,7 +5,7 @@ import { DISRUPTED_COLOR, type NodeLook } from '../../../client/canvas/flow-mode
 import { ALTERNATIVE_COLOR } from '../../../client/canvas/route-look';
 import type { RerouteView } from '../../../client/canvas/reroute-view';
 import { mineralColor } from '../../../client/state/look';
-import { ArcPaths, mapArcs, mapNodes } from '../../../client/map/map-model';
+import { ArcPaths, mapArcs, mapNodes, pathWithMovedNode } from '../../../client/map/map-model';
 import { nodesOffMap } from '../../../client/map/off-map';
 import { worldProjection } from '../../../client/map/projection';
 
@@ -73,5 +73,18 @@ describe('flows on the map', () => {
     expect(byId.get('alt')).toMatchObject({ kind: 'rerouted', stroke: mineralColor('cobalt'), rerouted: 40 });
     expect(byId.get('alt')!.width).toBeGreaterThan(byId.get('big')!.width);
     expect(byId.get('big')!.rerouted).toBe(0);
+  });
+
+  it('follow a node while it is dragged: its own flows end at the pointer, the others stay', () => {
+    const paths = new ArcPaths(projection);
+    const [big, small, alt] = mapArcs(edges, nodes, paths, new Map(), null);
+    const placeOf = new Map(nodes.filter((n) => n.lat !== undefined).map((n) => [n.id, { lat: n.lat!, lon: n.lon! }]));
+    const moved = { id: 'c', place: { lat: 0, lon: 20 } };
+    expect(pathWithMovedNode(big, moved, placeOf, paths)).toBe(big.d);
+    expect(pathWithMovedNode(small, null, placeOf, paths)).toBe(small.d);
+    const dragged = pathWithMovedNode(small, moved, placeOf, paths);
+    expect(dragged).not.toBe(small.d);
+    expect(dragged).toBe(paths.get({ lat: 0, lon: 20 }, { lat: 45, lon: 9 }));
+    expect(pathWithMovedNode(alt, moved, placeOf, paths)).toBe(paths.get({ lat: 0, lon: 20 }, { lat: 40, lon: 116 }));
   });
 });
