@@ -1,7 +1,8 @@
 /** The dot vote in Italian and English: the panel, the setup and its refusal, and the server's ballot refusals worded from their codes (#17). */
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendBallot } from '../../../client/voting/ballot-api';
+import { VotePanel } from '../../../client/voting/VotePanel';
 import { VoteSetup } from '../../../client/voting/VoteSetup';
 import { ballotRefusal, newVote, type VoteState } from '../../../shared/workshop/vote';
 import { board, disruption } from '../../utils/board-builder';
@@ -9,6 +10,28 @@ import { intlIn, renderIn } from '../../utils/intl';
 
 const vote = newVote({ id: 'v1', subject: 'levers', options: [{ id: 'a', label: 'Ban A' }, { id: 'b', label: 'Ban B' }], perPerson: 2, by: 'Fay' }) as VoteState;
 const levers = board([], [], [disruption('d1', { country: 'CN' }, 0, 90, { label: 'China ban' }), disruption('d2', { country: 'CD' }, 0.5, 30, { label: 'Congo strike' })]);
+
+describe('VotePanel in Italian', () => {
+  it('asks the question, counts my votes left and names the buttons in Italian', async () => {
+    const cast = vi.fn(async () => null);
+    await renderIn(<VotePanel vote={vote} ballots={{}} personId="p-me" canControl cast={cast} setVote={vi.fn()} onHide={vi.fn()} />, 'it');
+    expect(screen.getByRole('region', { name: 'Votazione a punti' })).toBeTruthy();
+    expect(screen.getByText('Quale leva dopo?')).toBeTruthy();
+    expect(screen.getByText(/Ti restano 2 voti su 2\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Aggiungi un voto a Ban A' }));
+    await waitFor(() => expect(cast).toHaveBeenLastCalledWith(['a']));
+    expect(screen.getByRole('button', { name: 'Chiudi la votazione' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mostra i risultati' })).toBeTruthy();
+  });
+
+  it('shows the revealed counts and voters in Italian', async () => {
+    const ballots = { p1: ['b'], p2: ['b', 'a'] };
+    await renderIn(<VotePanel vote={{ ...vote, status: 'revealed' }} ballots={ballots} personId="p-me" canControl={false} cast={vi.fn()} setVote={vi.fn()} onHide={vi.fn()} />, 'it');
+    expect(screen.getByRole('status').textContent).toBe('Risultati · Hanno votato 2 persone');
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.map((r) => within(r).getByText(/voto|voti/).textContent)).toEqual(['2 voti', '1 voto']);
+  });
+});
 
 describe('VoteSetup in both languages', () => {
   const refuse = async (locale: 'en' | 'it', labels: { strike: string; open: string }) => {
