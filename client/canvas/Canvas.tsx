@@ -13,7 +13,7 @@ import type { BoardActions, BoardViewState } from '../state/types';
 import { ConnectDialog, FarLayer, Legend, NotesLayer, PeerCursors, preloadFarLayer, ReroutePanel, SearchBox } from './lazy-canvas';
 import { useAddNote } from './add-note';
 import { farNodeAt, useNodeBoxes } from './node-boxes';
-import { BOARD_VIEW_PROPS, BoardGrid } from './board-view';
+import { BOARD_VIEW_PROPS, BoardGrid, flowAriaLabels } from './board-view';
 import { DENSE_EDGES, DISRUPTED_COLOR, type FlowEdge, type FlowNode } from './flow-model';
 import { mineralColor } from '../state/look';
 import { ALTERNATIVE_COLOR } from './route-look';
@@ -305,6 +305,7 @@ function CanvasFlow({ state, actions, exposure, selection, onSelectionChange, fo
           onlyRenderVisibleElements={board.nodes.length > VISIBLE_ONLY_NODES && !farLayer}
           fitViewOptions={FIT_VIEW}
           aria-label={t('toolbar.canvas')}
+          ariaLabelConfig={flowAriaLabels(intl)}
         >
           <Panel position="top-left" className="ls-toolbar">
             {editable ? <Palette actions={actions} onAdded={onAdded} /> : <span className="ls-toolbar__note">{t('toolbar.viewOnly')}</span>}

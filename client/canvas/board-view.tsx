@@ -1,5 +1,6 @@
 /** What the live canvas and the read-only boards (snapshots, compare, slides) draw alike: node and flow types, zoom range, grid. */
-import { Background, BackgroundVariant } from '@xyflow/react';
+import { Background, BackgroundVariant, type AriaLabelConfig } from '@xyflow/react';
+import type { IntlShape } from 'react-intl';
 import { edgeTypes } from './FlowEdge';
 import { nodeTypes } from './nodes';
 
@@ -13,6 +14,30 @@ export const BOARD_VIEW_PROPS = {
   edgesReconnectable: false,
   deleteKeyCode: null,
 } as const;
+
+const ariaLabels = new WeakMap<IntlShape, Partial<AriaLabelConfig>>();
+
+/** React Flow's own screen-reader sentences and control labels in `intl`'s language (its defaults are English). */
+export function flowAriaLabels(intl: IntlShape): Partial<AriaLabelConfig> {
+  const known = ariaLabels.get(intl);
+  if (known) return known;
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `canvas.flowAria.${id}` }, values);
+  const labels: Partial<AriaLabelConfig> = {
+    'node.a11yDescription.default': t('node'),
+    'node.a11yDescription.keyboardDisabled': t('nodeKeyboard'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('nodeMoved', { direction, x: intl.formatNumber(x, { maximumFractionDigits: 0 }), y: intl.formatNumber(y, { maximumFractionDigits: 0 }) }),
+    'edge.a11yDescription.default': t('edge'),
+    'controls.ariaLabel': t('controls'),
+    'controls.zoomIn.ariaLabel': t('zoomIn'),
+    'controls.zoomOut.ariaLabel': t('zoomOut'),
+    'controls.fitView.ariaLabel': t('fitView'),
+    'controls.interactive.ariaLabel': t('interactive'),
+    'minimap.ariaLabel': intl.formatMessage({ id: 'canvas.toolbar.minimap' }),
+    'handle.ariaLabel': t('handle'),
+  };
+  ariaLabels.set(intl, labels);
+  return labels;
+}
 
 /** The board's light grid. */
 export function BoardGrid() {

@@ -11,11 +11,6 @@ export interface Figure {
   amount: number;
   /** The kind's main field (shown bare); the others carry a short word ("cap", "needs", "holds"). */
   primary: boolean;
-  /**
-   * @deprecated English; only client/export/board-svg.ts still reads it until the export helper's branch
-   * (which words the figures itself) is merged. Use figureText(intl, figure).
-   */
-  text: string;
 }
 
 const PRIMARY: Record<NodeKind, Figure['field']> = {
@@ -32,8 +27,7 @@ export function nodeFigures(node: BoardNode): Figure[] {
     const amounts: MineralAmounts | undefined = node[field];
     if (!amounts) continue;
     for (const [mineral, amount] of Object.entries(amounts)) {
-      const primary = field === main;
-      out.push({ field, mineral, amount, primary, text: legacyFigure(field, primary, amount) });
+      out.push({ field, mineral, amount, primary: field === main });
     }
   }
   return out;
@@ -111,29 +105,4 @@ export function flowTextIn(intl: IntlShape, edge: Pick<BoardEdge, 'mineral' | 'v
 /** The short "alternative" form of a compact flow label: "Co ≤10k alt". */
 export function alternativeShortIn(intl: IntlShape, symbol: string, capacity: number): string {
   return `${symbol} ${fill(canvasWords(intl).alternativeShort, formatsFor(intl).compact(capacity))}`;
-}
-
-// English forms kept for the one caller outside the canvas not yet moved to the catalogs (client/export/board-svg.ts).
-const SMALL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const LARGE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** @deprecated English (950, 12.5k, 2.3M); use formatsFor(intl).compact. Only board-svg.ts calls it until the export helper's branch is merged. */
-export function compact(value: number): string {
-  if (!Number.isFinite(value)) return '0';
-  const abs = Math.abs(value);
-  const trim = (x: number) => x.toFixed(1).replace(/\.0$/, '');
-  if (abs >= 1e6) return `${trim(value / 1e6)}M`;
-  if (abs >= 1e3) return `${trim(value / 1e3)}k`;
-  return abs < 10 ? trim(value) : String(Math.round(value));
-}
-
-/** @deprecated English ("1,200 t/yr"); use volumeIn(intl, v). Only board-svg.ts calls it until the export helper's branch is merged. */
-export function volumeText(volume: number): string {
-  const v = Number.isFinite(volume) ? volume : 0;
-  return `${(v < 10 ? SMALL : LARGE).format(v)} t/yr`;
-}
-
-function legacyFigure(field: Figure['field'], primary: boolean, amount: number): string {
-  const prefix = primary ? '' : { capacity: 'cap ', demand: 'needs ', stock: 'holds ' }[field];
-  return `${prefix}${compact(amount)} ${field === 'stock' ? 't' : 't/yr'}`;
 }

@@ -75,8 +75,10 @@ export function CommentsPanel({ target, comments, actions, me, readOnly, now = D
   const open = threads.filter((t) => !t.root.resolved);
   const resolved = threads.filter((t) => t.root.resolved);
   const at = now();
-  const post = (text: string, parent?: string) =>
-    actions.addComment({ target, author: me.name, color: me.color, person: me.personId, text, createdAt: now(), resolved: false, ...(parent ? { parent } : {}) });
+  const post = (text: string, parent?: string) => {
+    const refusal = actions.addComment({ target, author: me.name, color: me.color, person: me.personId, text, createdAt: now(), resolved: false, ...(parent ? { parent } : {}) });
+    return refusal && words.refused(refusal);
+  };
 
   const thread = ({ root, replies }: CommentThread) => (
     <li key={root.id} className={`comment-thread${root.resolved ? ' is-resolved' : ''}`}>

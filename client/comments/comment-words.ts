@@ -1,5 +1,7 @@
 /** Every sentence of the comment threads, in the page's language (the "comments" catalog). */
 import type { IntlShape } from 'react-intl';
+import type { CommentRefusal } from '../../shared/workshop/comments';
+import { formatsFor } from '../i18n/format';
 import { wordTable } from '../state/word-table';
 
 /** The comment words of `intl`'s language (built once per language). */
@@ -23,6 +25,8 @@ export const commentWords = wordTable((intl: IntlShape) => {
     badge: (count: number) => t('badge', { count }),
     showResolved: (count: number) => t('showResolved', { count }),
     hideResolved: t('hideResolved'),
+    /** Why a comment was not posted, from its code (its numbers grouped in the locale: 2,000 against 2.000). */
+    refused: (refusal: CommentRefusal) => t(`refused.${refusal.code}`, Object.fromEntries(Object.entries(refusal.values).map(([k, v]) => [k, formatsFor(intl).number(v)]))),
     /** "just now", "5 min ago", "3 h ago", else the date. */
     when: (createdAt: number, now: number) => {
       const minutes = Math.floor((now - createdAt) / 60_000);

@@ -11,7 +11,7 @@ import { Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { disruptedEdges } from '../canvas/disrupted';
-import { BOARD_VIEW_PROPS, BoardGrid } from '../canvas/board-view';
+import { BOARD_VIEW_PROPS, BoardGrid, flowAriaLabels } from '../canvas/board-view';
 import { nodeLooks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from '../canvas/flow-model';
 import type { ChangeKind } from '../../shared/board/diff';
 import { NodeLooksContext, NodeLooksStore } from '../canvas/node-looks-store';
@@ -71,6 +71,7 @@ export function StaticBoard({ board, exposure = null, highlight, highlightEdges,
           elementsSelectable={false}
           fitViewOptions={FIT_VIEW}
           aria-label={rest['aria-label'] ?? intl.formatMessage({ id: 'snapshots.static.label' }, { title: board.title })}
+          ariaLabelConfig={flowAriaLabels(intl)}
         >
           <BoardGrid />
           {controls && <Controls showInteractive={false} />}

@@ -1,9 +1,7 @@
 /**
- * The visual vocabulary every view shares: colours per mineral and country, words per node kind, number formats.
+ * The colours every view shares, per mineral and country (words and number formats live in the catalogs and i18n/format.ts).
  * Countries show as their ISO code (no flag emoji: Windows never draws them and headless Linux has no emoji font).
  */
-import type { NodeKind } from '../../shared/board/types';
-
 const MINERAL_COLORS: Record<string, string> = {
   cobalt: '#2f5cd6', copper: '#c8692d', gallium: '#7b5cc4', germanium: '#3c9a8f', lithium: '#d4a017', graphite: '#4a4a4a',
   nickel: '#5e8c31', 'rare-earths-heavy': '#c2185b', 'rare-earths-light': '#e57399', platinum: '#8a9ba8',
@@ -25,30 +23,4 @@ const COUNTRY_COLORS: Record<string, string> = { CN: '#d62728', unknown: '#bbbbb
 /** A stable colour for an origin country (China is always red; pseudo-origins grey). */
 export function countryColor(country: string): string {
   return COUNTRY_COLORS[country] ?? `hsl(${hashHue(country)} 50% 52%)`;
-}
-
-/** A word for each node kind (the icons are SVG shapes: kind-icons.ts, Icon.tsx). */
-export const KIND_LOOK: Record<NodeKind, { name: string }> = {
-  mine: { name: 'Mine' },
-  refinery: { name: 'Refinery' },
-  transport: { name: 'Corridor / port' },
-  stockpile: { name: 'Stockpile' },
-  recycler: { name: 'Recycler' },
-  consumer: { name: 'Consumer' },
-  manufacturer: { name: 'Manufacturer' },
-};
-
-/** Tonnes with thousands separators and at most one decimal. */
-export function tonnes(value: number): string {
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: value < 10 ? 1 : 0 })} t`;
-}
-
-/** A share 0..1 as a percentage. */
-export function percent(share: number): string {
-  return `${(100 * share).toFixed(share > 0 && share < 0.01 ? 1 : 0)} %`;
-}
-
-/** Days, rounded, or an em dash when there is nothing to count. */
-export function days(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value)} d`;
 }

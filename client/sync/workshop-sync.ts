@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { BALLOTS_MAP, COMMENTS_MAP, FACILITATION_MAP } from '../../shared/board/doc-schema';
-import { MAX_COMMENTS, commentTextProblem, readComment, type BoardComment } from '../../shared/workshop/comments';
+import { COMMENTS_FULL, MAX_COMMENTS, commentTextRefusal, readComment, type BoardComment, type CommentRefusal } from '../../shared/workshop/comments';
 import { readTimer, type TimerState } from '../../shared/workshop/timer';
 import { readVote, splitBallotKey, type VoteState } from '../../shared/workshop/vote';
 
@@ -26,8 +26,8 @@ export interface WorkshopActions {
   setTimer(timer: TimerState): void;
   /** Facilitators: writes the vote (null removes it). */
   setVote(vote: VoteState | null): void;
-  /** Posts a comment; answers a sentence when it cannot be posted, else null. */
-  addComment(comment: Omit<BoardComment, 'id'>): string | null;
+  /** Posts a comment; answers why when it cannot be posted, else null. */
+  addComment(comment: Omit<BoardComment, 'id'>): CommentRefusal | null;
   setResolved(id: string, resolved: boolean): void;
   /** Deletes a comment and its replies. */
   deleteComment(id: string): void;
@@ -81,9 +81,9 @@ export function createWorkshop(doc: Y.Doc, newId: () => string = () => `c-${cryp
     setTimer: (timer) => doc.transact(() => facilitation.set('timer', { ...timer }), origin),
     setVote: (vote) => doc.transact(() => (vote ? facilitation.set('vote', { ...vote }) : facilitation.delete('vote')), origin),
     addComment: (comment) => {
-      const problem = commentTextProblem(comment.text);
+      const problem = commentTextRefusal(comment.text);
       if (problem) return problem;
-      if (comments.size >= MAX_COMMENTS) return `This board holds the most comments it can (${MAX_COMMENTS}); delete resolved ones first.`;
+      if (comments.size >= MAX_COMMENTS) return COMMENTS_FULL;
       const fields: [string, unknown][] = Object.entries({ ...comment, text: comment.text.trim() }).filter(([, v]) => v !== undefined);
       doc.transact(() => comments.set(newId(), new Y.Map<unknown>(fields)), origin);
       return null;

@@ -48,7 +48,7 @@ export function VoteSetup({ board, boardId, token, me, onOpen, onCancel, newId =
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const vote = newVote({ id: newId(), subject, options: chosen, perPerson: Number(dots), by: me });
-    if (typeof vote === 'string') setError(vote);
+    if ('code' in vote) setError(words.setupProblem(vote));
     else onOpen(vote);
   };
   const toggle = (option: string, on: boolean) => {

@@ -2,7 +2,12 @@
 import type { IntlShape } from 'react-intl';
 import { voteWords } from './vote-words';
 
-/** Casts (or replaces) my ballot; resolves null when stored, else a sentence (in `intl`'s language, or the server's) saying why not. */
+/** The answer's number fields, the values its error sentence names (`allowed`, `given`, `seconds`, `max`). */
+function numbersOf(body: Record<string, unknown>): Record<string, number> {
+  return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+}
+
+/** Casts (or replaces) my ballot; resolves null when stored, else a sentence saying why not: the catalog's for the answer's code, the server's for a code it does not know. */
 export async function sendBallot(intl: IntlShape, boardId: string, token: string, ballot: { vote: string; person: string; choices: string[] }): Promise<string | null> {
   let res: Response;
   try {
@@ -16,7 +21,9 @@ export async function sendBallot(intl: IntlShape, boardId: string, token: string
   }
   if (res.ok) return null;
   try {
-    const body = (await res.json()) as { error?: unknown };
+    const body = (await res.json()) as { error?: unknown; code?: unknown } & Record<string, unknown>;
+    const id = typeof body.code === 'string' ? `errors.${body.code}` : '';
+    if (Object.hasOwn(intl.messages, id)) return intl.formatMessage({ id }, numbersOf(body));
     if (typeof body.error === 'string' && body.error) return body.error;
   } catch {
     // Not JSON: fall through to the status.

@@ -1,5 +1,6 @@
 /** Every sentence of the vote, in the page's language (the "voting" catalog). */
 import type { IntlShape } from 'react-intl';
+import type { VoteSetupProblem } from '../../shared/workshop/vote';
 import { wordTable } from '../state/word-table';
 
 /** The vote's words in `intl`'s language (built once per language). */
@@ -35,5 +36,7 @@ export const voteWords = wordTable((intl: IntlShape) => {
     region: t('region'),
     offline: t('offline'),
     refused: (status: number) => t('refused', { status }),
+    /** Why the vote cannot be opened, from its code. */
+    setupProblem: (problem: VoteSetupProblem) => t(`setup.${problem.code}`, problem.values),
   };
 });

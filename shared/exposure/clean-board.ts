@@ -1,4 +1,4 @@
-import { cleanDisruption, cleanEdge, cleanNode, type CleanDisruption, type CleanEdge, type CleanNode } from './sanitize';
+import { cleanDisruption, cleanEdge, cleanNode, itemWord, warnInto, type CleanDisruption, type CleanEdge, type CleanNode } from './sanitize';
 import { cleanExpansions, cleanPriceFloors, cleanPrices, type CleanExpansion, type CleanPriceFloor } from './sanitize-scenario';
 import type { ExposureWarning } from './types';
 
@@ -41,7 +41,7 @@ export function boardEnvelopeProblem(input: unknown): string | null {
 function list(value: unknown, name: string, warnings: ExposureWarning[]): unknown[] {
   if (value === undefined) return [];
   if (Array.isArray(value)) return Array.from(value);
-  warnings.push({ code: 'bad-field', message: `${name} is not an array; it is ignored`, ref: name });
+  warnings.push({ code: 'bad-field', message: `${name} is not an array; it is ignored`, ref: name, key: 'bad-field.list', values: { field: name } });
   return [];
 }
 
@@ -51,7 +51,7 @@ function dedupe<T extends { id: string }>(items: (T | null)[], what: string, war
   for (const item of items) {
     if (item === null) continue;
     if (seen.has(item.id)) {
-      warnings.push({ code: 'duplicate-id', message: `${what} id ${item.id} is used twice; the later one is ignored`, ref: item.id });
+      warnings.push({ code: 'duplicate-id', message: `${what} id ${item.id} is used twice; the later one is ignored`, ref: item.id, key: 'duplicate-id', values: { what: itemWord(what), id: item.id } });
       continue;
     }
     seen.add(item.id);
@@ -63,9 +63,9 @@ function dedupe<T extends { id: string }>(items: (T | null)[], what: string, war
 /** Cleans any JSON value into a board the engine can compute; never throws. */
 export function cleanBoard(input: unknown): CleanBoard {
   const warnings: ExposureWarning[] = [];
-  const warn = (code: string, message: string, ref: string) => warnings.push({ code, message, ref });
+  const warn = warnInto(warnings);
   if (!isRecord(input)) {
-    warn('bad-board', 'the board is not an object; nothing to compute', '');
+    warn('bad-board', 'the board is not an object; nothing to compute', '', 'bad-board', {});
     return { ...emptyCleanBoard(), warnings };
   }
   const scenario = isRecord(input.scenario) ? input.scenario : {};
@@ -80,7 +80,7 @@ export function cleanBoard(input: unknown): CleanBoard {
     const edge = cleanEdge(rawEdges[i], i, warn);
     if (edge === null) continue;
     if (edgeIds.has(edge.id)) {
-      warn('duplicate-id', `edge id ${edge.id} is used twice; the later one is ignored`, edge.id);
+      warn('duplicate-id', `edge id ${edge.id} is used twice; the later one is ignored`, edge.id, 'duplicate-id', { what: 'edge', id: edge.id });
       continue;
     }
     edgeIds.add(edge.id);
@@ -90,8 +90,10 @@ export function cleanBoard(input: unknown): CleanBoard {
       edges.push(edge);
       continue;
     }
-    const missing = !hasFrom && !hasTo && edge.from !== edge.to ? `${edge.from} and ${edge.to}` : hasFrom ? edge.to : edge.from;
-    warn('dangling-edge', `edge ${edge.id} points to missing node ${missing}; it is ignored`, edge.id);
+    const both = !hasFrom && !hasTo && edge.from !== edge.to;
+    const missing = both ? `${edge.from} and ${edge.to}` : hasFrom ? edge.to : edge.from;
+    const which = both ? 'both' : hasFrom ? 'to' : 'from';
+    warn('dangling-edge', `edge ${edge.id} points to missing node ${missing}; it is ignored`, edge.id, 'dangling-edge', { id: edge.id, which, from: edge.from, to: edge.to });
   }
   const levers = cleanDisruptions(scenario.disruptions, nodeIds, lazyIdSet(edges));
   const expansions = cleanExpansions(scenario.expansions, nodeIds, warn);
@@ -114,13 +116,13 @@ export function lazyIdSet(items: readonly { id: string }[]): IdSet {
 /** Cleans a raw list of scenario levers against the board's node and edge ids. */
 export function cleanDisruptions(raw: unknown, nodeIds: IdSet, edgeIds: IdSet): { disruptions: CleanDisruption[]; warnings: ExposureWarning[] } {
   const warnings: ExposureWarning[] = [];
-  const warn = (code: string, message: string, ref: string) => warnings.push({ code, message, ref });
+  const warn = warnInto(warnings);
   const items = list(raw, 'scenario.disruptions', warnings);
   const disruptions = dedupe(items.map((item, i) => cleanDisruption(item, i, warn)), 'disruption', warnings);
   for (const d of disruptions) {
     const t = d.target;
     if ((t.type === 'node' && !nodeIds.has(t.id)) || (t.type === 'edge' && !edgeIds.has(t.id))) {
-      warn('dangling-disruption', `disruption ${d.id} targets missing ${t.type} ${t.id}; it matches nothing`, d.id);
+      warn('dangling-disruption', `disruption ${d.id} targets missing ${t.type} ${t.id}; it matches nothing`, d.id, 'dangling-disruption', { id: d.id, type: t.type, target: t.id });
     }
   }
   return { disruptions, warnings };

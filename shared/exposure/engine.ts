@@ -108,7 +108,7 @@ export class ExposureEngine {
     const e = state === undefined ? undefined : edgeIndexOf(state.graph, edgeId);
     if (state === undefined || e === undefined) return false;
     this.volumeWarnings.delete(edgeId);
-    const clean = readAmount(volume, 'volume', edgeId, (code, message, ref) => this.volumeWarnings.set(edgeId, { code, message, ref }));
+    const clean = readAmount(volume, 'volume', edgeId, (code, message, ref, key, values) => this.volumeWarnings.set(edgeId, { code, message, ref, key, values }));
     setEdgeVolume(state.graph, e, clean);
     state.volumeChanged(state.graph.to[e]);
     return true;

@@ -13,11 +13,13 @@ export function flowWarnings(g: MineralGraph, table: NodeTable): ExposureWarning
     const out = g.outflow[v];
     const capacity = node.capacity[g.mineral];
     if (capacity !== undefined && exceeds(out, capacity)) {
-      warnings.push({ code: 'over-capacity', message: `${node.id} plans ${out} t/yr of ${g.mineral} out, above its capacity of ${capacity} t/yr`, ref: node.id });
+      const values = { node: node.id, mineral: g.mineral, out, capacity };
+      warnings.push({ code: 'over-capacity', message: `${node.id} plans ${out} t/yr of ${g.mineral} out, above its capacity of ${capacity} t/yr`, ref: node.id, key: 'over-capacity', values });
     }
     const kind = table.kind[v];
     if (kind !== KIND.mine && kind !== KIND.recycler && exceeds(out, g.inflow[v])) {
-      warnings.push({ code: 'outflow-exceeds-inflow', message: `${node.id} plans ${out} t/yr of ${g.mineral} out but only ${g.inflow[v]} t/yr in`, ref: node.id });
+      const values = { node: node.id, mineral: g.mineral, out, inflow: g.inflow[v] };
+      warnings.push({ code: 'outflow-exceeds-inflow', message: `${node.id} plans ${out} t/yr of ${g.mineral} out but only ${g.inflow[v]} t/yr in`, ref: node.id, key: 'outflow-exceeds-inflow', values });
     }
   }
   return warnings;

@@ -1,10 +1,19 @@
 /** Output of the exposure engine, in the shape of the `exposure` command (docs/board-format.md). */
 
-/** A problem in the input that the engine worked around. */
+/** The items and numbers a warning's sentence names (numbers stay numbers, so a client can format them in its locale). */
+export type WarningValues = Record<string, string | number>;
+
+/**
+ * A problem in the input that the engine worked around. `code`, `message` and `ref` are the documented shape;
+ * `key` names the exact sentence (one code has several) and `values` what it names, so a client can say it in
+ * the person's language.
+ */
 export interface ExposureWarning {
   code: string;
   message: string;
   ref: string;
+  key?: string;
+  values?: WarningValues;
 }
 
 /** The largest real-country share of one stage. */

@@ -37,12 +37,28 @@ export const MAX_COMMENT_LENGTH = 2000;
 /** Most comments a board keeps (the server refuses more). */
 export const MAX_COMMENTS = 5000;
 
+/** Why a comment is not posted: a stable code (for the person's language), its values and the English sentence. */
+export type CommentRefusal =
+  | { code: 'comment-empty'; values: Record<string, never>; sentence: string }
+  | { code: 'comment-too-long'; values: { max: number; length: number }; sentence: string }
+  | { code: 'comments-full'; values: { max: number }; sentence: string };
+
 /** Why a text cannot be posted as a comment, or null when it can. */
-export function commentTextProblem(text: string): string | null {
+export function commentTextRefusal(text: string): CommentRefusal | null {
   const trimmed = text.trim();
-  if (trimmed === '') return 'Write something first.';
-  if (trimmed.length > MAX_COMMENT_LENGTH) return `Keep a comment to ${MAX_COMMENT_LENGTH} characters or fewer (this one has ${trimmed.length}).`;
+  if (trimmed === '') return { code: 'comment-empty', values: {}, sentence: 'Write something first.' };
+  if (trimmed.length > MAX_COMMENT_LENGTH) {
+    return { code: 'comment-too-long', values: { max: MAX_COMMENT_LENGTH, length: trimmed.length }, sentence: `Keep a comment to ${MAX_COMMENT_LENGTH} characters or fewer (this one has ${trimmed.length}).` };
+  }
   return null;
+}
+
+/** The refusal of a board that already holds MAX_COMMENTS comments. */
+export const COMMENTS_FULL: CommentRefusal = { code: 'comments-full', values: { max: MAX_COMMENTS }, sentence: `This board holds the most comments it can (${MAX_COMMENTS}); delete resolved ones first.` };
+
+/** The English sentence of commentTextRefusal, or null when the text can be posted. */
+export function commentTextProblem(text: string): string | null {
+  return commentTextRefusal(text)?.sentence ?? null;
 }
 
 /** One key per target, for counting: "node:kolwezi". */

@@ -57,12 +57,25 @@ export function readVote(value: unknown): VoteState | null {
   };
 }
 
-/** A new open vote; null with a reason when it cannot be opened. */
-export function newVote(input: { id: string; subject: VoteSubject; options: { id: string; label: string }[]; perPerson: number; by: string }): VoteState | string {
+/** Why a vote cannot be opened: a stable code (for the person's language), its values and the English sentence. */
+export type VoteSetupProblem =
+  | { code: 'too-few-options'; values: { min: number }; sentence: string }
+  | { code: 'too-many-options'; values: { max: number }; sentence: string }
+  | { code: 'dots-out-of-range'; values: { max: number }; sentence: string };
+
+/** Why a vote with these options and dots cannot be opened, or null when it can. */
+export function voteSetupProblem(optionCount: number, perPerson: number): VoteSetupProblem | null {
+  if (optionCount < 2) return { code: 'too-few-options', values: { min: 2 }, sentence: 'A vote needs at least two options.' };
+  if (optionCount > MAX_OPTIONS) return { code: 'too-many-options', values: { max: MAX_OPTIONS }, sentence: `A vote can have at most ${MAX_OPTIONS} options.` };
+  if (!Number.isInteger(perPerson) || perPerson < 1 || perPerson > MAX_DOTS) return { code: 'dots-out-of-range', values: { max: MAX_DOTS }, sentence: `Each person may have from 1 to ${MAX_DOTS} votes.` };
+  return null;
+}
+
+/** A new open vote, or why it cannot be opened. */
+export function newVote(input: { id: string; subject: VoteSubject; options: { id: string; label: string }[]; perPerson: number; by: string }): VoteState | VoteSetupProblem {
   const ids = [...new Set(input.options.map((o) => o.id))];
-  if (ids.length < 2) return 'A vote needs at least two options.';
-  if (ids.length > MAX_OPTIONS) return `A vote can have at most ${MAX_OPTIONS} options.`;
-  if (!Number.isInteger(input.perPerson) || input.perPerson < 1 || input.perPerson > MAX_DOTS) return `Each person may have from 1 to ${MAX_DOTS} votes.`;
+  const problem = voteSetupProblem(ids.length, input.perPerson);
+  if (problem) return problem;
   const label = new Map<string, string>();
   for (const o of input.options) if (!label.has(o.id)) label.set(o.id, o.label.slice(0, 200));
   return { id: input.id, subject: input.subject, options: ids, labels: ids.map((id) => label.get(id) ?? id), perPerson: input.perPerson, status: 'open', by: input.by };

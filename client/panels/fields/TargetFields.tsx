@@ -3,7 +3,6 @@ import { useId, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { NODE_KINDS, type Board, type DisruptionTarget, type NodeKind } from '../../../shared/board/types';
 import { kindName } from '../../i18n/kind-name';
-import { KIND_LOOK } from '../../state/look';
 import { edgeWords, exportWords } from '../board-words';
 import { CountryListField } from './CountryListField';
 import './fields.css';

@@ -213,6 +213,15 @@ describe('Canvas: drawing the board', () => {
     expect(screen.getByTestId('edge-e1').getAttribute('title')).toBe('cobalt · 9.000 t/anno');
   });
 
+  it("gives React Flow's own controls and keyboard descriptions Italian words", async () => {
+    await renderCanvas({}, 'it');
+    for (const name of ['Ingrandisci', 'Riduci', 'Adatta la lavagna alla vista']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    expect(document.querySelector('.react-flow__controls')?.getAttribute('aria-label')).toBe('Comandi di zoom');
+    const hidden = [...document.querySelectorAll('[id^="react-flow__node-desc"], [id^="react-flow__edge-desc"]')].map((el) => el.textContent);
+    expect(hidden).toEqual([expect.stringMatching(/^Premi Invio o Spazio per selezionare un nodo\./), expect.stringMatching(/^Premi Invio o Spazio per selezionare un flusso\./)]);
+    expect(document.body.textContent).not.toMatch(/Zoom In|Fit View|Press enter or space/);
+  });
+
   it('shows a covered consumer as covered', async () => {
     const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, priceFloors: [], warnings: [] };
     await renderCanvas({ exposure });

@@ -1,14 +1,14 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CommentsPanel } from '../../../client/comments/CommentsPanel';
-import type { BoardComment } from '../../../shared/workshop/comments';
+import { commentTextRefusal, type BoardComment, type CommentRefusal } from '../../../shared/workshop/comments';
 import { renderIn } from '../../utils/intl';
 
 const target = { type: 'node' as const, id: 'n1' };
 const me = { name: 'Bo', color: '#1c7ed6', personId: 'p-bo' };
 const NOW = 1_700_000_000_000;
 const comment = (id: string, fields: Partial<BoardComment> = {}): BoardComment => ({ id, target, author: 'Ann', color: '#e5484d', text: `text ${id}`, createdAt: NOW - 5 * 60_000, resolved: false, person: 'p-ann', ...fields });
-const actions = () => ({ addComment: vi.fn(() => null as string | null), setResolved: vi.fn(), deleteComment: vi.fn() });
+const actions = () => ({ addComment: vi.fn(() => null as CommentRefusal | null), setResolved: vi.fn(), deleteComment: vi.fn() });
 
 describe('CommentsPanel', () => {
   it('shows who wrote each comment and when, with replies and a count of open threads', async () => {
@@ -49,12 +49,21 @@ describe('CommentsPanel', () => {
 
   it('shows why a comment was not posted and keeps the text', async () => {
     const a = actions();
-    a.addComment.mockReturnValue('Keep a comment to 2000 characters or fewer (this one has 2001).');
+    a.addComment.mockReturnValue(commentTextRefusal('x'.repeat(2001)));
     await renderIn(<CommentsPanel target={target} comments={[]} actions={a} me={me} readOnly={false} now={() => NOW} />);
     fireEvent.change(screen.getByLabelText('New comment'), { target: { value: 'x'.repeat(2001) } });
     fireEvent.click(screen.getByRole('button', { name: 'Comment' }));
-    expect(screen.getByRole('alert').textContent).toMatch(/2000 characters/);
+    expect(screen.getByRole('alert').textContent).toBe('Keep a comment to 2,000 characters or fewer (this one has 2,001).');
     expect((screen.getByLabelText('New comment') as HTMLTextAreaElement).value).toHaveLength(2001);
+  });
+
+  it('says in Italian why a comment was not posted, the numbers as 2.000', async () => {
+    const a = actions();
+    a.addComment.mockReturnValue(commentTextRefusal('x'.repeat(2001)));
+    await renderIn(<CommentsPanel target={target} comments={[]} actions={a} me={me} readOnly={false} now={() => NOW} />, 'it');
+    fireEvent.change(screen.getByLabelText('Nuovo commento'), { target: { value: 'x'.repeat(2001) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Commenta' }));
+    expect(screen.getByRole('alert').textContent).toBe('Un commento può avere al massimo 2.000 caratteri (questo ne ha 2.001).');
   });
 
   it('resolves a thread, folds resolved threads away, and reopens one', async () => {

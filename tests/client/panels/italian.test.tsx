@@ -158,11 +158,11 @@ describe('Data warnings', () => {
     expect(report.warnings.map((w) => w.code)).toEqual(['over-capacity']);
     const { unmount } = await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={over} onSelectNode={vi.fn()} />, 'it');
     expect(screen.getByText('1 avviso sui dati')).toBeTruthy();
-    expect(document.querySelector('[data-code="over-capacity"]')?.textContent).toBe('Kolwezi prevede di spedire più della sua capacità.');
+    expect(document.querySelector('[data-code="over-capacity"]')?.textContent).toBe('Kolwezi prevede di spedire 5 t/anno di cobalt, oltre la sua capacità di 1 t/anno.');
     unmount();
     await renderIn(<ExposurePanel exposure={{ report, computeMs: 1 }} board={over} onSelectNode={vi.fn()} />, 'en');
     expect(screen.getByText('1 data warning')).toBeTruthy();
-    expect(document.querySelector('[data-code="over-capacity"]')?.textContent).toBe('Kolwezi plans to send out more than its capacity.');
+    expect(document.querySelector('[data-code="over-capacity"]')?.textContent).toBe('Kolwezi plans 5 t/yr of cobalt out, above its capacity of 1 t/yr.');
   });
 });
 

@@ -70,7 +70,7 @@ describe('workshop maps in a Y.Doc', () => {
 
   it('does not post an empty comment', () => {
     const { wa } = pair();
-    expect(wa.actions.addComment({ target: { type: 'node', id: 'n1' }, author: 'Ann', text: ' ', createdAt: 1, resolved: false })).toBe('Write something first.');
+    expect(wa.actions.addComment({ target: { type: 'node', id: 'n1' }, author: 'Ann', text: ' ', createdAt: 1, resolved: false })).toEqual({ code: 'comment-empty', values: {}, sentence: 'Write something first.' });
     expect(wa.getState().comments).toEqual([]);
   });
 

@@ -11,8 +11,8 @@ describe('dot vote', () => {
   });
 
   it('refuses to open without two options or with a bad number of votes', () => {
-    expect(newVote({ id: 'v', subject: 'snapshots', options: [{ id: 'a', label: 'A' }], perPerson: 1, by: 'F' })).toBe('A vote needs at least two options.');
-    expect(newVote({ id: 'v', subject: 'snapshots', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], perPerson: 11, by: 'F' })).toMatch(/from 1 to 10/);
+    expect(newVote({ id: 'v', subject: 'snapshots', options: [{ id: 'a', label: 'A' }], perPerson: 1, by: 'F' })).toEqual({ code: 'too-few-options', values: { min: 2 }, sentence: 'A vote needs at least two options.' });
+    expect(newVote({ id: 'v', subject: 'snapshots', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], perPerson: 11, by: 'F' })).toMatchObject({ code: 'dots-out-of-range', values: { max: 10 }, sentence: expect.stringMatching(/from 1 to 10/) });
   });
 
   it('keys ballots by vote and person, and reads the key back', () => {
