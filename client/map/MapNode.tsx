@@ -26,10 +26,12 @@ export interface MapNodeProps {
   /** Colour of the first other person who has it selected. */
   peerColor: string | null;
   dragging?: boolean;
+  /** Whether its label is drawn (see labels.ts). */
+  showLabel?: boolean;
 }
 
 /** The node, placed at (x, y) on the frame and counter-scaled (CSS variable --map-inv) so it keeps its size at any zoom. */
-export const MapNode = memo(function MapNode({ id, kind, label, country, x, y, dx, dy, criticality, shortfall, selected, peerColor, dragging = false }: MapNodeProps) {
+export const MapNode = memo(function MapNode({ id, kind, label, country, x, y, dx, dy, criticality, shortfall, selected, peerColor, dragging = false, showLabel = true }: MapNodeProps) {
   const intl = useIntl();
   const f = formatsFor(intl);
   const tint = criticalityTint(criticality);
@@ -55,7 +57,7 @@ export const MapNode = memo(function MapNode({ id, kind, label, country, x, y, d
       <g transform="translate(-7 -7) scale(0.5833)" fill="none" stroke="#3c4043" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
         {KIND_ICONS[kind].map(([tag, attrs], i) => createElement(tag, { key: i, ...attrs }))}
       </g>
-      <text className="ls-map-node__label" y={NODE_RADIUS + 12} textAnchor="middle">{label}</text>
+      {showLabel && <text className="ls-map-node__label" y={NODE_RADIUS + 12} textAnchor="middle">{label}</text>}
       {shortfall !== null && (
         <g className={`ls-map-badge${short ? ' ls-map-badge--bad' : ''}`} transform={`translate(${NODE_RADIUS - 2} ${-NODE_RADIUS - 6})`}>
           <text data-testid={`map-shortfall-${id}`} data-value={JSON.stringify(shortfall)} className="ls-map-badge__text" x={0} y={0}>

@@ -18,6 +18,7 @@ import { downloadDataUrl, fileSlug } from '../export/export';
 import type { BoardActions, Peer, PresenceActions } from '../state/types';
 import { MapArc } from './MapArc';
 import { MapCursors } from './MapCursors';
+import { labelledNodes, type ViewRect } from './labels';
 import { MapLegend } from './MapLegend';
 import { MapNode } from './MapNode';
 import { mapPngDataUrl, mapSvgDataUrl } from './map-export';
@@ -27,7 +28,7 @@ import { nodesOffMap } from './off-map';
 import { NODE_DRAG_TYPE, OffMapStrip } from './OffMapStrip';
 import { MAP_HEIGHT, MAP_WIDTH, placeAt, worldProjection, type MapXY } from './projection';
 import { usePanZoom } from './use-pan-zoom';
-import { WORLD, centerOfView, frameAt, panBy, transformFor, zoomAt, type MapTransform } from './view-transform';
+import { WORLD, centerOfView, frameAt, panBy, transformFor, visibleFrame, zoomAt, type MapTransform } from './view-transform';
 import { WorldLayer } from './WorldLayer';
 import './map.css';
 
@@ -92,7 +93,13 @@ export function MapView({
     latest.current.onUserMove?.();
     publishView(centerOfView(PROJECTION, next));
   }, [publishView]);
-  const pz = usePanZoom(svg, zoomGroup, onMove);
+  // The view drawn for real (not during a pan's slide): which labels show depends on it.
+  const [drawn, setDrawn] = useState<{ t: MapTransform; view: ViewRect }>({ t: WORLD, view: { left: 0, top: 0, right: MAP_WIDTH, bottom: MAP_HEIGHT } });
+  const onDrawn = useCallback((t: MapTransform) => {
+    const box = svg.current?.parentElement;
+    setDrawn({ t, view: box && box.clientWidth > 0 ? visibleFrame(box.clientWidth, box.clientHeight) : { left: 0, top: 0, right: MAP_WIDTH, bottom: MAP_HEIGHT } });
+  }, []);
+  const pz = usePanZoom(svg, zoomGroup, onMove, onDrawn);
 
   // Following someone: show their view (null: the whole world).
   const followKey = follow === undefined ? undefined : follow === null ? 'world' : `${follow.lon},${follow.lat},${follow.zoom}`;
@@ -118,6 +125,8 @@ export function MapView({
   const peerKey = peerSelectionKey([...peers]);
   const marks = useMemo(() => peerMarks([...peers]), [peerKey]);
   const [legendOpen, setLegendOpen] = useState(false);
+  const labelCandidates = useMemo(() => items.map((i) => ({ id: i.node.id, x: i.x, y: i.y, dx: i.dx, dy: i.dy, label: i.node.label, criticality: i.criticality })), [items]);
+  const labelled = useMemo(() => labelledNodes(labelCandidates, drawn.t, drawn.view, selected, items.length <= LABELS_ALWAYS), [labelCandidates, drawn, selected, items.length]);
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
   // While a node is dragged, its flows follow it (only theirs are recomputed).
   const placeOf = useMemo(() => new Map(items.map((i) => [i.node.id, { lat: i.node.lat!, lon: i.node.lon! }])), [items]);
@@ -237,7 +246,7 @@ export function MapView({
     <div className="ls-map" data-testid="map-view" data-role={canEdit ? 'editor' : 'viewer'}>
       <svg
         ref={svg}
-        className={`ls-map-svg${items.length <= LABELS_ALWAYS ? ' ls-map--labels' : ''}`}
+        className="ls-map-svg"
         data-map-svg=""
         viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
         preserveAspectRatio="xMidYMid meet"
@@ -272,6 +281,7 @@ export function MapView({
                   key={i.node.id} id={i.node.id} kind={i.node.kind} label={i.node.label} country={i.node.country}
                   x={dragged ? drag.x : i.x} y={dragged ? drag.y : i.y} dx={dragged ? 0 : i.dx} dy={dragged ? 0 : i.dy}
                   criticality={i.criticality} shortfall={i.shortfall} selected={selected.has(i.node.id)} peerColor={marks.get(i.node.id)?.color ?? null} dragging={dragged}
+                  showLabel={dragged || labelled.has(i.node.id)}
                 />
               );
             })}

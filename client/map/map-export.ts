@@ -4,15 +4,14 @@ import { MAP_HEIGHT, MAP_WIDTH } from './projection';
 /** Size of exported pictures, in pixels (twice the frame). */
 const SCALE = 2;
 
-/** The standalone SVG markup of a map element: the whole world, no one's cursor, nothing selected. */
+/** The standalone SVG markup of a map element: the whole world with the labels shown on screen, no one's cursor, nothing selected. */
 export function mapSvgMarkup(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('width', String(MAP_WIDTH * SCALE));
   copy.setAttribute('height', String(MAP_HEIGHT * SCALE));
   copy.setAttribute('viewBox', `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`);
-  copy.removeAttribute('class');
-  copy.setAttribute('class', 'ls-map-svg ls-map--labels');
+  copy.setAttribute('class', 'ls-map-svg');
   copy.setAttribute('style', '--map-inv: 1; background: #ffffff');
   copy.querySelector('[data-map-zoom]')?.removeAttribute('transform');
   copy.querySelectorAll('[data-map-cursors]').forEach((el) => el.remove());

@@ -1,6 +1,6 @@
 /**
- * Wheel zoom and the map's transform, written straight to the DOM, re-rendering nothing. A zoom changes one transform
- * attribute on the zoomed group and one CSS variable (the counter-scale of icons). A pan first only slides the
+ * Wheel zoom and the map's transform, written straight to the DOM. A zoom changes one transform attribute on the
+ * zoomed group and one CSS variable (the counter-scale of icons). A pan first only slides the
  * drawing as one composited layer (a CSS translate of the <svg>, no repaint), and writes the transform attribute once
  * the map has been still for a moment: repainting thousands of flows on every frame of a pan is what made it stutter.
  */
@@ -8,8 +8,6 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { WORLD, boxToFrame, frameFit, zoomAt, type MapTransform } from './view-transform';
 import type { MapXY } from './projection';
 
-/** From this zoom on, every node's label shows (small boards always show them). */
-export const LABEL_ZOOM = 3;
 /** A pan is drawn for real once the map has been still this long (ms). */
 const SETTLE_MS = 120;
 
@@ -25,14 +23,18 @@ export interface PanZoom {
   toFrame(clientX: number, clientY: number): MapXY;
 }
 
-/** Pan and zoom of `svg`'s `group`; `onMove` hears every change. */
-export function usePanZoom(svg: RefObject<SVGSVGElement | null>, group: RefObject<SVGGElement | null>, onMove: (t: MapTransform, mine: boolean) => void): PanZoom {
+/** Pan and zoom of `svg`'s `group`; `onMove` hears every change, `onDrawn` each transform drawn for real. */
+export function usePanZoom(
+  svg: RefObject<SVGSVGElement | null>, group: RefObject<SVGGElement | null>, onMove: (t: MapTransform, mine: boolean) => void, onDrawn?: (t: MapTransform) => void,
+): PanZoom {
   const transform = useRef<MapTransform>(WORLD);
   /** The transform written on the group; a pending pan is drawn as a CSS translate of the <svg> on top of it. */
   const drawn = useRef<MapTransform>(WORLD);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(onMove);
   latest.current = onMove;
+  const drawnLatest = useRef(onDrawn);
+  drawnLatest.current = onDrawn;
 
   const settle = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current);
@@ -44,8 +46,8 @@ export function usePanZoom(svg: RefObject<SVGSVGElement | null>, group: RefObjec
     if (root) {
       root.style.transform = '';
       root.style.setProperty('--map-inv', String(1 / next.k));
-      root.classList.toggle('ls-map--near', next.k >= LABEL_ZOOM);
     }
+    drawnLatest.current?.(next);
   }, [svg, group]);
 
   const apply = useCallback((next: MapTransform, mine: boolean) => {

@@ -67,3 +67,9 @@ export function boxToFrame(width: number, height: number, x: number, y: number):
   const fit = frameFit(width, height);
   return { x: (x - fit.left) / fit.scale, y: (y - fit.top) / fit.scale };
 }
+
+/** The part of the map a box of `width` x `height` screen pixels shows, in frame units (wider or taller than the frame when the box's shape differs). */
+export function visibleFrame(width: number, height: number): { left: number; top: number; right: number; bottom: number } {
+  const fit = frameFit(width, height);
+  return { left: -fit.left / fit.scale, top: -fit.top / fit.scale, right: (width - fit.left) / fit.scale, bottom: (height - fit.top) / fit.scale };
+}
