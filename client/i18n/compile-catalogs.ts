@@ -6,7 +6,7 @@
 import { parse } from '@formatjs/icu-messageformat-parser';
 import type { Plugin } from 'vite';
 
-const CATALOG = /[\\/]client[\\/]i18n[\\/]catalogs[\\/][a-z]{2}[\\/][a-z-]+\.json$/;
+const CATALOG = /[\\/]client[\\/]i18n[\\/]catalogs[\\/][a-z]{2}[\\/][a-z0-9-]+\.json$/;
 
 /** Turns each catalog file's messages into their AST (still JSON, which Vite's JSON plugin then loads). */
 export function compileCatalogs(): Plugin {
