@@ -14,7 +14,7 @@ import type { Board } from '../../shared/board/types';
 import { generateLargeBoard } from '../../shared/generate/large-board';
 import { freePort, killAllChildren, ROOT, startChildServer } from '../utils/child-server';
 import { printBars } from './bars';
-import { leverToAdapted } from './browser-lever';
+import { leverFramesAlone, leverToAdapted } from './browser-lever';
 import { ms, printTable, quantile } from './stats';
 
 /** One row of the browser table. */
@@ -46,6 +46,10 @@ export interface BrowserBenchRow {
   /** A's 99th-percentile frame and its frames over 50 ms meanwhile (robust to one stray frame on a shared machine). */
   leverP99FrameMs?: number | null;
   leverFramesOver50?: number | null;
+  /** The same toggles with B closed, each waiting for A's own adapted figures: A's longest and p99 frame, frames over 50 ms. */
+  aloneLongestFrameMs?: number | null;
+  aloneP99FrameMs?: number | null;
+  aloneFramesOver50?: number | null;
   /** Where A was when it toggled: 'zoom 1' (the search flew there) or 'fitted' (BENCH_LEVER_FITTED=1). */
   leverView?: string | null;
 }
@@ -213,8 +217,12 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
         leverP99FrameMs: lever ? quantile(lever.frames, 0.99) : null, leverFramesOver50: lever ? lever.frames.filter((f) => f > 50).length : null,
         leverView: lever ? (early ? `fitted (zoom ${Number(view).toFixed(2)} after)` : `zoom ${Number(view).toFixed(2)}`) : null,
       });
-      await a.context().close();
       await b.context().close();
+      const alone = large && lever0 ? await leverFramesAlone(a, lever0.id) : null;
+      Object.assign(rows[rows.length - 1], {
+        aloneLongestFrameMs: alone?.longestFrameMs ?? null, aloneP99FrameMs: alone ? quantile(alone.frames, 0.99) : null, aloneFramesOver50: alone ? alone.frames.filter((f) => f > 50).length : null,
+      });
+      await a.context().close();
     }
   } finally {
     await browser.close();
@@ -237,9 +245,12 @@ export async function runBrowserBench(log: (line: string) => void): Promise<Brow
     rows.filter((r) => r.mapPanFps != null).map((r) => [r.board, r.nodes, edgesOf.get(r.board) ?? '-', fps(r.mapPanFps), opt(r.mapPanP95FrameMs), fps(r.mapNearPanFps), opt(r.mapNearPanP95FrameMs)]),
   );
   printTable(
-    'Lever toggle in browser A -> immediate figures and adapted figures (after rerouting) in browser B, 30 toggles (goal adapted p95 < 500 ms; no frame in A over 50 ms)',
-    ['board', 'nodes', 'A view', 'immediate p50', 'immediate p95', 'adapted p50', 'adapted p95', 'A longest frame ms', 'A p99 frame ms', 'A frames > 50 ms'],
-    rows.map((r) => [r.board, r.nodes, r.leverView ?? '-', opt(r.leverP50Ms), opt(r.leverP95Ms), opt(r.adaptedP50Ms), opt(r.adaptedP95Ms), opt(r.leverLongestFrameMs), opt(r.leverP99FrameMs), r.leverFramesOver50 ?? '-']),
+    'Lever toggle in browser A -> immediate figures and adapted figures (after rerouting) in browser B, 30 toggles (goal adapted p95 < 500 ms; no frame in A over 50 ms); then 30 toggles with B closed (A alone)',
+    ['board', 'nodes', 'A view', 'immediate p50', 'immediate p95', 'adapted p50', 'adapted p95', 'A longest frame ms', 'A p99 frame ms', 'A frames > 50 ms', 'A alone: longest', 'p99', '> 50 ms'],
+    rows.map((r) => [
+      r.board, r.nodes, r.leverView ?? '-', opt(r.leverP50Ms), opt(r.leverP95Ms), opt(r.adaptedP50Ms), opt(r.adaptedP95Ms), opt(r.leverLongestFrameMs), opt(r.leverP99FrameMs), r.leverFramesOver50 ?? '-',
+      opt(r.aloneLongestFrameMs), opt(r.aloneP99FrameMs), r.aloneFramesOver50 ?? '-',
+    ]),
   );
   printBars(
     'Edit in one browser to updated exposure in the other, ms (shorter is better; goal p95 < 100)',
