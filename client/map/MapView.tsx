@@ -58,8 +58,8 @@ export interface MapViewProps {
 
 /** The one projection of the map frame. */
 const PROJECTION = worldProjection();
-/** Boards with at most this many placed nodes always show every label. */
-const LABELS_ALWAYS = 60;
+/** Boards with at most this many placed nodes show labels at any zoom (see labels.ts). */
+const SMALL_BOARD = 60;
 /** Pointer travel (screen pixels) that makes a press a drag rather than a click. */
 const DRAG_PX = 3;
 const CURSOR_MS = 33;
@@ -126,7 +126,7 @@ export function MapView({
   const marks = useMemo(() => peerMarks([...peers]), [peerKey]);
   const [legendOpen, setLegendOpen] = useState(false);
   const labelCandidates = useMemo(() => items.map((i) => ({ id: i.node.id, x: i.x, y: i.y, dx: i.dx, dy: i.dy, label: i.node.label, criticality: i.criticality })), [items]);
-  const labelled = useMemo(() => labelledNodes(labelCandidates, drawn.t, drawn.view, selected, items.length <= LABELS_ALWAYS), [labelCandidates, drawn, selected, items.length]);
+  const labelled = useMemo(() => labelledNodes(labelCandidates, drawn.t, drawn.view, selected, items.length <= SMALL_BOARD), [labelCandidates, drawn, selected, items.length]);
   const [drag, setDrag] = useState<{ id: string; x: number; y: number } | null>(null);
   // While a node is dragged, its flows follow it (only theirs are recomputed).
   const placeOf = useMemo(() => new Map(items.map((i) => [i.node.id, { lat: i.node.lat!, lon: i.node.lon! }])), [items]);

@@ -1,7 +1,7 @@
-/** Which node labels the map shows: all on a small board; on a large one, from a zoom on, those in view that do not overlap. Pure. */
+/** Which node labels the map shows: those in view that do not overlap (on a large board only from a zoom on). Pure. */
 import type { MapTransform } from './view-transform';
 
-/** From this zoom on, a large board's labels show (small boards always show them). */
+/** From this zoom on, a large board's labels show (a small board's at any zoom). */
 export const LABEL_ZOOM = 3;
 /** At most this many labels at once: more cannot be read, and each costs the browser on every pan. */
 export const MAX_LABELS = 250;
@@ -34,14 +34,12 @@ function labelBox(c: LabelCandidate, sx: number, sy: number): ViewRect {
 const overlaps = (a: ViewRect, b: ViewRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
- * The ids whose labels show. `all`: every one (a small board). Otherwise the selected ones always, and from
- * LABEL_ZOOM on the nodes in `view` whose label does not overlap one already placed, the most critical first,
- * at most MAX_LABELS.
+ * The ids whose labels show: the selected ones always, and the nodes in `view` whose label does not overlap one
+ * already placed, the most critical first, at most MAX_LABELS; on a board that is not `small`, only from LABEL_ZOOM on.
  */
-export function labelledNodes(candidates: readonly LabelCandidate[], t: MapTransform, view: ViewRect, selected: ReadonlySet<string>, all: boolean): Set<string> {
-  if (all) return new Set(candidates.map((c) => c.id));
+export function labelledNodes(candidates: readonly LabelCandidate[], t: MapTransform, view: ViewRect, selected: ReadonlySet<string>, small: boolean): Set<string> {
   const shown = new Set<string>([...selected]);
-  if (t.k < LABEL_ZOOM) return shown;
+  if (!small && t.k < LABEL_ZOOM) return shown;
   const inView = candidates
     .map((c, order) => ({ c, order, sx: t.k * c.x + t.x + c.dx, sy: t.k * c.y + t.y + c.dy }))
     .filter(({ sx, sy }) => sx >= view.left && sx <= view.right && sy >= view.top && sy <= view.bottom)

@@ -1,4 +1,4 @@
-/** Which labels the map draws: all on a small board; on a large one from a zoom on, those in view that do not overlap. */
+/** Which labels the map draws: those in view that do not overlap, on a large board only from a zoom on. */
 import { describe, expect, it } from 'vitest';
 import { LABEL_ZOOM, MAX_LABELS, labelledNodes, type LabelCandidate } from '../../../client/map/labels';
 import { WORLD } from '../../../client/map/view-transform';
@@ -8,9 +8,9 @@ const node = (id: string, x: number, y: number, criticality = 0): LabelCandidate
 const none = new Set<string>();
 
 describe('map labels', () => {
-  it('are all drawn on a small board, at any zoom', () => {
-    const nodes = [node('a', 10, 10), node('b', 10, 10)];
-    expect(labelledNodes(nodes, WORLD, view, none, true)).toEqual(new Set(['a', 'b']));
+  it('on a small board show at any zoom, except where they would overlap a more critical one', () => {
+    const nodes = [node('a', 10, 10), node('b', 10, 10, 0.5), node('c', 300, 200)];
+    expect(labelledNodes(nodes, WORLD, view, none, true)).toEqual(new Set(['b', 'c']));
   });
 
   it('on a large board, only the selected show below the label zoom', () => {
