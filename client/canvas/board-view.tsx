@@ -1,6 +1,7 @@
 /** What the live canvas and the read-only boards (snapshots, compare, slides) draw alike: node and flow types, zoom range, grid. */
 import { Background, BackgroundVariant, type AriaLabelConfig } from '@xyflow/react';
 import type { IntlShape } from 'react-intl';
+import type { FlowA11y } from './flow-model';
 import { edgeTypes } from './FlowEdge';
 import { nodeTypes } from './nodes';
 
@@ -37,6 +38,24 @@ export function flowAriaLabels(intl: IntlShape): Partial<AriaLabelConfig> {
   };
   ariaLabels.set(intl, labels);
   return labels;
+}
+
+const a11yWords = new WeakMap<IntlShape, FlowA11y>();
+
+/** The words on each node and flow for screen readers in `intl`'s language (the flow sentence is formatted once, then filled in). */
+export function flowA11y(intl: IntlShape): FlowA11y {
+  const known = a11yWords.get(intl);
+  if (known) return known;
+  const t = (id: string, values?: Record<string, string>) => intl.formatMessage({ id: `canvas.flowAria.${id}` }, values);
+  // 8,000 flows are named on every sync: the sentence is formatted once with markers, then filled in.
+  const parts = t('flowLabel', { from: '\u0000', to: '\u0001', mineral: '\u0002' }).split(/([\u0000-\u0002])/);
+  const words: FlowA11y = {
+    nodeRole: t('nodeRole'),
+    flowRole: t('flowRole'),
+    flowLabel: (from, to, mineral) => parts.map((p) => (p === '\u0000' ? from : p === '\u0001' ? to : p === '\u0002' ? mineral : p)).join(''),
+  };
+  a11yWords.set(intl, words);
+  return words;
 }
 
 /** The board's light grid. */

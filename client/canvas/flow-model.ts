@@ -116,8 +116,20 @@ export function peerSelectionKey(peers: Peer[]): string {
 
 const samePeer = (a: PeerMark | null, b: PeerMark | null) => a === b || (a !== null && b !== null && a.names === b.names && a.color === b.color);
 
+/** What React Flow says about each node and flow to a screen reader, in the person's language (its own words are English). */
+export interface FlowA11y {
+  /** Replaces React Flow's aria-roledescription "node". */
+  nodeRole: string;
+  /** Replaces React Flow's aria-roledescription "edge". */
+  flowRole: string;
+  /** Replaces React Flow's "Edge from <id> to <id>". */
+  flowLabel(from: string, to: string, mineral: string): string;
+}
+
 /** Inputs of the node derivation (the exposure figures are not: see FlowNodeData). */
 export interface NodeContext {
+  /** Screen-reader words (absent: React Flow's English ones). */
+  a11y?: FlowA11y;
   /** Bottleneck nodes with "after rerouting" on (absent: off). */
   bottlenecks?: ReadonlySet<string>;
   marks: Map<string, PeerMark>;
@@ -133,8 +145,9 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     const peer = ctx.marks.get(node.id) ?? null;
     const selected = ctx.selected.has(node.id);
     const bottleneck = ctx.bottlenecks?.has(node.id) === true;
+    const role = ctx.a11y?.nodeRole;
     if (
-      old !== undefined && old.data.node === node &&
+      old !== undefined && old.data.node === node && old.domAttributes?.['aria-roledescription'] === role &&
       samePeer(old.data.peer, peer) && Boolean(old.selected) === selected && Boolean(old.data.bottleneck) === bottleneck
     ) {
       if (prev[i] !== old) changed = true;
@@ -146,6 +159,7 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
     // initialWidth/Height: the mini-map and fitView size nodes React Flow has not measured yet (far zoom, off screen).
     return {
       ...old, id: node.id, type: node.kind, position, selected, initialWidth: DEFAULT_NODE_SIZE.width, initialHeight: DEFAULT_NODE_SIZE.height,
+      ...(role === undefined ? {} : { domAttributes: { 'aria-roledescription': role } }),
       data: { node, peer, bottleneck },
     } as FlowNode;
   });
@@ -154,6 +168,9 @@ export function syncNodes(prev: FlowNode[], board: BoardNode[], ctx: NodeContext
 
 /** Inputs of the edge derivation. */
 export interface EdgeContext {
+  /** Screen-reader words, with the node labels flows are named by (absent: React Flow's English ones and ids). */
+  a11y?: FlowA11y;
+  labels?: ReadonlyMap<string, string>;
   nodeIds: ReadonlySet<string>;
   cut: ReadonlyMap<string, Disruption[]>;
   marks: Map<string, PeerMark>;
@@ -195,9 +212,10 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
     const levers = ctx.cutInView ? undefined : ctx.cut.get(edge.id);
     const disruptedBy = levers ? levers.map((l) => l.label).join(', ') : null;
     const showLabel = !dense || ctx.zoomedIn || disruptedBy !== null || bottleneck;
+    const ariaLabel = ctx.a11y?.flowLabel(ctx.labels?.get(edge.from) ?? edge.from, ctx.labels?.get(edge.to) ?? edge.to, edge.mineral);
     const d = old?.data;
     if (
-      old !== undefined && d !== undefined && d.edge === edge && d.width === width && d.disruptedBy === disruptedBy &&
+      old !== undefined && d !== undefined && d.edge === edge && old.ariaLabel === ariaLabel && d.width === width && d.disruptedBy === disruptedBy &&
       samePeer(d.peer, peer) && d.showLabel === showLabel && Boolean(old.selected) === selected && d.rerouted === rerouted && Boolean(d.bottleneck) === bottleneck
     ) {
       if (prev[next.length] !== old) changed = true;
@@ -213,6 +231,7 @@ export function syncEdges(prev: FlowEdge[], board: BoardEdge[], ctx: EdgeContext
       target: edge.to,
       type: 'flow',
       selected,
+      ...(ctx.a11y ? { ariaLabel, domAttributes: { 'aria-roledescription': ctx.a11y.flowRole } } : {}),
       // In user space, so thick flows do not get huge arrowheads (the live canvas's edge view draws its own).
       ...(ctx.cutInView ? {} : { markerEnd: { type: MarkerType.ArrowClosed, color, width: 14, height: 14, markerUnits: 'userSpaceOnUse' as const } }),
       data: { edge, width, disruptedBy, peer, showLabel, ...(rerouted === undefined ? {} : { rerouted, bottleneck }) },

@@ -4,9 +4,11 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useIntl } from 'react-intl';
 import type { Board, Disruption, Position } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import type { BoardActions, Peer } from '../state/types';
+import { flowA11y } from './board-view';
 import { disruptedEdges } from './disrupted';
 import { LooksCache } from './looks-cache';
 import { NodeLooksStore } from './node-looks-store';
@@ -59,11 +61,18 @@ export function useFlowState({ board, exposure, peers, selection, editable, acti
   // Keyed on the ids, not the array: moving a node must not re-derive every edge.
   const idKey = boardNodes.map((n) => n.id).join('\u0000');
   const nodeIds = useMemo(() => new Set(idKey === '' ? [] : idKey.split('\u0000')), [idKey]);
+  // Flows are named by their nodes' labels for screen readers: keyed on the labels, so a move re-derives no edge.
+  const labelKey = boardNodes.map((n) => `${n.id}\u0001${n.label}`).join('\u0000');
+  const labels = useMemo(() => new Map(labelKey === '' ? [] : labelKey.split('\u0000').map((pair) => pair.split('\u0001') as [string, string])), [labelKey]);
+  const a11y = flowA11y(useIntl());
 
   const bottlenecks = rerouted?.bottleneckNodes;
-  const nodeCtx = useMemo(() => ({ marks, selected, bottlenecks }), [marks, selected, bottlenecks]);
+  const nodeCtx = useMemo(() => ({ marks, selected, bottlenecks, a11y }), [marks, selected, bottlenecks, a11y]);
   // The cut reaches the edge views through EdgeCutContext: a lever toggle changes no edge object.
-  const edgeCtx = useMemo(() => ({ nodeIds, cut: NO_CUT, cutInView: true, marks, selected, zoomedIn, farLayer, rerouted }), [nodeIds, marks, selected, zoomedIn, farLayer, rerouted]);
+  const edgeCtx = useMemo(
+    () => ({ nodeIds, cut: NO_CUT, cutInView: true, marks, selected, zoomedIn, farLayer, rerouted, a11y, labels }),
+    [nodeIds, marks, selected, zoomedIn, farLayer, rerouted, a11y, labels],
+  );
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], boardNodes, nodeCtx));
   const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], boardEdges, edgeCtx));
   // Derived while rendering (React's "adjust state when props change"), not in a layout effect: an effect's

@@ -19,7 +19,7 @@ export interface HelpDialogProps {
   shortcuts: Shortcut[];
 }
 
-/** Each key of a combination ("Ctrl+Shift+Z") in its own keycap; a lone "+" stays a key. */
+/** Each key of a combination ("Ctrl+Shift+Z") in its own keycap, named as the person's keyboard names it (`shell.key.<key>`); a lone "+" stays a key. */
 function Keys({ keys }: { keys: string }) {
   const intl = useIntl();
   const alternatives = keys.split(' / ');
@@ -29,7 +29,7 @@ function Keys({ keys }: { keys: string }) {
         <Fragment key={i}>
           {i > 0 && <span className="ls-muted"> {intl.formatMessage({ id: 'shell.help.or' })} </span>}
           {(combo.length > 1 ? combo.split(/\+(?=.)/) : [combo]).map((key, j) => (
-            <kbd key={j} className="ls-kbd">{key}</kbd>
+            <kbd key={j} className="ls-kbd">{`shell.key.${key}` in intl.messages ? intl.formatMessage({ id: `shell.key.${key}` }) : key}</kbd>
           ))}
         </Fragment>
       ))}

@@ -11,8 +11,8 @@ import { Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { Board } from '../../shared/board/types';
 import type { ExposureReport } from '../../shared/exposure/types';
 import { disruptedEdges } from '../canvas/disrupted';
-import { BOARD_VIEW_PROPS, BoardGrid, flowAriaLabels } from '../canvas/board-view';
-import { nodeLooks, syncEdges, syncNodes, type FlowEdge, type FlowNode } from '../canvas/flow-model';
+import { BOARD_VIEW_PROPS, BoardGrid, flowA11y, flowAriaLabels } from '../canvas/board-view';
+import { nodeLooks, syncEdges, syncNodes, type FlowA11y, type FlowEdge, type FlowNode } from '../canvas/flow-model';
 import type { ChangeKind } from '../../shared/board/diff';
 import { NodeLooksContext, NodeLooksStore } from '../canvas/node-looks-store';
 
@@ -39,13 +39,16 @@ const NO_MARKS = new Map();
 const NONE = new Set<string>();
 
 /** React Flow nodes and edges of a board, with highlight classes (the cards' exposure figures come from a NodeLooksStore). */
-export function staticFlow(board: Board, highlight?: ReadonlyMap<string, ChangeKind>, highlightEdges?: ReadonlySet<string>): { nodes: FlowNode[]; edges: FlowEdge[] } {
-  const nodes = syncNodes([], board.nodes, { marks: NO_MARKS, selected: NONE }).map((n) => {
+export function staticFlow(
+  board: Board, highlight?: ReadonlyMap<string, ChangeKind>, highlightEdges?: ReadonlySet<string>, a11y?: FlowA11y,
+): { nodes: FlowNode[]; edges: FlowEdge[] } {
+  const nodes = syncNodes([], board.nodes, { marks: NO_MARKS, selected: NONE, a11y }).map((n) => {
     const change = highlight?.get(n.id);
     return change ? { ...n, className: `ls-fac-hl ls-fac-hl--${change}` } : n;
   });
   const nodeIds = new Set(board.nodes.map((n) => n.id));
-  const edges = syncEdges([], board.edges, { nodeIds, cut: disruptedEdges(board), marks: NO_MARKS, selected: NONE, zoomedIn: true }).map((e) =>
+  const labels = new Map(board.nodes.map((n) => [n.id, n.label]));
+  const edges = syncEdges([], board.edges, { nodeIds, cut: disruptedEdges(board), marks: NO_MARKS, selected: NONE, zoomedIn: true, a11y, labels }).map((e) =>
     highlightEdges?.has(e.id) ? { ...e, className: 'ls-fac-hl-edge' } : e,
   );
   return { nodes, edges };
@@ -54,7 +57,7 @@ export function staticFlow(board: Board, highlight?: ReadonlyMap<string, ChangeK
 /** The read-only canvas; give it a parent with a height. */
 export function StaticBoard({ board, exposure = null, highlight, highlightEdges, side, children, controls = true, ...rest }: StaticBoardProps) {
   const intl = useIntl();
-  const { nodes, edges } = useMemo(() => staticFlow(board, highlight, highlightEdges), [board, highlight, highlightEdges]);
+  const { nodes, edges } = useMemo(() => staticFlow(board, highlight, highlightEdges, flowA11y(intl)), [board, highlight, highlightEdges, intl]);
   const looks = useMemo(() => new NodeLooksStore(nodeLooks(exposure)), [exposure]);
   return (
     <div className="ls-fac-static" data-side={side} data-testid={side ? `static-board-${side}` : 'static-board'}>

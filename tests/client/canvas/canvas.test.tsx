@@ -222,6 +222,21 @@ describe('Canvas: drawing the board', () => {
     expect(document.body.textContent).not.toMatch(/Zoom In|Fit View|Press enter or space/);
   });
 
+  it('names each flow and node for screen readers in the person\'s language, by the nodes\' labels', async () => {
+    await renderCanvas({}, 'it');
+    const flow = document.querySelector('[data-testid="rf__edge-e1"]')!;
+    expect(flow.getAttribute('aria-label')).toBe('Flusso di cobalt da Kolwezi mine a Durban port');
+    expect(flow.getAttribute('aria-roledescription')).toBe('flusso');
+    expect(document.querySelector('[data-testid="rf__node-m1"]')!.getAttribute('aria-roledescription')).toBe('nodo');
+    expect(document.querySelector('[aria-label^="Edge from"]')).toBeNull();
+  });
+
+  it('names flows in English in an English browser', async () => {
+    await renderCanvas();
+    expect(document.querySelector('[data-testid="rf__edge-e1"]')!.getAttribute('aria-label')).toBe('cobalt flow from Kolwezi mine to Durban port');
+    expect(document.querySelector('[data-testid="rf__edge-e1"]')!.getAttribute('aria-roledescription')).toBe('flow');
+  });
+
   it('shows a covered consumer as covered', async () => {
     const exposure: ExposureReport = { minerals: { cobalt: mineralReport({ consumers: { c1: consumerReport(0, 6000) } }) }, priceFloors: [], warnings: [] };
     await renderCanvas({ exposure });

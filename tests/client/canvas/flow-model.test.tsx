@@ -1,10 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { DENSE_EDGES, edgeWidth, nodeLooks, peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowNode } from '../../../client/canvas/flow-model';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { DENSE_EDGES, edgeWidth, nodeLooks, peerMarks, peerSelectionKey, syncEdges, syncNodes, type FlowA11y, type FlowNode } from '../../../client/canvas/flow-model';
 import { DRAG_WRITE_MS, useFlowState } from '../../../client/canvas/use-flow-state';
 import type { BoardActions, Peer } from '../../../client/state/types';
 import type { Board, BoardEdge, BoardNode } from '../../../shared/board/types';
 import type { ExposureReport } from '../../../shared/exposure/types';
+import { wrapperIn } from '../../utils/intl';
 
 const mine: BoardNode = { id: 'm', kind: 'mine', label: 'Mine', country: 'CD', position: { x: 0, y: 0 }, capacity: { cobalt: 100 } };
 const refinery: BoardNode = { id: 'r', kind: 'refinery', label: 'Refinery', country: 'CN', position: { x: 300, y: 0 } };
@@ -146,7 +147,11 @@ describe('useFlowState writes', () => {
     actions = Object.fromEntries(['moveNodes', 'deleteItems', 'gesture', 'setSelection', 'setCursor'].map((k) => [k, vi.fn()])) as never;
   });
   afterEach(() => vi.useRealTimers());
-  const hook = (editable = true) => renderHook(() => useFlowState({ board, exposure: null, peers: [], selection: [], editable, actions, zoomedIn: true }));
+  let wrapper: Awaited<ReturnType<typeof wrapperIn>>;
+  beforeAll(async () => {
+    wrapper = await wrapperIn();
+  });
+  const hook = (editable = true) => renderHook(() => useFlowState({ board, exposure: null, peers: [], selection: [], editable, actions, zoomedIn: true }), { wrapper });
 
   it('throttles positions while dragging and writes the final one on drop', () => {
     const { result } = hook();
@@ -198,5 +203,38 @@ describe('useFlowState writes', () => {
     expect(actions.moveNodes).not.toHaveBeenCalled();
     expect(actions.deleteItems).not.toHaveBeenCalled();
     expect(result.current.nodes).toHaveLength(3);
+  });
+});
+
+describe('screen-reader words on flows and nodes', () => {
+  const words = (lang: string): FlowA11y => ({ nodeRole: `${lang}-node`, flowRole: `${lang}-flow`, flowLabel: (from, to, mineral) => `${lang}: ${mineral} ${from} > ${to}` });
+  const en = words('en');
+  const nodes: BoardNode[] = [
+    { id: 'a', kind: 'mine', label: 'Mine A', country: 'CD', position: { x: 0, y: 0 } },
+    { id: 'b', kind: 'consumer', label: 'Fab B', country: 'IT', position: { x: 1, y: 0 } },
+  ];
+  const edges: BoardEdge[] = [{ id: 'e', from: 'a', to: 'b', mineral: 'cobalt', volume: 1 }, { id: 'f', from: 'b', to: 'a', mineral: 'cobalt', volume: 1 }];
+  const ctx = (a11y: FlowA11y, labels: Map<string, string>) => ({ nodeIds: new Set(['a', 'b']), cut: new Map(), marks: new Map(), selected: new Set<string>(), zoomedIn: true, a11y, labels });
+  const labels = new Map([['a', 'Mine A'], ['b', 'Fab B']]);
+
+  it('name each flow by its nodes\' labels and replace React Flow\'s role words', () => {
+    const [e] = syncEdges([], edges, ctx(en, labels));
+    expect(e.ariaLabel).toBe('en: cobalt Mine A > Fab B');
+    expect(e.domAttributes).toEqual({ 'aria-roledescription': 'en-flow' });
+    const [n] = syncNodes([], nodes, { marks: new Map(), selected: new Set(), a11y: en });
+    expect(n.domAttributes).toEqual({ 'aria-roledescription': 'en-node' });
+  });
+
+  it('rebuild a flow when a node is renamed or the language changes, and keep it otherwise', () => {
+    const first = syncEdges([], edges, ctx(en, labels));
+    expect(syncEdges(first, edges, ctx(en, new Map(labels)))).toBe(first);
+    const renamed = syncEdges(first, edges, ctx(en, new Map([['a', 'Mine A2'], ['b', 'Fab B']])));
+    expect(renamed[0].ariaLabel).toBe('en: cobalt Mine A2 > Fab B');
+    expect(renamed[1].ariaLabel).toBe('en: cobalt Fab B > Mine A2');
+    const italian = syncEdges(first, edges, ctx(words('it'), labels));
+    expect(italian[0].domAttributes).toEqual({ 'aria-roledescription': 'it-flow' });
+    const nodesEn = syncNodes([], nodes, { marks: new Map(), selected: new Set(), a11y: en });
+    expect(syncNodes(nodesEn, nodes, { marks: new Map(), selected: new Set(), a11y: en })).toBe(nodesEn);
+    expect(syncNodes(nodesEn, nodes, { marks: new Map(), selected: new Set(), a11y: words('it') })[0].domAttributes).toEqual({ 'aria-roledescription': 'it-node' });
   });
 });

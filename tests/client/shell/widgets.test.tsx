@@ -128,7 +128,7 @@ describe('HelpDialog', () => {
     await renderIn(<HelpDialog open onClose={vi.fn()} shortcuts={shortcuts} />, 'it');
     const dialog = screen.getByRole('dialog', { name: 'Scorciatoie da tastiera' });
     const rows = within(dialog).getAllByRole('row').slice(1);
-    expect(rows.map((row) => row.textContent)).toEqual(['CtrlZAnnulla', 'CtrlShiftZRipeti', 'Delete oppure BackspaceElimina i nodi e i flussi selezionati', 'MaiusctrascinaSeleziona con un riquadro']);
+    expect(rows.map((row) => row.textContent)).toEqual(['CtrlZAnnulla', 'CtrlMaiuscZRipeti', 'Canc oppure BackspaceElimina i nodi e i flussi selezionati', 'MaiusctrascinaSeleziona con un riquadro']);
     expect(within(dialog).getByText('Leve').tagName).toBe('STRONG');
     expect(within(dialog).getByRole('button', { name: 'Chiudi' })).toBeTruthy();
   });
