@@ -63,6 +63,9 @@ const SMALL_BOARD = 60;
 /** Pointer travel (screen pixels) that makes a press a drag rather than a click. */
 const DRAG_PX = 3;
 const CURSOR_MS = 33;
+/** Labels are placed again this long after the map was last drawn. */
+const LABELS_MS = 80;
+const FRAME: ViewRect = { left: 0, top: 0, right: MAP_WIDTH, bottom: MAP_HEIGHT };
 const VIEW_MS = 80;
 const NO_PEERS: readonly Peer[] = [];
 const NO_IDS: readonly string[] = [];
@@ -93,11 +96,20 @@ export function MapView({
     latest.current.onUserMove?.();
     publishView(centerOfView(PROJECTION, next));
   }, [publishView]);
-  // The view drawn for real (not during a pan's slide): which labels show depends on it.
-  const [drawn, setDrawn] = useState<{ t: MapTransform; view: ViewRect }>({ t: WORLD, view: { left: 0, top: 0, right: MAP_WIDTH, bottom: MAP_HEIGHT } });
+  // The view drawn for real (not during a pan's slide): which labels show depends on it. A burst of wheel
+  // steps re-places the labels once, after it.
+  const [drawn, setDrawn] = useState<{ t: MapTransform; view: ViewRect }>({ t: WORLD, view: FRAME });
+  const labelTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onDrawn = useCallback((t: MapTransform) => {
-    const box = svg.current?.parentElement;
-    setDrawn({ t, view: box && box.clientWidth > 0 ? visibleFrame(box.clientWidth, box.clientHeight) : { left: 0, top: 0, right: MAP_WIDTH, bottom: MAP_HEIGHT } });
+    if (labelTimer.current !== null) clearTimeout(labelTimer.current);
+    labelTimer.current = setTimeout(() => {
+      labelTimer.current = null;
+      const box = svg.current?.parentElement;
+      setDrawn({ t, view: box && box.clientWidth > 0 ? visibleFrame(box.clientWidth, box.clientHeight) : FRAME });
+    }, LABELS_MS);
+  }, []);
+  useEffect(() => () => {
+    if (labelTimer.current !== null) clearTimeout(labelTimer.current);
   }, []);
   const pz = usePanZoom(svg, zoomGroup, onMove, onDrawn);
 
