@@ -26,16 +26,23 @@ export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, 
   const [pending, setPending] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sending = useRef(false);
+  /** State, not only the ref: the document may catch up before the server answers, and the answer must re-check. */
+  const [inFlight, setInFlight] = useState(false);
   const wanted = useRef<string[] | null>(null);
   const stored = ballots[personId];
+  /** My ballot in the document when my last request was answered. */
+  const storedWhenAnswered = useRef(stored);
+  const latestStored = useRef(stored);
+  latestStored.current = stored;
   const mine = pending ?? [...(stored ?? [])];
   const open = vote.status === 'open';
   const { counts, voters } = tally(vote, Object.entries(ballots).map(([person, choices]) => [ballotKey(vote.id, person), choices]));
 
-  // My ballot as the document shows it has caught up: stop showing the one I sent.
+  // Once my requests are answered, the document is the truth: stop showing the ballot I sent when the document
+  // shows it, or when the document's ballot changes afterwards (my other tab voted too).
   useEffect(() => {
-    if (pending && !sending.current && same(stored, pending)) setPending(null);
-  }, [stored, pending]);
+    if (pending && !inFlight && (same(stored, pending) || stored !== storedWhenAnswered.current)) setPending(null);
+  }, [stored, pending, inFlight]);
   useEffect(() => {
     setPending(null);
     setError(null);
@@ -45,6 +52,7 @@ export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, 
   const send = async () => {
     if (sending.current) return;
     sending.current = true;
+    setInFlight(true);
     while (wanted.current) {
       const choices = wanted.current;
       wanted.current = null;
@@ -57,6 +65,8 @@ export function VotePanel({ vote, ballots, personId, canControl, cast, setVote, 
       }
     }
     sending.current = false;
+    storedWhenAnswered.current = latestStored.current;
+    setInFlight(false);
   };
   const change = (option: string, remove: boolean) => {
     const next = moveDot(mine, option, vote.perPerson, remove);

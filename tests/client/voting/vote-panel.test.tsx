@@ -23,6 +23,22 @@ describe('VotePanel', () => {
     expect(screen.queryByRole('button', { name: 'Reveal results' })).toBeNull();
   });
 
+  it('follows the document once my ballot is stored, even when the document caught up before the server answered', async () => {
+    let answer: (problem: string | null) => void = () => {};
+    const cast = vi.fn(() => new Promise<string | null>((resolve) => (answer = resolve)));
+    const panel = (ballots: Record<string, string[]>) => <VotePanel vote={vote} ballots={ballots} personId="p-me" canControl={false} cast={cast} setVote={vi.fn()} onHide={vi.fn()} />;
+    const { rerender } = await renderIn(panel({}));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a vote for Ban A' }));
+    await waitFor(() => expect(cast).toHaveBeenCalledTimes(1));
+    // The server writes the ballot into the document, which arrives before its HTTP answer.
+    rerender(panel({ 'p-me': ['a'] }));
+    answer(null);
+    await waitFor(() => expect(cast).toHaveBeenCalledTimes(1));
+    // My other tab adds a dot: this tab shows the document's ballot, not the one it sent.
+    rerender(panel({ 'p-me': ['a', 'a'] }));
+    await waitFor(() => expect(screen.getByText(/You have 0 of 2 votes left/)).toBeTruthy());
+  });
+
   it('shows the server\'s sentence and my stored ballot when a vote is refused', async () => {
     const cast = vi.fn(async () => 'Voting is closed.');
     await renderIn(<VotePanel vote={vote} ballots={{ 'p-me': ['b'] }} personId="p-me" canControl={false} cast={cast} setVote={vi.fn()} onHide={vi.fn()} />);
