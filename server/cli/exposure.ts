@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { boardEnvelopeProblem } from '../../shared/exposure/clean-board';
 import { computeExposure } from '../../shared/exposure/engine';
+import { documentedWarning } from '../../shared/exposure/types';
 
 function fail(reason: string): never {
   process.stderr.write(`exposure: ${reason}\n`);
@@ -30,4 +31,5 @@ try {
 const problem = boardEnvelopeProblem(json);
 if (problem !== null) fail(`${file} is not a Lodestone board (v1 or v2): ${problem}`);
 const report = computeExposure(json, { reroute: !flags.has('--no-reroute'), stress: !flags.has('--no-stress') });
-process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+// The sentence keys and values the page uses are not part of the documented report.
+process.stdout.write(`${JSON.stringify({ ...report, warnings: report.warnings.map(documentedWarning) }, null, 2)}\n`);

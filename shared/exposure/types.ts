@@ -16,6 +16,11 @@ export interface ExposureWarning {
   values?: WarningValues;
 }
 
+/** A warning in the documented shape {code, message, ref} (what the `exposure` command prints). */
+export function documentedWarning({ code, message, ref }: ExposureWarning): ExposureWarning {
+  return { code, message, ref };
+}
+
 /** The largest real-country share of one stage. */
 export interface TopCountry {
   country: string;

@@ -90,5 +90,7 @@ describe('npm run exposure', () => {
     const report = JSON.parse(run.stdout);
     expect(report.minerals.lithium.consumers.c.supplied).toBe(10);
     expect(report.warnings.map((w: { code: string; ref: string }) => `${w.code}:${w.ref}`).sort()).toEqual(['bad-number:e3', 'dangling-edge:e2', 'unknown-kind:q']);
+    // Exactly the documented shape {code, message, ref}: the page's sentence keys and values stay out of the command.
+    for (const warning of report.warnings) expect(Object.keys(warning).sort()).toEqual(['code', 'message', 'ref']);
   });
 });
