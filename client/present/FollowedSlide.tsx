@@ -1,6 +1,7 @@
 /** A followed presenter's slide, full screen: fetched from the server while they present it. */
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 import type { Presenting, ViewCenter } from '../../shared/presence/presence';
 import { PresentationView } from '../views/lazy-parts';
 import type { Slide } from './PresentationView';
@@ -44,7 +45,7 @@ export function FollowedSlide({ boardId, token, name, slide, viewport, onStop }:
         (e: Error) => {
           if (abort.signal.aborted) return;
           if (attempt === 0) retry = setTimeout(() => void load(1), RETRY_MS);
-          else setError(e.message);
+          else setError(apiErrorMessage(intl, e, 'snapshots.timeline.loadFailed'));
         },
       );
     void load(0);

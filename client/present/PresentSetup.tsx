@@ -1,6 +1,7 @@
 /** "Present…": choose which snapshots become slides and in what order, then start the presentation. */
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 import { Modal } from '../shell/Modal';
 import { listSnapshots, type SnapshotSummary } from '../snapshots/snapshot-api';
 import { createDeck, moveSlide, toggleSlide, type SlideDeck } from './slides';
@@ -35,7 +36,7 @@ export function PresentSetup({ boardId, token, onStart, busy = false }: PresentS
         setSnapshots(list);
         setDeck(createDeck(list.map((s) => s.id)));
       },
-      (e: Error) => !abort.signal.aborted && setError(e.message),
+      (e: Error) => !abort.signal.aborted && setError(apiErrorMessage(intl, e, 'snapshots.timeline.loadFailed')),
     );
     return () => abort.abort();
   }, [open, boardId, token, intl]);

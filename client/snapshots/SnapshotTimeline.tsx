@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { ApiError } from '../shell/api';
+import { apiErrorMessage } from '../api/error-message';
 import {
   forkSnapshot,
   listSnapshots,
@@ -37,10 +37,6 @@ export interface SnapshotTimelineProps {
 
 type Notice = { text: string; undo?: SnapshotSummary; /** The new board (a fork), linked in case the new tab was blocked. */ link?: string };
 
-function sentence(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
-
 /** The timeline panel. */
 export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, author, now = Date.now }: SnapshotTimelineProps) {
   const intl = useIntl();
@@ -67,7 +63,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
         setPicked((current) => current.filter((id) => list.some((s) => s.id === id)));
       } catch (failure) {
         if (signal?.aborted) return;
-        setLoadError(sentence(failure, t('loadFailed')));
+        setLoadError(apiErrorMessage(intl, failure, 'snapshots.timeline.loadFailed'));
       }
     },
     [boardId, token, intl],
@@ -93,7 +89,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
       setName('');
       setNotice({ text: t('saved', { name: saved.name }) });
     } catch (failure) {
-      setError(sentence(failure, t('saveFailed')));
+      setError(apiErrorMessage(intl, failure, 'snapshots.timeline.saveFailed'));
     } finally {
       setSaving(false);
     }
@@ -108,7 +104,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
       setNotice({ text: t('restored', { name: result.restored.name, backup: result.backup.name }), undo: result.backup });
       await load();
     } catch (failure) {
-      setError(sentence(failure, t('restoreFailed')));
+      setError(apiErrorMessage(intl, failure, 'snapshots.timeline.restoreFailed'));
     } finally {
       setBusy(null);
     }
@@ -123,7 +119,7 @@ export function SnapshotTimeline({ boardId, token, onOpen, onCompare, navigate, 
       setNotice({ text: t('forked', { name: snapshot.name }), link: created.links.facilitator });
       navigate(created.links.facilitator);
     } catch (failure) {
-      setError(sentence(failure, t('forkFailed')));
+      setError(apiErrorMessage(intl, failure, 'snapshots.timeline.forkFailed'));
     } finally {
       setBusy(null);
     }

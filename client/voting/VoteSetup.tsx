@@ -5,6 +5,7 @@ import { MAX_DOTS, newVote, type VoteState, type VoteSubject } from '../../share
 import { listSnapshots } from '../snapshots/snapshot-api';
 import { voteWords } from './vote-words';
 import { useIntl } from 'react-intl';
+import { apiErrorMessage } from '../api/error-message';
 
 /** Props of VoteSetup. */
 export interface VoteSetupProps {
@@ -35,13 +36,13 @@ export function VoteSetup({ board, boardId, token, me, onOpen, onCancel, newId =
   useEffect(() => {
     if (subject !== 'snapshots' || snapshots !== null) return;
     const abort = new AbortController();
-    listSnapshots(boardId, token, abort.signal)
+    listSnapshots(boardId, token, abort.signal, intl)
       .then((list) => setSnapshots(list.map((s) => ({ id: s.id, label: s.name }))))
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setLoadError(e instanceof Error ? e.message : words.snapshotsFailed);
+        if (!abort.signal.aborted) setLoadError(apiErrorMessage(intl, e, 'voting.snapshotsFailed'));
       });
     return () => abort.abort();
-  }, [subject, snapshots, boardId, token, words]);
+  }, [subject, snapshots, boardId, token, intl]);
 
   const options: Option[] = subject === 'levers' ? board.scenario.disruptions.map((d) => ({ id: d.id, label: d.label })) : (snapshots ?? []);
   const chosen = options.filter((o) => !unticked.has(o.id));

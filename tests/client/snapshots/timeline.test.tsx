@@ -229,6 +229,13 @@ describe('SnapshotTimeline in Italian', () => {
     await expect(listSnapshots('b1', 't', undefined, await intlIn('it'))).rejects.toThrow('Il server ha avuto un problema; riprova tra poco.');
   });
 
+  it('words a refusal by its code in Italian, not the server\'s English sentence', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => json(401, { code: 'token-expired', error: 'This access token has expired; ask the facilitator for a new share link.' })));
+    await renderTimeline({}, 'it');
+    expect((await screen.findByRole('alert')).textContent).toContain('Questo token di accesso è scaduto; chiedi al facilitatore un nuovo link di condivisione.');
+    expect(screen.getByRole('alert').textContent).not.toContain('expired');
+  });
+
   it('explains a name that is too long in the chosen language', async () => {
     const long = 'x'.repeat(201);
     expect(snapshotNameProblem(await intlIn('en'), long)).toBe('Keep the name to 200 characters or fewer (it has 201).');
