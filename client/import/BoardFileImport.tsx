@@ -9,6 +9,7 @@ import { protoKeyProblems } from '../../shared/board/proto-keys';
 import '../zod-jitless';
 import { validateBoard, type BoardProblem } from '../../shared/board/validate';
 import { readFileText } from '../state/read-file';
+import { FileButton } from '../shell/FileButton';
 import '../shell/shell.css';
 import './import.css';
 import '../shell/tool-panel.css';
@@ -72,7 +73,7 @@ export function BoardFileImport({ onImport }: BoardFileImportProps) {
       <h2 id={`${ids}-h`} className="ls-fac-title">{t('title')}</h2>
       <p className="ls-muted">{t('intro')}</p>
       <label htmlFor={`${ids}-file`} className="ls-field__label">{t('file')}</label>
-      <input key={inputKey} id={`${ids}-file`} type="file" accept="application/json,.json" onChange={choose} />
+      <FileButton key={inputKey} id={`${ids}-file`} accept="application/json,.json" onChange={choose} />
       {state.kind === 'error' && (
         <div role="alert" className="ls-error">
           <p>{state.message}</p>

@@ -11,6 +11,7 @@ import { mergeCsvIntoBoard, type MergeSummary } from '../../shared/csv/merge';
 import { NODES_CSV_TEMPLATE, parseNodesCsv, type NodesCsvParsed } from '../../shared/csv/nodes-csv';
 import type { CsvFile, CsvParsed, CsvProblem } from '../../shared/csv/table';
 import { readFileText } from '../state/read-file';
+import { FileButton } from '../shell/FileButton';
 import '../shell/shell.css';
 import './import.css';
 import '../shell/tool-panel.css';
@@ -115,13 +116,13 @@ export function CsvImport({ board, onImport }: CsvImportProps) {
       <div className="ls-fac-import__files" key={inputKey}>
         <div className="ls-fac-import__file">
           <label htmlFor={`${ids}-nodes`} className="ls-field__label">{t('nodesFile')}</label>
-          <input id={`${ids}-nodes`} type="file" accept=".csv,text/csv" onChange={choose('nodes')} />
+          <FileButton id={`${ids}-nodes`} accept=".csv,text/csv" onChange={choose('nodes')} showName={false} />
           <a href={templateHref(NODES_CSV_TEMPLATE)} download="lodestone-nodes-template.csv">{t('nodesTemplate')}</a>
           <p className="ls-fac-import__status" data-testid="nodes-status">{fileStatus(nodes, 'nodes')}</p>
         </div>
         <div className="ls-fac-import__file">
           <label htmlFor={`${ids}-edges`} className="ls-field__label">{t('edgesFile')}</label>
-          <input id={`${ids}-edges`} type="file" accept=".csv,text/csv" onChange={choose('edges')} />
+          <FileButton id={`${ids}-edges`} accept=".csv,text/csv" onChange={choose('edges')} showName={false} />
           <a href={templateHref(EDGES_CSV_TEMPLATE)} download="lodestone-edges-template.csv">{t('edgesTemplate')}</a>
           <p className="ls-fac-import__status" data-testid="edges-status">{fileStatus(edges, 'edges')}</p>
         </div>

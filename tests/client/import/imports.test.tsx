@@ -134,8 +134,12 @@ describe('Imports in Italian', () => {
 
   it('describes a board file in Italian', async () => {
     await renderIn(<BoardFileImport onImport={vi.fn()} />, 'it');
+    // The file button is in Italian whatever the browser's language (its native words follow the browser).
+    expect(screen.getByText('Scegli un file…')).toBeTruthy();
+    expect(screen.getByText('Nessun file scelto')).toBeTruthy();
     choose('File di lavagna da importare', new File([JSON.stringify(live)], 'ok.json'));
     await screen.findByText('“test board”: 1 nodo, 0 flussi, 0 leve.');
+    expect(screen.getByText('ok.json')).toBeTruthy();
     expect(readBoardFile(await intlIn('it'), 'x.json', 'x').kind === 'error' && readBoardFile(await intlIn('it'), 'x.json', 'x')).toMatchObject({ message: 'x.json non è un file JSON; esporta una lavagna da Lodestone e importa quel file.' });
   });
 });
