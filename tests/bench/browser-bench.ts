@@ -14,6 +14,7 @@ import type { Board } from '../../shared/board/types';
 import { generateLargeBoard } from '../../shared/generate/large-board';
 import { freePort, killAllChildren, ROOT, startChildServer } from '../utils/child-server';
 import { printBars } from './bars';
+import { stopFrames, watchFrames } from './frames';
 import { leverFramesAlone, leverToAdapted } from './browser-lever';
 import { ms, printTable, quantile } from './stats';
 
@@ -131,16 +132,7 @@ async function panFrames(page: Page, surface: PanSurface = 'canvas'): Promise<{ 
     }
     return { x: area.left + 60, y: area.top + 60 };
   }, surface);
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __counting: boolean };
-    w.__frames = [];
-    w.__counting = true;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (w.__counting) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await watchFrames(page);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 1; i <= 120; i++) {
@@ -148,13 +140,9 @@ async function panFrames(page: Page, surface: PanSurface = 'canvas'): Promise<{ 
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __counting: boolean };
-    w.__counting = false;
-    return w.__frames;
-  });
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]);
-  return { fps: (1000 * gaps.length) / (frames[frames.length - 1] - frames[0]), p95FrameMs: quantile(gaps, 0.95) };
+  // The first gap runs from the start of recording, not from a frame.
+  const gaps = (await stopFrames(page)).frames.slice(1);
+  return { fps: (1000 * gaps.length) / gaps.reduce((sum, gap) => sum + gap, 0), p95FrameMs: quantile(gaps, 0.95) };
 }
 
 /** Switches A to the map view and pans it showing the whole world, then zoomed in (4 times, every label shown). */

@@ -3,6 +3,7 @@
  * (after rerouting) in browser B, over 30 toggles; and the longest frame in A while its worker solves.
  */
 import type { Page } from 'playwright-core';
+import { stopFrames, watchFrames } from './frames';
 
 const TOGGLES = 30;
 
@@ -14,33 +15,6 @@ export interface LeverResult {
   longestFrameMs: number;
   /** Every frame gap in A meanwhile, ms (for the p99 and the count over 50 ms). */
   frames: number[];
-}
-
-/** Starts recording every animation frame gap in `page`. */
-async function watchFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __watch: boolean; __gaps: number[] };
-    w.__longest = 0;
-    w.__watch = true;
-    w.__gaps = [];
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__longest = Math.max(w.__longest, t - last);
-      w.__gaps.push(t - last);
-      last = t;
-      if (w.__watch) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-/** Stops recording; the longest gap and all of them. */
-async function stopFrames(page: Page): Promise<{ longestFrameMs: number; frames: number[] }> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __watch: boolean; __gaps: number[] };
-    w.__watch = false;
-    return { longestFrameMs: w.__longest, frames: w.__gaps };
-  });
 }
 
 /** Toggles the lever in `page` (as a person would, through the board's actions). */
